@@ -1,0 +1,55 @@
+// Bundles the extension host code, the standalone mmap module and the CLI.
+// `--production` minifies; `--watch` rebuilds on change.
+const esbuild = require('esbuild');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const entries = [
+  { in: 'src/extension.ts', out: 'extension' },
+  { in: 'src/mmap/index.ts', out: 'mmap' },
+  { in: 'src/lines/index.ts', out: 'lines' },
+  { in: 'src/lines/indexWorker.ts', out: 'indexWorker' },
+  { in: 'src/cli.ts', out: 'cli' },
+];
+
+// The viewer runs in the webview: a browser bundle of its own.
+const webview = {
+  entryPoints: { webview: 'media/viewer.ts' },
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  outdir: 'dist',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
+async function main() {
+  const contexts = [await esbuild.context(webview), await esbuild.context({
+    entryPoints: entries,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    outdir: 'dist',
+    external: ['vscode', 'koffi'],
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning',
+  })];
+  for (const ctx of contexts) {
+    if (watch) {
+      await ctx.watch();
+    } else {
+      await ctx.rebuild();
+      await ctx.dispose();
+    }
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

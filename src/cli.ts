@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+import * as fs from 'fs';
+import { LineIndex } from './lines';
+
+const usage = `usage:
+  hugefile count FILE                 print the number of lines (same rules as wc -l, plus a final line without newline)
+  hugefile lines FILE START [COUNT]   print COUNT lines (default 1) from line START (1-based)`;
+
+class UsageError extends Error {}
+
+function parseCount(text: string | undefined, name: string, fallback?: number): number {
+  if (text === undefined && fallback !== undefined) return fallback;
+  if (text === undefined || !/^\d+$/.test(text)) throw new UsageError(`${name} must be a whole number, got ${text ?? 'nothing'}`);
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`${name} must be at least 1, got ${text}`);
+  return n;
+}
+
+async function count(file: string): Promise<void> {
+  const index = LineIndex.open(file, { workers: 2 });
+  try {
+    await index.whenComplete();
+    process.stdout.write(`${index.lineCount}\n`);
+  } finally {
+    index.dispose();
+  }
+}
+
+async function lines(file: string, start: number, howMany: number): Promise<void> {
+  const index = LineIndex.open(file);
+  try {
+    const first = start - 1;
+    const last = first + howMany - 1;
+    await index.waitForLine(last);
+    const total = index.isLineKnown(last) ? undefined : index.lineCount;
+    if (total !== undefined && first >= total) throw new UsageError(`START ${start} is past the last line (${total})`);
+    const end = total === undefined ? last : Math.min(last, total - 1);
+    for (let n = first; n <= end; n++) {
+      const { start: from, end: to } = index.lineBounds(n);
+      writeOut(Buffer.concat([index.read(from, to - from), Buffer.from('\n')]));
+    }
+  } finally {
+    index.dispose();
+  }
+}
+
+function writeOut(data: Buffer): void {
+  for (let done = 0; done < data.length; ) done += fs.writeSync(1, data, done);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, file, ...rest] = argv;
+  try {
+    if (command === 'count' && file && rest.length === 0) await count(file);
+    else if (command === 'lines' && file && rest.length <= 2) await lines(file, parseCount(rest[0], 'START'), parseCount(rest[1], 'COUNT', 1));
+    else if (command === undefined || command === '--help' || command === '-h') process.stdout.write(`${usage}\n`);
+    else throw new UsageError(`unknown command or wrong arguments: ${argv.join(' ')}`);
+    return 0;
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'EPIPE') return 0;
+    process.stderr.write(`hugefile: ${e.message}\n`);
+    if (err instanceof UsageError) {
+      process.stderr.write(`${usage}\n`);
+      return 2;
+    }
+    return 1;
+  }
+}
+
+void main(process.argv.slice(2)).then((status) => process.exit(status));

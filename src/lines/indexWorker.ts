@@ -1,0 +1,49 @@
+import { parentPort, workerData } from 'worker_threads';
+import * as fs from 'fs';
+import { createScanner } from './newlineScanner';
+import { scanRange } from './scanRange';
+import { WindowedReader } from './windowedReader';
+
+/** The job a worker gets: scan [from, to) of `path` for one index part. */
+export interface ScanJob {
+  path: string;
+  from: number;
+  to: number;
+  every: number;
+  newlinesBefore: number;
+}
+
+/** What a worker posts back: batches as it goes, then done or an error. */
+export type WorkerMessage =
+  | { type: 'batch'; checkpoints: Float64Array; newlines: number; scannedTo: number }
+  | { type: 'done' }
+  | { type: 'error'; code: string; message: string };
+
+function post(message: WorkerMessage, transfer: ArrayBuffer[] = []): void {
+  parentPort!.postMessage(message, transfer);
+}
+
+function run(job: ScanJob): void {
+  const size = fs.statSync(job.path).size;
+  if (job.to > size) {
+    post({ type: 'error', code: 'ESHRUNK', message: `${job.path} is now ${size} bytes, shorter than the ${job.to} to index` });
+    return;
+  }
+  const reader = new WindowedReader(job.path, size);
+  try {
+    scanRange((at, dst, n) => reader.read(at, dst, n), job.from, job.to, job.every, job.newlinesBefore, createScanner(), (batch) => {
+      post({ type: 'batch', ...batch }, [batch.checkpoints.buffer as ArrayBuffer]);
+      return true;
+    });
+    post({ type: 'done' });
+  } finally {
+    reader.close();
+  }
+}
+
+try {
+  run(workerData as ScanJob);
+} catch (err) {
+  const e = err as { code?: string; message: string };
+  post({ type: 'error', code: e.code ?? 'EIO', message: e.message });
+}

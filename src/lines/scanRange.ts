@@ -1,0 +1,49 @@
+import { checkpointsIn, NewlineScanner } from './newlineScanner';
+
+/** What one stretch of scanning found, relative to the part it belongs to. */
+export interface ScanBatch {
+  /** Line starts at every `every`-th newline of the part (absolute file offsets). */
+  checkpoints: Float64Array;
+  newlines: number;
+  scannedTo: number;
+}
+
+/** Copies `length` bytes of the file at `offset` into `dst`. */
+export type ChunkReader = (offset: number, dst: Buffer, length: number) => void;
+
+const CHUNK = 1024 * 1024;
+const BATCH = 32 * CHUNK;
+const LF = 10;
+
+/**
+ * Scans [from, to) for newlines in 1 MiB copies and reports every 32 MiB.
+ * `newlinesBefore` is how many newlines the part had before `from`, so checkpoints
+ * stay at multiples of `every` when a part is resumed. Stops early when `onBatch`
+ * returns false. Errors of `read` (EFAULT when the file shrank) propagate.
+ */
+export function scanRange(
+  read: ChunkReader, from: number, to: number, every: number, newlinesBefore: number,
+  scanner: NewlineScanner, onBatch: (batch: ScanBatch) => boolean,
+): void {
+  const chunk = scanner.scanBuffer(CHUNK);
+  const out = new Float64Array(Math.ceil(BATCH / every) + Math.ceil(CHUNK / every) + 1);
+  let ordinal = newlinesBefore;
+  let found = 0;
+  let batchNewlines = 0;
+  let batchStart = from;
+  for (let at = from; at < to; ) {
+    const n = Math.min(CHUNK, to - at);
+    read(at, chunk, n);
+    const count = scanner.checkpoints(chunk, n, LF, every, ordinal, out, found, at + 1);
+    found += checkpointsIn(ordinal, count, every);
+    ordinal += count;
+    batchNewlines += count;
+    at += n;
+    if (at - batchStart >= BATCH || at >= to) {
+      if (!onBatch({ checkpoints: out.slice(0, found), newlines: batchNewlines, scannedTo: at })) return;
+      found = 0;
+      batchNewlines = 0;
+      batchStart = at;
+    }
+  }
+}

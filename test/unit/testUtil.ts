@@ -1,0 +1,59 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+/**
+ * A temp folder per test, removed after each test: tests never share files and
+ * never leave any behind.
+ */
+let current: string | undefined;
+
+export function tempDir(): string {
+  current ??= fs.mkdtempSync(path.join(os.tmpdir(), 'hugefile-test-'));
+  return current;
+}
+
+/** A path inside this test's temp folder (the file is not created). */
+export function tempPath(name: string): string {
+  return path.join(tempDir(), name);
+}
+
+/** Writes `content` to a new file in this test's temp folder and returns its path. */
+export function tempFile(name: string, content: string | Uint8Array): string {
+  const file = tempPath(name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+afterEach(() => {
+  if (current) {
+    fs.chmodSync(current, 0o700);
+    fs.rmSync(current, { recursive: true, force: true });
+    current = undefined;
+  }
+});
+
+/** A seeded PRNG (mulberry32) so random tests reproduce from their seed. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A random integer in [0, n). */
+export function randInt(rand: () => number, n: number): number {
+  return Math.floor(rand() * n);
+}
+
+/** Whether this process can be refused a file by its permissions (root cannot). */
+export const permissionsApply = process.platform !== 'win32' && process.getuid?.() !== 0;
+
+/** Number of open file descriptors of this process (Linux), to catch leaks. */
+export function openFdCount(): number {
+  return fs.readdirSync('/proc/self/fd').length;
+}
