@@ -31,19 +31,28 @@ function makeLog(path, size) {
     const time = new Date(Date.UTC(2026, 0, 1) + rand(86_400_000)).toISOString();
     bodies.push(` ${time} ${levels[rand(5)]} [worker-${rand(16)}] ${msg.join(' ')} took=${rand(5000)}ms\n`);
   }
+  const bodyBytes = bodies.map((b) => Buffer.from(b));
+  const block = Buffer.alloc(4 * 1024 * 1024);
   const fd = fs.openSync(path, 'w');
   let written = 0;
   let line = 0;
   try {
     while (written < size) {
-      let block = '';
-      while (block.length < 4 * 1024 * 1024 && written + block.length < size) {
+      let used = 0;
+      for (;;) {
+        const body = bodyBytes[rand(bodyBytes.length)];
+        if (used + 20 + body.length > block.length || written + used >= size) break;
         line++;
-        block += `#${line}${bodies[rand(bodies.length)]}`;
+        block[used++] = 0x23;
+        used += block.latin1Write(String(line), used);
+        used += body.copy(block, used);
       }
-      if (written + block.length > size) block = block.slice(0, size - written - 1) + '\n';
-      fs.writeSync(fd, block);
-      written += block.length;
+      if (written + used > size) {
+        used = size - written;
+        block[used - 1] = 0x0a;
+      }
+      fs.writeSync(fd, block, 0, used);
+      written += used;
     }
   } finally {
     fs.closeSync(fd);

@@ -136,11 +136,13 @@ export class LineIndex {
     if (n > this.knownNewlines || (this.complete && n >= (this.lineCount ?? 0))) {
       throw new RangeError(`line ${n} is not indexed (${this.knownNewlines} newlines known, complete: ${this.complete})`);
     }
-    return this.startAfterNewline(n);
+    return this.offsetAfterNewline(n);
   }
 
-  /** The offset right after the `n`-th newline of the file (1-based; 0 gives 0); `n` must be known. */
-  private startAfterNewline(n: number): number {
+  /** The offset right after the `n`-th newline of the file (1-based; 0 gives 0). Throws RangeError unless `n` <= knownNewlines. */
+  offsetAfterNewline(n: number): number {
+    checkLine(n);
+    if (n > this.knownNewlines) throw new RangeError(`newline ${n} is not indexed (${this.knownNewlines} known)`);
     if (n === 0) return 0;
     const part = this.parts.find((p) => p.lineBase >= 0 && n > p.lineBase && n <= p.lineBase + p.newlines)!;
     const seek = part.seekNewline(n - part.lineBase);
@@ -154,7 +156,7 @@ export class LineIndex {
   lineBounds(n: number): { start: number; end: number; next: number } {
     if (!this.isLineKnown(n)) throw new RangeError(`line ${n} is not indexed yet`);
     const start = this.offsetOfLine(n);
-    const next = n + 1 <= this.knownNewlines ? this.startAfterNewline(n + 1) : this.mf.size;
+    const next = n + 1 <= this.knownNewlines ? this.offsetAfterNewline(n + 1) : this.mf.size;
     let end = next;
     if (next > start && next <= this.mf.size && this.byteAt(next - 1) === LF) {
       end = next - 1;
@@ -175,6 +177,14 @@ export class LineIndex {
     if (!part) throw new RangeError(`offset ${offset} is not indexed (${this.progress.indexedBytes} bytes indexed)`);
     const seek = part.seekOffset(offset);
     return part.lineBase + seek.newlinesBefore + this.countNewlines(seek.offset, offset);
+  }
+
+  /** Newlines in the file before byte `offset` (0..size). Throws RangeError past the indexed prefix. */
+  newlinesBefore(offset: number): number {
+    checkLine(offset);
+    if (offset === 0) return 0;
+    if (offset > this.mf.size) throw new RangeError(`offset ${offset} is past the end (${this.mf.size})`);
+    return this.lineOfOffset(offset - 1) + (this.byteAt(offset - 1) === LF ? 1 : 0);
   }
 
   /** Resolves when line `n` is fully known, or the index is complete (then `n` may be past the end). */

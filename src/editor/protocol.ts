@@ -1,0 +1,168 @@
+/**
+ * The one protocol between the extension host and the viewer webview. Each
+ * direction is a discriminated union on `type`; requests carry an `id` echoed by
+ * their reply. Shared by both sides (the webview imports types only), so neither
+ * ever handles `any`. The host treats every webview message as untrusted input:
+ * see `validateViewerMessage`.
+ */
+
+/** Most lines one `getLines` request may ask for. */
+export const MAX_LINES_PER_REQUEST = 400;
+/** Most bytes of one line sent per request (a horizontal window of a long line). */
+export const MAX_LINE_BYTES = 16 * 1024;
+/** Largest selection the viewer may copy to the clipboard. */
+export const MAX_COPY_BYTES = 16 * 1024 * 1024;
+
+/** A position in the file: 0-based line and 0-based byte column inside that line. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** One line as sent to the viewer: a window of its bytes, decoded. */
+export interface LineSlice {
+  line: number;
+  /** The decoded bytes [fromByte, fromByte + sent) of the line's text. */
+  text: string;
+  /** Length of the whole line in bytes (without its line ending). */
+  length: number;
+  /** Byte column the text starts at. */
+  fromByte: number;
+}
+
+/** What the viewer knows about the file and its index. */
+export interface FileState {
+  fileName: string;
+  fileSize: number;
+  /** Exact once `complete`, otherwise an estimate from the indexed prefix. */
+  lineCount: number;
+  /** Lines whose text is available now. */
+  knownLines: number;
+  complete: boolean;
+  /** Indexed fraction, 0..1. */
+  progress: number;
+  following: boolean;
+  readOnly: boolean;
+}
+
+// ---- host -> webview ----
+
+/** Initial state, sent in answer to `ready`. */
+export interface InitMessage {
+  type: 'init';
+  state: FileState;
+  /** Line to show at the top first (restored view state). */
+  topLine: number;
+}
+
+/** The index or the file changed: new counts, progress, follow state. */
+export interface StateMessage {
+  type: 'state';
+  state: FileState;
+}
+
+/** Reply to `getLines`. Lines not indexed yet are simply absent. */
+export interface LinesMessage {
+  type: 'lines';
+  id: number;
+  lines: LineSlice[];
+  state: FileState;
+}
+
+/** Show `line` (Go to Line, Ctrl+End from the host, follow mode). */
+export interface RevealMessage {
+  type: 'reveal';
+  line: number;
+  /** Put the caret there too. */
+  select: boolean;
+}
+
+/** Something the user must know, shown inside the view (truncation, errors). */
+export interface NoticeMessage {
+  type: 'notice';
+  level: 'info' | 'warning' | 'error';
+  text: string;
+}
+
+export type HostMessage = InitMessage | StateMessage | LinesMessage | RevealMessage | NoticeMessage;
+
+// ---- webview -> host ----
+
+/** The webview loaded and wants `init`. */
+export interface ReadyMessage {
+  type: 'ready';
+}
+
+/** Asks for `count` lines from `start`, each cut to [fromByte, fromByte + maxBytes). */
+export interface GetLinesMessage {
+  type: 'getLines';
+  id: number;
+  start: number;
+  count: number;
+  fromByte: number;
+  maxBytes: number;
+}
+
+/** Where the caret is, for the status bar. */
+export interface CaretMessage {
+  type: 'caret';
+  position: Position;
+  topLine: number;
+}
+
+/** Copy the text between two positions to the clipboard (the host reads the bytes). */
+export interface CopyMessage {
+  type: 'copy';
+  from: Position;
+  to: Position;
+}
+
+/** User pressed a key bound to a host command inside the webview. */
+export interface CommandMessage {
+  type: 'command';
+  command: 'goToLine' | 'toggleFollow';
+}
+
+/** The viewer wants to know the line count up to `line` (waits for the index). */
+export interface RevealRequestMessage {
+  type: 'revealLine';
+  line: number;
+}
+
+export type ViewerMessage = ReadyMessage | GetLinesMessage | CaretMessage | CopyMessage | CommandMessage | RevealRequestMessage;
+
+function isCount(value: unknown, max = Number.MAX_SAFE_INTEGER): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= max;
+}
+
+function isPosition(value: unknown): value is Position {
+  const p = value as Position;
+  return typeof p === 'object' && p !== null && isCount(p.line) && isCount(p.column);
+}
+
+/**
+ * Returns the message if it is well formed and its numbers are in range, else
+ * undefined. Ranges past the end of the file are valid here; the host clamps them.
+ */
+export function validateViewerMessage(raw: unknown): ViewerMessage | undefined {
+  const m = raw as ViewerMessage;
+  if (typeof m !== 'object' || m === null || typeof m.type !== 'string') return undefined;
+  switch (m.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'getLines':
+      return isCount(m.id) && isCount(m.start) && isCount(m.count, MAX_LINES_PER_REQUEST) && isCount(m.fromByte) && isCount(m.maxBytes, MAX_LINE_BYTES)
+        ? { type: 'getLines', id: m.id, start: m.start, count: m.count, fromByte: m.fromByte, maxBytes: m.maxBytes }
+        : undefined;
+    case 'caret':
+      return isPosition(m.position) && isCount(m.topLine) ? { type: 'caret', position: m.position, topLine: m.topLine } : undefined;
+    case 'copy':
+      return isPosition(m.from) && isPosition(m.to) ? { type: 'copy', from: m.from, to: m.to } : undefined;
+    case 'command':
+      return m.command === 'goToLine' || m.command === 'toggleFollow' ? { type: 'command', command: m.command } : undefined;
+    case 'revealLine':
+      return isCount(m.line) ? { type: 'revealLine', line: m.line } : undefined;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import { Disposable } from './dispose';
+import { HugeDocument } from './hugeDocument';
+import { CaretReport } from './viewerSession';
+
+/**
+ * The status bar entry of the active viewer: caret line and column, byte offset,
+ * and indexing progress until the index is complete.
+ */
+export class ViewerStatusBar extends Disposable {
+  private readonly item = this.register(vscode.window.createStatusBarItem('hugefile.position', vscode.StatusBarAlignment.Right, 100));
+  private caret: CaretReport | undefined;
+  private stateListener: vscode.Disposable | undefined;
+
+  constructor() {
+    super();
+    this.item.name = 'Huge File: Position';
+    this.item.command = 'hugefile.goToLine';
+    this.item.tooltip = 'Go to Line';
+    this.register({ dispose: () => this.stateListener?.dispose() });
+  }
+
+  /** Shows the active viewer's document, or hides the entry when none is active. */
+  show(document: HugeDocument | undefined): void {
+    this.stateListener?.dispose();
+    this.stateListener = undefined;
+    if (!document || document.openError) {
+      this.item.hide();
+      return;
+    }
+    if (this.caret?.document !== document) this.caret = { document, position: { line: 0, column: 0 }, byteOffset: 0 };
+    this.stateListener = document.onDidChangeState(() => this.render());
+    this.render();
+    this.item.show();
+  }
+
+  update(report: CaretReport): void {
+    this.caret = report;
+    this.render();
+  }
+
+  private render(): void {
+    const caret = this.caret;
+    if (!caret) return;
+    const state = caret.document.state();
+    const parts = [`Ln ${(caret.position.line + 1).toLocaleString('en-US')}, Col ${caret.position.column + 1}`];
+    if (caret.byteOffset !== undefined) parts.push(`Byte ${caret.byteOffset.toLocaleString('en-US')}`);
+    if (!state.complete) parts.push(`$(sync~spin) Indexing ${Math.floor(state.progress * 100)} %`);
+    else parts.push(`${state.lineCount.toLocaleString('en-US')} lines`);
+    this.item.text = parts.join('  ');
+  }
+}

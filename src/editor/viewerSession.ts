@@ -1,0 +1,174 @@
+import * as vscode from 'vscode';
+import { Disposable } from './dispose';
+import { HugeDocument } from './hugeDocument';
+import { availableLines, formatBytes, readLineSlices, readSelection } from './lineService';
+import { HostMessage, Position, validateViewerMessage, ViewerMessage } from './protocol';
+import { errorHtml, viewerHtml } from './webviewHtml';
+
+/** What the status bar shows for the active viewer. */
+export interface CaretReport {
+  document: HugeDocument;
+  position: Position;
+  byteOffset: number | undefined;
+}
+
+/**
+ * One webview showing a HugeDocument: answers its requests (validated, bounded),
+ * pushes index progress and file changes to it, and runs the commands that act on
+ * the active viewer (Go to Line, follow mode).
+ */
+export class ViewerSession extends Disposable {
+  private caret: Position = { line: 0, column: 0 };
+  private topLine = 0;
+  private shownLines = 0;
+
+  constructor(
+    readonly document: HugeDocument,
+    readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    private readonly onCaret: (report: CaretReport) => void,
+  ) {
+    super();
+    const webview = panel.webview;
+    webview.options = {
+      enableScripts: !document.openError,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+    };
+    if (document.openError) {
+      webview.html = errorHtml(document.fileName, describeError(document.openError));
+      return;
+    }
+    webview.html = viewerHtml(webview, extensionUri, document.fileName);
+    this.register(webview.onDidReceiveMessage((raw) => this.onMessage(raw)));
+    this.register(document.onDidChangeState((state) => {
+      this.post({ type: 'state', state });
+      if (state.following && state.knownLines > this.shownLines) this.post({ type: 'reveal', line: Math.max(0, state.knownLines - 1), select: false });
+      this.shownLines = state.knownLines;
+    }));
+    this.register(document.onDidReset((reason) => {
+      const what = reason === 'shrunk' ? 'got shorter (truncated)' : 'was replaced (rotated)';
+      this.post({ type: 'notice', level: 'warning', text: `${document.fileName} ${what} on disk; the view was reloaded from the new content.` });
+      this.post({ type: 'reveal', line: 0, select: true });
+    }));
+  }
+
+  /** Asks for a line number and shows it, waiting for the index if it is not there yet. */
+  async goToLine(): Promise<void> {
+    const state = this.document.state();
+    const range = state.complete ? `1–${state.lineCount.toLocaleString('en-US')}` : `1–~${state.lineCount.toLocaleString('en-US')}, still indexing`;
+    const text = await vscode.window.showInputBox({
+      title: 'Go to Line',
+      prompt: `Line number (${range})`,
+      value: String(this.caret.line + 1),
+      validateInput: (value) => (/^\s*\d+\s*$/.test(value) && Number(value) >= 1 ? undefined : 'Type a line number, 1 or more'),
+    });
+    if (text === undefined) return;
+    await this.reveal(Number(text) - 1);
+  }
+
+  toggleFollow(): void {
+    this.document.setFollowing(!this.document.isFollowing);
+    const known = this.document.state().knownLines;
+    if (this.document.isFollowing && known > 0) this.post({ type: 'reveal', line: known - 1, select: false });
+  }
+
+  /** Reveals `line` (0-based); past the end, the last line, saying so. */
+  async reveal(line: number): Promise<void> {
+    const index = this.document.index;
+    if (!index) return;
+    if (!index.isLineKnown(line) && !index.complete) {
+      const done = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Indexing up to line ${(line + 1).toLocaleString('en-US')}`, cancellable: true },
+        (progress, token) => new Promise<boolean>((resolve) => {
+          const stop = index.onProgress((p) => progress.report({ message: `${Math.floor((100 * p.indexedBytes) / Math.max(1, p.fileSize))} %` }));
+          token.onCancellationRequested(() => { stop(); resolve(false); });
+          index.waitForLine(line).then(() => { stop(); resolve(true); }, () => { stop(); resolve(false); });
+        }),
+      );
+      if (!done) return;
+    }
+    const last = availableLines(index) - 1;
+    if (line > last) {
+      void vscode.window.showInformationMessage(`${this.document.fileName} has ${(last + 1).toLocaleString('en-US')} lines; showing the last one.`);
+    }
+    this.post({ type: 'reveal', line: Math.max(0, Math.min(line, last)), select: true });
+  }
+
+  private onMessage(raw: unknown): void {
+    const message = validateViewerMessage(raw);
+    if (!message) {
+      console.warn('hugefile: ignored a malformed message from the viewer', raw);
+      return;
+    }
+    try {
+      this.handle(message);
+    } catch (err) {
+      this.post({ type: 'notice', level: 'error', text: describeError(err as Error) });
+      this.document.refresh();
+    }
+  }
+
+  private handle(message: ViewerMessage): void {
+    const index = this.document.index!;
+    switch (message.type) {
+      case 'ready':
+        this.post({ type: 'init', state: this.document.state(), topLine: this.topLine });
+        break;
+      case 'getLines': {
+        const lines = readLineSlices(index, message.start, message.count, message.fromByte, message.maxBytes);
+        this.post({ type: 'lines', id: message.id, lines, state: this.document.state() });
+        break;
+      }
+      case 'caret': {
+        this.caret = message.position;
+        this.topLine = message.topLine;
+        const known = message.position.line < availableLines(index);
+        const byteOffset = known ? index.lineBounds(message.position.line).start + message.position.column : undefined;
+        this.onCaret({ document: this.document, position: message.position, byteOffset });
+        break;
+      }
+      case 'copy':
+        this.copy(message.from, message.to);
+        break;
+      case 'command':
+        if (message.command === 'goToLine') void this.goToLine();
+        else this.toggleFollow();
+        break;
+      case 'revealLine':
+        void this.reveal(message.line);
+        break;
+    }
+  }
+
+  private copy(from: Position, to: Position): void {
+    let text: string;
+    try {
+      text = readSelection(this.document.index!, from, to);
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      void vscode.window.showWarningMessage(`Not copied: ${err.message}.`);
+      return;
+    }
+    void vscode.env.clipboard.writeText(text);
+    vscode.window.setStatusBarMessage(`Copied ${formatBytes(Buffer.byteLength(text))}`, 3000);
+  }
+
+  private post(message: HostMessage): void {
+    if (!this.isDisposed) void this.panel.webview.postMessage(message);
+  }
+}
+
+/** An error as a user reads it: "Permission denied (EACCES): /path". */
+export function describeError(err: Error): string {
+  const e = err as NodeJS.ErrnoException;
+  const reasons: Record<string, string> = {
+    ENOENT: 'The file does not exist',
+    EACCES: 'Permission denied: you cannot read this file',
+    EPERM: 'Operation not permitted',
+    EISDIR: 'This is a folder, not a file',
+    ENODEV: 'This is not a regular file (a pipe, socket or device), so it cannot be mapped',
+    EFAULT: 'The file got shorter while it was being read',
+  };
+  const reason = e.code && reasons[e.code];
+  return reason ? `${reason} (${e.code})${e.path ? `: ${e.path}` : ''}` : e.message;
+}

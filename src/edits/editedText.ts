@@ -1,0 +1,178 @@
+import type { LineIndex } from '../lines';
+import type { TextSource } from '../lines/textSource';
+import { Piece, PieceTable } from './pieceTable';
+
+const LF = 10;
+const CR = 13;
+
+/** Per-piece line facts, rebuilt after each edit: where each piece starts and how many newlines precede it. */
+interface Layout {
+  starts: number[];
+  newlinesBefore: number[];
+  /** Pieces whose newlines are all known (the rest lie past the indexed prefix). */
+  knownPieces: number;
+  /** Newlines known in total: in the known pieces plus the indexed part of the next one. */
+  knownNewlines: number;
+}
+
+/**
+ * The lines of a file with pending edits: a piece table over the original file,
+ * whose original runs are numbered by the file's line index and whose added runs
+ * are counted directly. Unedited, it answers straight from the index.
+ */
+export class EditedText implements TextSource {
+  private layout: Layout | undefined;
+  private readonly newlineCache = new Map<number, number>();
+
+  constructor(private readonly index: LineIndex, readonly table: PieceTable) {}
+
+  get size(): number {
+    return this.table.size;
+  }
+
+  get complete(): boolean {
+    return this.index.complete;
+  }
+
+  /** Call after every change to the table or the index (edits, growth, reset). */
+  invalidate(): void {
+    this.layout = undefined;
+    this.newlineCache.clear();
+  }
+
+  availableLines(): number {
+    if (this.table.isPristine) return this.index.complete ? this.index.lineCount ?? 0 : this.index.knownNewlines;
+    const layout = this.currentLayout();
+    if (!this.complete || layout.knownPieces < this.table.list().length) return layout.knownNewlines;
+    return layout.knownNewlines + (this.size > 0 && this.byteAt(this.size - 1) !== LF ? 1 : 0);
+  }
+
+  estimatedLineCount(): number {
+    if (this.table.isPristine) return this.index.estimatedLineCount;
+    if (this.complete) return this.availableLines();
+    const original = this.index.knownNewlines;
+    return Math.max(this.availableLines(), this.index.estimatedLineCount + this.currentLayout().knownNewlines - original);
+  }
+
+  lineBounds(n: number): { start: number; end: number; next: number } {
+    if (this.table.isPristine) return this.index.lineBounds(n);
+    if (!Number.isSafeInteger(n) || n < 0 || n >= this.availableLines()) throw new RangeError(`line ${n} is not known`);
+    const start = n === 0 ? 0 : this.afterNewline(n);
+    const next = n + 1 <= this.currentLayout().knownNewlines ? this.afterNewline(n + 1) : this.size;
+    let end = next;
+    if (next > start && this.byteAt(next - 1) === LF) {
+      end = next - 1;
+      if (end > start && this.byteAt(end - 1) === CR) end--;
+    }
+    return { start, end, next };
+  }
+
+  lineOfOffset(offset: number): number {
+    if (this.table.isPristine) return this.index.lineOfOffset(offset);
+    if (!Number.isSafeInteger(offset) || offset < 0 || offset >= this.size) throw new RangeError(`offset ${offset} is out of range`);
+    const layout = this.currentLayout();
+    const i = lastAtOrBefore(layout.starts, offset);
+    if (i >= layout.knownPieces && !this.isOriginalKnownAt(this.table.list()[i], offset - layout.starts[i])) {
+      throw new RangeError(`offset ${offset} is not indexed yet`);
+    }
+    return layout.newlinesBefore[i] + this.newlinesIn(this.table.list()[i], offset - layout.starts[i]);
+  }
+
+  read(offset: number, length: number): Buffer {
+    return this.table.read(offset, length);
+  }
+
+  private byteAt(offset: number): number {
+    return this.table.read(offset, 1)[0];
+  }
+
+  /** Edited offset right after the `m`-th newline (1-based). */
+  private afterNewline(m: number): number {
+    const layout = this.currentLayout();
+    const pieces = this.table.list();
+    const i = lastBelow(layout.newlinesBefore, m, Math.min(pieces.length, layout.knownPieces + 1));
+    const piece = pieces[i];
+    const k = m - layout.newlinesBefore[i];
+    if (piece.source === 'added') {
+      const bytes = this.table.pieceBytes(piece);
+      let at = -1;
+      for (let seen = 0; seen < k; seen++) at = bytes.indexOf(LF, at + 1);
+      return layout.starts[i] + at + 1;
+    }
+    const lineStart = this.index.offsetAfterNewline(this.originalNewlinesBefore(piece.start) + k);
+    return layout.starts[i] + lineStart - piece.start;
+  }
+
+  /** Newlines in the first `length` bytes of `piece`. */
+  private newlinesIn(piece: Piece, length: number): number {
+    if (piece.source === 'added') {
+      const bytes = this.table.pieceBytes(piece, 0, length);
+      let count = 0;
+      for (let at = bytes.indexOf(LF); at !== -1; at = bytes.indexOf(LF, at + 1)) count++;
+      return count;
+    }
+    return this.originalNewlinesBefore(piece.start + length) - this.originalNewlinesBefore(piece.start);
+  }
+
+  private isOriginalKnownAt(piece: Piece, within: number): boolean {
+    return piece.source === 'added' || piece.start + within < this.index.progress.indexedBytes;
+  }
+
+  private originalNewlinesBefore(offset: number): number {
+    let n = this.newlineCache.get(offset);
+    if (n === undefined) {
+      n = this.index.newlinesBefore(offset);
+      this.newlineCache.set(offset, n);
+    }
+    return n;
+  }
+
+  private currentLayout(): Layout {
+    if (this.layout) return this.layout;
+    const pieces = this.table.list();
+    const indexed = this.index.complete ? Number.POSITIVE_INFINITY : this.index.progress.indexedBytes;
+    const starts: number[] = [];
+    const newlinesBefore: number[] = [];
+    let offset = 0;
+    let newlines = 0;
+    let knownPieces = pieces.length;
+    let knownNewlines = -1;
+    for (let i = 0; i < pieces.length; i++) {
+      const piece = pieces[i];
+      starts.push(offset);
+      newlinesBefore.push(newlines);
+      if (knownPieces === pieces.length && piece.source === 'original' && piece.start + piece.length > indexed) {
+        knownPieces = i;
+        knownNewlines = newlines + (piece.start < indexed ? this.index.knownNewlines - this.originalNewlinesBefore(piece.start) : 0);
+      }
+      if (knownPieces === pieces.length) newlines += this.newlinesIn(piece, piece.length);
+      offset += piece.length;
+    }
+    this.layout = { starts, newlinesBefore, knownPieces, knownNewlines: knownNewlines < 0 ? newlines : knownNewlines };
+    return this.layout;
+  }
+}
+
+/** Index of the last element <= value in a sorted array (0 if none). */
+function lastAtOrBefore(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (sorted[mid] <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Index of the last element < value among the first `count` (0 if none). */
+function lastBelow(sorted: number[], value: number, count: number): number {
+  let lo = 0;
+  let hi = count - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (sorted[mid] < value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -1,0 +1,168 @@
+/**
+ * The edited content of a file as a list of pieces: runs of the original file
+ * (read through the mapping when needed) and runs of an append-only buffer of
+ * added bytes. Memory grows with the edits, never with the file. No `vscode`.
+ */
+
+/** A run of bytes: from the original file, or from the added-bytes buffer. */
+export interface Piece {
+  readonly source: 'original' | 'added';
+  readonly start: number;
+  readonly length: number;
+}
+
+/** Reads bytes of the original file (the mapping). */
+export interface ByteSource {
+  read(offset: number, length: number): Buffer;
+}
+
+export class PieceTable {
+  private pieces: Piece[];
+  private added = Buffer.alloc(4096);
+  private addedLength = 0;
+  private total: number;
+
+  constructor(private readonly original: ByteSource, private originalSize: number) {
+    this.pieces = originalSize > 0 ? [{ source: 'original', start: 0, length: originalSize }] : [];
+    this.total = originalSize;
+  }
+
+  /** Size of the edited content in bytes. */
+  get size(): number {
+    return this.total;
+  }
+
+  /** True while the content is the original file, unchanged. */
+  get isPristine(): boolean {
+    if (this.pieces.length === 0) return this.originalSize === 0;
+    const [only] = this.pieces;
+    return this.pieces.length === 1 && only.source === 'original' && only.start === 0 && only.length === this.originalSize;
+  }
+
+  /** The pieces in order (do not mutate). */
+  list(): readonly Piece[] {
+    return this.pieces;
+  }
+
+  /** Bytes of one piece (added pieces only hold what was typed; original ones are read from the file). */
+  pieceBytes(piece: Piece, from = 0, length = piece.length - from): Buffer {
+    return piece.source === 'added'
+      ? this.added.subarray(piece.start + from, piece.start + from + length)
+      : this.original.read(piece.start + from, length);
+  }
+
+  /** Inserts `bytes` at `offset`; returns the pieces inserted (for undo). */
+  insert(offset: number, bytes: Buffer): Piece[] {
+    if (bytes.length === 0) return [];
+    const piece: Piece = { source: 'added', start: this.appendAdded(bytes), length: bytes.length };
+    this.insertPieces(offset, [piece]);
+    return [piece];
+  }
+
+  /** Inserts pieces (from an earlier `delete`, to undo it) at `offset`. */
+  insertPieces(offset: number, pieces: readonly Piece[]): void {
+    this.checkRange(offset, 0);
+    const at = this.split(offset);
+    this.pieces.splice(at, 0, ...pieces);
+    this.total += pieces.reduce((sum, p) => sum + p.length, 0);
+    this.mergeAround(at, at + pieces.length);
+  }
+
+  /** Removes [offset, offset + length); returns the removed pieces, which keep the bytes for undo. */
+  delete(offset: number, length: number): Piece[] {
+    this.checkRange(offset, length);
+    if (length === 0) return [];
+    const from = this.split(offset);
+    const to = this.split(offset + length);
+    const removed = this.pieces.splice(from, to - from);
+    this.total -= length;
+    this.mergeAround(from, from);
+    return removed;
+  }
+
+  /** A copy of `length` bytes at `offset` of the edited content. */
+  read(offset: number, length: number): Buffer {
+    this.checkRange(offset, length);
+    const out = Buffer.allocUnsafe(length);
+    let done = 0;
+    let pieceStart = 0;
+    for (const piece of this.pieces) {
+      if (done === length) break;
+      const pieceEnd = pieceStart + piece.length;
+      if (pieceEnd > offset + done) {
+        const from = offset + done - pieceStart;
+        const n = Math.min(piece.length - from, length - done);
+        this.pieceBytes(piece, from, n).copy(out, done);
+        done += n;
+      }
+      pieceStart = pieceEnd;
+    }
+    return out;
+  }
+
+  /** Offset in the edited content where piece `index` starts. */
+  offsetOfPiece(index: number): number {
+    let offset = 0;
+    for (let i = 0; i < index; i++) offset += this.pieces[i].length;
+    return offset;
+  }
+
+  /** Makes the current content the new original (after a save). */
+  reset(originalSize: number): void {
+    this.originalSize = originalSize;
+    this.pieces = originalSize > 0 ? [{ source: 'original', start: 0, length: originalSize }] : [];
+    this.total = originalSize;
+    this.added = Buffer.alloc(4096);
+    this.addedLength = 0;
+  }
+
+  private appendAdded(bytes: Buffer): number {
+    if (this.addedLength + bytes.length > this.added.length) {
+      const grown = Buffer.alloc(Math.max(this.added.length * 2, this.addedLength + bytes.length));
+      this.added.copy(grown, 0, 0, this.addedLength);
+      this.added = grown;
+    }
+    const start = this.addedLength;
+    bytes.copy(this.added, start);
+    this.addedLength += bytes.length;
+    return start;
+  }
+
+  /** Splits the piece containing `offset` so that a piece starts there; returns that piece's index. */
+  private split(offset: number): number {
+    let pieceStart = 0;
+    for (let i = 0; i < this.pieces.length; i++) {
+      const piece = this.pieces[i];
+      if (offset === pieceStart) return i;
+      if (offset < pieceStart + piece.length) {
+        const head = offset - pieceStart;
+        this.pieces.splice(i, 1,
+          { source: piece.source, start: piece.start, length: head },
+          { source: piece.source, start: piece.start + head, length: piece.length - head });
+        return i + 1;
+      }
+      pieceStart += piece.length;
+    }
+    return this.pieces.length;
+  }
+
+  /**
+   * Joins each pair (i - 1, i), for i from `last` down to `first`, when the second
+   * piece continues the first: typing char by char then makes one piece.
+   */
+  private mergeAround(first: number, last: number): void {
+    for (let i = Math.min(last, this.pieces.length - 1); i >= Math.max(1, first); i--) {
+      const a = this.pieces[i - 1];
+      const b = this.pieces[i];
+      if (a.source === b.source && a.start + a.length === b.start) {
+        this.pieces.splice(i - 1, 2, { source: a.source, start: a.start, length: a.length + b.length });
+      }
+    }
+  }
+
+  private checkRange(offset: number, length: number): void {
+    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0 || offset + length > this.total) {
+      throw new RangeError(`range ${offset} + ${length} is outside the content (${this.total} bytes)`);
+    }
+  }
+}

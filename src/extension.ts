@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+import { registerAutoOpen } from './editor/autoOpen';
+import { registerCountLines } from './editor/countLines';
+import { HugeEditorProvider } from './editor/hugeEditorProvider';
+import { targetUri } from './editor/targetUri';
+
+/** Registers the custom editor, its commands and the large-file redirect. */
+export function activate(context: vscode.ExtensionContext): void {
+  const provider = new HugeEditorProvider(context.extensionUri);
+  context.subscriptions.push(
+    provider,
+    vscode.window.registerCustomEditorProvider(HugeEditorProvider.viewType, provider, {
+      webviewOptions: { retainContextWhenHidden: false },
+      supportsMultipleEditorsPerDocument: true,
+    }),
+    vscode.commands.registerCommand('hugefile.open', async (arg?: unknown) => {
+      const uri = await targetUri(arg, 'Open in Huge File Editor');
+      if (uri) await vscode.commands.executeCommand('vscode.openWith', uri, HugeEditorProvider.viewType);
+    }),
+    vscode.commands.registerCommand('hugefile.goToLine', () => provider.activeSession?.goToLine()),
+    vscode.commands.registerCommand('hugefile.toggleFollow', () => provider.activeSession?.toggleFollow()),
+  );
+  registerCountLines(context);
+  registerAutoOpen(context);
+}
+
+export function deactivate(): void {}

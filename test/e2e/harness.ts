@@ -1,0 +1,249 @@
+// Drives the extension in real VS Code: code-server (VS Code's workbench served by Node)
+// opened in Debian's Chromium through playwright-core. Install first: test/e2e/setup.sh.
+// Recipe and rationale: shared/e2e-code-server.md.
+import { execFileSync, spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const CODE_SERVER = path.join(ROOT, '.cache/code-server/node_modules/.bin/code-server');
+export const ARTIFACTS = path.join(ROOT, 'test-artifacts/e2e');
+
+export interface CodeServer {
+  url: string;
+  port: number;
+  /** Leader of the server's own process group: the extension host is in it too. */
+  pid: number;
+  userDataDir: string;
+  extensionsDir: string;
+  /** VS Code's logs (exthost, remoteagent, ...); code-server's own output is in code-server.log beside. */
+  logsDir: string;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** A .vsix to install the way a user would; a folder path is refused by code-server. */
+  vsix?: string;
+  workspace: string;
+  settings?: Record<string, unknown>;
+}
+
+/** Process group leader -> temp folder, for servers not stopped yet. */
+const running = new Map<number, string>();
+// A crashed or interrupted (Ctrl-C) test run must not leave servers behind.
+process.on('exit', () => running.forEach((dir, pid) => {
+  killGroup(pid, 'SIGKILL');
+  removeUnlessKept(dir);
+}));
+
+function killGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(-pid, signal);
+    return true;
+  } catch {
+    return false; // the group is gone
+  }
+}
+
+function removeUnlessKept(dir: string): void {
+  if (process.env.E2E_KEEP) console.log(`e2e: kept ${dir}`);
+  else fs.rmSync(dir, { recursive: true, force: true });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function startCodeServer(opts: StartOptions): Promise<CodeServer> {
+  if (!fs.existsSync(CODE_SERVER)) throw new Error(`${CODE_SERVER} missing: run test/e2e/setup.sh`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hugefile-e2e-'));
+  const userDataDir = path.join(dir, 'data');
+  const extensionsDir = path.join(dir, 'ext');
+  const logFile = path.join(dir, 'code-server.log');
+  // An explicit config keeps code-server from writing a default one (with a password) to ~/.config.
+  const common = ['--config', path.join(dir, 'config.yaml'), '--user-data-dir', userDataDir,
+    '--extensions-dir', extensionsDir];
+
+  if (opts.vsix) {
+    const out = execFileSync(CODE_SERVER, [...common, '--install-extension', opts.vsix],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    if (!/successfully installed/.test(out)) throw new Error(`installing ${opts.vsix} failed:\n${out}`);
+  }
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  const settings = {
+    'security.workspace.trust.enabled': false, // its modal dialog would block every click
+    'workbench.startupEditor': 'none',
+    ...opts.settings,
+  };
+  fs.writeFileSync(path.join(userDataDir, 'User/settings.json'), JSON.stringify(settings, null, 2));
+
+  // Output goes to a file, not a pipe: a pipe nobody drains would eventually block the server.
+  const log = fs.openSync(logFile, 'w');
+  const child = spawn(CODE_SERVER, [...common, '--auth', 'none', '--bind-addr', '127.0.0.1:0',
+    '--disable-telemetry', '--disable-update-check', opts.workspace],
+  { detached: true, stdio: ['ignore', log, log] });
+  fs.closeSync(log);
+  const pid = child.pid!;
+  running.set(pid, dir);
+  child.unref();
+
+  const stop = async () => {
+    if (!running.delete(pid)) return;
+    killGroup(pid, 'SIGTERM');
+    for (let i = 0; i < 50 && killGroup(pid, 0); i++) await sleep(100);
+    killGroup(pid, 'SIGKILL');
+    removeUnlessKept(dir);
+  };
+
+  // Port 0 lets the OS pick a free port with no race; the server prints which one it got.
+  const deadline = Date.now() + 60_000;
+  let port = 0;
+  while (!port) {
+    const m = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(fs.readFileSync(logFile, 'utf8'));
+    if (m) port = Number(m[1]);
+    else if (child.exitCode !== null || Date.now() > deadline) {
+      const text = fs.readFileSync(logFile, 'utf8');
+      await stop();
+      throw new Error(`code-server did not start (exit ${child.exitCode}):\n${text}`);
+    } else await sleep(100);
+  }
+  const url = `http://127.0.0.1:${port}`;
+  return { url, port, pid, userDataDir, extensionsDir, logsDir: path.join(userDataDir, 'logs'), stop };
+}
+
+/** Packages an extension folder with the project's vsce; returns the .vsix path. */
+export function packageVsix(folder: string, out = path.join(folder, 'extension.vsix')): string {
+  execFileSync(path.join(ROOT, 'node_modules/.bin/vsce'),
+    ['package', '--allow-missing-repository', '--skip-license', '-o', out],
+    { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] });
+  return out;
+}
+
+export async function launchBrowser(): Promise<{ browser: Browser; page: Page }> {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  return { browser, page };
+}
+
+export async function openWorkbench(page: Page, url: string, folder: string): Promise<void> {
+  await page.goto(`${url}/?folder=${encodeURIComponent(folder)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+}
+
+// Quick input filters asynchronously, so Enter pressed straight after typing can pick a
+// stale entry: wait until the focused row is the one asked for. A list computed before
+// the extensions' contributions arrived never updates, so the text is typed again.
+async function pickInQuickInput(page: Page, text: string, label: string, timeoutMs = 60_000): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  const row = page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: label });
+  await input.waitFor({ state: 'visible' });
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await input.fill(text);
+    try {
+      await row.waitFor({ timeout: 2_000 });
+      break;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await input.fill('');
+    }
+  }
+  await page.keyboard.press('Enter');
+}
+
+/** Runs a command by its title as shown in the palette, e.g. "View: Reopen Editor With...". */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await pickInQuickInput(page, `>${title}`, title);
+}
+
+/**
+ * Opens a workspace file through Quick Open; with editorLabel, reopens it in the editor
+ * of that label (a custom editor's displayName) through "View: Reopen Editor With...".
+ */
+export async function openFileWith(page: Page, relativePath: string, editorLabel?: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await pickInQuickInput(page, relativePath, path.basename(relativePath));
+  await page.locator('.tabs-container .tab.active', { hasText: path.basename(relativePath) }).waitFor();
+  if (editorLabel) {
+    await runCommand(page, 'View: Reopen Editor With...');
+    await pickInQuickInput(page, editorLabel, editorLabel);
+  }
+}
+
+/** Waits for a notification toast with this text to finish sliding in (for screenshots). */
+export async function waitForNotification(page: Page, text: string, timeoutMs = 30_000): Promise<Locator> {
+  const toast = page.locator('.notification-toast.notification-fade-in-done', { hasText: text });
+  await toast.waitFor({ timeout: timeoutMs });
+  return toast;
+}
+
+/** Webview DOM lives in nested iframes; returns the first frame where selector matches. */
+export async function findInWebviews(page: Page, selector: string, timeoutMs = 30_000):
+Promise<{ frame: Frame; locator: Locator }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const locator = frame.locator(selector).first();
+      // A frame can detach while being queried; it is then simply not the one.
+      if ((await locator.count().catch(() => 0)) > 0) return { frame, locator };
+    }
+    if (Date.now() > deadline) throw new Error(`no webview frame matched ${selector} in ${timeoutMs} ms`);
+    await sleep(200);
+  }
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/**
+ * Pid of the server's extension host. It is started a few seconds after a window
+ * connects (and again after "Developer: Restart Extension Host"), so this polls.
+ */
+export async function extensionHostPid(server: CodeServer, timeoutMs = 30_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const pid = descendants(server.pid).find((p) => readProc(p, 'cmdline').includes('--type=extensionHost'));
+    if (pid) return pid;
+    if (Date.now() > deadline) throw new Error(`no extension host under pid ${server.pid} in ${timeoutMs} ms`);
+    await sleep(200);
+  }
+}
+
+// '' when the process ended meanwhile.
+function readProc(pid: number, file: string): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/${file}`, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function descendants(root: number): number[] {
+  const parent = new Map<number, number>();
+  for (const entry of fs.readdirSync('/proc')) {
+    const stat = /^\d+$/.test(entry) ? readProc(Number(entry), 'stat') : '';
+    // The fields after the ")" closing the command name are: state, ppid, ...
+    if (stat) parent.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+  }
+  const isBelow = (pid: number): boolean => {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === root) return true;
+    return false;
+  };
+  return [...parent.keys()].filter(isBelow);
+}
+
+/** Resident set size of a process in bytes, from /proc/<pid>/status. */
+export function rssBytes(pid: number): number {
+  const m = /^VmRSS:\s+(\d+) kB/m.exec(readProc(pid, 'status'));
+  if (!m) throw new Error(`no VmRSS for pid ${pid}`);
+  return Number(m[1]) * 1024;
+}

@@ -1,0 +1,183 @@
+// The viewer in a real VS Code (code-server + Chromium), installed from the .vsix that
+// `npm run package` builds, the way a user installs it. Every check reads what the user
+// sees in the webview's DOM; screenshots go to test-artifacts/e2e/.
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { makeLog, parseSize } from '../../scripts/make-log';
+import {
+  type CodeServer, findInWebviews, launchBrowser, openFileWith, openWorkbench, ROOT, runCommand, screenshot,
+  startCodeServer, waitForNotification,
+} from './harness';
+
+const VSIX = path.join(ROOT, 'dist/hugefile.vsix');
+const BIG = process.env.HUGEFILE_E2E_SIZE ?? '4G';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The n-th line (1-based) of a file, by `sed`: the reference for what the view must show. */
+function lineOf(file: string, n: number): string {
+  return execFileSync('sed', ['-n', `${n}{p;q}`, file], { encoding: 'utf8', maxBuffer: 1 << 20 }).replace(/\r?\n$/, '');
+}
+
+/** Text of the row showing 0-based `line`, once it is rendered. */
+async function rowText(frame: Frame, line: number, timeout = 30_000): Promise<string> {
+  const text = frame.locator(`.row[data-line="${line}"] .text`);
+  await text.waitFor({ timeout });
+  await frame.waitForFunction((l) => {
+    const el = document.querySelector(`.row[data-line="${l}"] .text`);
+    return !!el && el.textContent !== '' && !el.closest('.row')?.classList.contains('placeholder');
+  }, line, { timeout });
+  return (await text.textContent()) ?? '';
+}
+
+async function topLine(frame: Frame): Promise<number> {
+  return Number(await frame.locator('[data-top-line]').first().getAttribute('data-top-line'));
+}
+
+describe('Huge File Editor in VS Code', function () {
+  let tmp: string;
+  let workspace: string;
+  let bigLog: string;
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+
+  before(async function () {
+    assert.ok(fs.existsSync(VSIX), `${VSIX} is missing: run npm run package (npm run test:e2e does)`);
+    const listing = execFileSync('unzip', ['-l', VSIX], { encoding: 'utf8' });
+    assert.match(listing, /extension\/node_modules\/@koromix\/koffi-linux-x64\/linux_x64\/koffi\.node/, 'the .vsix ships koffi\'s native binary');
+    assert.match(listing, /extension\/dist\/webview\.js/);
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hugefile-viewer-e2e-'));
+    workspace = path.join(tmp, 'workspace');
+    fs.mkdirSync(workspace);
+    bigLog = path.join(workspace, 'big.log');
+    makeLog(bigLog, parseSize(BIG));
+    makeLog(path.join(workspace, 'small.log'), 1024 * 1024);
+    fs.writeFileSync(path.join(workspace, 'long.txt'), Buffer.concat([
+      Buffer.from('before the long line\n'), Buffer.alloc(100 * 1024 * 1024, 0x78), Buffer.from('\nafter the long line\n'),
+    ]));
+    fs.writeFileSync(path.join(workspace, 'controls.txt'), Buffer.from('tab\there\nnul\0bell\x07 bad\xff\xfeutf8\n', 'latin1'));
+    fs.writeFileSync(path.join(workspace, 'follow.log'), 'first line\nsecond line\n');
+    server = await startCodeServer({
+      vsix: VSIX,
+      workspace,
+      settings: { 'workbench.editorAssociations': { '*.log': 'hugefile.editor', '*.txt': 'hugefile.editor' } },
+    });
+    ({ browser, page } = await launchBrowser());
+    await openWorkbench(page, server.url, workspace);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it(`opens a ${BIG} log and shows line 1 at once`, async () => {
+    const started = Date.now();
+    await openFileWith(page, 'big.log');
+    const { frame } = await findInWebviews(page, '.row[data-line="0"]', 20_000);
+    assert.strictEqual(await rowText(frame, 0), lineOf(bigLog, 1));
+    console.log(`      first line visible ${Date.now() - started} ms after Quick Open (including the palette)`);
+    await screenshot(page, 'viewer-open-big');
+  });
+
+  it('Ctrl+End shows the true last line (tail -n 1)', async () => {
+    const { frame } = await findInWebviews(page, '.row[data-line="0"]');
+    await frame.locator('[data-complete="true"]').first().waitFor({ timeout: 60_000 });
+    const count = Number(await frame.locator('[data-line-count]').first().getAttribute('data-line-count'));
+    assert.strictEqual(count, Number(execFileSync('wc', ['-l', bigLog], { encoding: 'utf8' }).split(' ')[0]));
+    await frame.locator('.row[data-line="0"]').click();
+    await page.keyboard.press('Control+End');
+    const last = execFileSync('tail', ['-n', '1', bigLog], { encoding: 'utf8' }).replace(/\n$/, '');
+    assert.strictEqual(await rowText(frame, count - 1), last);
+    await screenshot(page, 'viewer-ctrl-end');
+  });
+
+  it('Go to Line (Ctrl+G) to a line in the middle shows that line', async () => {
+    const { frame } = await findInWebviews(page, '.row');
+    const count = Number(await frame.locator('[data-line-count]').first().getAttribute('data-line-count'));
+    const target = Math.floor(count / 2) + 17;
+    await frame.locator('.row').first().click();
+    await page.keyboard.press('Control+G');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(String(target));
+    await page.keyboard.press('Enter');
+    assert.strictEqual(await rowText(frame, target - 1), lineOf(bigLog, target));
+    await screenshot(page, 'viewer-go-to-line');
+  });
+
+  it('dragging the scrollbar to 50 % lands near the middle line', async () => {
+    const { frame } = await findInWebviews(page, '.scroll-track');
+    const count = Number(await frame.locator('[data-line-count]').first().getAttribute('data-line-count'));
+    const track = await frame.locator('.scroll-track').boundingBox();
+    const thumb = await frame.locator('.scroll-thumb').boundingBox();
+    assert.ok(track && thumb);
+    await page.mouse.move(thumb.x + thumb.width / 2, thumb.y + thumb.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(thumb.x + thumb.width / 2, track.y + track.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await sleep(300);
+    const top = await topLine(frame);
+    const screen = await frame.locator('.row').count();
+    assert.ok(Math.abs(top - count / 2) < Math.max(screen, count * 0.01), `top line ${top} is not near ${count / 2}`);
+    assert.strictEqual(await rowText(frame, top), lineOf(bigLog, top + 1));
+    await screenshot(page, 'viewer-scroll-50');
+  });
+
+  it('renders a file with a 100 MB line, a window of it', async () => {
+    await openFileWith(page, 'long.txt');
+    const { frame } = await findInWebviews(page, '.row[data-line="2"]');
+    assert.strictEqual(await rowText(frame, 0), 'before the long line');
+    const long = await rowText(frame, 1);
+    assert.ok(/^x+$/.test(long) && long.length >= 50 && long.length <= 16 * 1024, `a window of the long line (${long.length} chars)`);
+    assert.strictEqual(await rowText(frame, 2), 'after the long line');
+    await screenshot(page, 'viewer-long-line');
+  });
+
+  it('shows tabs, control characters and invalid UTF-8 visibly', async () => {
+    await openFileWith(page, 'controls.txt');
+    const { frame } = await findInWebviews(page, '.row[data-line="1"]');
+    const second = await rowText(frame, 1);
+    assert.ok(second.includes('\u2400') && second.includes('\u2407') && second.includes('\ufffd'), `visible controls: ${JSON.stringify(second)}`);
+    await screenshot(page, 'viewer-controls');
+  });
+
+  it('Huge File: Count Lines counts the big log (a file VS Code itself refuses)', async () => {
+    await openFileWith(page, 'big.log');
+    await findInWebviews(page, '.row[data-line="0"]');
+    await runCommand(page, 'Huge File: Count Lines');
+    const expected = Number(execFileSync('wc', ['-l', bigLog], { encoding: 'utf8' }).split(' ')[0]).toLocaleString('en-US');
+    await waitForNotification(page, `big.log: ${expected} lines`, 60_000);
+    await screenshot(page, 'count-lines');
+  });
+
+  it('follow mode shows appended lines', async () => {
+    await openFileWith(page, 'follow.log');
+    const { frame } = await findInWebviews(page, '#follow');
+    await rowText(frame, 1);
+    await frame.locator('#follow').click();
+    assert.strictEqual(await frame.locator('#follow').getAttribute('aria-pressed'), 'true');
+    const file = path.join(workspace, 'follow.log');
+    for (let i = 3; i <= 200; i++) fs.appendFileSync(file, `appended line ${i}\n`);
+    assert.strictEqual(await rowText(frame, 199, 20_000), 'appended line 200');
+    await screenshot(page, 'viewer-follow');
+  });
+
+  it('truncating the file while it is open resets the view with a notice; VS Code keeps working', async () => {
+    const { frame } = await findInWebviews(page, '#follow');
+    fs.truncateSync(path.join(workspace, 'follow.log'), 0);
+    fs.appendFileSync(path.join(workspace, 'follow.log'), 'after truncation\n');
+    await frame.locator('.notice', { hasText: /truncated|shorter/ }).waitFor({ timeout: 20_000 });
+    assert.strictEqual(await rowText(frame, 0), 'after truncation');
+    await screenshot(page, 'viewer-truncated');
+    await runCommand(page, 'Huge File: Count Lines');
+    await waitForNotification(page, 'follow.log: 1 line ', 30_000);
+  });
+});
+
