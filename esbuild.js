@@ -10,6 +10,7 @@ const entries = [
   { in: 'src/mmap/index.ts', out: 'mmap' },
   { in: 'src/lines/index.ts', out: 'lines' },
   { in: 'src/lines/indexWorker.ts', out: 'indexWorker' },
+  { in: 'src/edits/saveWorker.ts', out: 'saveWorker' },
   { in: 'src/cli.ts', out: 'cli' },
 ];
 

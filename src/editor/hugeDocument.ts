@@ -1,42 +1,84 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { EditResult } from '../edits/editCommands';
+import { EditedText } from '../edits/editedText';
+import { PieceTable } from '../edits/pieceTable';
+import { recoverInterruptedSave } from '../edits/saveEngine';
+import { editLabel, redoEdit, undoEdit } from '../edits/textEdit';
 import { LineIndex, ResetReason } from '../lines';
+import { readBackup, writeBackup } from './backup';
 import { Disposable } from './dispose';
 import { FileState } from './protocol';
+import { saveDocument, saveDocumentAs } from './saving';
 
 const WATCH_INTERVAL_MS = 500;
 const STATE_THROTTLE_MS = 100;
 
+/** What changed in the content, for the viewers: refetch from `fromLine`, caret at `caretOffset`. */
+export interface ContentChange {
+  fromLine: number;
+  caretOffset: number | undefined;
+}
+
+/** The file's size and modification time when the edits started: a save refuses if they changed. */
+interface Baseline {
+  size: number;
+  mtimeMs: number;
+}
+
 /**
- * One open file, shared by every editor showing it. It owns the line index and
- * watches the file: growth is indexed as it comes (follow mode shows it), and a
- * file that shrank or was replaced resets the index with a notice. A file that
- * cannot be opened still makes a document, carrying the error to show.
+ * One open file, shared by every editor showing it: its line index, its pending
+ * edits (a piece table: memory grows with the edits, not the file) and the undo
+ * stack entries it hands to VS Code. It watches the file: growth is indexed as it
+ * comes; a file that shrank or was replaced resets the index with a notice; a
+ * change under unsaved edits asks the user. A file that cannot be opened still
+ * makes a document, carrying the error to show.
  */
 export class HugeDocument extends Disposable implements vscode.CustomDocument {
   private following = false;
   private lastState = 0;
   private pendingState: NodeJS.Timeout | undefined;
+  private saving = false;
+  private baseline: Baseline;
   private readonly stateEmitter = this.register(new vscode.EventEmitter<FileState>());
   private readonly resetEmitter = this.register(new vscode.EventEmitter<ResetReason>());
+  private readonly contentEmitter = this.register(new vscode.EventEmitter<ContentChange>());
+  private readonly editEmitter = this.register(new vscode.EventEmitter<vscode.CustomDocumentEditEvent<HugeDocument>>());
 
   /** Fires (at most every 100 ms) when counts, progress or follow mode change. */
   readonly onDidChangeState = this.stateEmitter.event;
-  /** Fires when the file shrank or was replaced and the index started over. */
+  /** Fires when the file shrank or was replaced on disk and the index started over. */
   readonly onDidReset = this.resetEmitter.event;
+  /** Fires when the content changed: edit, undo, redo, revert, save. */
+  readonly onDidChangeContent = this.contentEmitter.event;
+  /** Fires once per edit, with its undo and redo, for VS Code's undo stack and dirty state. */
+  readonly onDidEdit = this.editEmitter.event;
 
-  /** Opens `uri` (a local file) and starts indexing it; never throws: see `openError`. */
-  static async create(uri: vscode.Uri): Promise<HugeDocument> {
+  /**
+   * Opens `uri` (a local file): first rolls back a save that was interrupted (and
+   * says so), then starts indexing; restores unsaved edits from a backup when the
+   * file is unchanged since. Never throws: see `openError`.
+   */
+  static async create(uri: vscode.Uri, backupId: string | undefined): Promise<HugeDocument> {
     if (uri.scheme !== 'file') {
       return new HugeDocument(uri, undefined, new Error(`Huge File Editor reads local files only; ${uri.scheme}: files are not supported.`));
     }
     try {
-      return new HugeDocument(uri, LineIndex.open(uri.fsPath, { workers: 1 }), undefined);
+      const recovery = recoverInterruptedSave(uri.fsPath);
+      if (recovery.recovered) {
+        void vscode.window.showWarningMessage(`A save of ${path.basename(uri.fsPath)} was interrupted. The file was restored to its content before that save. (${recovery.detail})`);
+      }
+      const document = new HugeDocument(uri, LineIndex.open(uri.fsPath, { workers: 1 }), undefined);
+      if (backupId) await document.restoreBackup(backupId);
+      return document;
     } catch (err) {
       return new HugeDocument(uri, undefined, err as Error);
     }
   }
+
+  /** The content with its pending edits, or undefined when the file could not be opened. */
+  readonly text: EditedText | undefined;
 
   private constructor(
     readonly uri: vscode.Uri,
@@ -44,11 +86,13 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     readonly openError: Error | undefined,
   ) {
     super();
+    this.baseline = this.statBaseline();
     if (!index) return;
-    this.register({ dispose: index.onProgress(() => this.emitState()) });
-    this.register({ dispose: index.onReset((reason) => this.resetEmitter.fire(reason)) });
+    this.text = new EditedText(index, new PieceTable(index, index.fileSize));
+    this.register({ dispose: index.onProgress(() => { this.followFile(); this.emitState(); }) });
+    this.register({ dispose: index.onReset((reason) => { this.followFile(); this.resetEmitter.fire(reason); }) });
     this.register({ dispose: () => index.dispose() });
-    const onChange = () => this.refresh();
+    const onChange = () => this.onFileChanged();
     fs.watchFile(uri.fsPath, { interval: WATCH_INTERVAL_MS }, onChange);
     this.register({ dispose: () => fs.unwatchFile(uri.fsPath, onChange) });
   }
@@ -61,9 +105,88 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     return this.following;
   }
 
+  get isDirty(): boolean {
+    return !!this.text && !this.text.table.isPristine;
+  }
+
+  /** Why edits are refused, or undefined when the file can be edited. */
+  get readOnlyReason(): string | undefined {
+    if (!this.text) return 'the file could not be opened';
+    if (vscode.workspace.getConfiguration('hugefile').get<boolean>('readOnly', false)) return 'the hugefile.readOnly setting is on';
+    try {
+      const stat = fs.statSync(this.uri.fsPath);
+      if ((stat.mode & 0o222) === 0) return 'the file is marked read-only';
+      fs.accessSync(this.uri.fsPath, fs.constants.W_OK);
+    } catch {
+      return 'you have no permission to write this file';
+    }
+    return undefined;
+  }
+
+  /** The line ending Enter inserts: CRLF when the first line ends with one, else LF. */
+  get eol(): '\n' | '\r\n' {
+    const text = this.text;
+    if (!text || text.availableLines() < 2) return '\n';
+    const first = text.lineBounds(0);
+    return first.next - first.end === 2 ? '\r\n' : '\n';
+  }
+
   setFollowing(on: boolean): void {
     this.following = on;
     this.emitState(true);
+  }
+
+  /** Records an edit made through the edit commands: tells viewers and VS Code's undo stack. */
+  pushEdit(result: EditResult): void {
+    const text = this.text!;
+    const { edit } = result;
+    text.invalidate();
+    this.contentChanged(edit.offset, result.caretOffset);
+    this.editEmitter.fire({
+      document: this,
+      label: editLabel(edit),
+      undo: () => {
+        undoEdit(text.table, edit);
+        text.invalidate();
+        this.contentChanged(edit.offset, edit.offset);
+      },
+      redo: () => {
+        redoEdit(text.table, edit);
+        text.invalidate();
+        this.contentChanged(edit.offset, result.caretOffset);
+      },
+    });
+  }
+
+  /** Writes the edits into the file in place (crash-safe), then re-indexes it. */
+  async save(token?: vscode.CancellationToken): Promise<void> {
+    const text = this.text;
+    if (!text || !this.isDirty) return;
+    this.saving = true;
+    try {
+      await saveDocument(this.uri.fsPath, text.table, this.baseline, token);
+      this.afterRewrite();
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  /** Writes the edited content to another file; this document keeps its file. */
+  async saveAs(destination: vscode.Uri, token?: vscode.CancellationToken): Promise<void> {
+    if (destination.fsPath === this.uri.fsPath) return this.save(token);
+    await saveDocumentAs(this.text!.table, destination.fsPath, token);
+  }
+
+  /** Drops the pending edits and reads the file from disk again. */
+  revert(): void {
+    if (!this.text) return;
+    this.afterRewrite();
+  }
+
+  /** Saves the edit list (not the file) for hot exit. */
+  async backup(destination: vscode.Uri): Promise<vscode.CustomDocumentBackup> {
+    await writeBackup(destination.fsPath, this.uri.fsPath, this.baseline, this.text!.table);
+    return { id: destination.toString(), delete: () => fs.rmSync(destination.fsPath, { force: true }) };
   }
 
   /** Looks at the file now (the watcher also does, every 500 ms). */
@@ -74,25 +197,90 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     } catch {
       // The file is gone: the error is on the index and the state shows it.
     }
+    this.text!.invalidate();
     this.emitState();
   }
 
   state(): FileState {
-    const index = this.index;
-    if (!index) {
-      return { fileName: this.fileName, fileSize: 0, lineCount: 0, knownLines: 0, complete: true, progress: 1, following: false, readOnly: true };
-    }
-    const progress = index.progress;
+    const text = this.text;
+    const reason = this.readOnlyReason;
+    const base = { fileName: this.fileName, following: this.following, readOnly: reason !== undefined, readOnlyReason: reason, dirty: this.isDirty };
+    if (!text || !this.index) return { ...base, fileSize: 0, lineCount: 0, knownLines: 0, complete: true, progress: 1, eol: '\n' };
+    const progress = this.index.progress;
     return {
-      fileName: this.fileName,
-      fileSize: progress.fileSize,
-      lineCount: index.estimatedLineCount,
-      knownLines: index.complete ? index.lineCount ?? 0 : index.knownNewlines,
+      ...base,
+      fileSize: text.size,
+      lineCount: text.estimatedLineCount(),
+      knownLines: text.availableLines(),
       complete: progress.complete,
       progress: progress.fileSize === 0 ? 1 : progress.indexedBytes / progress.fileSize,
-      following: this.following,
-      readOnly: true,
+      eol: this.eol,
     };
+  }
+
+  private async restoreBackup(backupId: string): Promise<void> {
+    const text = this.text!;
+    const restored = await readBackup(vscode.Uri.parse(backupId).fsPath, this.uri.fsPath, this.baseline, text.table);
+    if (!restored.ok) {
+      void vscode.window.showWarningMessage(`Unsaved changes to ${this.fileName} from the last session were not restored: ${restored.reason}`);
+      return;
+    }
+    this.baseline = restored.baseline;
+    text.invalidate();
+  }
+
+  /** Without pending edits the content is the file as it is now, grown or replaced. */
+  private followFile(): void {
+    const text = this.text!;
+    if (text.table.isPristine && text.table.size !== this.index!.fileSize) text.table.reset(this.index!.fileSize);
+    text.invalidate();
+  }
+
+  private afterRewrite(): void {
+    const text = this.text!;
+    this.index!.reload();
+    text.table.reset(this.index!.fileSize);
+    text.invalidate();
+    this.baseline = this.statBaseline();
+    this.contentChanged(0, undefined);
+  }
+
+  private onFileChanged(): void {
+    if (this.saving || this.isDisposed) return;
+    if (!this.isDirty) {
+      this.baseline = this.statBaseline();
+      this.refresh();
+      return;
+    }
+    const now = this.statBaseline();
+    if (now.size === this.baseline.size && now.mtimeMs === this.baseline.mtimeMs) return;
+    void vscode.window.showWarningMessage(
+      `${this.fileName} changed on disk while you have unsaved changes. Your changes refer to the old content: saving them in place is refused until you revert.`,
+      'Revert (load from disk)', 'Keep my changes',
+    ).then((choice) => {
+      if (choice?.startsWith('Revert')) void vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+  }
+
+  private statBaseline(): Baseline {
+    try {
+      const stat = fs.statSync(this.uri.fsPath);
+      return { size: stat.size, mtimeMs: stat.mtimeMs };
+    } catch {
+      return { size: -1, mtimeMs: -1 };
+    }
+  }
+
+  private contentChanged(offset: number, caretOffset: number | undefined): void {
+    const text = this.text!;
+    let fromLine = 0;
+    try {
+      fromLine = offset >= text.size ? Math.max(0, text.availableLines() - 1) : text.lineOfOffset(offset);
+    } catch {
+      fromLine = 0;
+    }
+    this.contentEmitter.fire({ fromLine, caretOffset });
+    this.emitState(true);
   }
 
   private emitState(now = false): void {

@@ -6,11 +6,14 @@ import { ViewerSession } from './viewerSession';
 
 /**
  * The custom editor: VS Code asks it for one document per file (shared by every
- * editor on that file) and one session per editor panel.
+ * editor on that file), one session per editor panel, and saves, reverts and
+ * backups of the documents' edits.
  */
-export class HugeEditorProvider extends Disposable implements vscode.CustomReadonlyEditorProvider<HugeDocument> {
+export class HugeEditorProvider extends Disposable implements vscode.CustomEditorProvider<HugeDocument> {
   static readonly viewType = 'hugefile.editor';
   private readonly status = this.register(new ViewerStatusBar());
+  private readonly editEmitter = this.register(new vscode.EventEmitter<vscode.CustomDocumentEditEvent<HugeDocument>>());
+  readonly onDidChangeCustomDocument = this.editEmitter.event;
   private readonly sessions = new Set<ViewerSession>();
   private active: ViewerSession | undefined;
 
@@ -23,8 +26,27 @@ export class HugeEditorProvider extends Disposable implements vscode.CustomReado
     return this.active;
   }
 
-  async openCustomDocument(uri: vscode.Uri): Promise<HugeDocument> {
-    return HugeDocument.create(uri);
+  async openCustomDocument(uri: vscode.Uri, context: vscode.CustomDocumentOpenContext): Promise<HugeDocument> {
+    const document = await HugeDocument.create(uri, context.backupId);
+    // The document's emitter dies with it, and this subscription with it.
+    document.onDidEdit((e) => this.editEmitter.fire(e));
+    return document;
+  }
+
+  saveCustomDocument(document: HugeDocument, token: vscode.CancellationToken): Promise<void> {
+    return document.save(token);
+  }
+
+  saveCustomDocumentAs(document: HugeDocument, destination: vscode.Uri, token: vscode.CancellationToken): Promise<void> {
+    return document.saveAs(destination, token);
+  }
+
+  async revertCustomDocument(document: HugeDocument): Promise<void> {
+    document.revert();
+  }
+
+  backupCustomDocument(document: HugeDocument, context: vscode.CustomDocumentBackupContext): Promise<vscode.CustomDocumentBackup> {
+    return document.backup(context.destination);
   }
 
   async resolveCustomEditor(document: HugeDocument, panel: vscode.WebviewPanel): Promise<void> {

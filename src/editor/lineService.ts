@@ -1,26 +1,22 @@
-import type { LineIndex } from '../lines';
+import { offsetOf } from '../edits/editCommands';
+import type { TextSource } from '../lines/textSource';
 import { LineSlice, MAX_COPY_BYTES, Position } from './protocol';
 
 /**
- * Answers the viewer's reads from a line index, with no `vscode` import: windows
- * of lines, and selections to copy. Everything read is bounded by the protocol's
- * limits, whatever the request asked.
+ * Answers the viewer's reads from the text (the file with its pending edits), with
+ * no `vscode` import: windows of lines, and selections to copy. Everything read is
+ * bounded by the protocol's limits, whatever the request asked.
  */
 
-/** Lines whose text is complete now: all of them once indexed, else those ended by a known newline. */
-export function availableLines(index: LineIndex): number {
-  return index.complete ? index.lineCount ?? 0 : index.knownNewlines;
-}
-
 /** Up to `count` lines from `start`, each cut to a byte window [fromByte, fromByte + maxBytes) on UTF-8 boundaries. */
-export function readLineSlices(index: LineIndex, start: number, count: number, fromByte: number, maxBytes: number): LineSlice[] {
+export function readLineSlices(text: TextSource, start: number, count: number, fromByte: number, maxBytes: number): LineSlice[] {
   const out: LineSlice[] = [];
-  const end = Math.min(start + count, availableLines(index));
+  const end = Math.min(start + count, text.availableLines());
   for (let line = start; line < end; line++) {
-    const bounds = index.lineBounds(line);
+    const bounds = text.lineBounds(line);
     const length = bounds.end - bounds.start;
-    const from = charStart(index, bounds.start, Math.min(fromByte, length), length);
-    const bytes = index.read(bounds.start + from, Math.min(maxBytes, length - from));
+    const from = charStart(text, bounds.start, Math.min(fromByte, length), length);
+    const bytes = text.read(bounds.start + from, Math.min(maxBytes, length - from));
     out.push({ line, text: completeUtf8(bytes, bounds.start + from + bytes.length < bounds.end).toString('utf8'), length, fromByte: from });
   }
   return out;
@@ -30,28 +26,23 @@ export function readLineSlices(index: LineIndex, start: number, count: number, f
  * The bytes between two positions, decoded. Throws a RangeError naming the size
  * when the selection is larger than the protocol's copy limit.
  */
-export function readSelection(index: LineIndex, a: Position, b: Position, limit = MAX_COPY_BYTES): string {
+export function readSelection(text: TextSource, a: Position, b: Position, limit = MAX_COPY_BYTES): string {
   const [from, to] = a.line < b.line || (a.line === b.line && a.column <= b.column) ? [a, b] : [b, a];
-  const lines = availableLines(index);
+  const lines = text.availableLines();
   if (to.line >= lines) throw new RangeError(`line ${to.line + 1} is not indexed yet`);
-  const start = offsetOf(index, from);
-  const end = offsetOf(index, to);
+  const start = offsetOf(text, from);
+  const end = offsetOf(text, to);
   if (end - start > limit) {
     throw new RangeError(`the selection is ${formatBytes(end - start)}; copying is limited to ${formatBytes(limit)}`);
   }
-  return index.read(start, end - start).toString('utf8');
-}
-
-function offsetOf(index: LineIndex, p: Position): number {
-  const bounds = index.lineBounds(p.line);
-  return bounds.start + Math.min(p.column, bounds.end - bounds.start);
+  return text.read(start, end - start).toString('utf8');
 }
 
 /** Moves a byte column back to the first byte of the UTF-8 character it falls in. */
-function charStart(index: LineIndex, lineStart: number, column: number, length: number): number {
+function charStart(text: TextSource, lineStart: number, column: number, length: number): number {
   if (column === 0 || column >= length) return column;
   const back = Math.min(3, column);
-  const bytes = index.read(lineStart + column - back, back + 1);
+  const bytes = text.read(lineStart + column - back, back + 1);
   let i = back;
   while (i > 0 && (bytes[i] & 0xc0) === 0x80) i--;
   return column - (back - i);

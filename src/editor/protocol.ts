@@ -12,6 +12,8 @@ export const MAX_LINES_PER_REQUEST = 400;
 export const MAX_LINE_BYTES = 16 * 1024;
 /** Largest selection the viewer may copy to the clipboard. */
 export const MAX_COPY_BYTES = 16 * 1024 * 1024;
+/** Largest text one edit may insert (a paste). */
+export const MAX_INSERT_BYTES = 16 * 1024 * 1024;
 
 /** A position in the file: 0-based line and 0-based byte column inside that line. */
 export interface Position {
@@ -43,6 +45,12 @@ export interface FileState {
   progress: number;
   following: boolean;
   readOnly: boolean;
+  /** Why edits are refused, shown to the user when `readOnly`. */
+  readOnlyReason?: string;
+  /** Unsaved edits exist. */
+  dirty: boolean;
+  /** The line ending Enter inserts (the file's own). */
+  eol: '\n' | '\r\n';
 }
 
 // ---- host -> webview ----
@@ -84,7 +92,18 @@ export interface NoticeMessage {
   text: string;
 }
 
-export type HostMessage = InitMessage | StateMessage | LinesMessage | RevealMessage | NoticeMessage;
+/**
+ * The content changed (an edit, undo, redo, revert or save): lines from `fromLine`
+ * on must be fetched again; put the caret at `caret`.
+ */
+export interface EditedMessage {
+  type: 'edited';
+  fromLine: number;
+  caret: Position;
+  state: FileState;
+}
+
+export type HostMessage = InitMessage | StateMessage | LinesMessage | RevealMessage | NoticeMessage | EditedMessage;
 
 // ---- webview -> host ----
 
@@ -120,7 +139,7 @@ export interface CopyMessage {
 /** User pressed a key bound to a host command inside the webview. */
 export interface CommandMessage {
   type: 'command';
-  command: 'goToLine' | 'toggleFollow';
+  command: 'goToLine' | 'toggleFollow' | 'undo' | 'redo' | 'save';
 }
 
 /** The viewer wants to know the line count up to `line` (waits for the index). */
@@ -129,7 +148,36 @@ export interface RevealRequestMessage {
   line: number;
 }
 
-export type ViewerMessage = ReadyMessage | GetLinesMessage | CaretMessage | CopyMessage | CommandMessage | RevealRequestMessage;
+/**
+ * Typing or pasting `text` at `at`, replacing the selection [at, to) if `to` is
+ * given. With `overwrite`, typed bytes replace as many bytes of the line (never its
+ * line ending). A `\n` in `text` becomes the file's line ending.
+ */
+export interface InsertMessage {
+  type: 'insert';
+  at: Position;
+  to?: Position;
+  text: string;
+  overwrite: boolean;
+}
+
+/** Deletes [from, to), or one character before/after `from` when `to` is absent (Backspace/Delete). */
+export interface DeleteMessage {
+  type: 'delete';
+  from: Position;
+  to?: Position;
+  direction: 'backward' | 'forward';
+}
+
+/** Paste from the clipboard at `at` (the host reads the clipboard: webviews may not). */
+export interface PasteMessage {
+  type: 'paste';
+  at: Position;
+  to?: Position;
+}
+
+export type ViewerMessage = ReadyMessage | GetLinesMessage | CaretMessage | CopyMessage | CommandMessage | RevealRequestMessage
+  | InsertMessage | DeleteMessage | PasteMessage;
 
 function isCount(value: unknown, max = Number.MAX_SAFE_INTEGER): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= max;
@@ -159,9 +207,22 @@ export function validateViewerMessage(raw: unknown): ViewerMessage | undefined {
     case 'copy':
       return isPosition(m.from) && isPosition(m.to) ? { type: 'copy', from: m.from, to: m.to } : undefined;
     case 'command':
-      return m.command === 'goToLine' || m.command === 'toggleFollow' ? { type: 'command', command: m.command } : undefined;
+      return m.command === 'goToLine' || m.command === 'toggleFollow' || m.command === 'undo' || m.command === 'redo' || m.command === 'save'
+        ? { type: 'command', command: m.command }
+        : undefined;
     case 'revealLine':
       return isCount(m.line) ? { type: 'revealLine', line: m.line } : undefined;
+    case 'insert':
+      return isPosition(m.at) && (m.to === undefined || isPosition(m.to)) && typeof m.text === 'string'
+        && m.text.length <= MAX_INSERT_BYTES && typeof m.overwrite === 'boolean'
+        ? { type: 'insert', at: m.at, to: m.to, text: m.text, overwrite: m.overwrite }
+        : undefined;
+    case 'delete':
+      return isPosition(m.from) && (m.to === undefined || isPosition(m.to)) && (m.direction === 'backward' || m.direction === 'forward')
+        ? { type: 'delete', from: m.from, to: m.to, direction: m.direction }
+        : undefined;
+    case 'paste':
+      return isPosition(m.at) && (m.to === undefined || isPosition(m.to)) ? { type: 'paste', at: m.at, to: m.to } : undefined;
     default:
       return undefined;
   }

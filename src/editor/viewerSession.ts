@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { Disposable } from './dispose';
 import { HugeDocument } from './hugeDocument';
-import { availableLines, formatBytes, readLineSlices, readSelection } from './lineService';
+import { deleteText, EditResult, positionOf, typeText } from '../edits/editCommands';
+import { formatBytes, readLineSlices, readSelection } from './lineService';
 import { HostMessage, Position, validateViewerMessage, ViewerMessage } from './protocol';
 import { errorHtml, viewerHtml } from './webviewHtml';
 
@@ -45,9 +46,15 @@ export class ViewerSession extends Disposable {
       if (state.following && state.knownLines > this.shownLines) this.post({ type: 'reveal', line: Math.max(0, state.knownLines - 1), select: false });
       this.shownLines = state.knownLines;
     }));
+    this.register(document.onDidChangeContent((change) => {
+      const text = document.text!;
+      const caret = change.caretOffset === undefined ? this.caret : positionOf(text, change.caretOffset);
+      this.post({ type: 'edited', fromLine: change.fromLine, caret, state: document.state() });
+    }));
     this.register(document.onDidReset((reason) => {
       const what = reason === 'shrunk' ? 'got shorter (truncated)' : 'was replaced (rotated)';
       this.post({ type: 'notice', level: 'warning', text: `${document.fileName} ${what} on disk; the view was reloaded from the new content.` });
+      this.post({ type: 'edited', fromLine: 0, caret: { line: 0, column: 0 }, state: document.state() });
       this.post({ type: 'reveal', line: 0, select: true });
     }));
   }
@@ -87,7 +94,7 @@ export class ViewerSession extends Disposable {
       );
       if (!done) return;
     }
-    const last = availableLines(index) - 1;
+    const last = this.document.text!.availableLines() - 1;
     if (line > last) {
       void vscode.window.showInformationMessage(`${this.document.fileName} has ${(last + 1).toLocaleString('en-US')} lines; showing the last one.`);
     }
@@ -109,21 +116,21 @@ export class ViewerSession extends Disposable {
   }
 
   private handle(message: ViewerMessage): void {
-    const index = this.document.index!;
+    const text = this.document.text!;
     switch (message.type) {
       case 'ready':
         this.post({ type: 'init', state: this.document.state(), topLine: this.topLine });
         break;
       case 'getLines': {
-        const lines = readLineSlices(index, message.start, message.count, message.fromByte, message.maxBytes);
+        const lines = readLineSlices(text, message.start, message.count, message.fromByte, message.maxBytes);
         this.post({ type: 'lines', id: message.id, lines, state: this.document.state() });
         break;
       }
       case 'caret': {
         this.caret = message.position;
         this.topLine = message.topLine;
-        const known = message.position.line < availableLines(index);
-        const byteOffset = known ? index.lineBounds(message.position.line).start + message.position.column : undefined;
+        const known = message.position.line < text.availableLines();
+        const byteOffset = known ? text.lineBounds(message.position.line).start + message.position.column : undefined;
         this.onCaret({ document: this.document, position: message.position, byteOffset });
         break;
       }
@@ -131,8 +138,18 @@ export class ViewerSession extends Disposable {
         this.copy(message.from, message.to);
         break;
       case 'command':
-        if (message.command === 'goToLine') void this.goToLine();
-        else this.toggleFollow();
+        this.runCommand(message.command);
+        break;
+      case 'insert':
+        this.edit(() => typeText(text, text.table, message.at, message.to, message.text, message.overwrite, this.document.eol));
+        break;
+      case 'delete':
+        this.edit(() => deleteText(text, text.table, message.from, message.to, message.direction));
+        break;
+      case 'paste':
+        void vscode.env.clipboard.readText().then((clip) => {
+          if (clip) this.edit(() => typeText(text, text.table, message.at, message.to, clip, false, this.document.eol));
+        });
         break;
       case 'revealLine':
         void this.reveal(message.line);
@@ -140,10 +157,27 @@ export class ViewerSession extends Disposable {
     }
   }
 
+  private runCommand(command: 'goToLine' | 'toggleFollow' | 'undo' | 'redo' | 'save'): void {
+    if (command === 'goToLine') void this.goToLine();
+    else if (command === 'toggleFollow') this.toggleFollow();
+    else void vscode.commands.executeCommand(command === 'save' ? 'workbench.action.files.save' : command);
+  }
+
+  /** Runs an edit unless the file is read-only (then says why, in the view). */
+  private edit(make: () => EditResult | undefined): void {
+    const reason = this.document.readOnlyReason;
+    if (reason) {
+      this.post({ type: 'notice', level: 'warning', text: `${this.document.fileName} is read-only: ${reason}. Your typing was not applied.` });
+      return;
+    }
+    const result = make();
+    if (result) this.document.pushEdit(result);
+  }
+
   private copy(from: Position, to: Position): void {
     let text: string;
     try {
-      text = readSelection(this.document.index!, from, to);
+      text = readSelection(this.document.text!, from, to);
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
       void vscode.window.showWarningMessage(`Not copied: ${err.message}.`);

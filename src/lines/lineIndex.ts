@@ -239,6 +239,11 @@ export class LineIndex {
     return 'grown';
   }
 
+  /** Indexes the file again from the start, e.g. after this process rewrote it; fires no reset. */
+  reload(): void {
+    this.reset(undefined);
+  }
+
   /** Stops the workers and releases the mapping. Pending waits are rejected. */
   dispose(): void {
     if (this.disposed) return;
@@ -248,12 +253,12 @@ export class LineIndex {
     this.mf.close();
   }
 
-  private reset(reason: ResetReason): void {
+  private reset(reason: ResetReason | undefined): void {
     this.stopWorkers();
     this.parts = [];
     this.reopen();
     this.identity = identityOf(fs.statSync(this.path));
-    for (const listener of this.resetListeners) listener(reason);
+    if (reason) for (const listener of this.resetListeners) listener(reason);
     this.startScan(0, this.mf.size, 0, this.options.workers ?? 1);
   }
 

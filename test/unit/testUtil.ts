@@ -57,3 +57,16 @@ export const permissionsApply = process.platform !== 'win32' && process.getuid?.
 export function openFdCount(): number {
   return fs.readdirSync('/proc/self/fd').length;
 }
+
+/** Line starts and text ends the obvious way (memSlices' rules), as a reference for the line models. */
+export function naiveLines(buf: Buffer): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let start = 0;
+  for (let i = 0; i < buf.length; i++) {
+    if (buf[i] !== 10) continue;
+    out.push({ start, end: i > start && buf[i - 1] === 13 ? i - 1 : i });
+    start = i + 1;
+  }
+  if (start < buf.length) out.push({ start, end: buf.length });
+  return out;
+}

@@ -1,12 +1,14 @@
 import * as assert from 'assert';
 import { readLineSlices, readSelection, formatBytes } from '../../../src/editor/lineService';
+import { EditedText } from '../../../src/edits/editedText';
+import { PieceTable } from '../../../src/edits/pieceTable';
 import { LineIndex } from '../../../src/lines';
 import { tempFile } from '../testUtil';
 
-async function indexed(content: string | Buffer): Promise<LineIndex> {
+async function indexed(content: string | Buffer): Promise<EditedText & { dispose(): void }> {
   const index = LineIndex.open(tempFile('f.txt', content), { every: 2 });
   await index.whenComplete();
-  return index;
+  return Object.assign(new EditedText(index, new PieceTable(index, index.fileSize)), { dispose: () => index.dispose() });
 }
 
 describe('lineService', () => {

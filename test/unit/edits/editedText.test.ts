@@ -2,19 +2,7 @@ import * as assert from 'assert';
 import { EditedText } from '../../../src/edits/editedText';
 import { PieceTable } from '../../../src/edits/pieceTable';
 import { LineIndex } from '../../../src/lines';
-import { randInt, random, tempFile } from '../testUtil';
-
-function naiveLines(buf: Buffer): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  let start = 0;
-  for (let i = 0; i < buf.length; i++) {
-    if (buf[i] !== 10) continue;
-    out.push({ start, end: i > start && buf[i - 1] === 13 ? i - 1 : i });
-    start = i + 1;
-  }
-  if (start < buf.length) out.push({ start, end: buf.length });
-  return out;
-}
+import { naiveLines, randInt, random, tempFile } from '../testUtil';
 
 const alphabet = [0x61, 0x62, 0x0a, 0x0d, 0x20];
 

@@ -2,20 +2,7 @@ import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import { LineIndex } from '../../../src/lines';
-import { randInt, random, tempFile, tempPath } from '../testUtil';
-
-/** Line starts and text ends, the obvious way: memSlices' rules on an in-memory copy. */
-function naiveLines(buf: Buffer): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  let start = 0;
-  for (let i = 0; i < buf.length; i++) {
-    if (buf[i] !== 10) continue;
-    out.push({ start, end: i > start && buf[i - 1] === 13 ? i - 1 : i });
-    start = i + 1;
-  }
-  if (start < buf.length) out.push({ start, end: buf.length });
-  return out;
-}
+import { naiveLines, randInt, random, tempFile, tempPath } from '../testUtil';
 
 function randomText(rand: () => number, lines: number): Buffer {
   const parts: Buffer[] = [];

@@ -2,18 +2,7 @@ import * as assert from 'assert';
 import {
   NewlineScanner, checkpointsIn, countByte, createScanner, nthByte, simdAvailable,
 } from '../../../src/lines/newlineScanner';
-
-// mulberry32: small, seeded, good enough to make reproducible test data.
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random as prng } from '../testUtil';
 
 /** Random bytes where `byte` appears with probability `density` and never otherwise. */
 function randomChunk(rand: () => number, length: number, byte: number, density: number): Buffer {

@@ -1,0 +1,41 @@
+/** Small DOM builders. Nothing here parses markup: content only ever becomes text nodes. */
+
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, parent?: HTMLElement): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (parent) parent.appendChild(e);
+  return e;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const CIRCLE = 'M8 1.75a6.25 6.25 0 1 1 0 12.5a6.25 6.25 0 1 1 0-12.5z';
+
+/** Stroked 16x16 icons (no icon font: the CSP loads fonts only from the extension). */
+export const ICONS = {
+  // An arrow down onto a bar: "go to the end and stay there".
+  follow: ['M8 1.5v9', 'M4 7l4 4 4-4', 'M3 14h10'],
+  info: [CIRCLE, 'M8 7.2v4', 'M8 4.9v.1'],
+  warning: ['M8 1.8l6.6 11.7H1.4z', 'M8 6v3.6', 'M8 11.5v.1'],
+  error: [CIRCLE, 'M5.8 5.8l4.4 4.4', 'M10.2 5.8l-4.4 4.4'],
+  close: ['M4 4l8 8', 'M12 4l-8 8'],
+} as const;
+
+export function icon(name: keyof typeof ICONS, className = 'icon'): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('width', '14');
+  svg.setAttribute('height', '14');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('class', className);
+  for (const d of ICONS[name]) {
+    const path = document.createElementNS(SVG_NS, 'path');
+    path.setAttribute('d', d);
+    path.setAttribute('fill', 'none');
+    path.setAttribute('stroke', 'currentColor');
+    path.setAttribute('stroke-width', '1.4');
+    path.setAttribute('stroke-linecap', 'round');
+    path.setAttribute('stroke-linejoin', 'round');
+    svg.appendChild(path);
+  }
+  return svg;
+}

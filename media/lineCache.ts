@@ -1,0 +1,95 @@
+import type { LineSlice } from '../src/editor/protocol';
+
+/** A line as received, with the horizontal window it was asked for. */
+export interface CachedLine {
+  slice: LineSlice;
+  /** `fromByte` and `maxBytes` of the request that brought it. */
+  reqFrom: number;
+  reqMax: number;
+  /** Still shown, but the file changed there (an edit, growth, truncation): ask again. */
+  stale?: boolean;
+}
+
+/** True when the slice holds the whole line, so it serves any horizontal window. */
+export function isWholeLine(entry: CachedLine): boolean {
+  return entry.reqFrom === 0 && entry.slice.length <= entry.reqMax;
+}
+
+/** True when `entry` can be shown for the window [fromByte, fromByte + maxBytes). */
+export function coversWindow(entry: CachedLine, fromByte: number): boolean {
+  return isWholeLine(entry) || entry.reqFrom === fromByte;
+}
+
+/**
+ * A bounded LRU of lines: the viewer never holds more than `capacity` lines nor more
+ * than `maxChars` characters of text (a file of long lines fills a window of 16 KB per
+ * line), however far the user scrolls. A Map keeps insertion order, so re-inserting on
+ * use makes its first key the least recently used.
+ */
+export class LineCache {
+  private readonly map = new Map<number, CachedLine>();
+  private chars = 0;
+
+  constructor(private readonly capacity = 5000, private readonly maxChars = 4_000_000) {}
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  /** Characters of text held. */
+  get textChars(): number {
+    return this.chars;
+  }
+
+  /** Looks a line up and marks it recently used. */
+  get(line: number): CachedLine | undefined {
+    const entry = this.map.get(line);
+    if (entry) {
+      this.map.delete(line);
+      this.map.set(line, entry);
+    }
+    return entry;
+  }
+
+  /** Looks a line up without touching its age. */
+  peek(line: number): CachedLine | undefined {
+    return this.map.get(line);
+  }
+
+  set(line: number, entry: CachedLine): void {
+    this.delete(line);
+    this.map.set(line, entry);
+    this.chars += entry.slice.text.length;
+    // The newest entry always stays, even if it alone is over the budget.
+    while (this.map.size > 1 && (this.map.size > this.capacity || this.chars > this.maxChars)) {
+      const oldest = this.map.keys().next();
+      if (oldest.done) break;
+      this.delete(oldest.value);
+    }
+  }
+
+  delete(line: number): void {
+    const old = this.map.get(line);
+    if (!old) return;
+    this.chars -= old.slice.text.length;
+    this.map.delete(line);
+  }
+
+  /**
+   * Marks every line at or after `line` stale: still shown (no flicker of placeholders
+   * after each keystroke) but fetched again when in view.
+   */
+  markStale(line: number): void {
+    for (const [key, entry] of this.map) if (key >= line && !entry.stale) this.map.set(key, { ...entry, stale: true });
+  }
+
+  /** Forgets every line at or after `line`. */
+  deleteFrom(line: number): void {
+    for (const key of [...this.map.keys()]) if (key >= line) this.delete(key);
+  }
+
+  clear(): void {
+    this.map.clear();
+    this.chars = 0;
+  }
+}

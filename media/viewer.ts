@@ -1,0 +1,1410 @@
+/**
+ * The Huge File Editor webview: a virtualized, read-only text view over a file the
+ * extension host serves line by line (see src/editor/protocol.ts).
+ *
+ * Why it is built this way:
+ * - Only the visible rows exist in the DOM, absolutely positioned, one row per line;
+ *   scrolling moves a whole-number `topLine`, never the pixels of a giant element
+ *   (browsers clamp element heights past ~16.7 M px, so a 100 M-line file cannot be a
+ *   tall div). The scrollbars are drawn by hand (scrollbar.ts) and map a ratio to a line.
+ * - Lines arrive in windows (`getLines`), at most one request in flight; the viewer
+ *   keeps a bounded LRU of them and shows placeholders meanwhile.
+ * - A line can be 100 MB: each is fetched as a byte window around the horizontal
+ *   scroll position, and horizontal scrolling is counted in character cells, so a
+ *   window starting at byte F is drawn at cell F.
+ * - Positions are (line, byte column) as in the protocol; the decoded text of a window
+ *   is converted back to bytes with lineRenderer's UTF-8 arithmetic.
+ */
+import type { FileState, HostMessage, LineSlice, Position, ViewerMessage } from '../src/editor/protocol';
+import { MAX_LINE_BYTES, MAX_LINES_PER_REQUEST } from '../src/editor/protocol';
+import { Notices, Toolbar } from './chrome';
+import { listenClipboard } from './clipboard';
+import { el } from './dom';
+import { clamp, comparePos, isCount, isPos, isSlice, isState, samePos } from './guards';
+import { type CachedLine, coversWindow, isWholeLine, LineCache } from './lineCache';
+import {
+  byteLength, byteToIndex, clientXToIndex, firstNonBlank, indexToClientX, nextIndex, prevIndex, type RenderedText,
+  renderText, wordAt, wordLeft, wordRight,
+} from './lineRenderer';
+import { Scrollbar } from './scrollbar';
+
+interface VsCodeApi {
+  postMessage(message: ViewerMessage): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+/** Column meaning "end of the line" while the line's length is not known yet. */
+const EOL = Number.MAX_SAFE_INTEGER;
+const VBAR_PX = 14;
+const HBAR_PX = 12;
+const CACHE_LINES = 5000;
+/** Horizontal windows start on multiples of this many bytes, so small scrolls reuse them. */
+const H_STEP = 512;
+/** Bytes asked per line: lines up to this long arrive whole and scroll exactly. */
+const WINDOW_BYTES = 4096;
+const REQUEST_TIMEOUT_MS = 5000;
+const CARET_THROTTLE_MS = 100;
+const SAVE_THROTTLE_MS = 300;
+const MIN_GUTTER_CHARS = 5;
+const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
+
+type Placeholder = '' | 'loading' | 'indexing';
+
+interface Row {
+  el: HTMLDivElement;
+  gutter: HTMLDivElement;
+  /** The text column of the row: clips the text, holds selection and caret. */
+  box: HTMLDivElement;
+  sel: HTMLDivElement;
+  text: HTMLDivElement;
+  line: number;
+  numberText: string;
+  entry: CachedLine | undefined;
+  placeholder: Placeholder;
+  rendered: RenderedText;
+  /** UTF-8 bytes of entry.slice.text. */
+  sentBytes: number;
+  widthPx: number;
+  fresh: boolean;
+}
+
+interface Request {
+  id: number;
+  start: number;
+  count: number;
+  fromByte: number;
+  maxBytes: number;
+  sentAt: number;
+}
+
+interface SavedState {
+  topLine: number;
+  scrollCol: number;
+  caret: Position;
+  anchor: Position;
+}
+
+const EMPTY_RENDER: RenderedText = { nodes: [], starts: [], length: 0 };
+
+/** A key press that types a character (not a shortcut): AltGr and Option combinations count. */
+function isTyped(e: KeyboardEvent): boolean {
+  if ([...e.key].length !== 1) return false;
+  if (e.metaKey) return false;
+  return !e.ctrlKey || e.altKey;
+}
+
+class Viewer {
+  private readonly vscode = acquireVsCodeApi();
+  private readonly root: HTMLElement;
+  private readonly toolbar: Toolbar;
+  private readonly notices: Notices;
+  private readonly editor: HTMLDivElement;
+  private readonly rowsEl: HTMLDivElement;
+  private readonly caretEl: HTMLDivElement;
+  private readonly messageEl: HTMLDivElement;
+  private readonly shadowTop: HTMLDivElement;
+  private readonly shadowLeft: HTMLDivElement;
+  private readonly probe: HTMLDivElement;
+  private readonly live: HTMLDivElement;
+  /**
+   * Receives text: a hidden textarea at the caret, so input methods (IME, dead keys,
+   * emoji pickers) work and place their windows there. Keys with a plain character are
+   * handled on keydown; whatever else produces text arrives as input events here.
+   */
+  private readonly input: HTMLTextAreaElement;
+  private readonly vbar: Scrollbar;
+  private readonly hbar: Scrollbar;
+
+  private state: FileState | undefined;
+  private readonly cache = new LineCache(CACHE_LINES);
+  /** Lines asked for and not sent (not indexed yet); asked again when the state moves. */
+  private readonly absent = new Set<number>();
+  private inflight: Request | undefined;
+  private nextId = 1;
+  private lastRevealAsk = -1;
+
+  // Scroll position: whole lines vertically, character cells horizontally.
+  private topLine = 0;
+  private scrollCol = 0;
+  private wheelLines = 0;
+  private caret: Position = { line: 0, column: 0 };
+  private anchor: Position = { line: 0, column: 0 };
+  /** Column-space x the caret keeps across Up/Down; resolved once the target line is drawn. */
+  private goalX: number | undefined;
+  private goalPending = false;
+  private revealPending = false;
+
+  // Layout, measured.
+  private lineHeight = 19;
+  private charWidth = 8;
+  private digitWidth = 8;
+  private fontDirty = true;
+  private width = 0;
+  private height = 0;
+  private gutterWidth = 0;
+  private gutterChars = 0;
+  private fullRows = 1;
+  private drawRows = 1;
+  private textWidth = 0;
+  private contentCols = 0;
+  private hVisible = false;
+  /** Client x of the editor's left edge, read once per frame. */
+  private editorLeft = 0;
+
+  private readonly rowsByLine = new Map<number, Row>();
+  private readonly freeRows: Row[] = [];
+  private frame = 0;
+  private focused = false;
+  private blinkToggle = false;
+  private drag: { pointerId: number; x: number; y: number; timer: number } | undefined;
+  private followOffAsked = false;
+  private overwrite = false;
+  /** Edits sent and not yet confirmed by an `edited` message. */
+  private editsInFlight = 0;
+  private editsTimer = 0;
+  /** Where the last edit left the caret: the host's caret replaces it only if the user has not moved since. */
+  private caretAfterEdit: Position | undefined;
+  private lastTabAt = -Infinity;
+  /** Multi-click tracking (PointerEvent.detail is 0 in Chromium). */
+  private clicks = { count: 0, at: -Infinity, x: 0, y: 0 };
+
+  private caretTimer = 0;
+  private lastCaretSent = '';
+  private saveTimer = 0;
+  private requestTimer = 0;
+
+  constructor() {
+    const root = document.getElementById('root') ?? el('div', '', document.body);
+    root.id = 'root';
+    this.root = root;
+    root.classList.add('hfe');
+    root.replaceChildren();
+
+    this.toolbar = new Toolbar(root, {
+      goToLine: () => this.post({ type: 'command', command: 'goToLine' }),
+      toggleFollow: () => this.toggleFollow(),
+    });
+    this.notices = new Notices(root, () => this.focusView());
+
+    this.editor = el('div', 'editor', root);
+    this.editor.tabIndex = 0;
+    this.editor.setAttribute('role', 'document');
+    this.editor.setAttribute('aria-roledescription', 'file viewer');
+    this.editor.setAttribute('aria-label', 'File content');
+    this.probe = el('div', 'probe', this.editor);
+    this.probe.setAttribute('aria-hidden', 'true');
+    this.rowsEl = el('div', 'rows', this.editor);
+    this.caretEl = el('div', 'caret');
+    this.messageEl = el('div', 'empty-message hidden', this.editor);
+    this.shadowTop = el('div', 'shadow-top hidden', this.editor);
+    this.shadowLeft = el('div', 'shadow-left hidden', this.editor);
+    this.input = el('textarea', 'text-input', this.editor);
+    this.input.tabIndex = -1;
+    this.input.setAttribute('aria-label', 'File content (type to edit)');
+    this.input.setAttribute('autocomplete', 'off');
+    this.input.setAttribute('autocorrect', 'off');
+    this.input.setAttribute('autocapitalize', 'off');
+    this.input.spellcheck = false;
+    this.input.wrap = 'off';
+    this.live = el('div', 'sr-only', root);
+    this.live.setAttribute('aria-live', 'polite');
+
+    this.vbar = new Scrollbar(this.editor, {
+      orientation: 'vertical', trackClass: 'scroll-track', thumbClass: 'scroll-thumb',
+      onScroll: (r) => this.scrollToLine(Math.round(r * this.maxTop()), true),
+    });
+    this.hbar = new Scrollbar(this.editor, {
+      orientation: 'horizontal', trackClass: 'hscroll-track', thumbClass: 'hscroll-thumb',
+      onScroll: (r) => this.scrollToCol(r * this.hMax()),
+    });
+
+    this.listen();
+    this.showMessage('Loading…');
+    this.post({ type: 'ready' });
+  }
+
+  // ---- messages ----
+
+  private post(message: ViewerMessage): void {
+    this.vscode.postMessage(message);
+  }
+
+  private onMessage(data: unknown): void {
+    const m = data as HostMessage;
+    if (typeof m !== 'object' || m === null || typeof m.type !== 'string') return;
+    switch (m.type) {
+      case 'init':
+        if (isState(m.state)) this.onInit(m.state, isCount(m.topLine) ? m.topLine : 0);
+        break;
+      case 'state':
+        if (isState(m.state) && this.state) this.applyState(m.state);
+        break;
+      case 'lines':
+        if (this.state && isCount(m.id) && Array.isArray(m.lines) && isState(m.state)) this.onLines(m.id, m.lines, m.state);
+        break;
+      case 'reveal':
+        if (this.state && isCount(m.line)) this.reveal(m.line, m.select === true);
+        break;
+      case 'edited':
+        if (this.state && isCount(m.fromLine) && isPos(m.caret) && isState(m.state)) this.onEdited(m.fromLine, m.caret, m.state);
+        break;
+      case 'notice':
+        if (typeof m.text === 'string') this.notices.show(m.level === 'error' || m.level === 'warning' ? m.level : 'info', m.text);
+        break;
+    }
+  }
+
+  private onInit(state: FileState, topLine: number): void {
+    const first = !this.state;
+    this.state = state;
+    this.cache.clear();
+    this.absent.clear();
+    this.inflight = undefined;
+    const saved = this.vscode.getState() as Partial<SavedState> | undefined;
+    if (first && saved && isCount(saved.topLine) && isPos(saved.caret) && isPos(saved.anchor)) {
+      this.topLine = saved.topLine;
+      this.scrollCol = typeof saved.scrollCol === 'number' && Number.isFinite(saved.scrollCol) && saved.scrollCol >= 0 ? saved.scrollCol : 0;
+      this.caret = saved.caret;
+      this.anchor = saved.anchor;
+    } else {
+      this.topLine = topLine;
+      this.caret = { line: topLine, column: 0 };
+      this.anchor = { ...this.caret };
+    }
+    this.editor.setAttribute('aria-label', `${state.fileName}, read-only file view`);
+    if (first && document.hasFocus() && !this.notices.contains(document.activeElement)) this.focusView();
+    this.invalidate();
+  }
+
+  private applyState(next: FileState): void {
+    const prev = this.state;
+    this.state = next;
+    if (!prev) return;
+    // What we hold stays on screen until replaced (no flash of placeholders), but is
+    // fetched again where the file may have changed.
+    if (next.fileSize < prev.fileSize) {
+      // Truncated or rotated (or an edit removed bytes): anything may differ.
+      this.cache.markStale(0);
+      this.inflight = undefined;
+      this.lastRevealAsk = -1;
+    } else if (next.fileSize > prev.fileSize) {
+      // Appended: the old last line may have been unterminated and grown.
+      this.cache.markStale(Math.max(0, Math.min(prev.lineCount, prev.knownLines) - 1));
+    }
+    if (next.knownLines !== prev.knownLines || next.lineCount !== prev.lineCount || next.fileSize !== prev.fileSize) {
+      this.absent.clear();
+    }
+    if (!next.following) this.followOffAsked = false;
+    if (next.following && (next.lineCount > prev.lineCount || !prev.following)) {
+      this.topLine = this.maxTop();
+    }
+    this.invalidate();
+  }
+
+  private onLines(id: number, lines: unknown[], state: FileState): void {
+    const req = this.inflight;
+    this.applyState(state);
+    if (!req || req.id !== id) return; // stale: the window moved or the file changed since
+    this.inflight = undefined;
+    const got = new Set<number>();
+    for (const s of lines) {
+      if (!isSlice(s)) continue;
+      this.cache.set(s.line, { slice: s, reqFrom: req.fromByte, reqMax: req.maxBytes });
+      got.add(s.line);
+    }
+    if (this.absent.size > 20000) this.absent.clear();
+    for (let l = req.start; l < req.start + req.count; l++) if (!got.has(l)) this.absent.add(l);
+    this.clampToKnownLengths();
+    this.invalidate();
+  }
+
+  /** The content changed (an edit from any view, undo, redo, revert, save). */
+  private onEdited(fromLine: number, caret: Position, state: FileState): void {
+    this.cache.markStale(fromLine);
+    this.inflight = undefined; // a reply in flight may predate the edit
+    this.absent.clear();
+    const prevSize = this.state?.fileSize;
+    // The edit explains the size change: no truncation handling.
+    if (this.state && prevSize !== undefined) this.state = { ...this.state, fileSize: state.fileSize };
+    this.applyState(state);
+    this.editsInFlight = Math.max(0, this.editsInFlight - 1);
+    // Our own prediction stands while more edits are on their way; then the host's caret
+    // wins, unless the user moved on meanwhile. (Undo and redo from VS Code come here too.)
+    const moved = this.caretAfterEdit && (this.hasSelection() || !samePos(this.caret, this.caretAfterEdit));
+    if (this.editsInFlight === 0 && !moved) this.setCaret(caret, false);
+    if (this.editsInFlight === 0) this.caretAfterEdit = undefined;
+    this.invalidate();
+  }
+
+  private reveal(line: number, select: boolean): void {
+    const state = this.state;
+    if (!state) return;
+    if (line >= state.lineCount) this.state = { ...state, lineCount: line + 1 }; // estimate lags the host
+    if (line < this.topLine || line >= this.topLine + this.fullRows) {
+      this.topLine = line - Math.floor(this.fullRows / 2);
+    }
+    if (select) {
+      this.caret = { line, column: 0 };
+      this.anchor = { ...this.caret };
+      this.goalX = undefined;
+      this.scrollCol = 0;
+      this.restartBlink();
+    }
+    this.invalidate();
+  }
+
+  private toggleFollow(): void {
+    this.post({ type: 'command', command: 'toggleFollow' });
+    if (this.state) this.applyState({ ...this.state, following: !this.state.following }); // until the host confirms
+  }
+
+  // ---- geometry ----
+
+  private lineCount(): number {
+    return this.state ? this.state.lineCount : 0;
+  }
+
+  private maxTop(): number {
+    return Math.max(0, this.lineCount() - this.fullRows);
+  }
+
+  private hMax(): number {
+    return Math.max(0, this.contentCols + 2 - this.textWidth / this.charWidth);
+  }
+
+  /** The byte window every line is asked with at the current horizontal position. */
+  private hWindow(): { fromByte: number; maxBytes: number } {
+    const viewCols = Math.ceil(this.textWidth / this.charWidth);
+    const maxBytes = viewCols + 2 * H_STEP > WINDOW_BYTES / 2 ? MAX_LINE_BYTES : WINDOW_BYTES;
+    if (this.scrollCol + viewCols + H_STEP <= maxBytes) return { fromByte: 0, maxBytes };
+    return { fromByte: Math.max(0, Math.floor(this.scrollCol / H_STEP) * H_STEP - H_STEP), maxBytes };
+  }
+
+  private measureFont(): void {
+    this.fontDirty = false;
+    const p = this.probe;
+    p.textContent = 'M'.repeat(64);
+    const style = getComputedStyle(p);
+    const fontSize = parseFloat(style.fontSize) || 14;
+    const rect = p.getBoundingClientRect();
+    this.charWidth = rect.width / 64 || 8;
+    p.textContent = '0123456789'.repeat(4);
+    this.digitWidth = p.getBoundingClientRect().width / 40 || this.charWidth;
+    // VS Code's own rule (round(size x 1.35), 1.5 on macOS), never less than the font's own height.
+    const golden = Math.round(fontSize * (IS_MAC ? 1.5 : 1.35));
+    this.lineHeight = Math.max(golden, Math.ceil(rect.height), 8);
+    this.root.style.setProperty('--line-height', `${this.lineHeight}px`);
+    this.root.style.setProperty('--char-width', `${this.charWidth}px`);
+    for (const row of this.rowsByLine.values()) row.fresh = true;
+    this.gutterChars = 0;
+  }
+
+  private updateGutter(lineCount: number): void {
+    const chars = Math.max(MIN_GUTTER_CHARS, String(Math.max(1, lineCount)).length);
+    if (chars === this.gutterChars) return;
+    this.gutterChars = chars;
+    this.gutterWidth = Math.round(chars * this.digitWidth + 16 + 2 * this.charWidth);
+    this.root.style.setProperty('--gutter-width', `${this.gutterWidth}px`);
+  }
+
+  // ---- scrolling ----
+
+  private invalidate(): void {
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.render());
+  }
+
+  /** User-driven vertical scroll. */
+  private scrollToLine(line: number, user: boolean): void {
+    const top = clamp(Math.round(line), 0, this.maxTop());
+    if (user && top < this.topLine && this.state?.following && !this.followOffAsked) {
+      // Scrolling up while following means the user wants to read: stop following.
+      this.followOffAsked = true;
+      this.toggleFollow();
+    }
+    if (top !== this.topLine) {
+      this.topLine = top;
+      this.invalidate();
+    }
+  }
+
+  private scrollToCol(col: number): void {
+    const c = clamp(col, 0, Math.max(this.hMax(), 0));
+    if (c !== this.scrollCol) {
+      this.scrollCol = c;
+      this.invalidate();
+    }
+  }
+
+  private onWheel(e: WheelEvent): void {
+    if (e.ctrlKey) return; // zoom belongs to VS Code
+    e.preventDefault();
+    let dx = e.deltaX;
+    let dy = e.deltaY;
+    if (e.shiftKey && dx === 0) {
+      dx = dy;
+      dy = 0;
+    }
+    let lines: number;
+    let cols: number;
+    if (e.deltaMode === WheelEvent.DOM_DELTA_LINE) {
+      lines = dy;
+      cols = (dx * this.lineHeight) / this.charWidth;
+    } else if (e.deltaMode === WheelEvent.DOM_DELTA_PAGE) {
+      lines = dy * this.fullRows;
+      cols = (dx * this.textWidth) / this.charWidth;
+    } else {
+      lines = dy / this.lineHeight;
+      cols = dx / this.charWidth;
+    }
+    if (lines !== 0) {
+      if (Math.sign(lines) !== Math.sign(this.wheelLines)) this.wheelLines = 0;
+      this.wheelLines += lines;
+      const whole = Math.trunc(this.wheelLines);
+      this.wheelLines -= whole;
+      if (whole !== 0) {
+        const before = this.topLine;
+        this.scrollToLine(this.topLine + whole, true);
+        if (this.topLine === before) this.wheelLines = 0;
+      }
+    }
+    if (cols !== 0) this.scrollToCol(this.scrollCol + cols);
+  }
+
+  // ---- caret and selection ----
+
+  private hasSelection(): boolean {
+    return !samePos(this.caret, this.anchor);
+  }
+
+  private ordered(): [Position, Position] {
+    return comparePos(this.anchor, this.caret) <= 0 ? [this.anchor, this.caret] : [this.caret, this.anchor];
+  }
+
+  /** Puts the caret at `pos`; moves the anchor too unless extending a selection. */
+  private setCaret(pos: Position, extend: boolean, reveal = true): void {
+    this.caret = { line: pos.line, column: pos.column };
+    if (!extend) this.anchor = { ...this.caret };
+    this.goalX = undefined;
+    this.goalPending = false;
+    if (reveal) this.revealCaret();
+    this.restartBlink();
+    this.invalidate();
+  }
+
+  /** Scrolls vertically now; the horizontal part waits until the line is drawn. */
+  private revealCaret(): void {
+    const line = this.caret.line;
+    if (line < this.topLine) this.scrollToLine(line, true);
+    else if (line >= this.topLine + this.fullRows) this.scrollToLine(line - this.fullRows + 1, true);
+    this.revealPending = true;
+  }
+
+  private restartBlink(): void {
+    this.blinkToggle = !this.blinkToggle;
+    this.caretEl.classList.toggle('blink-a', this.blinkToggle);
+    this.caretEl.classList.toggle('blink-b', !this.blinkToggle);
+  }
+
+  /** The cached line if it covers byte `column` (its window contains it). */
+  private textAt(line: number, column: number): { slice: LineSlice; index: number } | undefined {
+    const entry = this.cache.peek(line);
+    if (!entry) return undefined;
+    const s = entry.slice;
+    const col = Math.min(column, s.length);
+    const rel = col - s.fromByte;
+    if (rel < 0) return undefined;
+    const index = byteToIndex(s.text, rel);
+    if (index === s.text.length && s.fromByte + byteLength(s.text) < col) return undefined;
+    return { slice: s, index };
+  }
+
+  private lineLength(line: number): number | undefined {
+    return this.cache.peek(line)?.slice.length;
+  }
+
+  private moveHorizontal(dir: -1 | 1, word: boolean, extend: boolean): void {
+    if (!extend && this.hasSelection() && !word) {
+      const [s, e] = this.ordered();
+      this.setCaret(dir < 0 ? s : e, false);
+      return;
+    }
+    const { line } = this.caret;
+    const len = this.lineLength(line);
+    const column = len === undefined ? this.caret.column : Math.min(this.caret.column, len);
+    const at = this.textAt(line, column);
+    if (dir < 0) {
+      if (column === 0) {
+        if (line > 0) this.setCaret({ line: line - 1, column: this.lineLength(line - 1) ?? EOL }, extend);
+        return;
+      }
+      if (at && (at.index > 0 || at.slice.fromByte === 0)) {
+        const i = word ? wordLeft(at.slice.text, at.index) : prevIndex(at.slice.text, at.index);
+        this.setCaret({ line, column: at.slice.fromByte + byteLength(at.slice.text, 0, i) }, extend);
+      } else {
+        this.setCaret({ line, column: column - 1 }, extend);
+      }
+    } else {
+      if (len !== undefined && column >= len) {
+        if (line + 1 < this.lineCount()) this.setCaret({ line: line + 1, column: 0 }, extend);
+        return;
+      }
+      if (at && at.index < at.slice.text.length) {
+        const t = at.slice.text;
+        const i = word ? wordRight(t, at.index) : nextIndex(t, at.index);
+        let col = at.slice.fromByte + byteLength(t, 0, i);
+        if (i === t.length && isWholeLine(this.cache.peek(line)!)) col = at.slice.length;
+        this.setCaret({ line, column: col }, extend);
+      } else {
+        this.setCaret({ line, column: column + 1 }, extend);
+      }
+    }
+  }
+
+  private moveVertical(delta: number, extend: boolean): void {
+    const lc = this.lineCount();
+    if (lc === 0) return;
+    const goal = this.goalX ?? this.caretColumnX();
+    const target = clamp(this.caret.line + delta, 0, lc - 1);
+    if (target === this.caret.line) {
+      // Already on the first / last line: go to its start / end.
+      this.setCaret({ line: target, column: delta < 0 ? 0 : this.lineLength(target) ?? EOL }, extend);
+      return;
+    }
+    this.setCaret({ line: target, column: Math.max(0, Math.round(goal / this.charWidth)) }, extend);
+    this.goalX = goal;
+    this.goalPending = true;
+  }
+
+  private page(dir: -1 | 1, extend: boolean): void {
+    // VS Code's page size: whole visible lines less two. The view scrolls by a page
+    // where it can; the caret always moves by a page (clamped to the file).
+    const page = Math.max(1, this.fullRows - 2);
+    this.scrollToLine(this.topLine + dir * page, true);
+    this.moveVertical(dir * page, extend);
+  }
+
+  /** Caret x in column space (cells from the line start, in px), for Up/Down. */
+  private caretColumnX(): number {
+    const row = this.rowsByLine.get(this.caret.line);
+    const x = row ? this.xInBox(row, this.caret.column) : undefined;
+    if (x !== undefined) return x + this.scrollCol * this.charWidth;
+    const len = this.lineLength(this.caret.line);
+    return Math.min(this.caret.column, len ?? this.caret.column) * this.charWidth;
+  }
+
+  private home(extend: boolean): void {
+    const { line, column } = this.caret;
+    const entry = this.cache.peek(line);
+    let target = 0;
+    if (entry && entry.slice.fromByte === 0) {
+      const first = byteLength(entry.slice.text, 0, firstNonBlank(entry.slice.text));
+      target = column === first ? 0 : first;
+    }
+    this.setCaret({ line, column: target }, extend);
+  }
+
+  private end(extend: boolean): void {
+    const line = this.caret.line;
+    this.setCaret({ line, column: this.lineLength(line) ?? EOL }, extend);
+  }
+
+  private docEdge(end: boolean, extend: boolean): void {
+    const lc = this.lineCount();
+    if (end) {
+      const last = Math.max(0, lc - 1);
+      this.scrollToLine(this.maxTop(), true);
+      this.setCaret({ line: last, column: this.lineLength(last) ?? EOL }, extend);
+    } else {
+      this.scrollToLine(0, true);
+      this.scrollToCol(0);
+      this.setCaret({ line: 0, column: 0 }, extend);
+    }
+  }
+
+  private selectAll(): void {
+    const lc = this.lineCount();
+    if (lc === 0) return;
+    const last = lc - 1;
+    // Positions only: the host reads the bytes when copying, nothing is loaded here.
+    this.anchor = { line: 0, column: 0 };
+    this.caret = { line: last, column: this.lineLength(last) ?? EOL };
+    this.goalX = undefined;
+    this.invalidate();
+  }
+
+  private copy(): void {
+    if (!this.state || this.lineCount() === 0) return;
+    let [from, to] = this.ordered();
+    if (samePos(from, to)) {
+      // Like VS Code, copying with no selection copies the caret's line.
+      const line = this.caret.line;
+      from = { line, column: 0 };
+      to = line + 1 < this.lineCount() ? { line: line + 1, column: 0 } : { line, column: this.lineLength(line) ?? EOL };
+    }
+    this.post({ type: 'copy', from: { ...from }, to: { ...to } });
+  }
+
+  /** Clamps caret and anchor to line lengths learned from replies (EOL resolves here). */
+  private clampToKnownLengths(): void {
+    for (const p of [this.caret, this.anchor]) {
+      const len = this.lineLength(p.line);
+      if (len !== undefined && p.column > len) p.column = len;
+    }
+  }
+
+  // ---- input ----
+
+  private listen(): void {
+    window.addEventListener('message', (e: MessageEvent) => this.onMessage(e.data));
+    new ResizeObserver(() => {
+      this.width = this.editor.clientWidth;
+      this.height = this.editor.clientHeight;
+      this.invalidate();
+    }).observe(this.editor);
+    // Theme and font changes arrive as new CSS variables on <html>.
+    const refont = new MutationObserver(() => {
+      this.fontDirty = true;
+      this.invalidate();
+    });
+    refont.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
+    refont.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+    void document.fonts?.ready.then(() => {
+      this.fontDirty = true;
+      this.invalidate();
+    });
+
+    this.editor.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
+    // The focus ring shows only when the view was reached with Tab, as in VS Code.
+    window.addEventListener('keydown', (e) => {
+      if (e.key === 'Tab') this.lastTabAt = performance.now();
+    }, true);
+    window.addEventListener('focus', () => {
+      // VS Code focuses the webview's frame, not an element in it: keys must reach the view.
+      if (!document.activeElement || document.activeElement === document.body) this.focusView();
+    });
+    // Focus given to the view (Tab, a click, a test) goes on to the text input inside it.
+    this.editor.addEventListener('focus', () => this.focusView());
+    this.editor.addEventListener('focusin', () => this.setFocused(true));
+    this.editor.addEventListener('focusout', () => {
+      // Wait for the focus to land: moving within the view is not leaving it.
+      queueMicrotask(() => {
+        if (!this.editor.contains(document.activeElement)) this.setFocused(false);
+      });
+    });
+    this.input.addEventListener('compositionstart', () => this.editor.classList.add('composing'));
+    this.input.addEventListener('compositionend', () => {
+      this.editor.classList.remove('composing');
+      this.takeInput();
+    });
+    this.input.addEventListener('input', (e) => {
+      if (!(e as InputEvent).isComposing) this.takeInput();
+    });
+    this.editor.addEventListener('pointerdown', (e) => this.onPointerDown(e));
+    this.editor.addEventListener('pointermove', (e) => this.onPointerMove(e));
+    this.editor.addEventListener('pointerup', (e) => this.endDrag(e));
+    this.editor.addEventListener('pointercancel', (e) => this.endDrag(e));
+    this.editor.addEventListener('keydown', (e) => this.onEditorKey(e));
+    // Capture phase, before VS Code's forwarding listener on the window: Ctrl+G is ours.
+    window.addEventListener('keydown', (e) => this.onWindowKey(e), true);
+    listenClipboard(() => this.editor.contains(document.activeElement), (action) => this.clipboard(action));
+  }
+
+  private focusView(): void {
+    if (document.activeElement !== this.input) this.input.focus({ preventScroll: true });
+  }
+
+  /** Text the input methods left in the textarea: type it, empty the textarea. */
+  private takeInput(): void {
+    const text = this.input.value;
+    this.input.value = '';
+    if (text) this.typeText(text.replace(/\r\n?/g, '\n'));
+  }
+
+  private setFocused(focused: boolean): void {
+    if (focused === this.focused) return;
+    // While the textarea has focus the view is one tab stop, not two (Shift+Tab leaves it).
+    this.editor.tabIndex = focused ? -1 : 0;
+    this.focused = focused;
+    this.editor.classList.toggle('focus-ring', focused && performance.now() - this.lastTabAt < 1000);
+    this.root.classList.toggle('focused', focused);
+    this.restartBlink();
+    this.invalidate();
+  }
+
+  private onWindowKey(e: KeyboardEvent): void {
+    const mod = IS_MAC ? e.metaKey : e.ctrlKey;
+    if (mod && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'g') {
+      e.preventDefault();
+      e.stopPropagation();
+      this.post({ type: 'command', command: 'goToLine' });
+    }
+  }
+
+  /**
+   * Keys the view handles are stopped here: VS Code forwards every keydown that reaches
+   * the webview's window to the workbench, so a handled key must not run a workbench
+   * keybinding too. Unhandled keys (Ctrl+Z/Y/S, Ctrl+P, Ctrl+PageDown...) go on to
+   * VS Code, which runs undo, redo and save on the document it owns.
+   */
+  private onEditorKey(e: KeyboardEvent): void {
+    const mod = IS_MAC ? e.metaKey : e.ctrlKey;
+    const otherMod = IS_MAC ? e.ctrlKey : e.metaKey;
+    const shift = e.shiftKey;
+    const key = e.key;
+    const lower = key.toLowerCase();
+    let handled = true;
+    if (e.isComposing || otherMod) handled = false;
+    else if (mod && !e.altKey && lower === 'a') this.selectAll();
+    else if ((mod && !e.altKey && lower === 'c') || (e.ctrlKey && key === 'Insert')) this.clipboard('copy');
+    else if ((mod && !e.altKey && lower === 'x') || (shift && key === 'Delete')) this.clipboard('cut');
+    else if ((mod && !e.altKey && lower === 'v') || (shift && key === 'Insert')) this.clipboard('paste');
+    else if (isTyped(e)) this.typeText(key);
+    else if (e.altKey && !(IS_MAC && (key === 'ArrowLeft' || key === 'ArrowRight'))) handled = false;
+    else {
+      switch (key) {
+        case 'ArrowUp':
+        case 'ArrowDown': {
+          const dir = key === 'ArrowUp' ? -1 : 1;
+          if (IS_MAC && e.metaKey) this.docEdge(dir > 0, shift);
+          else if (e.ctrlKey) this.scrollToLine(this.topLine + dir, true); // scroll, caret stays
+          else this.moveVertical(dir, shift);
+          break;
+        }
+        case 'ArrowLeft':
+        case 'ArrowRight': {
+          const dir = key === 'ArrowLeft' ? -1 : 1;
+          if (IS_MAC && e.metaKey) (dir < 0 ? this.home(shift) : this.end(shift));
+          else this.moveHorizontal(dir, IS_MAC ? e.altKey : e.ctrlKey, shift);
+          break;
+        }
+        case 'Home':
+          if (mod) this.docEdge(false, shift);
+          else this.home(shift);
+          break;
+        case 'End':
+          if (mod) this.docEdge(true, shift);
+          else this.end(shift);
+          break;
+        case 'PageUp':
+        case 'PageDown':
+          if (mod) handled = false; // Ctrl+PageUp/Down switch editors
+          else this.page(key === 'PageUp' ? -1 : 1, shift);
+          break;
+        case 'Escape':
+          if (this.hasSelection()) this.setCaret(this.caret, false);
+          else handled = false;
+          break;
+        case 'Enter':
+          if (mod) handled = false;
+          else this.typeText('\n');
+          break;
+        case 'Tab':
+          // Read-only, Tab moves focus on as everywhere else.
+          if (mod || shift || !this.editable(false)) handled = false;
+          else this.typeText('\t');
+          break;
+        case 'Backspace':
+        case 'Delete':
+          this.deleteKey(key === 'Backspace' ? 'backward' : 'forward', IS_MAC ? e.altKey : e.ctrlKey);
+          break;
+        case 'Insert':
+          if (mod || shift) handled = false;
+          else {
+            this.overwrite = !this.overwrite;
+            this.invalidate();
+          }
+          break;
+        default:
+          handled = false;
+      }
+    }
+    if (handled) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  }
+
+
+  // ---- editing: the host applies edits; the view predicts the caret meanwhile ----
+
+  /** True when edits are allowed; otherwise says why (once per attempt) unless `quiet`. */
+  private editable(explain = true): boolean {
+    const state = this.state;
+    if (!state || this.lineCount() === 0 && state.fileSize > 0) return false;
+    if (!state.readOnly) return true;
+    if (explain) this.notices.show('info', `This file is read-only${state.readOnlyReason ? `: ${state.readOnlyReason}` : ''}.`);
+    return false;
+  }
+
+  private clipboard(action: 'copy' | 'cut' | 'paste'): void {
+    if (action === 'copy') {
+      this.copy();
+    } else if (action === 'cut') {
+      if (!this.editable()) return;
+      this.copy();
+      const [from, to] = this.selectionOrLine();
+      this.sendEdit({ type: 'delete', from, to, direction: 'forward' }, from);
+    } else {
+      if (!this.editable()) return;
+      const [at, to] = this.ordered();
+      // The host reads the clipboard and tells where the caret ends up.
+      this.sendEdit({ type: 'paste', at: { ...at }, to: samePos(at, to) ? undefined : { ...to } }, undefined);
+    }
+  }
+
+  /** The selection, or (like VS Code's cut with nothing selected) the caret's whole line. */
+  private selectionOrLine(): [Position, Position] {
+    const [from, to] = this.ordered();
+    if (!samePos(from, to)) return [{ ...from }, { ...to }];
+    const line = this.caret.line;
+    if (line + 1 < this.lineCount()) return [{ line, column: 0 }, { line: line + 1, column: 0 }];
+    return [{ line, column: 0 }, { line, column: this.lineLength(line) ?? EOL }];
+  }
+
+  private typeText(text: string): void {
+    if (!this.editable()) return;
+    const [at, to] = this.ordered();
+    const replacing = !samePos(at, to);
+    const parts = text.split('\n');
+    const caret = at.column >= EOL ? undefined : parts.length > 1
+      ? { line: at.line + parts.length - 1, column: byteLength(parts[parts.length - 1]) }
+      : { line: at.line, column: at.column + byteLength(text) };
+    if (!replacing && parts.length === 1) {
+      const overwritten = this.overwrite ? this.bytesOfNextChars(at, [...text].length) : 0;
+      this.patchLine(at, overwritten, text);
+    }
+    this.sendEdit({ type: 'insert', at: { ...at }, to: replacing ? { ...to } : undefined, text, overwrite: this.overwrite && !replacing }, caret);
+  }
+
+  private deleteKey(direction: 'backward' | 'forward', word: boolean): void {
+    if (!this.editable()) return;
+    const [from, to] = this.ordered();
+    if (!samePos(from, to)) {
+      this.sendEdit({ type: 'delete', from: { ...from }, to: { ...to }, direction }, from);
+      return;
+    }
+    const at = this.caret;
+    const found = this.textAt(at.line, at.column);
+    if (word && found && (direction === 'backward' ? found.index > 0 : found.index < found.slice.text.length)) {
+      const t = found.slice.text;
+      const other = direction === 'backward' ? wordLeft(t, found.index) : wordRight(t, found.index);
+      const col = found.slice.fromByte + byteLength(t, 0, other);
+      const [a, b] = direction === 'backward' ? [{ line: at.line, column: col }, { ...at }] : [{ ...at }, { line: at.line, column: col }];
+      this.patchLine(a, b.column - a.column, '');
+      this.sendEdit({ type: 'delete', from: a, to: b, direction }, a);
+      return;
+    }
+    let caret: Position | undefined = { ...at };
+    if (direction === 'backward') {
+      if (at.column === 0) {
+        if (at.line === 0) return;
+        const len = this.lineLength(at.line - 1);
+        caret = len === undefined ? undefined : { line: at.line - 1, column: len };
+      } else if (found && found.index > 0) {
+        const start = found.slice.fromByte + byteLength(found.slice.text, 0, prevIndex(found.slice.text, found.index));
+        this.patchLine({ line: at.line, column: start }, at.column - start, '');
+        caret = { line: at.line, column: start };
+      } else {
+        caret = undefined; // the host knows the character's size
+      }
+    } else if (found && found.index < found.slice.text.length) {
+      this.patchLine(at, this.bytesOfNextChars(at, 1), '');
+    }
+    this.sendEdit({ type: 'delete', from: { ...at }, direction }, caret);
+  }
+
+  /** UTF-8 bytes of the `count` characters after `at` on its line, as far as loaded. */
+  private bytesOfNextChars(at: Position, count: number): number {
+    const found = this.textAt(at.line, at.column);
+    if (!found) return 0;
+    let i = found.index;
+    for (let n = 0; n < count && i < found.slice.text.length; n++) i = nextIndex(found.slice.text, i);
+    return byteLength(found.slice.text, found.index, i);
+  }
+
+  /**
+   * Shows a one-line edit at once in the cached text (marked stale, so the host's
+   * version replaces it as soon as it arrives).
+   */
+  private patchLine(at: Position, removeBytes: number, insert: string): void {
+    const entry = this.cache.peek(at.line);
+    const found = this.textAt(at.line, at.column);
+    if (!entry || !found) return;
+    const s = entry.slice;
+    const end = byteToIndex(s.text, at.column + removeBytes - s.fromByte);
+    const text = s.text.slice(0, found.index) + insert + s.text.slice(end);
+    const length = Math.max(0, s.length - byteLength(s.text, found.index, end) + byteLength(insert));
+    this.cache.set(at.line, { ...entry, slice: { ...s, text, length }, stale: true });
+  }
+
+  /** Sends an edit; moves the caret where it will be (when predictable) until the host confirms. */
+  private sendEdit(message: ViewerMessage, caret: Position | undefined): void {
+    this.post(message);
+    this.inflight = undefined; // lines asked before the edit would come back stale
+    this.editsInFlight++;
+    clearTimeout(this.editsTimer);
+    // An edit the host refused sends no `edited`: stop waiting for it after a while.
+    this.editsTimer = window.setTimeout(() => { this.editsInFlight = 0; }, 2000);
+    if (caret) this.setCaret(caret, false);
+    else this.setCaret(this.ordered()[0], false);
+    this.caretAfterEdit = { ...this.caret };
+    this.invalidate();
+  }
+
+  /** File position under a client point; the gutter counts as column 0. */
+  private positionAt(clientX: number, clientY: number): Position {
+    const rect = this.editor.getBoundingClientRect();
+    const lc = this.lineCount();
+    if (lc === 0) return { line: 0, column: 0 };
+    const rowIndex = Math.floor((clientY - rect.top) / this.lineHeight);
+    const line = this.topLine + rowIndex;
+    if (line < 0) return { line: 0, column: 0 };
+    if (line >= lc) return { line: lc - 1, column: this.lineLength(lc - 1) ?? EOL };
+    const x = clientX - rect.left - this.gutterWidth;
+    const row = this.rowsByLine.get(line);
+    const column = row ? this.columnAtX(row, Math.max(0, x)) : Math.max(0, Math.round(x / this.charWidth + this.scrollCol));
+    return { line, column };
+  }
+
+  private onPointerDown(e: PointerEvent): void {
+    if (e.button !== 0 || !this.state) return;
+    if ((e.target as HTMLElement).closest('.scrollbar')) return;
+    e.preventDefault();
+    this.focusView();
+    const rect = this.editor.getBoundingClientRect();
+    const pos = this.positionAt(e.clientX, e.clientY);
+    const lc = this.lineCount();
+    if (lc === 0) return;
+    const c = this.clicks;
+    const now = performance.now();
+    const again = now - c.at < 500 && Math.abs(e.clientX - c.x) < 5 && Math.abs(e.clientY - c.y) < 5;
+    this.clicks = { count: again ? (c.count % 3) + 1 : 1, at: now, x: e.clientX, y: e.clientY };
+    const detail = this.clicks.count;
+    if (e.clientX - rect.left < this.gutterWidth && !e.shiftKey) {
+      // A click on a line number selects the line.
+      const line = pos.line;
+      this.anchor = { line, column: 0 };
+      this.setCaret(line + 1 < lc ? { line: line + 1, column: 0 } : { line, column: this.lineLength(line) ?? EOL }, true, false);
+    } else if (!e.shiftKey && (detail === 2 || detail === 3)) {
+      const entry = this.cache.peek(pos.line);
+      if (detail === 3 || !entry) {
+        this.anchor = { line: pos.line, column: 0 };
+        const next = pos.line + 1 < lc ? { line: pos.line + 1, column: 0 } : { line: pos.line, column: entry?.slice.length ?? EOL };
+        this.setCaret(next, true, false);
+      } else {
+        const s = entry.slice;
+        const at = this.textAt(pos.line, pos.column);
+        const [a, b] = wordAt(s.text, at ? at.index : 0);
+        this.anchor = { line: pos.line, column: s.fromByte + byteLength(s.text, 0, a) };
+        this.setCaret({ line: pos.line, column: s.fromByte + byteLength(s.text, 0, b) }, true, false);
+      }
+    } else {
+      this.setCaret(pos, e.shiftKey, false);
+    }
+    this.editor.setPointerCapture(e.pointerId);
+    this.drag = { pointerId: e.pointerId, x: e.clientX, y: e.clientY, timer: 0 };
+  }
+
+  private onPointerMove(e: PointerEvent): void {
+    const drag = this.drag;
+    if (!drag || drag.pointerId !== e.pointerId) return;
+    drag.x = e.clientX;
+    drag.y = e.clientY;
+    this.dragTo();
+    if (!drag.timer) drag.timer = window.setInterval(() => this.autoScroll(), 40);
+  }
+
+  private dragTo(): void {
+    const drag = this.drag;
+    if (!drag) return;
+    const rect = this.editor.getBoundingClientRect();
+    const y = clamp(drag.y, rect.top, rect.top + this.fullRows * this.lineHeight - 1);
+    const x = clamp(drag.x, rect.left + this.gutterWidth, rect.left + this.gutterWidth + this.textWidth);
+    const pos = this.positionAt(x, y);
+    if (!samePos(pos, this.caret)) this.setCaret(pos, true, false);
+  }
+
+  /** While a drag is past an edge, scroll by an amount growing with the distance. */
+  private autoScroll(): void {
+    const drag = this.drag;
+    if (!drag) return;
+    const rect = this.editor.getBoundingClientRect();
+    const bottom = rect.top + this.fullRows * this.lineHeight;
+    if (drag.y < rect.top) this.scrollToLine(this.topLine - Math.ceil((rect.top - drag.y) / this.lineHeight), true);
+    else if (drag.y > bottom) this.scrollToLine(this.topLine + Math.ceil((drag.y - bottom) / this.lineHeight), true);
+    const left = rect.left + this.gutterWidth;
+    const right = left + this.textWidth;
+    if (drag.x < left) this.scrollToCol(this.scrollCol - Math.ceil((left - drag.x) / this.charWidth));
+    else if (drag.x > right) this.scrollToCol(this.scrollCol + Math.ceil((drag.x - right) / this.charWidth));
+    this.dragTo();
+  }
+
+  private endDrag(e: PointerEvent): void {
+    const drag = this.drag;
+    if (!drag || drag.pointerId !== e.pointerId) return;
+    if (drag.timer) clearInterval(drag.timer);
+    this.drag = undefined;
+    if (this.editor.hasPointerCapture(e.pointerId)) this.editor.releasePointerCapture(e.pointerId);
+  }
+
+  // ---- rendering ----
+
+  private createRow(): Row {
+    const row = el('div', 'row');
+    const gutter = el('div', 'gutter', row);
+    const box = el('div', 'line', row);
+    const sel = el('div', 'sel', box);
+    const text = el('div', 'text', box);
+    return {
+      el: row, gutter, box, sel, text, line: -1, numberText: '', entry: undefined, placeholder: '',
+      rendered: EMPTY_RENDER, sentBytes: 0, widthPx: 0, fresh: true,
+    };
+  }
+
+  private showMessage(text: string | undefined): void {
+    this.messageEl.classList.toggle('hidden', text === undefined);
+    if (text !== undefined && this.messageEl.textContent !== text) this.messageEl.textContent = text;
+  }
+
+  /**
+   * X of byte `column` inside a row's text box (0 = left edge of the text column), or
+   * undefined when it cannot be placed (end of a line not loaded yet).
+   */
+  private xInBox(row: Row, column: number): number | undefined {
+    const cw = this.charWidth;
+    const entry = row.entry;
+    if (!entry) return column === EOL ? undefined : (column - this.scrollCol) * cw;
+    const s = entry.slice;
+    const col = Math.min(column, s.length);
+    const rel = col - s.fromByte;
+    if (rel >= 0 && rel <= row.sentBytes) {
+      const index = byteToIndex(s.text, rel);
+      const boxLeft = this.editorLeft + this.gutterWidth;
+      return indexToClientX(row.text, row.rendered, s.text, index) - boxLeft;
+    }
+    return (col - this.scrollCol) * cw;
+  }
+
+  /** Byte column at x inside a row's text box. */
+  private columnAtX(row: Row, x: number): number {
+    const cw = this.charWidth;
+    const entry = row.entry;
+    const estimate = Math.max(0, Math.round(x / cw + this.scrollCol));
+    if (!entry) return estimate;
+    const s = entry.slice;
+    const left = (s.fromByte - this.scrollCol) * cw;
+    const whole = isWholeLine(entry);
+    if (whole || (x >= left && x <= left + row.widthPx)) {
+      const index = clientXToIndex(row.rendered, s.text, x + this.editorLeft + this.gutterWidth);
+      if (index >= s.text.length && whole) return s.length;
+      return Math.min(s.length, s.fromByte + byteLength(s.text, 0, index));
+    }
+    return Math.min(s.length, estimate);
+  }
+
+  private render(): void {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    const state = this.state;
+    if (!state) return;
+    if (this.fontDirty) this.measureFont();
+    const lh = this.lineHeight;
+    const cw = this.charWidth;
+    const lc = state.lineCount;
+    const empty = state.complete && (state.fileSize === 0 || lc === 0);
+    this.root.classList.toggle('empty', empty);
+    this.showMessage(empty ? 'Empty file' : lc === 0 ? 'Indexing…' : undefined);
+    this.messageEl.classList.toggle('indexing', !empty && lc === 0);
+
+    this.updateGutter(lc);
+    this.textWidth = Math.max(cw, this.width - this.gutterWidth - VBAR_PX);
+    this.hVisible = this.hMax() > 0.5;
+    const rowsHeight = Math.max(lh, this.height - (this.hVisible ? HBAR_PX : 0));
+    this.fullRows = Math.max(1, Math.floor(rowsHeight / lh));
+    this.drawRows = Math.ceil(rowsHeight / lh);
+    this.topLine = clamp(this.topLine, 0, this.maxTop());
+    if (lc > 0 && this.caret.line >= lc) this.setCaretSilently(lc - 1);
+    const top = this.topLine;
+    const end = Math.min(lc, top + this.drawRows);
+    const available = state.complete ? lc : Math.min(lc, state.knownLines);
+
+    for (const [line, row] of this.rowsByLine) {
+      if (line >= top && line < end) continue;
+      this.rowsByLine.delete(line);
+      row.el.remove();
+      row.line = -1;
+      this.freeRows.push(row);
+    }
+    const added: Row[] = [];
+    for (let line = top; line < end; line++) {
+      let row = this.rowsByLine.get(line);
+      if (!row) {
+        row = this.freeRows.pop() ?? this.createRow();
+        row.line = line;
+        row.fresh = true;
+        row.el.dataset.line = String(line);
+        this.rowsByLine.set(line, row);
+        added.push(row);
+      }
+      row.el.style.top = `${(line - top) * lh}px`;
+      const num = String(line + 1);
+      if (row.numberText !== num) {
+        row.gutter.textContent = num;
+        row.numberText = num;
+      }
+      const entry = this.cache.get(line);
+      if (entry) {
+        if (row.fresh || row.entry !== entry) {
+          row.entry = entry;
+          row.placeholder = '';
+          row.text.className = 'text';
+          row.rendered = renderText(row.text, entry.slice.text);
+          row.sentBytes = byteLength(entry.slice.text);
+          row.widthPx = -1;
+        }
+      } else {
+        const kind: Placeholder = line >= available ? 'indexing' : 'loading';
+        if (row.fresh || row.entry || row.placeholder !== kind) {
+          row.entry = undefined;
+          row.placeholder = kind;
+          row.text.className = `text placeholder ${kind}`;
+          row.text.textContent = kind === 'indexing' ? 'indexing…' : '…';
+          row.rendered = EMPTY_RENDER;
+          row.widthPx = 0;
+        }
+      }
+      row.fresh = false;
+    }
+    if (added.length) {
+      const frag = document.createDocumentFragment();
+      for (const row of added) frag.appendChild(row.el);
+      this.rowsEl.appendChild(frag);
+    }
+    this.positionTexts();
+
+    // Reads (one layout): text widths, then what depends on them.
+    this.editorLeft = this.editor.getBoundingClientRect().left;
+    let cols = 0;
+    let allLoaded = true;
+    for (const row of this.rowsByLine.values()) {
+      if (!row.entry) {
+        if (row.line < available) allLoaded = false;
+        continue;
+      }
+      if (row.widthPx < 0) row.widthPx = row.text.getBoundingClientRect().width;
+      const s = row.entry.slice;
+      const drawn = s.fromByte + row.widthPx / cw;
+      cols = Math.max(cols, isWholeLine(row.entry) ? drawn : Math.max(s.length, drawn));
+    }
+    this.contentCols = cols;
+    if (allLoaded && this.scrollCol > this.hMax()) this.scrollCol = this.hMax();
+    const hVisible = this.hMax() > 0.5;
+    if (hVisible !== this.hVisible) {
+      // The horizontal scrollbar takes a row's room: lay out again next frame.
+      this.hVisible = hVisible;
+      this.invalidate();
+    }
+
+    this.resolveCaret();
+    this.positionTexts();
+    this.drawSelectionAndCaret();
+
+    const maxTop = this.maxTop();
+    this.vbar.update(maxTop > 0 ? top / maxTop : 0, lc > 0 ? this.fullRows / lc : 1, maxTop > 0 && !empty, this.height);
+    const hMax = this.hMax();
+    const viewCols = this.textWidth / cw;
+    this.hbar.update(hMax > 0 ? this.scrollCol / hMax : 0, viewCols / (viewCols + hMax), this.hVisible, this.textWidth);
+    this.shadowTop.classList.toggle('hidden', top === 0);
+    this.shadowLeft.classList.toggle('hidden', this.scrollCol <= 0);
+
+    this.toolbar.update(state);
+    this.root.classList.toggle('indexing', !state.complete);
+    const ds = this.root.dataset;
+    ds.topLine = String(top);
+    ds.lineCount = String(lc);
+    ds.complete = String(state.complete);
+    ds.visibleRows = String(this.fullRows);
+    ds.scrollCol = String(Math.round(this.scrollCol));
+    ds.caret = `${this.caret.line}:${this.caret.column}`;
+
+    this.fetch();
+    this.scheduleCaretMessage();
+    this.scheduleSave();
+  }
+
+  private setCaretSilently(line: number): void {
+    this.caret = { line, column: Math.min(this.caret.column, this.lineLength(line) ?? EOL) };
+    if (this.anchor.line > line) this.anchor = { ...this.caret };
+  }
+
+  private positionTexts(): void {
+    const cw = this.charWidth;
+    for (const row of this.rowsByLine.values()) {
+      const from = row.entry ? row.entry.slice.fromByte : this.scrollCol;
+      row.text.style.transform = `translateX(${(from - this.scrollCol) * cw}px)`;
+    }
+  }
+
+  /** Settles what waited for the caret's line to be drawn: Up/Down goal and reveal. */
+  private resolveCaret(): void {
+    const row = this.rowsByLine.get(this.caret.line);
+    if (!row) return;
+    const loaded = row.entry !== undefined || row.placeholder === 'indexing';
+    if (this.goalPending && row.entry && this.goalX !== undefined) {
+      const col = this.columnAtX(row, this.goalX - this.scrollCol * this.charWidth);
+      const extend = this.hasSelection();
+      this.caret = { line: this.caret.line, column: col };
+      if (!extend) this.anchor = { ...this.caret };
+      this.goalPending = false;
+    }
+    if (this.revealPending && loaded) {
+      this.revealPending = false;
+      const x = this.xInBox(row, this.caret.column);
+      if (x === undefined) return;
+      const cw = this.charWidth;
+      const margin = Math.min(4 * cw, this.textWidth / 4);
+      if (x < margin && this.scrollCol > 0) {
+        this.scrollCol = Math.max(0, this.scrollCol + (x - margin) / cw);
+      } else if (x > this.textWidth - margin) {
+        this.scrollCol += (x - this.textWidth + margin) / cw;
+      }
+    }
+  }
+
+  private drawSelectionAndCaret(): void {
+    const [s, e] = this.ordered();
+    const selecting = !samePos(s, e);
+    const cw = this.charWidth;
+    const w = this.textWidth;
+    for (const row of this.rowsByLine.values()) {
+      const line = row.line;
+      row.el.classList.toggle('current', line === this.caret.line);
+      row.box.classList.toggle('current-line', line === this.caret.line && !selecting);
+      let x1 = 0;
+      let x2 = 0;
+      if (selecting && line >= s.line && line <= e.line && !(line === e.line && e.column === 0 && line > s.line)) {
+        x1 = line === s.line ? this.xInBox(row, s.column) ?? 0 : -this.scrollCol * cw;
+        if (line === e.line) {
+          x2 = this.xInBox(row, e.column) ?? x1;
+        } else {
+          // Whole line selected: to its end plus a bit for the line break, as VS Code draws it.
+          const eol = this.xInBox(row, EOL) ?? x1;
+          x2 = Math.max(eol, x1) + cw / 2;
+        }
+        x1 = clamp(x1, 0, w);
+        x2 = clamp(x2, 0, w);
+      }
+      if (x2 > x1) {
+        row.sel.style.transform = `translateX(${x1}px)`;
+        row.sel.style.width = `${x2 - x1}px`;
+        row.sel.classList.remove('hidden');
+      } else {
+        row.sel.classList.add('hidden');
+      }
+    }
+    const caretRow = this.rowsByLine.get(this.caret.line);
+    const x = caretRow ? this.xInBox(caretRow, this.caret.column) ?? (caretRow.entry ? undefined : -this.scrollCol * cw) : undefined;
+    if (caretRow && x !== undefined && x >= -1 && x <= w) {
+      if (this.caretEl.parentElement !== caretRow.box) caretRow.box.appendChild(this.caretEl);
+      this.caretEl.style.transform = `translateX(${Math.max(0, x - 1)}px)`;
+      this.caretEl.classList.remove('hidden');
+    } else {
+      this.caretEl.classList.add('hidden');
+    }
+    this.caretEl.classList.toggle('overwrite', this.overwrite);
+    // Input method windows open where the textarea is: keep it on the caret.
+    const caretTop = caretRow ? (caretRow.line - this.topLine) * this.lineHeight : 0;
+    const caretLeft = this.gutterWidth + clamp(x ?? 0, 0, w);
+    this.input.style.transform = `translate(${caretLeft}px, ${caretTop}px)`;
+  }
+
+  // ---- fetching ----
+
+  /** Asks for the missing lines of the view (+ a page either side), one request at a time. */
+  private fetch(): void {
+    const state = this.state;
+    if (!state) return;
+    const now = performance.now();
+    if (this.inflight && now - this.inflight.sentAt < REQUEST_TIMEOUT_MS) return;
+    this.inflight = undefined;
+    const lc = state.lineCount;
+    const available = state.complete ? lc : Math.min(lc, state.knownLines);
+    const top = this.topLine;
+    const rows = this.drawRows;
+    const win = this.hWindow();
+
+    if (!state.complete && top + rows > state.knownLines) {
+      const want = Math.min(lc, top + rows) - 1;
+      if (want > this.lastRevealAsk) {
+        this.lastRevealAsk = want;
+        this.post({ type: 'revealLine', line: want });
+      }
+    }
+
+    const needs = (line: number): boolean => {
+      if (line >= available || this.absent.has(line)) return false;
+      const entry = this.cache.peek(line);
+      return !entry || entry.stale === true || !coversWindow(entry, win.fromByte);
+    };
+    const margin = Math.min(rows, Math.max(0, Math.floor((MAX_LINES_PER_REQUEST - rows) / 2)));
+    let start = Math.max(0, top - margin);
+    let end = Math.min(available, top + rows + margin);
+    let firstVisible = -1;
+    for (let l = top; l < Math.min(end, top + rows); l++) {
+      if (needs(l)) {
+        firstVisible = l;
+        break;
+      }
+    }
+    while (start < end && !needs(start)) start++;
+    while (end > start && !needs(end - 1)) end--;
+    if (start >= end) return;
+    if (end - start > MAX_LINES_PER_REQUEST) {
+      if (firstVisible >= 0) start = firstVisible;
+      end = Math.min(end, start + MAX_LINES_PER_REQUEST);
+    }
+    const id = this.nextId++;
+    this.inflight = { id, start, count: end - start, fromByte: win.fromByte, maxBytes: win.maxBytes, sentAt: now };
+    this.post({ type: 'getLines', id, start, count: end - start, fromByte: win.fromByte, maxBytes: win.maxBytes });
+    clearTimeout(this.requestTimer);
+    this.requestTimer = window.setTimeout(() => this.invalidate(), REQUEST_TIMEOUT_MS + 50);
+  }
+
+  // ---- host notifications ----
+
+  private scheduleCaretMessage(): void {
+    if (this.caretTimer) return;
+    this.caretTimer = window.setTimeout(() => {
+      this.caretTimer = 0;
+      const len = this.lineLength(this.caret.line);
+      const column = this.caret.column === EOL ? len ?? 0 : this.caret.column;
+      const key = `${this.caret.line}:${column}:${this.topLine}`;
+      if (key === this.lastCaretSent) return;
+      const lineChanged = !this.lastCaretSent.startsWith(`${this.caret.line}:`);
+      this.lastCaretSent = key;
+      this.post({ type: 'caret', position: { line: this.caret.line, column }, topLine: this.topLine });
+      if (lineChanged && this.focused) this.announceLine();
+    }, CARET_THROTTLE_MS);
+  }
+
+  /** Screen readers hear the caret's line, as in VS Code's editor. */
+  private announceLine(): void {
+    const entry = this.cache.peek(this.caret.line);
+    const text = entry ? entry.slice.text.slice(0, 500) : '';
+    this.live.textContent = `Line ${this.caret.line + 1}${text ? `: ${text}` : ''}`;
+  }
+
+  private scheduleSave(): void {
+    if (this.saveTimer) return;
+    this.saveTimer = window.setTimeout(() => {
+      this.saveTimer = 0;
+      const saved: SavedState = { topLine: this.topLine, scrollCol: this.scrollCol, caret: this.caret, anchor: this.anchor };
+      this.vscode.setState(saved);
+    }, SAVE_THROTTLE_MS);
+  }
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => new Viewer());
+else new Viewer();

@@ -1,0 +1,60 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Piece, PieceTable } from '../edits/pieceTable';
+
+/** What a hot-exit backup holds: the edit list, never the file. */
+interface BackupFile {
+  version: 1;
+  path: string;
+  size: number;
+  mtimeMs: number;
+  pieces: Piece[];
+  /** Bytes of the added pieces, base64, in piece order. */
+  added: string;
+}
+
+/** Writes the pending edits of `table` to `destination`. */
+export async function writeBackup(destination: string, filePath: string, baseline: { size: number; mtimeMs: number }, table: PieceTable): Promise<void> {
+  const pieces = table.list();
+  const added = Buffer.concat(pieces.filter((p) => p.source === 'added').map((p) => table.pieceBytes(p)));
+  const backup: BackupFile = { version: 1, path: filePath, size: baseline.size, mtimeMs: baseline.mtimeMs, pieces: [...pieces], added: added.toString('base64') };
+  await fs.promises.mkdir(path.dirname(destination), { recursive: true });
+  await fs.promises.writeFile(destination, JSON.stringify(backup));
+}
+
+/**
+ * Re-applies a backup's edits to a fresh `table`, but only if the file on disk is
+ * the one the edits were made on (same size and modification time).
+ */
+export async function readBackup(source: string, filePath: string, current: { size: number; mtimeMs: number }, table: PieceTable):
+Promise<{ ok: true; baseline: { size: number; mtimeMs: number } } | { ok: false; reason: string }> {
+  let backup: BackupFile;
+  try {
+    backup = JSON.parse(await fs.promises.readFile(source, 'utf8')) as BackupFile;
+  } catch (err) {
+    return { ok: false, reason: `the backup could not be read (${(err as Error).message})` };
+  }
+  if (backup.version !== 1 || backup.path !== filePath) return { ok: false, reason: 'the backup belongs to another file' };
+  if (backup.size !== current.size || backup.mtimeMs !== current.mtimeMs) {
+    return { ok: false, reason: 'the file changed on disk since they were made' };
+  }
+  const added = Buffer.from(backup.added, 'base64');
+  table.reset(backup.size);
+  table.delete(0, backup.size);
+  let offset = 0;
+  let addedAt = 0;
+  for (const piece of backup.pieces) {
+    if (piece.source === 'original') {
+      if (piece.start + piece.length > backup.size) {
+        table.reset(backup.size);
+        return { ok: false, reason: 'the backup is damaged' };
+      }
+      table.insertPieces(offset, [piece]);
+    } else {
+      table.insert(offset, added.subarray(addedAt, addedAt + piece.length));
+      addedAt += piece.length;
+    }
+    offset += piece.length;
+  }
+  return { ok: true, baseline: { size: backup.size, mtimeMs: backup.mtimeMs } };
+}

@@ -1,0 +1,102 @@
+import type { TextSource } from '../lines/textSource';
+import { PieceTable } from './pieceTable';
+import { replaceRange, TextEdit } from './textEdit';
+
+/** A line and a byte column in it (0-based), as the viewer sends them. */
+export interface LinePosition {
+  line: number;
+  column: number;
+}
+
+export interface EditResult {
+  edit: TextEdit;
+  /** Where the caret goes: an offset in the edited content. */
+  caretOffset: number;
+}
+
+/** The byte offset of a position; the column is clamped to the line's text. Throws RangeError for unknown lines. */
+export function offsetOf(text: TextSource, p: LinePosition): number {
+  const bounds = text.lineBounds(p.line);
+  return bounds.start + Math.min(p.column, bounds.end - bounds.start);
+}
+
+/** The position of an offset (the end of the content maps to the end of the last line). */
+export function positionOf(text: TextSource, offset: number): LinePosition {
+  const lines = text.availableLines();
+  if (lines === 0) return { line: 0, column: 0 };
+  if (offset >= text.size) {
+    const last = text.lineBounds(lines - 1);
+    return { line: lines - 1, column: last.end - last.start };
+  }
+  const line = text.lineOfOffset(offset);
+  return { line, column: offset - text.lineBounds(line).start };
+}
+
+function ordered(text: TextSource, a: LinePosition, b: LinePosition): [number, number] {
+  const x = offsetOf(text, a);
+  const y = offsetOf(text, b);
+  return x <= y ? [x, y] : [y, x];
+}
+
+/**
+ * Typing or pasting: inserts `typed` at `at` (replacing the selection up to `to`),
+ * with every line break turned into `eol`. In overwrite mode, the typed bytes
+ * replace as many bytes of the line, never its line ending.
+ */
+export function typeText(text: TextSource, table: PieceTable, at: LinePosition, to: LinePosition | undefined, typed: string, overwrite: boolean, eol: string): EditResult {
+  const bytes = Buffer.from(typed.replace(/\r\n|\r|\n/g, eol));
+  if (to) {
+    const [from, end] = ordered(text, at, to);
+    return { edit: replaceRange(table, 'replace', from, end - from, bytes), caretOffset: from + bytes.length };
+  }
+  const offset = offsetOf(text, at);
+  const lineEnd = text.lineBounds(at.line).end;
+  const overwritten = overwrite ? Math.min(bytes.length, lineEnd - offset) : 0;
+  const kind = overwritten > 0 ? 'overwrite' : 'insert';
+  return { edit: replaceRange(table, kind, offset, overwritten, bytes), caretOffset: offset + bytes.length };
+}
+
+/**
+ * Backspace / Delete: removes the selection [from, to) if given, else one
+ * character (a whole UTF-8 sequence) or one line ending (`\r\n` counts as one)
+ * before or after `from`. Returns undefined when there is nothing to delete.
+ */
+export function deleteText(text: TextSource, table: PieceTable, from: LinePosition, to: LinePosition | undefined, direction: 'backward' | 'forward'): EditResult | undefined {
+  let start: number;
+  let end: number;
+  if (to) {
+    [start, end] = ordered(text, from, to);
+  } else {
+    const bounds = text.lineBounds(from.line);
+    const offset = offsetOf(text, from);
+    if (direction === 'backward') {
+      end = offset;
+      if (offset > bounds.start) start = previousCharStart(text, bounds.start, offset);
+      else if (from.line > 0) start = text.lineBounds(from.line - 1).end;
+      else return undefined;
+    } else {
+      start = offset;
+      if (offset < bounds.end) end = nextCharEnd(text, bounds.end, offset);
+      else if (bounds.next > bounds.end) end = bounds.next;
+      else return undefined;
+    }
+  }
+  if (end === start) return undefined;
+  return { edit: replaceRange(table, 'delete', start, end - start, Buffer.alloc(0)), caretOffset: start };
+}
+
+function previousCharStart(text: TextSource, lineStart: number, offset: number): number {
+  const back = Math.min(4, offset - lineStart);
+  const bytes = text.read(offset - back, back);
+  let i = back - 1;
+  while (i > 0 && (bytes[i] & 0xc0) === 0x80) i--;
+  return offset - back + i;
+}
+
+function nextCharEnd(text: TextSource, lineEnd: number, offset: number): number {
+  const ahead = Math.min(4, lineEnd - offset);
+  const bytes = text.read(offset, ahead);
+  let i = 1;
+  while (i < ahead && (bytes[i] & 0xc0) === 0x80) i++;
+  return offset + i;
+}

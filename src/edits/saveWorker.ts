@@ -1,0 +1,73 @@
+import * as fs from 'fs';
+import { parentPort, workerData } from 'worker_threads';
+import { ApplyJob, applySteps, ApplyState } from './applyWrites';
+import { faultInjector } from './faults';
+import { PackedPieces, unpackPieces } from './saveWorkerPieces';
+import { rollBack } from './recovery';
+import type { FaultPoint } from './saveTypes';
+
+/**
+ * The apply phase of a big save, off the caller's thread: writes through the
+ * mapping, msync and fsync all block for as long as the disk needs (seconds for
+ * GBs), which is harmless here.
+ */
+export interface WorkerJob {
+  job: Omit<ApplyJob, 'pieces'>;
+  pieces: PackedPieces;
+  fault?: FaultPoint;
+  /** Set to 1 by the caller to stop before the last chunk (the apply then rolls back). */
+  stop: Int32Array;
+}
+
+/** What the worker posts: progress as it goes, then exactly one of done, stopped, failed. */
+export type WorkerReply =
+  | { type: 'progress'; done: number }
+  | { type: 'flushing' }
+  | { type: 'done' }
+  | { type: 'stopped' }
+  | { type: 'failed'; code: string; message: string; rolledBack: boolean };
+
+const STOPPED = Symbol('stopped');
+
+function run(data: WorkerJob): WorkerReply {
+  const job: ApplyJob = { ...data.job, pieces: unpackPieces(data.pieces) };
+  const fault = faultInjector(data.fault);
+  const state: ApplyState = { done: 0, limit: 0 };
+  try {
+    for (const done of applySteps(job, fault, state)) {
+      post({ type: 'progress', done });
+      if (Atomics.load(data.stop, 0) !== 0) throw STOPPED;
+    }
+    post({ type: 'flushing' });
+    fsyncFile(job.file);
+    fault('flush');
+    return { type: 'done' };
+  } catch (err) {
+    try {
+      rollBack(job.file, job.journal, job.oldSize, job.saved, { limit: state.limit, fault, chunkBytes: job.chunkBytes });
+    } catch (undo) {
+      return failed(err === STOPPED ? undo : err, false);
+    }
+    return err === STOPPED ? { type: 'stopped' } : failed(err, true);
+  }
+}
+
+function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function failed(err: unknown, rolledBack: boolean): WorkerReply {
+  const e = err as { code?: string; message?: string };
+  return { type: 'failed', code: e.code ?? 'EIO', message: e.message ?? String(err), rolledBack };
+}
+
+function post(reply: WorkerReply): void {
+  parentPort!.postMessage(reply);
+}
+
+post(run(workerData as WorkerJob));

@@ -1,0 +1,62 @@
+import * as assert from 'assert';
+import { deleteText, positionOf, typeText } from '../../../src/edits/editCommands';
+import { EditedText } from '../../../src/edits/editedText';
+import { PieceTable } from '../../../src/edits/pieceTable';
+import { undoEdit, redoEdit } from '../../../src/edits/textEdit';
+import { LineIndex } from '../../../src/lines';
+import { tempFile } from '../testUtil';
+
+async function editable(content: string): Promise<{ text: EditedText; index: LineIndex; all: () => string }> {
+  const index = LineIndex.open(tempFile('t.txt', content));
+  await index.whenComplete();
+  const text = new EditedText(index, new PieceTable(index, index.fileSize));
+  return { text, index, all: () => text.read(0, text.size).toString() };
+}
+
+describe('edit commands', () => {
+  it('types, overwrites without eating the line ending, and inserts the file\'s line ending', async () => {
+    const { text, index, all } = await editable('abc\r\ndef\r\n');
+    let r = typeText(text, text.table, { line: 0, column: 1 }, undefined, 'X', false, '\r\n');
+    text.invalidate();
+    assert.strictEqual(all(), 'aXbc\r\ndef\r\n');
+    assert.deepStrictEqual(positionOf(text, r.caretOffset), { line: 0, column: 2 });
+    r = typeText(text, text.table, { line: 1, column: 1 }, undefined, 'WXYZ', true, '\r\n');
+    text.invalidate();
+    assert.strictEqual(all(), 'aXbc\r\ndWXYZ\r\n', 'overwrite stops at the line ending, then inserts');
+    typeText(text, text.table, { line: 0, column: 4 }, undefined, '\n', false, '\r\n');
+    text.invalidate();
+    assert.strictEqual(all(), 'aXbc\r\n\r\ndWXYZ\r\n');
+    assert.strictEqual(text.availableLines(), 3);
+    index.dispose();
+  });
+
+  it('Backspace and Delete remove whole UTF-8 characters and whole CRLF line endings', async () => {
+    const { text, index, all } = await editable('aé\r\n€b\n');
+    let r = deleteText(text, text.table, { line: 0, column: 3 }, undefined, 'backward')!;
+    text.invalidate();
+    assert.strictEqual(all(), 'a\r\n€b\n');
+    r = deleteText(text, text.table, { line: 1, column: 0 }, undefined, 'backward')!;
+    text.invalidate();
+    assert.strictEqual(all(), 'a€b\n', 'the CRLF went in one Backspace');
+    assert.deepStrictEqual(positionOf(text, r.caretOffset), { line: 0, column: 1 });
+    deleteText(text, text.table, { line: 0, column: 1 }, undefined, 'forward');
+    text.invalidate();
+    assert.strictEqual(all(), 'ab\n');
+    assert.strictEqual(deleteText(text, text.table, { line: 0, column: 0 }, undefined, 'backward'), undefined);
+    index.dispose();
+  });
+
+  it('deletes a selection spanning many lines, in either direction; undo and redo restore', async () => {
+    const { text, index, all } = await editable('one\ntwo\nthree\nfour\n');
+    const r = deleteText(text, text.table, { line: 3, column: 2 }, { line: 0, column: 1 }, 'backward')!;
+    text.invalidate();
+    assert.strictEqual(all(), 'our\n');
+    undoEdit(text.table, r.edit);
+    text.invalidate();
+    assert.strictEqual(all(), 'one\ntwo\nthree\nfour\n');
+    redoEdit(text.table, r.edit);
+    text.invalidate();
+    assert.strictEqual(all(), 'our\n');
+    index.dispose();
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * In-memory "files" for the fake host: generated on the fly, so a 100 M-line file or a
+ * 100 MB line costs nothing until a window of it is asked for.
+ */
+
+export interface FakeFile {
+  name: string;
+  /** Lines once fully indexed. */
+  lineCount: number;
+  size: number;
+  lineLength(line: number): number;
+  /** Bytes [from, to) of a line (without its line ending). */
+  lineBytes(line: number, from: number, to: number): Uint8Array;
+}
+
+const encoder = new TextEncoder();
+
+const TAILS = [
+  'INFO  server: request GET /api/items handled in 12 ms',
+  'DEBUG cache: hit ratio 0.93 after 4096 lookups',
+  'WARN  pool: 7 of 8 workers busy, queue length 31',
+  'INFO  auth: user=alice session=5f2c0e renewed',
+  'ERROR db: deadlock detected, retrying transaction 3/5',
+  'INFO  http: 200 POST /upload 1.2 MB in 340 ms',
+  'TRACE scheduler: tick',
+];
+
+/** `#<n> some text …`, n 1-based: what the e2e assertions look for. */
+export function hugeLineText(line: number): string {
+  return `#${line + 1} some text ${TAILS[line % TAILS.length]}`;
+}
+
+export function hugeFile(lines: number, name = 'huge-100M.log'): FakeFile {
+  return {
+    name,
+    lineCount: lines,
+    size: lines * 60,
+    lineLength: (n) => hugeLineText(n).length,
+    lineBytes: (n, from, to) => encoder.encode(hugeLineText(n).slice(from, to)),
+  };
+}
+
+export const LONG_LINE_BYTES = 100 * 1000 * 1000;
+
+/** Byte b of the long line: ten-byte tokens "@<offset, 9 digits>" (e.g. "@050000000"). */
+export function longLineText(from: number, to: number): string {
+  let s = '';
+  const first = Math.floor(from / 10);
+  const last = Math.ceil(to / 10);
+  for (let k = first; k < last; k++) s += '@' + String(k * 10).padStart(9, '0');
+  const off = from - first * 10;
+  return s.slice(off, off + (to - from));
+}
+
+export function longLineFile(): FakeFile {
+  const rest = ['a short line after the 100 MB one', '\tand an indented one'].map((t) => encoder.encode(t));
+  return {
+    name: 'one-long-line.txt',
+    lineCount: 1 + rest.length,
+    size: LONG_LINE_BYTES + 1 + rest.reduce((a, b) => a + b.length + 1, 0),
+    lineLength: (n) => (n === 0 ? LONG_LINE_BYTES : rest[n - 1].length),
+    lineBytes: (n, from, to) => (n === 0 ? encoder.encode(longLineText(from, to)) : rest[n - 1].subarray(from, to)),
+  };
+}
+
+/** A file held as byte lines, which the fake host may edit in place. */
+export interface BytesFile extends FakeFile {
+  lines: Uint8Array[];
+}
+
+export function bytesFile(name: string, lines: Uint8Array[]): BytesFile {
+  return {
+    name,
+    lines,
+    get lineCount() {
+      return lines.length;
+    },
+    get size() {
+      return lines.reduce((a, b) => a + b.length + 1, 0);
+    },
+    lineLength: (n) => lines[n].length,
+    lineBytes: (n, from, to) => lines[n].subarray(from, to),
+  };
+}
+
+function bytes(...parts: (string | number[])[]): Uint8Array {
+  const chunks = parts.map((p) => (typeof p === 'string' ? encoder.encode(p) : Uint8Array.from(p)));
+  const out = new Uint8Array(chunks.reduce((a, c) => a + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** Line indexes of the special file, for the tests. */
+export const SPECIAL = {
+  plain: 0,
+  tabs: 1,
+  controls: 2,
+  invalid: 3,
+  utf8: 4,
+  empty: 5,
+  markup: 6,
+} as const;
+
+export function specialFile(): BytesFile {
+  const lines = [
+    bytes('plain ascii line: the quick brown fox jumps over the lazy dog'),
+    bytes('\tone tab\ttwo\t\tthree\tcolumns\t|'),
+    bytes('ctrl: NUL=', [0], ' SOH=', [1], ' ESC=', [0x1b], '[31mred', [0x1b], '[0m BEL=', [7], ' DEL=', [0x7f], ' end'),
+    bytes('invalid utf-8: ', [0xff, 0xfe], ' latin-1 caf', [0xe9], ' truncated ', [0xe4, 0xb8], ' ok'),
+    bytes('utf8: café naïve 中文 😀 ok'),
+    bytes(''),
+    bytes('<b>not bold</b> &amp; <script>alert(1)</script> <img src=x onerror=alert(2)>'),
+    bytes('    indented with spaces, then\ta tab'),
+    bytes('trailing spaces   '),
+    ...Array.from({ length: 40 }, (_, i) => bytes(`filler line ${i + 1}\tcol2\tcol3`)),
+  ];
+  return bytesFile('special-chars.txt', lines);
+}
+
+export function smallFile(count: number, name = 'growing.log'): FakeFile & { append(n: number): void; rotate(n: number): void } {
+  let lines = count;
+  let generation = 0;
+  const text = (n: number) => `line ${n + 1}: ${generation ? `rewritten (generation ${generation})` : `appended at step ${Math.floor(n / 5)}`}`;
+  return {
+    name,
+    get lineCount() {
+      return lines;
+    },
+    get size() {
+      let s = 0;
+      for (let i = 0; i < lines; i++) s += text(i).length + 1;
+      return s;
+    },
+    lineLength: (n) => text(n).length,
+    lineBytes: (n, from, to) => encoder.encode(text(n).slice(from, to)),
+    append(n: number) {
+      lines += n;
+    },
+    /** Log rotation: the file is truncated and rewritten with n different lines. */
+    rotate(n: number) {
+      lines = n;
+      generation++;
+    },
+  };
+}
+
+export function emptyFile(): BytesFile {
+  return bytesFile('empty.txt', []);
+}
