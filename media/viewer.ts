@@ -813,6 +813,7 @@ class Viewer {
           if (mod || shift) handled = false;
           else {
             this.overwrite = !this.overwrite;
+            this.scheduleCaretMessage();
             this.invalidate();
           }
           break;
@@ -1384,7 +1385,7 @@ class Viewer {
       if (key === this.lastCaretSent) return;
       const lineChanged = !this.lastCaretSent.startsWith(`${this.caret.line}:`);
       this.lastCaretSent = key;
-      this.post({ type: 'caret', position: { line: this.caret.line, column }, topLine: this.topLine });
+      this.post({ type: 'caret', position: { line: this.caret.line, column }, topLine: this.topLine, overwrite: this.overwrite });
       if (lineChanged && this.focused) this.announceLine();
     }, CARET_THROTTLE_MS);
   }

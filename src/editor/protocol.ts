@@ -127,6 +127,8 @@ export interface CaretMessage {
   type: 'caret';
   position: Position;
   topLine: number;
+  /** Typing replaces bytes instead of inserting (Insert key). */
+  overwrite: boolean;
 }
 
 /** Copy the text between two positions to the clipboard (the host reads the bytes). */
@@ -203,7 +205,9 @@ export function validateViewerMessage(raw: unknown): ViewerMessage | undefined {
         ? { type: 'getLines', id: m.id, start: m.start, count: m.count, fromByte: m.fromByte, maxBytes: m.maxBytes }
         : undefined;
     case 'caret':
-      return isPosition(m.position) && isCount(m.topLine) ? { type: 'caret', position: m.position, topLine: m.topLine } : undefined;
+      return isPosition(m.position) && isCount(m.topLine) && typeof m.overwrite === 'boolean'
+        ? { type: 'caret', position: m.position, topLine: m.topLine, overwrite: m.overwrite }
+        : undefined;
     case 'copy':
       return isPosition(m.from) && isPosition(m.to) ? { type: 'copy', from: m.from, to: m.to } : undefined;
     case 'command':

@@ -28,7 +28,7 @@ export class ViewerStatusBar extends Disposable {
       this.item.hide();
       return;
     }
-    if (this.caret?.document !== document) this.caret = { document, position: { line: 0, column: 0 }, byteOffset: 0 };
+    if (this.caret?.document !== document) this.caret = { document, position: { line: 0, column: 0 }, byteOffset: 0, overwrite: false };
     this.stateListener = document.onDidChangeState(() => this.render());
     this.render();
     this.item.show();
@@ -45,8 +45,9 @@ export class ViewerStatusBar extends Disposable {
     const state = caret.document.state();
     const parts = [`Ln ${(caret.position.line + 1).toLocaleString('en-US')}, Col ${caret.position.column + 1}`];
     if (caret.byteOffset !== undefined) parts.push(`Byte ${caret.byteOffset.toLocaleString('en-US')}`);
+    if (caret.overwrite) parts.push('Overwrite');
     if (!state.complete) parts.push(`$(sync~spin) Indexing ${Math.floor(state.progress * 100)} %`);
-    else parts.push(`${state.lineCount.toLocaleString('en-US')} lines`);
+    else parts.push(`${state.lineCount.toLocaleString('en-US')} ${state.lineCount === 1 ? 'line' : 'lines'}`);
     this.item.text = parts.join('  ');
   }
 }

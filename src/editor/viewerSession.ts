@@ -11,6 +11,7 @@ export interface CaretReport {
   document: HugeDocument;
   position: Position;
   byteOffset: number | undefined;
+  overwrite: boolean;
 }
 
 /**
@@ -131,7 +132,7 @@ export class ViewerSession extends Disposable {
         this.topLine = message.topLine;
         const known = message.position.line < text.availableLines();
         const byteOffset = known ? text.lineBounds(message.position.line).start + message.position.column : undefined;
-        this.onCaret({ document: this.document, position: message.position, byteOffset });
+        this.onCaret({ document: this.document, position: message.position, byteOffset, overwrite: message.overwrite });
         break;
       }
       case 'copy':

@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import type { Range } from './saveLayout';
+import { MAX_RANGES, Range } from './saveLayout';
 import type { Owner } from './saveOwner';
 
 /**
@@ -45,8 +45,8 @@ const HASH = 32;
 const VERSION = 1;
 const LOCK_MAGIC = Buffer.from('HFEJLCK1', 'latin1');
 const HEADER_MAGIC = Buffer.from('HFEJHDR1', 'latin1');
-/** Headers larger than this are refused as corrupt (4 million ranges). */
-const MAX_RECORD = 64 * 1024 * 1024;
+/** Records claiming more than this are corrupt: a save never writes more than MAX_RANGES ranges. */
+const MAX_RECORD = FIXED + 16 * MAX_RANGES + HASH;
 
 /** Bytes of a record with `rangeCount` ranges. */
 export function recordLength(rangeCount: number): number {

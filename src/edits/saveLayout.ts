@@ -39,14 +39,21 @@ export interface SaveLayout {
 const MERGE_GAP = 4096;
 
 /**
+ * Most ranges a journal header holds (16 bytes each). Edits scattered more densely
+ * than that are merged with their gaps: recovery must be able to read every header
+ * a save could write.
+ */
+export const MAX_RANGES = 1 << 20;
+
+/**
  * Validates `segments` against a file of `oldSize` bytes and works out which bytes
  * change. A piece is unchanged when it is `original` at its own offset; everything
  * else is written. Throws ERR_INVALID_ARG_VALUE for a segment outside the file.
  */
-export function layoutOf(segments: readonly Segment[], oldSize: number): SaveLayout {
+export function layoutOf(segments: readonly Segment[], oldSize: number, maxRanges = MAX_RANGES): SaveLayout {
   checkSize('originalSize', oldSize);
   const pieces: Piece[] = [];
-  const writes: Range[] = [];
+  let writes: Range[] = [];
   let at = 0;
   segments.forEach((s, i) => {
     const piece = pieceOf(s, i, at, oldSize);
@@ -56,6 +63,11 @@ export function layoutOf(segments: readonly Segment[], oldSize: number): SaveLay
     at += piece.length;
   });
   const newSize = at;
+  for (let gap = MERGE_GAP * 16; writes.length > maxRanges - 1; gap *= 16) {
+    const merged: Range[] = [];
+    for (const w of writes) addRange(merged, w.start, w.end, gap);
+    writes = merged;
+  }
   const saved: Range[] = [];
   for (const w of writes) {
     if (w.start < oldSize) addRange(saved, w.start, Math.min(w.end, oldSize), 0);

@@ -39,10 +39,10 @@ step() {
 
 apt_packages() {
   local missing=()
-  for p in libkrb5-dev ripgrep chromium; do
+  for p in libkrb5-dev ripgrep chromium fonts-symbola unzip; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
   done
-  if ((${#missing[@]} == 0)); then log "apt: libkrb5-dev ripgrep chromium present"; return; fi
+  if ((${#missing[@]} == 0)); then log "apt: libkrb5-dev ripgrep chromium fonts-symbola unzip present"; return; fi
   log "apt: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   quietly apt-update apt-get update

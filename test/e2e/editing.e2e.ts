@@ -1,0 +1,143 @@
+// Editing in place in a real VS Code: type into a multi-GB log, save, read the bytes on
+// disk; undo after save; a read-only file refuses typing with a visible message.
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { makeLog, parseSize } from '../../scripts/make-log';
+import {
+  type CodeServer, findInWebviews, launchBrowser, openFileWith, openWorkbench, ROOT, runCommand, screenshot, startCodeServer,
+} from './harness';
+
+const VSIX = path.join(ROOT, 'dist/hugefile.vsix');
+const BIG = process.env.HUGEFILE_E2E_SIZE ?? '4G';
+
+/** Byte offset of the start of 1-based line `n`, the slow obvious way (head | wc -c). */
+function offsetOfLine(file: string, n: number): number {
+  return Number(execFileSync('bash', ['-c', `head -n ${n - 1} "$1" | wc -c`, '_', file], { encoding: 'utf8' }).trim());
+}
+
+function readAt(file: string, offset: number, length: number): string {
+  const fd = fs.openSync(file, 'r');
+  const buf = Buffer.alloc(length);
+  fs.readSync(fd, buf, 0, length, offset);
+  fs.closeSync(fd);
+  return buf.toString('latin1');
+}
+
+async function openAlone(page: Page, file: string): Promise<Frame> {
+  await runCommand(page, 'View: Close All Editors');
+  await openFileWith(page, file);
+  const { frame } = await findInWebviews(page, '.row[data-line="0"] .text:not(.placeholder)');
+  return frame;
+}
+
+/** Clicks into the text of a visible row, `chars` characters from its start. */
+async function clickInto(frame: Frame, line: number, chars: number): Promise<void> {
+  const text = frame.locator(`.row[data-line="${line}"] .text`);
+  const box = await text.boundingBox();
+  const width = await frame.evaluate(() => {
+    const probe = document.createElement('span');
+    probe.textContent = 'x'.repeat(100);
+    document.querySelector('.row .text')!.appendChild(probe);
+    const w = probe.getBoundingClientRect().width / 100;
+    probe.remove();
+    return w;
+  });
+  assert.ok(box);
+  await frame.page().mouse.click(box.x + (chars + 0.3) * width, box.y + box.height / 2);
+}
+
+function tabIsDirty(page: Page, name: string): Promise<boolean> {
+  return page.locator('.tabs-container .tab.active.dirty', { hasText: name }).count().then((n) => n > 0);
+}
+
+describe('Editing in place in VS Code', function () {
+  let tmp: string;
+  let workspace: string;
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+
+  before(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hugefile-editing-e2e-'));
+    workspace = path.join(tmp, 'workspace');
+    fs.mkdirSync(workspace);
+    makeLog(path.join(workspace, 'big.log'), parseSize(BIG));
+    fs.writeFileSync(path.join(workspace, 'notes.txt'), 'alpha\r\nbeta\r\ngamma\r\n');
+    fs.writeFileSync(path.join(workspace, 'locked.txt'), 'you cannot change me\n');
+    fs.chmodSync(path.join(workspace, 'locked.txt'), 0o444);
+    server = await startCodeServer({
+      vsix: VSIX,
+      workspace,
+      settings: { 'workbench.editorAssociations': { '*.log': 'hugefile.editor', '*.txt': 'hugefile.editor' } },
+    });
+    ({ browser, page } = await launchBrowser());
+    await openWorkbench(page, server.url, workspace);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it(`overwrites bytes in a line of a ${BIG} log, saves in place, and the bytes on disk change`, async () => {
+    const file = path.join(workspace, 'big.log');
+    const sizeBefore = fs.statSync(file).size;
+    const frame = await openAlone(page, 'big.log');
+    await clickInto(frame, 2, 4);
+    await page.keyboard.press('Insert');
+    await page.keyboard.type('EDIT');
+    await frame.locator('.row[data-line="2"] .text', { hasText: 'EDIT' }).waitFor();
+    assert.ok(await tabIsDirty(page, 'big.log'), 'the tab shows unsaved changes');
+    await screenshot(page, 'editing-typed');
+    const at = offsetOfLine(file, 3) + 4;
+    const before = readAt(file, at, 4);
+    await page.keyboard.press('Control+S');
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 60_000 });
+    assert.strictEqual(readAt(file, at, 4), 'EDIT');
+    assert.notStrictEqual(before, 'EDIT');
+    assert.strictEqual(fs.statSync(file).size, sizeBefore, 'overwrite keeps the size');
+    assert.ok(!fs.existsSync(`${file}.hugefile-journal`), 'no journal left behind');
+    await screenshot(page, 'editing-saved');
+  });
+
+  it('undo after save makes the document dirty again, and the file is unchanged until the next save', async () => {
+    const file = path.join(workspace, 'big.log');
+    const at = offsetOfLine(file, 3) + 4;
+    await page.keyboard.press('Control+Z');
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ timeout: 20_000 });
+    assert.strictEqual(readAt(file, at, 4), 'EDIT');
+    await page.keyboard.press('Control+Y');
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 20_000 });
+  });
+
+  it('types, presses Enter and Backspace in a CRLF file, saves, and the file has the new content', async () => {
+    const file = path.join(workspace, 'notes.txt');
+    const frame = await openAlone(page, 'notes.txt');
+    await clickInto(frame, 1, 4);
+    await page.keyboard.type('X');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('new');
+    await page.keyboard.press('Backspace');
+    await frame.locator('.row[data-line="2"] .text', { hasText: 'ne' }).waitFor();
+    await page.keyboard.press('Control+S');
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 30_000 });
+    assert.strictEqual(fs.readFileSync(file, 'latin1'), 'alpha\r\nbetaX\r\nne\r\ngamma\r\n');
+    await screenshot(page, 'editing-crlf');
+  });
+
+  it('a read-only file refuses typing with a visible message', async () => {
+    const file = path.join(workspace, 'locked.txt');
+    const frame = await openAlone(page, 'locked.txt');
+    await clickInto(frame, 0, 3);
+    await page.keyboard.type('Z');
+    await frame.locator('.notice', { hasText: /read-only/i }).waitFor({ timeout: 10_000 });
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), 'you cannot change me\n');
+    assert.ok(!(await tabIsDirty(page, 'locked.txt')));
+    await screenshot(page, 'editing-read-only');
+  });
+});
