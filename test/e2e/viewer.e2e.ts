@@ -69,6 +69,7 @@ describe('Huge File Editor in VS Code', function () {
     bigLog = path.join(workspace, 'big.log');
     makeLog(bigLog, parseSize(BIG));
     makeLog(path.join(workspace, 'small.log'), 1024 * 1024);
+    makeLog(path.join(workspace, 'large.dat'), 60 * 1024 * 1024);
     fs.writeFileSync(path.join(workspace, 'long.txt'), Buffer.concat([
       Buffer.from('before the long line\n'), Buffer.alloc(100 * 1024 * 1024, 0x78), Buffer.from('\nafter the long line\n'),
     ]));
@@ -156,6 +157,13 @@ describe('Huge File Editor in VS Code', function () {
     const second = await rowText(frame, 1);
     assert.ok(second.includes('\u2400') && second.includes('\u2407') && second.includes('\ufffd'), `visible controls: ${JSON.stringify(second)}`);
     await screenshot(page, 'viewer-controls');
+  });
+
+  it('a file above hugefile.autoOpenAboveMB opened as text lands in the Huge File Editor', async () => {
+    await openAlone(page, 'large.dat');
+    const { frame } = await findInWebviews(page, '.row[data-line="0"]', 30_000);
+    assert.strictEqual(await rowText(frame, 0), lineOf(path.join(workspace, 'large.dat'), 1));
+    assert.strictEqual(await page.locator('.monaco-editor .view-lines').count(), 0, 'no text editor loaded it');
   });
 
   it('Huge File: Count Lines counts the big log (a file VS Code itself refuses)', async () => {

@@ -68,8 +68,8 @@ function scattered(rand: () => number, size: number, count: number, maxLen: numb
 
 const kinds: Kind[] = [
   { name: 'same-length', size: 16 * MiB, edits: (r, size) => scattered(r, size, 20, 64 * 1024, true) },
-  { name: 'insert near start', size: 48 * MiB, edits: (r) => [{ at: 100 + randInt(r, 8192), remove: 0, insert: 1 + randInt(r, 5000) }] },
-  { name: 'delete near start', size: 32 * MiB, edits: (r) => [{ at: 2000 + randInt(r, 8192), remove: 1 + randInt(r, 200_000), insert: 0 }] },
+  { name: 'insert near start', size: 32 * MiB, edits: (r) => [{ at: 100 + randInt(r, 8192), remove: 0, insert: 1 + randInt(r, 5000) }] },
+  { name: 'delete near start', size: 24 * MiB, edits: (r) => [{ at: 2000 + randInt(r, 8192), remove: 1 + randInt(r, 200_000), insert: 0 }] },
   { name: 'shrink', size: 16 * MiB, edits: (r, size) => [...scattered(r, size / 2, 4, 30_000, true), { at: Math.floor(size * 0.6), remove: size - Math.floor(size * 0.6), insert: 0 }] },
   { name: 'grow', size: 16 * MiB, edits: (r, size) => [{ at: size / 2, remove: 0, insert: 500 }, { at: size, remove: 0, insert: 8 * MiB + randInt(r, MiB) }] },
   { name: 'mixed', size: 16 * MiB, edits: (r, size) => scattered(r, size, 1 + randInt(r, 6), 100_000, false) },
@@ -184,7 +184,7 @@ describe('fault injection: SIGKILL during a save, then recovery', function () {
     const jobs: (() => Promise<unknown>)[] = [];
     for (const c of cases) {
       const steps = (Object.entries(c.counts) as [SaveStep, number][]).filter(([, n]) => n > 0);
-      for (let k = 0; k < 20; k++) {
+      for (let k = 0; k < 18; k++) {
         const applyIn = ['auto', 'auto', 'inline', 'worker'][randInt(rand, 4)];
         if (k % 2 === 0) {
           // (a) an injected kill point: the engine SIGKILLs itself after the n-th step.

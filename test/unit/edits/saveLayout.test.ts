@@ -53,6 +53,15 @@ describe('save layout', () => {
     assert.deepStrictEqual(far.writes, [{ start: 100, end: 101 }, { start: 50_101, end: 50_102 }]);
   });
 
+  it('merges scattered edits further when they would overflow the journal header', () => {
+    const segments: Segment[] = [];
+    for (let i = 0; i < 100; i++) segments.push(orig(i * 10_000, 9_999), bytes('x'));
+    const l = layoutOf(segments, 1_000_000, 8);
+    assert.ok(l.saved.length <= 8 && l.writes.length <= 8, `${l.saved.length} ranges`);
+    assert.strictEqual(l.writes[0].start, 9_999);
+    assert.strictEqual(l.writes[l.writes.length - 1].end, 1_000_000);
+  });
+
   it('offsets past 2^32 stay exact', () => {
     const big = 5 * 1024 ** 3;
     const l = layoutOf([orig(0, 2 ** 32 + 7), bytes('z'), orig(2 ** 32 + 8, big - 2 ** 32 - 8)], big);
