@@ -10,7 +10,7 @@ import { LineIndex, ResetReason } from '../lines';
 import { readBackup, writeBackup } from './backup';
 import { Disposable } from './dispose';
 import { FileState } from './protocol';
-import { saveDocument, saveDocumentAs } from './saving';
+import { planOf, saveDocument, saveDocumentAs } from './saving';
 
 const WATCH_INTERVAL_MS = 500;
 const STATE_THROTTLE_MS = 100;
@@ -40,6 +40,7 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
   private lastState = 0;
   private pendingState: NodeJS.Timeout | undefined;
   private saving = false;
+  private lastStateValue: FileState | undefined;
   private baseline: Baseline;
   private readonly stateEmitter = this.register(new vscode.EventEmitter<FileState>());
   private readonly resetEmitter = this.register(new vscode.EventEmitter<ResetReason>());
@@ -105,6 +106,11 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     return this.following;
   }
 
+  /** True while a save writes the file: reads wait for it (the index is released meanwhile). */
+  get isSaving(): boolean {
+    return this.saving;
+  }
+
   get isDirty(): boolean {
     return !!this.text && !this.text.table.isPristine;
   }
@@ -162,12 +168,14 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
   async save(token?: vscode.CancellationToken): Promise<void> {
     const text = this.text;
     if (!text || !this.isDirty) return;
+    const plan = planOf(this.uri.fsPath, text.table, this.baseline);
     this.saving = true;
+    this.index!.release();
     try {
-      await saveDocument(this.uri.fsPath, text.table, this.baseline, token);
-      this.afterRewrite();
+      await saveDocument(plan, token);
     } finally {
       this.saving = false;
+      this.afterRewrite();
     }
   }
 
@@ -191,7 +199,7 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
 
   /** Looks at the file now (the watcher also does, every 500 ms). */
   refresh(): void {
-    if (this.isDisposed || !this.index) return;
+    if (this.isDisposed || !this.index || this.saving) return;
     try {
       this.index.refresh();
     } catch {
@@ -202,6 +210,13 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
   }
 
   state(): FileState {
+    // While a save runs the file is unmapped: the state from just before it stands.
+    if (this.saving && this.lastStateValue) return this.lastStateValue;
+    this.lastStateValue = this.computeState();
+    return this.lastStateValue;
+  }
+
+  private computeState(): FileState {
     const text = this.text;
     const reason = this.readOnlyReason;
     const base = { fileName: this.fileName, following: this.following, readOnly: reason !== undefined, readOnlyReason: reason, dirty: this.isDirty };

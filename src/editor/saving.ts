@@ -20,20 +20,20 @@ export function planOf(filePath: string, table: PieceTable, baseline: { size: nu
  * takes long (a length change moves the file's tail). Throws the engine's error,
  * which VS Code shows.
  */
-export async function saveDocument(filePath: string, table: PieceTable, baseline: { size: number; mtimeMs: number }, token?: vscode.CancellationToken): Promise<void> {
-  const plan = planOf(filePath, table, baseline);
+export async function saveDocument(plan: SavePlan, token?: vscode.CancellationToken): Promise<void> {
   const abort = new AbortController();
   token?.onCancellationRequested(() => abort.abort());
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: `Saving ${path.basename(filePath)}` },
+    { location: vscode.ProgressLocation.Window, title: `Saving ${path.basename(plan.path)}` },
     async (progress) => {
-      let reported = 0;
+      const phases = { journal: 'backing up', write: 'writing', flush: 'flushing to disk' };
+      let shown = '';
       await saveInPlace(plan, {
         signal: abort.signal,
         onProgress: (p) => {
-          const percent = Math.floor((100 * p.done) / Math.max(1, p.total));
-          if (percent !== reported) progress.report({ message: `${p.phase} ${percent} % of ${formatBytes(p.total)}`, increment: percent - reported });
-          reported = percent;
+          const message = `${phases[p.phase]} ${Math.floor((100 * p.done) / Math.max(1, p.total))} % of ${formatBytes(p.total)}`;
+          if (message !== shown) progress.report({ message });
+          shown = message;
         },
       });
     },

@@ -123,14 +123,15 @@ export class ViewerSession extends Disposable {
         this.post({ type: 'init', state: this.document.state(), topLine: this.topLine });
         break;
       case 'getLines': {
-        const lines = readLineSlices(text, message.start, message.count, message.fromByte, message.maxBytes);
+        // During a save the file is unmapped; the viewer asks again after the `edited` that follows it.
+        const lines = this.document.isSaving ? [] : readLineSlices(text, message.start, message.count, message.fromByte, message.maxBytes);
         this.post({ type: 'lines', id: message.id, lines, state: this.document.state() });
         break;
       }
       case 'caret': {
         this.caret = message.position;
         this.topLine = message.topLine;
-        const known = message.position.line < text.availableLines();
+        const known = !this.document.isSaving && message.position.line < text.availableLines();
         const byteOffset = known ? text.lineBounds(message.position.line).start + message.position.column : undefined;
         this.onCaret({ document: this.document, position: message.position, byteOffset, overwrite: message.overwrite });
         break;
@@ -169,6 +170,10 @@ export class ViewerSession extends Disposable {
     const reason = this.document.readOnlyReason;
     if (reason) {
       this.post({ type: 'notice', level: 'warning', text: `${this.document.fileName} is read-only: ${reason}. Your typing was not applied.` });
+      return;
+    }
+    if (this.document.isSaving) {
+      this.post({ type: 'notice', level: 'info', text: `${this.document.fileName} is being saved; type again when the save is done.` });
       return;
     }
     const result = make();

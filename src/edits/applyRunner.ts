@@ -1,13 +1,12 @@
 import * as fs from 'fs';
-import * as path from 'path';
 import { setImmediate as yieldToLoop } from 'timers/promises';
-import { Worker } from 'worker_threads';
 import { ApplyJob, applySteps, ApplyState } from './applyWrites';
 import type { Fault } from './faults';
 import { packPieces } from './saveWorkerPieces';
 import { rollBack } from './recovery';
 import { abortError, saveError } from './saveErrors';
 import type { FaultPoint } from './saveTypes';
+import { spawnWorker, workerScriptExists } from '../workers/spawnWorker';
 import type { WorkerJob, WorkerReply } from './saveWorker';
 
 export interface ApplyRun {
@@ -30,8 +29,8 @@ const SLICE_MS = 20;
  * is an fsync of the mapped range, and pages dirtied through any mapping of the
  * file are in the page cache that fsync writes back. Other systems msync as well
  * (job.msync), over a dirty set this small.
- * Stopping (signal) or failing before the last chunk rolls the file back from the
- * journal; once every byte is written the save completes.
+ * Stopping (signal, checked after each chunk) or failing rolls the file back from
+ * the journal; once the flush has started the save completes.
  */
 export async function applyInline(run: ApplyRun, fault: Fault): Promise<void> {
   const { job } = run;
@@ -66,7 +65,7 @@ export async function applyInWorker(run: ApplyRun, fault: FaultPoint | undefined
   const { pieces, ...rest } = job;
   const packed = packPieces(pieces);
   const data: WorkerJob = { job: { ...rest, msync: true }, pieces: packed, fault, stop: new Int32Array(new SharedArrayBuffer(4)) };
-  const worker = createWorker(data, [packed.bytes]);
+  const worker = spawnWorker(__dirname, 'saveWorker', data, [packed.bytes]);
   const stop = () => Atomics.store(data.stop, 0, 1);
   run.signal?.addEventListener('abort', stop, { once: true });
   if (run.signal?.aborted) stop();
@@ -100,16 +99,9 @@ export async function applyInWorker(run: ApplyRun, fault: FaultPoint | undefined
   }
 }
 
-/** Whether a worker script exists: bundled beside this file (dist/), or the TypeScript source under tsx. */
+/** Whether the save worker's script exists (bundled in dist/, or the source under tsx). */
 export function workerAvailable(): boolean {
-  return fs.existsSync(path.join(__dirname, 'saveWorker.js')) || fs.existsSync(path.join(__dirname, 'saveWorker.ts'));
-}
-
-function createWorker(data: WorkerJob, transfer: ArrayBuffer[]): Worker {
-  const bundled = path.join(__dirname, 'saveWorker.js');
-  if (fs.existsSync(bundled)) return new Worker(bundled, { workerData: data, transferList: transfer });
-  const source = path.join(__dirname, 'saveWorker.ts');
-  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, { eval: true, workerData: data, transferList: transfer });
+  return workerScriptExists(__dirname, 'saveWorker');
 }
 
 async function fsyncFile(file: string): Promise<void> {

@@ -21,7 +21,7 @@ const INLINE_CHUNK = 1024 * 1024;
 /** Saves writing more than this run their apply phase in a worker (see applyRunner). */
 const WORKER_MIN = 16 * 1024 * 1024;
 /** Mapped pages touched before the apply remaps: they count in the resident size until unmapped. */
-const WINDOW = 32 * 1024 * 1024;
+const WINDOW = 16 * 1024 * 1024;
 
 /** Journals of saves running in this process (absolute paths). */
 const running = new Set<string>();
@@ -36,13 +36,13 @@ const running = new Set<string>();
  * Same-length edits cost what they change; a length change rewrites from the first
  * change to the end. The event loop is never blocked for long: journal I/O and
  * fsyncs use the thread pool, and an apply phase writing more than 16 MiB runs in
- * a worker thread. Memory stays flat (8 MiB buffers, a 32 MiB mapping window).
+ * a worker thread. Memory stays flat (8 MiB buffers, a 16 MiB mapping window).
  *
  * Rejects, before touching anything, with ENOENT, EISDIR, ECHANGED, EACCES, EBUSY,
  * ENOSPC (see preflight) or ERR_INVALID_ARG_VALUE (bad segments). `signal` aborts:
  * while journaling, the journal is removed; while writing, the file is rolled back
- * from the journal (both reject with an AbortError, file unchanged); once the last
- * byte is written the save completes. A failure while writing also rolls back; if
+ * from the journal (both reject with an AbortError, file unchanged); once the flush
+ * has started the save completes. A failure while writing also rolls back; if
  * even that fails the journal is kept and the next `recoverInterruptedSave` restores
  * the file. Exceptions thrown by `onProgress` are ignored. Invalidates every offset
  * into the old file (and what was read through a mapping of it).

@@ -4,6 +4,7 @@ import { ApplyJob, applySteps, ApplyState } from './applyWrites';
 import { faultInjector } from './faults';
 import { PackedPieces, unpackPieces } from './saveWorkerPieces';
 import { rollBack } from './recovery';
+import { totalBytes } from './saveLayout';
 import type { FaultPoint } from './saveTypes';
 
 /**
@@ -33,12 +34,15 @@ function run(data: WorkerJob): WorkerReply {
   const job: ApplyJob = { ...data.job, pieces: unpackPieces(data.pieces) };
   const fault = faultInjector(data.fault);
   const state: ApplyState = { done: 0, limit: 0 };
+  const total = totalBytes(job.writes);
   try {
+    if (total === 0) post({ type: 'flushing' });
     for (const done of applySteps(job, fault, state)) {
       post({ type: 'progress', done });
       if (Atomics.load(data.stop, 0) !== 0) throw STOPPED;
+      // The generator's last step (shrink, msync) comes next: the flush phase.
+      if (done === total) post({ type: 'flushing' });
     }
-    post({ type: 'flushing' });
     fsyncFile(job.file);
     fault('flush');
     return { type: 'done' };

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
-import * as path from 'path';
-import { Worker } from 'worker_threads';
+import type { Worker } from 'worker_threads';
 import { MemFile, open } from '../mmap';
+import { spawnWorker } from '../workers/spawnWorker';
 import { IndexPart } from './indexPart';
 import type { ScanJob, WorkerMessage } from './indexWorker';
 import { createScanner, NewlineScanner } from './newlineScanner';
@@ -239,6 +239,15 @@ export class LineIndex {
     return 'grown';
   }
 
+  /**
+   * Stops indexing and unmaps the file until `reload`: Windows cannot resize a file
+   * another view maps, and a save must not race a scan. Reads throw meanwhile.
+   */
+  release(): void {
+    this.stopWorkers();
+    this.mf.close();
+  }
+
   /** Indexes the file again from the start, e.g. after this process rewrote it; fires no reset. */
   reload(): void {
     this.reset(undefined);
@@ -281,7 +290,7 @@ export class LineIndex {
   }
 
   private spawn(part: IndexPart, job: ScanJob): void {
-    const worker = createWorker(job);
+    const worker = spawnWorker(__dirname, 'indexWorker', job);
     this.workers.add(worker);
     const parts = this.parts;
     worker.on('message', (message: WorkerMessage) => {
@@ -374,15 +383,4 @@ function checkLine(n: number): void {
 /** Device and inode: a rotated log is a new file at the same path. */
 function identityOf(stat: fs.Stats): string {
   return `${stat.dev}:${stat.ino}`;
-}
-
-/**
- * The scan worker: bundled next to this file in dist/; under the test runner, the
- * TypeScript source loaded through tsx.
- */
-function createWorker(job: ScanJob): Worker {
-  const bundled = path.join(__dirname, 'indexWorker.js');
-  if (fs.existsSync(bundled)) return new Worker(bundled, { workerData: job });
-  const source = path.join(__dirname, 'indexWorker.ts');
-  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, { eval: true, workerData: job });
 }

@@ -119,11 +119,11 @@ describe('saveInPlace', () => {
     }
   });
 
-  it('reports progress phase by phase, ending at each total', async () => {
+  for (const applyIn of ['inline', 'worker'] as const) it(`reports progress phase by phase, ending at each total (${applyIn})`, async () => {
     const file = tempFile('progress.bin', Buffer.alloc(100_000, 1));
     const seen: SaveProgress[] = [];
     await saveAndCheck(file, [{ kind: 'bytes', data: Buffer.from('head') }, { kind: 'original', offset: 0, length: 100_000 }], {
-      onProgress: (p) => seen.push({ ...p }), hooks: { chunkBytes: 16_384 },
+      onProgress: (p) => seen.push({ ...p }), hooks: { chunkBytes: 16_384, applyIn },
     });
     const phases = [...new Set(seen.map((p) => p.phase))];
     assert.deepStrictEqual(phases, ['journal', 'write', 'flush']);
