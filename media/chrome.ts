@@ -1,19 +1,9 @@
 /** The parts around the text: the toolbar (file, index progress, buttons) and notice bars. */
 import type { FileState } from '../src/editor/protocol';
+import { formatBytes } from '../src/editor/format';
 import { el, icon } from './dom';
 
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
-
-export function formatSize(bytes: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
-  let v = bytes;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return u === 0 ? `${v} bytes` : `${v.toFixed(v < 10 ? 1 : 0)} ${units[u]}`;
-}
 
 export function statusText(state: FileState): string {
   let status: string;
@@ -21,7 +11,7 @@ export function statusText(state: FileState): string {
     const pct = Math.floor(Math.min(1, Math.max(0, state.progress)) * 100);
     status = `Indexing ${pct} % · ~${state.lineCount.toLocaleString()} lines`;
   } else {
-    status = `${state.lineCount.toLocaleString()} ${state.lineCount === 1 ? 'line' : 'lines'} · ${formatSize(state.fileSize)}`;
+    status = `${state.lineCount.toLocaleString()} ${state.lineCount === 1 ? 'line' : 'lines'} · ${formatBytes(state.fileSize)}`;
   }
   return state.readOnly ? `${status} · read-only` : status;
 }

@@ -1381,7 +1381,7 @@ class Viewer {
       this.caretTimer = 0;
       const len = this.lineLength(this.caret.line);
       const column = this.caret.column === EOL ? len ?? 0 : this.caret.column;
-      const key = `${this.caret.line}:${column}:${this.topLine}`;
+      const key = `${this.caret.line}:${column}:${this.topLine}:${this.overwrite}`;
       if (key === this.lastCaretSent) return;
       const lineChanged = !this.lastCaretSent.startsWith(`${this.caret.line}:`);
       this.lastCaretSent = key;

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LineIndex } from '../lines';
-import { formatBytes } from './lineService';
+import { formatBytes } from './format';
 import { describeError } from './viewerSession';
 import { targetUri } from './targetUri';
 

@@ -1,5 +1,6 @@
 import { offsetOf } from '../edits/editCommands';
 import type { TextSource } from '../lines/textSource';
+import { formatBytes } from './format';
 import { LineSlice, MAX_COPY_BYTES, Position } from './protocol';
 
 /**
@@ -58,16 +59,4 @@ function completeUtf8(bytes: Buffer, cut: boolean): Buffer {
     return need > back ? bytes.subarray(0, bytes.length - back) : bytes;
   }
   return bytes;
-}
-
-/** "4.00 GiB", "512 B": sizes as people read them. */
-export function formatBytes(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = n;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${n} B` : `${value.toFixed(2)} ${units[unit]}`;
 }

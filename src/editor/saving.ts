@@ -3,7 +3,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { PieceTable } from '../edits/pieceTable';
 import { saveInPlace, SavePlan, Segment } from '../edits/saveEngine';
-import { formatBytes } from './lineService';
+import { formatBytes } from './format';
 
 const CHUNK = 8 * 1024 * 1024;
 

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { Disposable } from './dispose';
 import { HugeDocument } from './hugeDocument';
 import { deleteText, EditResult, positionOf, typeText } from '../edits/editCommands';
-import { formatBytes, readLineSlices, readSelection } from './lineService';
+import { formatBytes } from './format';
+import { readLineSlices, readSelection } from './lineService';
 import { HostMessage, Position, validateViewerMessage, ViewerMessage } from './protocol';
 import { errorHtml, viewerHtml } from './webviewHtml';
 

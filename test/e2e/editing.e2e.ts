@@ -8,7 +8,7 @@ import * as path from 'path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { makeLog, parseSize } from '../../scripts/make-log';
 import {
-  type CodeServer, findInWebviews, launchBrowser, openFileWith, openWorkbench, ROOT, runCommand, screenshot, startCodeServer,
+  type CodeServer, findInWebviews, launchBrowser, openAlone, openWorkbench, ROOT, screenshot, startCodeServer,
 } from './harness';
 
 const VSIX = path.join(ROOT, 'dist/hugefile.vsix');
@@ -27,9 +27,8 @@ function readAt(file: string, offset: number, length: number): string {
   return buf.toString('latin1');
 }
 
-async function openAlone(page: Page, file: string): Promise<Frame> {
-  await runCommand(page, 'View: Close All Editors');
-  await openFileWith(page, file);
+async function openEditable(page: Page, file: string): Promise<Frame> {
+  await openAlone(page, file);
   const { frame } = await findInWebviews(page, '.row[data-line="0"] .text:not(.placeholder)');
   return frame;
 }
@@ -87,7 +86,7 @@ describe('Editing in place in VS Code', function () {
   it(`overwrites bytes in a line of a ${BIG} log, saves in place, and the bytes on disk change`, async () => {
     const file = path.join(workspace, 'big.log');
     const sizeBefore = fs.statSync(file).size;
-    const frame = await openAlone(page, 'big.log');
+    const frame = await openEditable(page, 'big.log');
     await clickInto(frame, 2, 4);
     await page.keyboard.press('Insert');
     await page.keyboard.type('EDIT');
@@ -117,7 +116,7 @@ describe('Editing in place in VS Code', function () {
 
   it('types, presses Enter and Backspace in a CRLF file, saves, and the file has the new content', async () => {
     const file = path.join(workspace, 'notes.txt');
-    const frame = await openAlone(page, 'notes.txt');
+    const frame = await openEditable(page, 'notes.txt');
     await clickInto(frame, 1, 4);
     await page.keyboard.type('X');
     await page.keyboard.press('Enter');
@@ -132,7 +131,7 @@ describe('Editing in place in VS Code', function () {
 
   it('a read-only file refuses typing with a visible message', async () => {
     const file = path.join(workspace, 'locked.txt');
-    const frame = await openAlone(page, 'locked.txt');
+    const frame = await openEditable(page, 'locked.txt');
     await clickInto(frame, 0, 3);
     await page.keyboard.type('Z');
     await frame.locator('.notice', { hasText: /read-only/i }).waitFor({ timeout: 10_000 });

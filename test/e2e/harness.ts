@@ -175,6 +175,13 @@ export async function openFileWith(page: Page, relativePath: string, editorLabel
   }
 }
 
+/** Opens a workspace file as the only editor, so the only webview frame is its own. */
+export async function openAlone(page: Page, relativePath: string): Promise<void> {
+  await runCommand(page, 'View: Close All Editors');
+  await page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await openFileWith(page, relativePath);
+}
+
 /** Waits for a notification toast with this text to finish sliding in (for screenshots). */
 export async function waitForNotification(page: Page, text: string, timeoutMs = 30_000): Promise<Locator> {
   const toast = page.locator('.notification-toast.notification-fade-in-done', { hasText: text });

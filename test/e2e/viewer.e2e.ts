@@ -9,7 +9,7 @@ import * as path from 'path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { makeLog, parseSize } from '../../scripts/make-log';
 import {
-  type CodeServer, findInWebviews, launchBrowser, openFileWith, openWorkbench, ROOT, runCommand, screenshot,
+  type CodeServer, findInWebviews, launchBrowser, openAlone, openFileWith, openWorkbench, ROOT, runCommand, screenshot,
   startCodeServer, waitForNotification,
 } from './harness';
 
@@ -32,13 +32,6 @@ async function rowText(frame: Frame, line: number, timeout = 30_000): Promise<st
     return !!el && !el.classList.contains('placeholder');
   }, line, { timeout });
   return (await text.textContent()) ?? '';
-}
-
-/** Opens a file as the only editor, so the only webview frame is its own. */
-async function openAlone(page: Page, file: string): Promise<void> {
-  await runCommand(page, 'View: Close All Editors');
-  await page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
-  await openFileWith(page, file);
 }
 
 /** Waits until the row for 0-based `line` shows `expected` (after a change, stale text may show first). */

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { readLineSlices, readSelection, formatBytes } from '../../../src/editor/lineService';
+import { formatBytes } from '../../../src/editor/format';
+import { readLineSlices, readSelection } from '../../../src/editor/lineService';
 import { EditedText } from '../../../src/edits/editedText';
 import { PieceTable } from '../../../src/edits/pieceTable';
 import { LineIndex } from '../../../src/lines';
@@ -48,13 +49,14 @@ describe('lineService', () => {
     assert.strictEqual(readSelection(index, { line: 0, column: 1 }, { line: 2, column: 2 }), 'ne\r\ntwo\nth');
     assert.strictEqual(readSelection(index, { line: 2, column: 2 }, { line: 0, column: 1 }), 'ne\r\ntwo\nth');
     assert.strictEqual(readSelection(index, { line: 1, column: 99 }, { line: 1, column: 0 }), 'two', 'columns clamp to the line');
-    assert.throws(() => readSelection(index, { line: 0, column: 0 }, { line: 2, column: 0 }, 4), /selection is 9 B; copying is limited to 4 B/);
+    assert.throws(() => readSelection(index, { line: 0, column: 0 }, { line: 2, column: 0 }, 4), /selection is 9 bytes; copying is limited to 4 bytes/);
     assert.throws(() => readSelection(index, { line: 0, column: 0 }, { line: 7, column: 0 }), /not indexed/);
     index.dispose();
   });
 
   it('formats sizes', () => {
-    assert.strictEqual(formatBytes(512), '512 B');
-    assert.strictEqual(formatBytes(4 * 1024 ** 3), '4.00 GiB');
+    assert.strictEqual(formatBytes(512), '512 bytes');
+    assert.strictEqual(formatBytes(4 * 1024 ** 3), '4.0 GB');
+    assert.strictEqual(formatBytes(200 * 1024 ** 2), '200 MB');
   });
 });
