@@ -73,6 +73,7 @@ export async function startCodeServer(opts: StartOptions): Promise<CodeServer> {
   const settings = {
     'security.workspace.trust.enabled': false, // its modal dialog would block every click
     'workbench.startupEditor': 'none',
+    'git.openRepositoryInParentFolders': 'never', // its toast would cover screenshots
     ...opts.settings,
   };
   fs.writeFileSync(path.join(userDataDir, 'User/settings.json'), JSON.stringify(settings, null, 2));
