@@ -618,12 +618,12 @@ describe('viewer webview (fake host, Chromium)', function () {
       assert.strictEqual(await line(page, 1), 'two ascii line: the quick brown fox jumps over the lazy dog');
       assert.strictEqual((await sent(page, 'paste')).length, 1, 'one paste per key press');
       await page.keyboard.press('Insert');
-      assert.ok(await page.$eval('.caret', (c) => c.classList.contains('overwrite')));
+      await page.waitForSelector('.caret.overwrite', { state: 'attached' }); // drawn on the next frame
       await page.keyboard.type('XY');
       await synced(page, 1);
       assert.strictEqual(await line(page, 1), 'twoXYscii line: the quick brown fox jumps over the lazy dog');
       await page.keyboard.press('Insert');
-      assert.ok(!(await page.$eval('.caret', (c) => c.classList.contains('overwrite'))));
+      await page.waitForSelector('.caret:not(.overwrite)', { state: 'attached' });
     });
 
     it('refuses edits on a read-only file and says why', async () => {
