@@ -66,7 +66,10 @@ export async function applyInWorker(run: ApplyRun, fault: FaultPoint | undefined
   const packed = packPieces(pieces);
   const data: WorkerJob = { job: { ...rest, msync: true }, pieces: packed, fault, stop: new Int32Array(new SharedArrayBuffer(4)) };
   const worker = spawnWorker(__dirname, 'saveWorker', data, [packed.bytes]);
-  const stop = () => Atomics.store(data.stop, 0, 1);
+  const stop = () => {
+    Atomics.store(data.stop, 0, 1);
+    Atomics.notify(data.stop, 0);
+  };
   run.signal?.addEventListener('abort', stop, { once: true });
   if (run.signal?.aborted) stop();
   let last: WorkerReply | undefined;

@@ -44,7 +44,8 @@ export type SaveStep = 'journal' | 'header' | 'synced' | 'grow' | 'write' | 'shr
 export interface FaultPoint {
   step: SaveStep;
   after: number;
-  action: 'kill' | 'throw';
+  /** `pause` (worker only) waits there until the save is aborted: makes abort tests deterministic. */
+  action: 'kill' | 'throw' | 'pause';
 }
 
 /** @internal Knobs for tests and benchmarks; the editor passes none. */

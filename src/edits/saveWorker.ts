@@ -32,7 +32,7 @@ const STOPPED = Symbol('stopped');
 
 function run(data: WorkerJob): WorkerReply {
   const job: ApplyJob = { ...data.job, pieces: unpackPieces(data.pieces) };
-  const fault = faultInjector(data.fault);
+  const fault = faultInjector(data.fault, () => Atomics.wait(data.stop, 0, 0, 30_000));
   const state: ApplyState = { done: 0, limit: 0 };
   const total = totalBytes(job.writes);
   try {

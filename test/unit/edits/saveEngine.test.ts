@@ -165,15 +165,16 @@ describe('saveInPlace', () => {
 
     for (const [phase, applyIn] of [['journal', 'inline'], ['write', 'inline'], ['write', 'worker']] as const) {
       it(`aborting during the ${phase} phase (${applyIn}) leaves the old content and no journal`, async () => {
-        // The worker gets the stop request through a shared flag while it writes: 4,000
-        // chunks of 1 KiB give it far more to do than the message takes to arrive.
+        // The worker gets the stop request through a shared flag while it writes; it
+        // pauses at its second chunk until then, so a busy machine cannot let it finish first.
         const size = 4_000_000;
         const file = tempFile('a1.bin', Buffer.alloc(size, 0x5a));
         const ac = new AbortController();
         const onProgress = (p: SaveProgress) => {
           if (p.phase === phase) ac.abort();
         };
-        await expectUnchanged(file, () => saveInPlace(planFor(file, insertAtStart(size)), { signal: ac.signal, onProgress, hooks: { chunkBytes: 1024, applyIn } }), 'ABORT_ERR');
+        const fault = applyIn === 'worker' ? { step: 'write' as const, after: 2, action: 'pause' as const } : undefined;
+        await expectUnchanged(file, () => saveInPlace(planFor(file, insertAtStart(size)), { signal: ac.signal, onProgress, hooks: { chunkBytes: 1024, applyIn, fault } }), 'ABORT_ERR');
       });
     }
 
