@@ -1229,6 +1229,7 @@ class Viewer {
     ds.visibleRows = String(this.fullRows);
     ds.scrollCol = String(Math.round(this.scrollCol));
     ds.caret = `${this.caret.line}:${this.caret.column}`;
+    ds.pendingEdits = String(this.editsInFlight);
 
     this.fetch();
     this.scheduleCaretMessage();

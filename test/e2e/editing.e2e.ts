@@ -5,13 +5,10 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { makeLog, parseSize } from '../../scripts/make-log';
-import {
-  type CodeServer, findInWebviews, launchBrowser, openAlone, openWorkbench, ROOT, screenshot, startCodeServer,
-} from './harness';
+import { type ExtensionSession, findInWebviews, openAlone, screenshot, startExtensionSession } from './harness';
 
-const VSIX = path.join(ROOT, 'dist/hugefile.vsix');
 const BIG = process.env.HUGEFILE_E2E_SIZE ?? '4G';
 
 /** Byte offset of the start of 1-based line `n`, the slow obvious way (head | wc -c). */
@@ -57,8 +54,7 @@ function tabIsDirty(page: Page, name: string): Promise<boolean> {
 describe('Editing in place in VS Code', function () {
   let tmp: string;
   let workspace: string;
-  let server: CodeServer | undefined;
-  let browser: Browser | undefined;
+  let session: ExtensionSession | undefined;
   let page: Page;
 
   before(async () => {
@@ -71,18 +67,12 @@ describe('Editing in place in VS Code', function () {
     fs.chmodSync(path.join(workspace, 'locked.txt'), 0o444);
     // The first save's fsync would otherwise also write back the gigabytes just generated.
     execFileSync('sync');
-    server = await startCodeServer({
-      vsix: VSIX,
-      workspace,
-      settings: { 'workbench.editorAssociations': { '*.log': 'hugefile.editor', '*.txt': 'hugefile.editor' } },
-    });
-    ({ browser, page } = await launchBrowser());
-    await openWorkbench(page, server.url, workspace);
+    session = await startExtensionSession(workspace);
+    page = session.page;
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await session?.stop();
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -96,6 +86,7 @@ describe('Editing in place in VS Code', function () {
     await frame.locator('.row[data-line="2"] .text', { hasText: 'EDIT' }).waitFor();
     // The view shows typed text at once; the host's edit (and the dirty dot) follows.
     await page.locator('.tabs-container .tab.active.dirty', { hasText: 'big.log' }).waitFor({ timeout: 20_000 });
+    await frame.locator('[data-pending-edits="0"]').waitFor();
     await screenshot(page, 'editing-typed');
     const at = offsetOfLine(file, 3) + 4;
     const before = readAt(file, at, 4);
@@ -127,6 +118,7 @@ describe('Editing in place in VS Code', function () {
     await page.keyboard.type('new');
     await page.keyboard.press('Backspace');
     await frame.locator('.row[data-line="2"] .text', { hasText: 'ne' }).waitFor();
+    await frame.locator('[data-pending-edits="0"]').waitFor(); // every key press reached the host
     await page.keyboard.press('Control+S');
     await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 30_000 });
     assert.strictEqual(fs.readFileSync(file, 'latin1'), 'alpha\r\nbetaX\r\nne\r\ngamma\r\n');

@@ -176,6 +176,31 @@ export async function openFileWith(page: Page, relativePath: string, editorLabel
   }
 }
 
+/** A code-server with the project's extension and a browser page on its workbench. */
+export interface ExtensionSession {
+  server: CodeServer;
+  page: Page;
+  stop(): Promise<void>;
+}
+
+/**
+ * Installs dist/hugefile.vsix (built by `npm run package`) into a new code-server on
+ * `workspace`, where `associated` files open straight in the Huge File Editor, and
+ * opens the workbench in Chromium.
+ */
+export async function startExtensionSession(workspace: string, associated = ['*.log', '*.txt']): Promise<ExtensionSession> {
+  const vsix = path.join(ROOT, 'dist/hugefile.vsix');
+  if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing: run npm run package (npm run test:e2e does)`);
+  const server = await startCodeServer({
+    vsix,
+    workspace,
+    settings: { 'workbench.editorAssociations': Object.fromEntries(associated.map((glob) => [glob, 'hugefile.editor'])) },
+  });
+  const { browser, page } = await launchBrowser();
+  await openWorkbench(page, server.url, workspace);
+  return { server, page, stop: async () => { await browser.close(); await server.stop(); } };
+}
+
 /** Opens a workspace file as the only editor, so the only webview frame is its own. */
 export async function openAlone(page: Page, relativePath: string): Promise<void> {
   await runCommand(page, 'View: Close All Editors');

@@ -6,11 +6,10 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { makeLog, parseSize } from '../../scripts/make-log';
 import {
-  type CodeServer, findInWebviews, launchBrowser, openAlone, openFileWith, openWorkbench, ROOT, runCommand, screenshot,
-  startCodeServer, waitForNotification,
+  type ExtensionSession, findInWebviews, openAlone, openFileWith, ROOT, runCommand, screenshot, startExtensionSession, waitForNotification,
 } from './harness';
 
 const VSIX = path.join(ROOT, 'dist/hugefile.vsix');
@@ -47,12 +46,10 @@ describe('Huge File Editor in VS Code', function () {
   let tmp: string;
   let workspace: string;
   let bigLog: string;
-  let server: CodeServer | undefined;
-  let browser: Browser | undefined;
+  let session: ExtensionSession | undefined;
   let page: Page;
 
   before(async function () {
-    assert.ok(fs.existsSync(VSIX), `${VSIX} is missing: run npm run package (npm run test:e2e does)`);
     const listing = execFileSync('unzip', ['-l', VSIX], { encoding: 'utf8' });
     assert.match(listing, /extension\/node_modules\/@koromix\/koffi-linux-x64\/linux_x64\/koffi\.node/, 'the .vsix ships koffi\'s native binary');
     assert.match(listing, /extension\/dist\/webview\.js/);
@@ -68,18 +65,12 @@ describe('Huge File Editor in VS Code', function () {
     ]));
     fs.writeFileSync(path.join(workspace, 'controls.txt'), Buffer.from('tab\there\nnul\0bell\x07 bad\xff\xfeutf8\n', 'latin1'));
     fs.writeFileSync(path.join(workspace, 'follow.log'), 'first line\nsecond line\n');
-    server = await startCodeServer({
-      vsix: VSIX,
-      workspace,
-      settings: { 'workbench.editorAssociations': { '*.log': 'hugefile.editor', '*.txt': 'hugefile.editor' } },
-    });
-    ({ browser, page } = await launchBrowser());
-    await openWorkbench(page, server.url, workspace);
+    session = await startExtensionSession(workspace);
+    page = session.page;
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await session?.stop();
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
