@@ -7,7 +7,7 @@
 //   4. date, machine, versions, file sizes.
 // Run: npm run package && npx tsx scripts/bench-viewer.ts
 // Env: BENCH_RUNS (opens per file, default 5), BENCH_BIG (default 4G), BENCH_BASE (default 200M),
-//      BENCH_SKIP_BASELINE=1.  Screenshots: test-artifacts/bench/*.png.
+//      BENCH_BASELINE_LIMIT_S (default 120), BENCH_SKIP_BASELINE=1.  Screenshots: test-artifacts/bench/*.png.
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -23,13 +23,13 @@ const SHOTS = path.join(ROOT, 'test-artifacts/bench');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const BIG = parseSize(process.env.BENCH_BIG ?? '4G');
 const BASE = parseSize(process.env.BENCH_BASE ?? '200M');
-const BASELINE_LIMIT_MS = 120_000;
+const BASELINE_LIMIT_MS = Number(process.env.BENCH_BASELINE_LIMIT_S ?? 120) * 1000; // the baseline's time box
 const MB = 1024 * 1024;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
-const ms = (t: number | undefined) => (t === undefined ? 'n/a' : `${Math.round(t)} ms`);
+const ms = (t: number | undefined) => (t === undefined || Number.isNaN(t) ? 'n/a' : `${Math.round(t)} ms`);
 const sizeText = (bytes: number) => (bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(2)} GiB` : `${(bytes / MB).toFixed(1)} MiB`);
 
 // ---------------------------------------------------------------- processes and memory
@@ -86,20 +86,26 @@ function role(p: Proc): string {
   const type = /--type=([\w-]+)/.exec(p.cmd)?.[1];
   if (type) return type;
   if (/chrom/.test(p.cmd)) return 'chromium (browser)';
-  if (/code-server/.test(p.cmd) && /entry|bin\/code-server/.test(p.cmd)) return 'code-server';
+  // code-server's launcher forks out/node/entry, which runs VS Code's server (remote agent) in-process.
+  if (/out\/node\/entry/.test(p.cmd)) return 'code-server entry (VS Code server)';
+  if (/\.bin\/code-server/.test(p.cmd)) return 'code-server launcher';
   return path.basename(p.cmd.split(' ')[0]) || String(p.pid);
 }
 
 /** Samples memory every `everyMs` in the background and keeps the peak. */
 class PeakSampler {
   peak: Rss = { rss: 0, anon: 0, file: 0 };
+  /** Peak VmRSS of each process, to say which one grew. */
+  readonly peakByPid = new Map<number, number>();
   private timer: NodeJS.Timeout;
   constructor(private readonly pids: () => number[], everyMs = 100) {
     this.timer = setInterval(() => this.sample(), everyMs);
     this.sample();
   }
   sample(): Rss {
-    const now = sumRss(this.pids());
+    const pids = this.pids();
+    for (const pid of pids) this.peakByPid.set(pid, Math.max(this.peakByPid.get(pid) ?? 0, rssOf(pid).rss));
+    const now = sumRss(pids);
     if (now.rss > this.peak.rss) this.peak = { ...this.peak, rss: now.rss, file: now.file };
     if (now.anon > this.peak.anon) this.peak = { ...this.peak, anon: now.anon };
     return now;
@@ -166,12 +172,14 @@ interface OpenMarks { enter?: number; tab?: number; button?: number; text?: numb
 
 /**
  * Installed in the workbench page just before Enter: records when Enter goes down, when
- * the editor's tab appears and (for the text editor) when the "Open Anyway" placeholder
- * shows and when the file's first line is in `.monaco-editor .view-lines`.
+ * the editor's tab appears and, for the text editor (`builtIn`), when the "Open Anyway"
+ * placeholder shows and when the file's first line is in `.monaco-editor .view-lines`.
  */
-function workbenchProbe([name, firstLine]: [string, string]): void {
+function workbenchProbe([name, firstLine, builtIn]: [string, string, boolean]): void {
+  const w = window as unknown as { __hfOpen: OpenMarks; __hfStop?: () => void };
+  w.__hfStop?.(); // a previous open's probe, if still polling
   const marks: OpenMarks = {};
-  (window as unknown as { __hfOpen: OpenMarks }).__hfOpen = marks;
+  w.__hfOpen = marks;
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && !marks.enter) marks.enter = Date.now();
   };
@@ -179,18 +187,18 @@ function workbenchProbe([name, firstLine]: [string, string]): void {
   const norm = (s: string | null) => (s ?? '').replace(/\u00a0/g, ' ');
   const timer = setInterval(() => {
     if (!marks.tab && Array.from(document.querySelectorAll('.tabs-container .tab')).some((t) => norm(t.textContent).includes(name))) marks.tab = Date.now();
-    if (!marks.button && document.querySelector('.editor-placeholder-buttons-container')) marks.button = Date.now();
-    if (!marks.text && Array.from(document.querySelectorAll('.monaco-editor .view-lines .view-line')).some((l) => norm(l.textContent) === firstLine)) {
+    if (builtIn && !marks.button && document.querySelector('.editor-placeholder-buttons-container')) marks.button = Date.now();
+    if (builtIn && !marks.text && Array.from(document.querySelectorAll('.monaco-editor .view-lines .view-line')).some((l) => norm(l.textContent) === firstLine)) {
       marks.text = Date.now();
       requestAnimationFrame(() => { marks.painted = Date.now(); });
     }
-    if (marks.tab && marks.text) {
-      clearInterval(timer);
-      window.removeEventListener('keydown', onKey, true);
-    }
+    if (marks.tab && (!builtIn || marks.text)) stop();
   }, 4);
-  // Stops by itself after the baseline's time box.
-  setTimeout(() => clearInterval(timer), 130_000);
+  const stop = () => {
+    clearInterval(timer);
+    window.removeEventListener('keydown', onKey, true);
+  };
+  w.__hfStop = stop;
 }
 
 // ---------------------------------------------------------------- driving VS Code
@@ -227,17 +235,32 @@ function firstLineOf(file: string): string {
   return buf.subarray(0, n).toString('utf8').split('\n')[0];
 }
 
+/** The file's last line (without its newline), like `tail -n 1`. */
+function lastLineOf(file: string): string {
+  const size = fs.statSync(file).size;
+  const fd = fs.openSync(file, 'r');
+  const buf = Buffer.alloc(Math.min(size, 64 * 1024));
+  fs.readSync(fd, buf, 0, buf.length, size - buf.length);
+  fs.closeSync(fd);
+  const lines = buf.toString('utf8').replace(/\n$/, '').split('\n');
+  return lines[lines.length - 1];
+}
+
 interface OpenTiming {
   enterToText: number; tabToText: number; enterToTab: number;
-  /** Breakdown of tab -> text: webview host frame created, viewer DOM up, first lines in. */
+  /** Steps of tab -> text: webview host frame, content iframe, viewer script, 'init', first line painted. */
   tabToHost: number; hostToIframe: number; iframeToScript: number; scriptToViewer: number; viewerToText: number;
+  /** Part of iframeToScript: the content iframe's navigation waiting for VS Code's webview service worker. */
+  swWait: number;
+  /** Wall-clock time Enter went down (for timing the index from it). */
+  enterAt: number;
 }
 
 /** Opens `name` in the Huge File Editor (by the association) and times it to its first line. */
 async function timeOpenHuge(page: Page, name: string, firstLine: string): Promise<OpenTiming> {
   await closeAllEditors(page);
   await quickOpenFocus(page, name);
-  await page.evaluate(workbenchProbe, [name, firstLine] as [string, string]);
+  await page.evaluate(workbenchProbe, [name, firstLine, false] as [string, string, boolean]);
   await page.keyboard.press('Enter');
   // The probe recorded the times in the page; here we only find the frame it is in.
   const deadline = Date.now() + 60_000;
@@ -248,7 +271,12 @@ async function timeOpenHuge(page: Page, name: string, firstLine: string): Promis
       if (seen.text !== firstLine) throw new Error(`${name}: row 0 shows ${JSON.stringify(seen.text.slice(0, 80))}, not the file's first line`);
       const marks = await page.evaluate(() => (window as unknown as { __hfOpen: OpenMarks }).__hfOpen);
       if (!marks.enter || !marks.tab) throw new Error(`${name}: Enter or tab not seen (${JSON.stringify(marks)})`);
+      // Navigation Timing of the content iframe: workerStart is when the service worker
+      // (which serves the webview's resources) was ready to take its first request.
+      const swWait = await frame.childFrames()[0]?.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.workerStart ?? NaN).catch(() => NaN) ?? NaN;
       return {
+        swWait,
+        enterAt: marks.enter,
         enterToText: seen.painted - marks.enter, tabToText: seen.painted - marks.tab, enterToTab: marks.tab - marks.enter,
         tabToHost: seen.hostStart - marks.tab,
         hostToIframe: (seen.iframe ?? seen.hostStart) - seen.hostStart,
@@ -301,7 +329,7 @@ async function shot(page: Page, name: string): Promise<string> {
  * 10 lines spread through the file, scrollbar drags, PageDown x20. Each step checks
  * that the view shows the right line, so the memory is that of a view that worked.
  */
-async function walkThrough(page: Page, frame: Frame, totalLines: number, log: (s: string) => void): Promise<void> {
+async function walkThrough(page: Page, frame: Frame, file: string, totalLines: number, log: (s: string) => void): Promise<number> {
   await frame.locator('.row[data-line="0"] .text').click(); // keyboard focus into the viewer
 
   // Ctrl+End: before the index is complete the line count is an estimate, so wait for the
@@ -309,12 +337,15 @@ async function walkThrough(page: Page, frame: Frame, totalLines: number, log: (s
   let t0 = Date.now();
   await page.keyboard.press('Control+End');
   await frame.waitForFunction(() => (document.querySelector('[data-line-count]') as HTMLElement).dataset.complete === 'true', undefined, { timeout: 300_000 });
-  const completeAfter = Date.now() - t0;
+  const completeAt = Date.now();
+  const completeAfter = completeAt - t0;
   let ds = await dataset(frame);
   if (Number(ds.lineCount) !== totalLines) throw new Error(`line count ${ds.lineCount}, the file has ${totalLines}`);
   const lastShown = Number(ds.topLine) + Number(ds.visibleRows) >= totalLines;
   if (!lastShown) await page.keyboard.press('Control+End');
-  checkLine(await rowText(frame, totalLines - 1), totalLines - 1, 'Ctrl+End');
+  // The last line is make-log's cut one (possibly empty): compare with the file's own.
+  const last = await rowText(frame, totalLines - 1);
+  if (last !== lastLineOf(file)) throw new Error(`Ctrl+End: row ${totalLines - 1} shows ${JSON.stringify(last.slice(0, 60))}, not the file's last line`);
   log(`Ctrl+End: index complete ${completeAfter} ms after the press, last line shown ${lastShown ? 'by the first press' : 'after a second press (the first used the estimated count)'}`);
 
   // Go to Line (Ctrl+G) to 10 lines spread through the file, in a scattered order.
@@ -361,6 +392,7 @@ async function walkThrough(page: Page, frame: Frame, totalLines: number, log: (s
   const expected = before + 20 * Math.max(1, Number(ds.visibleRows) - 2);
   if (top !== expected) log(`odd: PageDown x20 moved the top from ${before} to ${top}, expected ${expected}`);
   log(`PageDown x20: top line ${before + 1} -> ${top + 1}`);
+  return completeAt;
 }
 
 // ---------------------------------------------------------------- the benchmark
@@ -437,18 +469,18 @@ async function main(): Promise<void> {
     results.mem.before = rssOf(host);
     console.error(`extension host ${host}: ${mb(results.mem.before.rss)} before opening ${path.basename(big)}`);
     const walkSampler = new PeakSampler(hostSampler, 50);
-    const openedAt = Date.now();
     results.firstBigOpen = await timeOpenHuge(page, path.basename(big), firstLineOf(big));
     results.mem.afterOpen = rssOf(host);
     console.error(`first open of ${path.basename(big)}: ${ms(results.firstBigOpen.enterToText)}`);
     await shot(page, 'huge-open');
     const frame = await viewerFrame(page);
-    await walkThrough(page, frame, bigLines, note);
+    const completeAt = await walkThrough(page, frame, big, bigLines, note);
     results.mem.peakWalk = walkSampler.stop();
     await shot(page, 'huge-after-walk');
     const ds = await dataset(frame);
     if (ds.complete !== 'true') throw new Error('index not complete after the walk');
-    results.indexMs = Date.now() - openedAt; // upper bound: the walk checked it only at Ctrl+End
+    // The walk waited for the index right at its start (Ctrl+End), so this is when it completed.
+    results.indexMs = completeAt - results.firstBigOpen.enterAt;
     await sleep(2_000);
     results.mem.complete = rssOf(host);
     await closeAllEditors(page);
@@ -508,7 +540,8 @@ async function baseline(file: string, folder: string, note: (s: string) => void)
     await extensionHostPid(server); // the workbench is fully up once its extension host runs
     await sleep(3_000);
     const serverPids = () => tree(server.pid).map((p) => p.pid);
-    const procs = tree(server.pid).map((p) => `${role(p)} (${p.pid})`).join(', ');
+    const procsBefore = tree(server.pid).filter((p) => p.cmd); // not a zombie or a process just ending
+    const rssBefore = new Map(procsBefore.map((p) => [p.pid, rssOf(p.pid).rss]));
     const before = sumRss(serverPids());
     const browserBefore = sumRss(chromiumPids());
     const serverSampler = new PeakSampler(serverPids, 200);
@@ -517,7 +550,7 @@ async function baseline(file: string, folder: string, note: (s: string) => void)
     const name = path.basename(file);
     const firstLine = firstLineOf(file);
     await quickOpenFocus(page, name);
-    await page.evaluate(workbenchProbe, [name, firstLine] as [string, string]);
+    await page.evaluate(workbenchProbe, [name, firstLine, true] as [string, string, boolean]);
     await page.keyboard.press('Enter');
     const startedAt = Date.now();
     const marksNow = () => page.evaluate(() => (window as unknown as { __hfOpen: OpenMarks }).__hfOpen);
@@ -542,13 +575,18 @@ async function baseline(file: string, folder: string, note: (s: string) => void)
     await shot(page, 'builtin-editor-baseline');
     await sleep(3_000); // what the editor keeps once it shows the file
     const after = sumRss(serverPids());
+    const serverPeak = serverSampler.stop();
+    // The long-lived processes (there before and after), with how much each grew; short-lived
+    // children the server spawns now and then (sh, ls, ...) are in the sums but not listed.
+    const alive = new Set(tree(server.pid).map((p) => p.pid));
+    const procs = procsBefore.filter((p) => alive.has(p.pid)).map((p) => `${role(p)} ${p.pid} (+${mb((serverSampler.peakByPid.get(p.pid) ?? 0) - (rssBefore.get(p.pid) ?? 0))} at its peak)`).join(', ');
     const result = {
       enterToButton: marks.button && marks.enter ? marks.button - marks.enter : undefined,
       clickedAt: clickedAt && marks.enter ? clickedAt - marks.enter : undefined,
       enterToText: finished && marks.painted && marks.enter ? marks.painted - marks.enter : undefined,
       finished,
       before,
-      peak: serverSampler.stop(),
+      peak: serverPeak,
       after,
       browserBefore,
       browserPeak: browserSampler.stop(),
@@ -567,30 +605,37 @@ function report(r: Results): string {
   for (const e of r.env) out.push(`- ${e}`);
 
   out.push('', `### 1. Open to first line visible (median of ${RUNS}, after a warm-up open)`, '');
-  out.push('| file | size | Enter → first line (median) | tab shown → first line (median) | Enter → tab (median) | all runs, Enter → first line |');
-  out.push('| --- | ---: | ---: | ---: | ---: | --- |');
+  out.push('| file | size | Enter → first line (median) | tab shown → first line (median) | Enter → tab (median) | Enter → first line less the service worker wait (median) | all runs, Enter → first line |');
+  out.push('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
   const med = r.opens.map((o) => ({
     enter: median(o.runs.map((x) => x.enterToText)),
     tab: median(o.runs.map((x) => x.tabToText)),
     toTab: median(o.runs.map((x) => x.enterToTab)),
+    noSw: median(o.runs.map((x) => x.enterToText - x.swWait)),
   }));
-  r.opens.forEach((o, i) => out.push(`| ${o.name} | ${sizeText(o.size)} | ${ms(med[i].enter)} | ${ms(med[i].tab)} | ${ms(med[i].toTab)} | ${o.runs.map((x) => Math.round(x.enterToText)).join(', ')} |`));
+  r.opens.forEach((o, i) => out.push(`| ${o.name} | ${sizeText(o.size)} | ${ms(med[i].enter)} | ${ms(med[i].tab)} | ${ms(med[i].toTab)} | ${ms(med[i].noSw)} | ${o.runs.map((x) => Math.round(x.enterToText)).join(', ')} |`));
   if (r.firstBigOpen) {
     const f = r.firstBigOpen;
-    out.push(`| ${r.opens[1]?.name ?? 'big'}, first open of the run | | ${ms(f.enterToText)} | ${ms(f.tabToText)} | ${ms(f.enterToTab)} | (not in the median) |`);
+    out.push(`| ${r.opens[1]?.name ?? 'big'}, first open of the run | | ${ms(f.enterToText)} | ${ms(f.tabToText)} | ${ms(f.enterToTab)} | ${ms(f.enterToText - f.swWait)} | (not in the median) |`);
   }
   if (med.length === 2) {
     const ratio = med[1].enter / med[0].enter;
     const ratioTab = med[1].tab / med[0].tab;
-    out.push('', `Ratio big / 1 MB: **${ratio.toFixed(2)}x** from Enter, ${ratioTab.toFixed(2)}x from the tab. ` +
-      `Target: big ≤ 1000 ms (${med[1].enter <= 1000 ? 'met' : 'NOT met'}) and ≤ 1.5x the 1 MB time (${ratio <= 1.5 ? 'met' : 'NOT met'}).`);
+    const ratioNoSw = med[1].noSw / med[0].noSw;
+    out.push('', `Ratio big / 1 MB: **${ratio.toFixed(2)}x** from Enter, ${ratioTab.toFixed(2)}x from the tab, ${ratioNoSw.toFixed(2)}x less the service worker wait. ` +
+      `Target: big ≤ 1000 ms (${med[1].enter <= 1000 ? 'met' : 'NOT met'}; less the service worker wait ${med[1].noSw <= 1000 ? 'met' : 'NOT met'}) ` +
+      `and ≤ 1.5x the 1 MB time (${ratio <= 1.5 ? 'met' : 'NOT met'}).`);
   }
   out.push('', 'Where "tab → first line" goes (medians of each step): VS Code creating the webview host frame; the ' +
     "extension's HTML arriving (host frame makes the content iframe); the viewer's script and stylesheet loading " +
     "and running; its 'ready' answered with 'init' (root gets the file's state); the first lines arriving and painted.", '');
-  out.push('| file | tab → webview host frame | → content iframe | → viewer script ran | → viewer initialised | → first line painted |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+  out.push('| file | tab → webview host frame | → content iframe | → viewer script ran | (of which: service worker start) | → viewer initialised | → first line painted |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   const step = (o: { runs: OpenTiming[] }, k: keyof OpenTiming) => ms(median(o.runs.map((x) => x[k])));
-  r.opens.forEach((o) => out.push(`| ${o.name} | ${step(o, 'tabToHost')} | ${step(o, 'hostToIframe')} | ${step(o, 'iframeToScript')} | ${step(o, 'scriptToViewer')} | ${step(o, 'viewerToText')} |`));
+  r.opens.forEach((o) => out.push(`| ${o.name} | ${step(o, 'tabToHost')} | ${step(o, 'hostToIframe')} | ${step(o, 'iframeToScript')} | ${step(o, 'swWait')} | ${step(o, 'scriptToViewer')} | ${step(o, 'viewerToText')} |`));
+  out.push('', "The service worker wait: VS Code 1.100's webview host registers its service worker under a URL holding " +
+    "the webview's id, so every webview but the first of a page load starts a new service worker before its content " +
+    "frame may load (Navigation Timing's workerStart, about 1 s here whatever the file; cf. microsoft/vscode#245756). " +
+    'It is VS Code\'s, not the extension\'s; the warm-up open absorbs the first, fast, one.');
   out.push('', 'Times are taken in the page (Date.now() in the workbench and in the webview host frame): from the keydown of ' +
     'Enter in Quick Open, and from when the editor tab is in the DOM, to the animation frame after row 0 shows the ' +
     "file's first line (checked against the file). \"Enter →\" is what the user waits; \"tab →\" leaves out VS Code's " +
@@ -611,7 +656,7 @@ function report(r: Results): string {
     const growth = m.peakWalk.rss - m.before.rss;
     const growthAnon = m.peakWalk.anon - m.before.anon;
     out.push('', `Growth, peak minus before: **${mb(growth)}** VmRSS (${growth < 100 * MB ? 'met' : 'NOT met'}: target < 100 MB), ${mb(growthAnon)} RssAnon. ` +
-      `Peak columns are the peak of each column separately (sampled every 50 ms). Index of the big file complete ≤ ${ms(r.indexMs)} after Enter.`);
+      `Peak columns are the peak of each column separately (sampled every 50 ms). Index of the big file complete ${ms(r.indexMs)} after Enter (first open).`);
   }
 
   const b = r.baseline;
@@ -624,7 +669,7 @@ function report(r: Results): string {
     out.push(`| server process tree VmRSS before → peak → 3 s after | ${mb(b.before.rss)} → ${mb(b.peak.rss)} → ${mb(b.after.rss)} (+${mb(b.peak.rss - b.before.rss)} peak) |`);
     out.push(`| server process tree RssAnon before → peak | ${mb(b.before.anon)} → ${mb(b.peak.anon)} (+${mb(b.peak.anon - b.before.anon)}) |`);
     out.push(`| Chromium (all its processes) VmRSS before → peak | ${mb(b.browserBefore.rss)} → ${mb(b.browserPeak.rss)} (+${mb(b.browserPeak.rss - b.browserBefore.rss)}) |`);
-    out.push('', `Server processes summed: ${b.procs}. The text model itself lives in the browser's renderer ` +
+    out.push('', `Server processes summed (everything under the code-server pid): ${b.procs}. The text model itself lives in the browser's renderer ` +
       '(the Chromium row); the server reads the file and streams it over. VmRSS sums count shared pages once per process.');
   }
   if (r.notes.length) out.push('', '### Notes', '', ...r.notes.map((n) => `- ${n}`));

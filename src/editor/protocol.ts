@@ -144,7 +144,7 @@ export interface CommandMessage {
   command: 'goToLine' | 'toggleFollow' | 'undo' | 'redo' | 'save';
 }
 
-/** The viewer wants to know the line count up to `line` (waits for the index). */
+/** The view shows lines past the indexed prefix: the host sends `state` once `line` is indexed. */
 export interface RevealRequestMessage {
   type: 'revealLine';
   line: number;

@@ -155,7 +155,9 @@ export class ViewerSession extends Disposable {
         });
         break;
       case 'revealLine':
-        void this.reveal(message.line);
+        // The view scrolled past the indexed lines: tell it when they are known. No
+        // reveal: the user may have moved on by then, and the view stays where it is.
+        this.document.index?.waitForLine(message.line).then(() => this.post({ type: 'state', state: this.document.state() }), () => undefined);
         break;
     }
   }
