@@ -83,15 +83,19 @@ export function bytesFile(name: string, lines: Uint8Array[]): BytesFile {
   };
 }
 
-function bytes(...parts: (string | number[])[]): Uint8Array {
-  const chunks = parts.map((p) => (typeof p === 'string' ? encoder.encode(p) : Uint8Array.from(p)));
-  const out = new Uint8Array(chunks.reduce((a, c) => a + c.length, 0));
+/** The parts joined into one array. */
+export function concat(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
   let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
   }
   return out;
+}
+
+function bytes(...parts: (string | number[])[]): Uint8Array {
+  return concat(...parts.map((p) => (typeof p === 'string' ? encoder.encode(p) : Uint8Array.from(p))));
 }
 
 /** Line indexes of the special file, for the tests. */

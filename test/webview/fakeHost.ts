@@ -11,7 +11,7 @@
  */
 import type { FileState, HostMessage, LineSlice, Position, ViewerMessage } from '../../src/editor/protocol';
 import { validateViewerMessage } from '../../src/editor/protocol';
-import { type BytesFile, emptyFile, type FakeFile, hugeFile, longLineFile, smallFile, specialFile } from './fakeFiles';
+import { type BytesFile, concat, emptyFile, type FakeFile, hugeFile, longLineFile, smallFile, specialFile } from './fakeFiles';
 import { applyTheme } from './themes';
 
 const params = new URLSearchParams(location.search);
@@ -68,15 +68,6 @@ function clampPos(p: Position): Position {
   return { line: p.line, column: Math.min(p.column, lines[p.line].length) };
 }
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 /** Replaces [from, to) with `text` ("\n" splits lines); returns where the inserted text ends. */
 function replace(from: Position, to: Position, text: string): Position {
