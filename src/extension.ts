@@ -19,6 +19,8 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     vscode.commands.registerCommand('hugefile.goToLine', () => provider.activeSession?.goToLine()),
     vscode.commands.registerCommand('hugefile.toggleFollow', () => provider.activeSession?.toggleFollow()),
+    vscode.commands.registerCommand('hugefile.toggleHexView', () => provider.activeSession?.toggleView()),
+    vscode.commands.registerCommand('hugefile.goToOffset', () => provider.activeSession?.goToOffset()),
   );
   registerCountLines(context);
   registerAutoOpen(context);

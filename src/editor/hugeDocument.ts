@@ -5,18 +5,20 @@ import { EditResult } from '../edits/editCommands';
 import { EditedText } from '../edits/editedText';
 import { PieceTable } from '../edits/pieceTable';
 import { recoverInterruptedSave } from '../edits/saveEngine';
+import { planOf } from '../edits/savePlan';
 import { editLabel, redoEdit, undoEdit } from '../edits/textEdit';
 import { LineIndex, ResetReason } from '../lines';
 import { readBackup, writeBackup } from './backup';
 import { Disposable } from './dispose';
 import { FileState } from './protocol';
-import { planOf, saveDocument, saveDocumentAs } from './saving';
+import { saveDocument, saveDocumentAs } from './saving';
 
 const WATCH_INTERVAL_MS = 500;
 const STATE_THROTTLE_MS = 100;
 
-/** What changed in the content, for the viewers: refetch from `fromLine`, caret at `caretOffset`. */
+/** What changed in the content, for the viewers: refetch from `offset` (in lines, `fromLine`), caret at `caretOffset`. */
 export interface ContentChange {
+  offset: number;
   fromLine: number;
   caretOffset: number | undefined;
 }
@@ -294,7 +296,7 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     } catch {
       fromLine = 0;
     }
-    this.contentEmitter.fire({ fromLine, caretOffset });
+    this.contentEmitter.fire({ offset, fromLine, caretOffset });
     this.emitState(true);
   }
 

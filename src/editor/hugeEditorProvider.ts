@@ -16,6 +16,7 @@ export class HugeEditorProvider extends Disposable implements vscode.CustomEdito
   readonly onDidChangeCustomDocument = this.editEmitter.event;
   private readonly sessions = new Set<ViewerSession>();
   private active: ViewerSession | undefined;
+  private hexContext: boolean | undefined;
 
   constructor(private readonly extensionUri: vscode.Uri) {
     super();
@@ -51,13 +52,17 @@ export class HugeEditorProvider extends Disposable implements vscode.CustomEdito
 
   async resolveCustomEditor(document: HugeDocument, panel: vscode.WebviewPanel): Promise<void> {
     const session = new ViewerSession(document, panel, this.extensionUri, (report) => {
-      if (this.active === session) this.status.update(report);
+      if (this.active !== session) return;
+      this.status.update(report);
+      this.setHexContext();
     });
     this.sessions.add(session);
     const setActive = () => {
       if (panel.active) this.active = session;
       else if (this.active === session) this.active = undefined;
       this.status.show(this.active?.document);
+      if (this.active === session) session.reportCaret();
+      this.setHexContext();
     };
     panel.onDidChangeViewState(setActive, undefined, []);
     panel.onDidDispose(() => {
@@ -67,6 +72,14 @@ export class HugeEditorProvider extends Disposable implements vscode.CustomEdito
       session.dispose();
     });
     setActive();
+  }
+
+  /** `hugefile.hexView`: the active viewer shows hex (for key bindings and menus). */
+  private setHexContext(): void {
+    const hex = this.active?.mode === 'hex';
+    if (hex === this.hexContext) return;
+    this.hexContext = hex;
+    void vscode.commands.executeCommand('setContext', 'hugefile.hexView', hex);
   }
 
   override dispose(): void {

@@ -14,6 +14,23 @@ export const MAX_LINE_BYTES = 16 * 1024;
 export const MAX_COPY_BYTES = 16 * 1024 * 1024;
 /** Largest text one edit may insert (a paste). */
 export const MAX_INSERT_BYTES = 16 * 1024 * 1024;
+/** Most bytes one `getBytes` request may ask for. */
+export const MAX_BYTES_PER_REQUEST = 64 * 1024;
+/** Most bytes one `replaceBytes` edit may carry (typing, the data inspector; pastes go through the host). */
+export const MAX_BYTES_PER_EDIT = 64 * 1024;
+/** Largest selection copied as hex (its text is three times as long). */
+export const MAX_HEX_COPY_BYTES = 4 * 1024 * 1024;
+/** Widest hex row the `hugefile.hexBytesPerRow` setting allows. */
+export const MAX_BYTES_PER_ROW = 64;
+
+/** The two views of a file: lines of text, or rows of hex bytes. */
+export type ViewMode = 'text' | 'hex';
+
+/** What the hex view needs to start: its row width and where its caret goes. */
+export interface HexSettings {
+  bytesPerRow: number;
+  caretOffset: number;
+}
 
 /** A position in the file: 0-based line and 0-based byte column inside that line. */
 export interface Position {
@@ -61,6 +78,15 @@ export interface InitMessage {
   state: FileState;
   /** Line to show at the top first (restored view state). */
   topLine: number;
+  /** Which view the page shows. */
+  mode: ViewMode;
+  hex: HexSettings;
+}
+
+/** Switch views: the page replaces its view and sends `ready` again. */
+export interface ModeMessage {
+  type: 'mode';
+  mode: ViewMode;
 }
 
 /** The index or the file changed: new counts, progress, follow state. */
@@ -103,7 +129,37 @@ export interface EditedMessage {
   state: FileState;
 }
 
-export type HostMessage = InitMessage | StateMessage | LinesMessage | RevealMessage | NoticeMessage | EditedMessage;
+/** Reply to `getBytes`: the bytes (cut at the end of the file) and which of them are edited, unsaved. */
+export interface BytesMessage {
+  type: 'bytes';
+  id: number;
+  offset: number;
+  data: Uint8Array;
+  /** [start, end) pairs of absolute offsets. */
+  edited: number[];
+  state: FileState;
+}
+
+/**
+ * Put the hex caret at `offset` and select `length` bytes from it (Go to Offset;
+ * a search match would be shown the same way).
+ */
+export interface RevealOffsetMessage {
+  type: 'revealOffset';
+  offset: number;
+  length: number;
+}
+
+/** The content changed (hex view): bytes from `fromOffset` on must be fetched again; caret at `caretOffset` if given. */
+export interface BytesEditedMessage {
+  type: 'bytesEdited';
+  fromOffset: number;
+  caretOffset?: number;
+  state: FileState;
+}
+
+export type HostMessage = InitMessage | ModeMessage | StateMessage | LinesMessage | RevealMessage | NoticeMessage | EditedMessage
+  | BytesMessage | RevealOffsetMessage | BytesEditedMessage;
 
 // ---- webview -> host ----
 
@@ -138,10 +194,14 @@ export interface CopyMessage {
   to: Position;
 }
 
+/** Host commands the webview can run (keys bound inside it, toolbar buttons). */
+export const VIEWER_COMMANDS = ['goToLine', 'goToOffset', 'toggleFollow', 'toggleView', 'undo', 'redo', 'save'] as const;
+export type ViewerCommand = typeof VIEWER_COMMANDS[number];
+
 /** User pressed a key bound to a host command inside the webview. */
 export interface CommandMessage {
   type: 'command';
-  command: 'goToLine' | 'toggleFollow' | 'undo' | 'redo' | 'save';
+  command: ViewerCommand;
 }
 
 /** The view shows lines past the indexed prefix: the host sends `state` once `line` is indexed. */
@@ -178,11 +238,62 @@ export interface PasteMessage {
   to?: Position;
 }
 
+/** Asks for `length` bytes from `offset` (the hex view's rows). */
+export interface GetBytesMessage {
+  type: 'getBytes';
+  id: number;
+  offset: number;
+  length: number;
+}
+
+/** Where the hex caret is, for the status bar and Go to Offset's relative moves. */
+export interface ByteCaretMessage {
+  type: 'byteCaret';
+  offset: number;
+  selectionLength: number;
+  /** Typing inserts bytes instead of overwriting them (Insert key). */
+  insert: boolean;
+}
+
+/** Replaces `deleteLength` bytes at `offset` with `bytes` (hex typing, Delete, the data inspector). */
+export interface ReplaceBytesMessage {
+  type: 'replaceBytes';
+  offset: number;
+  deleteLength: number;
+  bytes: number[];
+}
+
+/**
+ * Paste from the clipboard at `offset` (the host reads it), replacing `deleteLength`
+ * bytes (the selection); `as` says how to read the clipboard: hex pairs or text.
+ * With `overwrite` and no selection, the pasted bytes replace as many bytes.
+ */
+export interface PasteBytesMessage {
+  type: 'pasteBytes';
+  offset: number;
+  deleteLength: number;
+  as: 'hex' | 'text';
+  overwrite: boolean;
+}
+
+/** Copy `length` bytes from `offset` to the clipboard, as hex pairs or as text. */
+export interface CopyBytesMessage {
+  type: 'copyBytes';
+  offset: number;
+  length: number;
+  as: 'hex' | 'text';
+}
+
 export type ViewerMessage = ReadyMessage | GetLinesMessage | CaretMessage | CopyMessage | CommandMessage | RevealRequestMessage
-  | InsertMessage | DeleteMessage | PasteMessage;
+  | InsertMessage | DeleteMessage | PasteMessage | GetBytesMessage | ByteCaretMessage | ReplaceBytesMessage | PasteBytesMessage
+  | CopyBytesMessage;
 
 function isCount(value: unknown, max = Number.MAX_SAFE_INTEGER): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= max;
+}
+
+function isByteArray(value: unknown, max: number): value is number[] {
+  return Array.isArray(value) && value.length <= max && value.every((b) => isCount(b, 255));
 }
 
 function isPosition(value: unknown): value is Position {
@@ -211,9 +322,7 @@ export function validateViewerMessage(raw: unknown): ViewerMessage | undefined {
     case 'copy':
       return isPosition(m.from) && isPosition(m.to) ? { type: 'copy', from: m.from, to: m.to } : undefined;
     case 'command':
-      return m.command === 'goToLine' || m.command === 'toggleFollow' || m.command === 'undo' || m.command === 'redo' || m.command === 'save'
-        ? { type: 'command', command: m.command }
-        : undefined;
+      return (VIEWER_COMMANDS as readonly unknown[]).includes(m.command) ? { type: 'command', command: m.command } : undefined;
     case 'revealLine':
       return isCount(m.line) ? { type: 'revealLine', line: m.line } : undefined;
     case 'insert':
@@ -227,6 +336,27 @@ export function validateViewerMessage(raw: unknown): ViewerMessage | undefined {
         : undefined;
     case 'paste':
       return isPosition(m.at) && (m.to === undefined || isPosition(m.to)) ? { type: 'paste', at: m.at, to: m.to } : undefined;
+    case 'getBytes':
+      return isCount(m.id) && isCount(m.offset) && isCount(m.length, MAX_BYTES_PER_REQUEST) && m.length > 0
+        && isCount(m.offset + m.length)
+        ? { type: 'getBytes', id: m.id, offset: m.offset, length: m.length }
+        : undefined;
+    case 'byteCaret':
+      return isCount(m.offset) && isCount(m.selectionLength) && typeof m.insert === 'boolean'
+        ? { type: 'byteCaret', offset: m.offset, selectionLength: m.selectionLength, insert: m.insert }
+        : undefined;
+    case 'replaceBytes':
+      return isCount(m.offset) && isCount(m.deleteLength) && isByteArray(m.bytes, MAX_BYTES_PER_EDIT)
+        ? { type: 'replaceBytes', offset: m.offset, deleteLength: m.deleteLength, bytes: m.bytes.slice() }
+        : undefined;
+    case 'pasteBytes':
+      return isCount(m.offset) && isCount(m.deleteLength) && (m.as === 'hex' || m.as === 'text') && typeof m.overwrite === 'boolean'
+        ? { type: 'pasteBytes', offset: m.offset, deleteLength: m.deleteLength, as: m.as, overwrite: m.overwrite }
+        : undefined;
+    case 'copyBytes':
+      return isCount(m.offset) && isCount(m.length) && (m.as === 'hex' || m.as === 'text')
+        ? { type: 'copyBytes', offset: m.offset, length: m.length, as: m.as }
+        : undefined;
     default:
       return undefined;
   }

@@ -2,18 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { PieceTable } from '../edits/pieceTable';
-import { saveInPlace, SavePlan, Segment } from '../edits/saveEngine';
+import { saveInPlace, SavePlan } from '../edits/saveEngine';
 import { formatBytes } from './format';
 
 const CHUNK = 8 * 1024 * 1024;
-
-/** The new content as the save engine takes it: runs of the old file and new bytes. */
-export function planOf(filePath: string, table: PieceTable, baseline: { size: number; mtimeMs: number }): SavePlan {
-  const segments: Segment[] = table.list().map((p) => (p.source === 'original'
-    ? { kind: 'original', offset: p.start, length: p.length }
-    : { kind: 'bytes', data: table.pieceBytes(p) }));
-  return { path: filePath, segments, originalSize: baseline.size, originalMtimeMs: baseline.mtimeMs };
-}
 
 /**
  * Saves in place with the crash-safe engine, with a progress notification when it

@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
 import { Disposable } from './dispose';
 import { HugeDocument } from './hugeDocument';
+import { formatBytes } from './format';
+import type { HexCaret } from './hexRequests';
 import { CaretReport } from './viewerSession';
 
 /**
  * The status bar entry of the active viewer: caret line and column, byte offset,
- * and indexing progress until the index is complete.
+ * and indexing progress until the index is complete; in hex, the caret's offset in
+ * hex and decimal, the selection's length and the insert mode.
  */
 export class ViewerStatusBar extends Disposable {
   private readonly item = this.register(vscode.window.createStatusBarItem('hugefile.position', vscode.StatusBarAlignment.Right, 100));
@@ -15,8 +18,6 @@ export class ViewerStatusBar extends Disposable {
   constructor() {
     super();
     this.item.name = 'Huge File: Position';
-    this.item.command = 'hugefile.goToLine';
-    this.item.tooltip = 'Go to Line';
     this.register({ dispose: () => this.stateListener?.dispose() });
   }
 
@@ -43,11 +44,27 @@ export class ViewerStatusBar extends Disposable {
     const caret = this.caret;
     if (!caret) return;
     const state = caret.document.state();
+    if (caret.hex) {
+      this.renderHex(caret.hex, state.fileSize);
+      return;
+    }
+    this.item.command = 'hugefile.goToLine';
+    this.item.tooltip = 'Go to Line';
     const parts = [`Ln ${(caret.position.line + 1).toLocaleString('en-US')}, Col ${caret.position.column + 1}`];
     if (caret.byteOffset !== undefined) parts.push(`Byte ${caret.byteOffset.toLocaleString('en-US')}`);
     if (caret.overwrite) parts.push('Overwrite');
     if (!state.complete) parts.push(`$(sync~spin) Indexing ${Math.floor(state.progress * 100)} %`);
     else parts.push(`${state.lineCount.toLocaleString('en-US')} ${state.lineCount === 1 ? 'line' : 'lines'}`);
+    this.item.text = parts.join('  ');
+  }
+
+  private renderHex(hex: HexCaret, fileSize: number): void {
+    this.item.command = 'hugefile.goToOffset';
+    this.item.tooltip = 'Go to Offset';
+    const parts = [`Offset 0x${hex.offset.toString(16).toUpperCase()} (${hex.offset.toLocaleString('en-US')})`];
+    if (hex.selectionLength > 0) parts.push(`${hex.selectionLength.toLocaleString('en-US')} ${hex.selectionLength === 1 ? 'byte' : 'bytes'} selected`);
+    parts.push(hex.insert ? 'Insert' : 'Overwrite');
+    parts.push(formatBytes(fileSize));
     this.item.text = parts.join('  ');
   }
 }

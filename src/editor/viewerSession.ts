@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { Disposable } from './dispose';
 import { HugeDocument } from './hugeDocument';
-import { deleteText, EditResult, positionOf, typeText } from '../edits/editCommands';
+import { deleteText, EditResult, offsetOf, positionOf, typeText } from '../edits/editCommands';
 import { formatBytes } from './format';
+import { HexCaret, HexRequests } from './hexRequests';
 import { readLineSlices, readSelection } from './lineService';
-import { HostMessage, Position, validateViewerMessage, ViewerMessage } from './protocol';
+import { HostMessage, Position, validateViewerMessage, ViewerCommand, ViewerMessage, ViewMode } from './protocol';
+import { bytesPerRowSetting, initialViewMode, SNIFF_BYTES } from './viewMode';
 import { errorHtml, viewerHtml } from './webviewHtml';
 
 /** What the status bar shows for the active viewer. */
@@ -13,17 +15,23 @@ export interface CaretReport {
   position: Position;
   byteOffset: number | undefined;
   overwrite: boolean;
+  /** The hex caret, when the viewer shows hex. */
+  hex?: HexCaret;
 }
 
 /**
- * One webview showing a HugeDocument: answers its requests (validated, bounded),
- * pushes index progress and file changes to it, and runs the commands that act on
- * the active viewer (Go to Line, follow mode).
+ * One webview showing a HugeDocument, as text or as hex: answers its requests
+ * (validated, bounded), pushes index progress and file changes to it, and runs the
+ * commands that act on the active viewer (Go to Line / Offset, follow mode, the
+ * view toggle).
  */
 export class ViewerSession extends Disposable {
   private caret: Position = { line: 0, column: 0 };
+  private overwrite = false;
   private topLine = 0;
   private shownLines = 0;
+  private viewMode: ViewMode = 'text';
+  private readonly hex: HexRequests;
 
   constructor(
     readonly document: HugeDocument,
@@ -32,6 +40,7 @@ export class ViewerSession extends Disposable {
     private readonly onCaret: (report: CaretReport) => void,
   ) {
     super();
+    this.hex = new HexRequests(document, (m) => this.post(m), (make) => this.edit(make), () => this.reportCaret());
     const webview = panel.webview;
     webview.options = {
       enableScripts: !document.openError,
@@ -41,24 +50,71 @@ export class ViewerSession extends Disposable {
       webview.html = errorHtml(document.fileName, describeError(document.openError));
       return;
     }
+    const text = document.text!;
+    this.viewMode = initialViewMode(vscode.workspace.getConfiguration('hugefile').get('defaultView'), () => text.read(0, Math.min(SNIFF_BYTES, text.size)));
     webview.html = viewerHtml(webview, extensionUri, document.fileName);
     this.register(webview.onDidReceiveMessage((raw) => this.onMessage(raw)));
     this.register(document.onDidChangeState((state) => {
       this.post({ type: 'state', state });
-      if (state.following && state.knownLines > this.shownLines) this.post({ type: 'reveal', line: Math.max(0, state.knownLines - 1), select: false });
+      if (state.following && state.knownLines > this.shownLines && this.viewMode === 'text') {
+        this.post({ type: 'reveal', line: Math.max(0, state.knownLines - 1), select: false });
+      }
       this.shownLines = state.knownLines;
     }));
     this.register(document.onDidChangeContent((change) => {
-      const text = document.text!;
+      if (this.viewMode === 'hex') {
+        this.post({ type: 'bytesEdited', fromOffset: change.offset, caretOffset: change.caretOffset, state: document.state() });
+        return;
+      }
       const caret = change.caretOffset === undefined ? this.caret : positionOf(text, change.caretOffset);
       this.post({ type: 'edited', fromLine: change.fromLine, caret, state: document.state() });
     }));
     this.register(document.onDidReset((reason) => {
       const what = reason === 'shrunk' ? 'got shorter (truncated)' : 'was replaced (rotated)';
       this.post({ type: 'notice', level: 'warning', text: `${document.fileName} ${what} on disk; the view was reloaded from the new content.` });
+      if (this.viewMode === 'hex') {
+        this.post({ type: 'bytesEdited', fromOffset: 0, caretOffset: 0, state: document.state() });
+        return;
+      }
       this.post({ type: 'edited', fromLine: 0, caret: { line: 0, column: 0 }, state: document.state() });
       this.post({ type: 'reveal', line: 0, select: true });
     }));
+  }
+
+  /** Which view the webview shows. */
+  get mode(): ViewMode {
+    return this.viewMode;
+  }
+
+  /**
+   * Switches between text and hex, keeping the place: the hex caret goes to the
+   * text caret's byte, the text view to the line of the hex caret when indexed.
+   */
+  toggleView(): void {
+    const text = this.document.text;
+    if (!text) return;
+    if (this.viewMode === 'text') {
+      try {
+        this.hex.caret = { ...this.hex.caret, offset: offsetOf(text, this.caret), selectionLength: 0 };
+      } catch {
+        // The caret's line is not indexed (any more): the hex caret stays where it was.
+      }
+      this.viewMode = 'hex';
+    } else {
+      try {
+        this.topLine = text.lineOfOffset(this.hex.caret.offset);
+      } catch {
+        // Not indexed yet: the text view opens where it was.
+      }
+      this.viewMode = 'text';
+    }
+    this.post({ type: 'mode', mode: this.viewMode });
+    this.reportCaret();
+  }
+
+  /** Asks for an offset and puts the hex caret there (hex view only). */
+  goToOffset(): Promise<void> {
+    return this.viewMode === 'hex' ? this.hex.goToOffset() : Promise.resolve();
   }
 
   /** Asks for a line number and shows it, waiting for the index if it is not there yet. */
@@ -100,7 +156,10 @@ export class ViewerSession extends Disposable {
     if (line > last) {
       void vscode.window.showInformationMessage(`${this.document.fileName} has ${(last + 1).toLocaleString('en-US')} lines; showing the last one.`);
     }
-    this.post({ type: 'reveal', line: Math.max(0, Math.min(line, last)), select: true });
+    const shown = Math.max(0, Math.min(line, last));
+    // In hex, a line is the offset where it starts.
+    if (this.viewMode === 'hex') this.hex.reveal(last < 0 ? 0 : this.document.text!.lineBounds(shown).start, 0);
+    else this.post({ type: 'reveal', line: shown, select: true });
   }
 
   private onMessage(raw: unknown): void {
@@ -120,23 +179,24 @@ export class ViewerSession extends Disposable {
   private handle(message: ViewerMessage): void {
     const text = this.document.text!;
     switch (message.type) {
-      case 'ready':
-        this.post({ type: 'init', state: this.document.state(), topLine: this.topLine });
+      case 'ready': {
+        const bytesPerRow = bytesPerRowSetting(vscode.workspace.getConfiguration('hugefile').get('hexBytesPerRow'));
+        this.post({ type: 'init', state: this.document.state(), topLine: this.topLine, mode: this.viewMode, hex: { bytesPerRow, caretOffset: this.hex.caret.offset } });
+        this.reportCaret();
         break;
+      }
       case 'getLines': {
         // During a save the file is unmapped; the viewer asks again after the `edited` that follows it.
         const lines = this.document.isSaving ? [] : readLineSlices(text, message.start, message.count, message.fromByte, message.maxBytes);
         this.post({ type: 'lines', id: message.id, lines, state: this.document.state() });
         break;
       }
-      case 'caret': {
+      case 'caret':
         this.caret = message.position;
         this.topLine = message.topLine;
-        const known = !this.document.isSaving && message.position.line < text.availableLines();
-        const byteOffset = known ? text.lineBounds(message.position.line).start + message.position.column : undefined;
-        this.onCaret({ document: this.document, position: message.position, byteOffset, overwrite: message.overwrite });
+        this.overwrite = message.overwrite;
+        this.reportCaret();
         break;
-      }
       case 'copy':
         this.copy(message.from, message.to);
         break;
@@ -154,6 +214,13 @@ export class ViewerSession extends Disposable {
           if (clip) this.edit(() => typeText(text, text.table, message.at, message.to, clip, false, this.document.eol));
         });
         break;
+      case 'getBytes':
+      case 'byteCaret':
+      case 'replaceBytes':
+      case 'pasteBytes':
+      case 'copyBytes':
+        this.hex.handle(message);
+        break;
       case 'revealLine':
         // The view scrolled past the indexed lines: tell it when they are known. No
         // reveal: the user may have moved on by then, and the view stays where it is.
@@ -162,10 +229,22 @@ export class ViewerSession extends Disposable {
     }
   }
 
-  private runCommand(command: 'goToLine' | 'toggleFollow' | 'undo' | 'redo' | 'save'): void {
+  private runCommand(command: ViewerCommand): void {
     if (command === 'goToLine') void this.goToLine();
+    else if (command === 'goToOffset') void this.goToOffset();
     else if (command === 'toggleFollow') this.toggleFollow();
+    else if (command === 'toggleView') this.toggleView();
     else void vscode.commands.executeCommand(command === 'save' ? 'workbench.action.files.save' : command);
+  }
+
+  /** Tells the status bar where the caret is, in the view shown. */
+  reportCaret(): void {
+    const text = this.document.text!;
+    const { line, column } = this.caret;
+    const known = !this.document.isSaving && line < text.availableLines();
+    const byteOffset = known ? text.lineBounds(line).start + column : undefined;
+    const hex = this.viewMode === 'hex' ? this.hex.caret : undefined;
+    this.onCaret({ document: this.document, position: this.caret, byteOffset, overwrite: this.overwrite, hex });
   }
 
   /** Runs an edit unless the file is read-only (then says why, in the view). */

@@ -100,6 +100,30 @@ export class PieceTable {
     return out;
   }
 
+  /**
+   * The parts of [offset, offset + length) that hold added bytes (typed, pasted,
+   * not saved yet), as [start, end) pairs in order, adjacent runs joined.
+   */
+  addedRanges(offset: number, length: number): [number, number][] {
+    this.checkRange(offset, length);
+    const out: [number, number][] = [];
+    const end = offset + length;
+    let pieceStart = 0;
+    for (const piece of this.pieces) {
+      if (pieceStart >= end) break;
+      const pieceEnd = pieceStart + piece.length;
+      if (piece.source === 'added' && pieceEnd > offset) {
+        const from = Math.max(pieceStart, offset);
+        const to = Math.min(pieceEnd, end);
+        const last = out[out.length - 1];
+        if (last && last[1] === from) last[1] = to;
+        else out.push([from, to]);
+      }
+      pieceStart = pieceEnd;
+    }
+    return out;
+  }
+
   /** Offset in the edited content where piece `index` starts. */
   offsetOfPiece(index: number): number {
     let offset = 0;

@@ -182,7 +182,7 @@ function onViewerMessage(raw: unknown): void {
   sent.push(m);
   switch (m.type) {
     case 'ready':
-      toView({ type: 'init', state: state(), topLine: 0 });
+      toView({ type: 'init', state: state(), topLine: 0, mode: 'text', hex: { bytesPerRow: 16, caretOffset: 0 } });
       break;
     case 'getLines': {
       const lines: LineSlice[] = [];

@@ -1,5 +1,7 @@
 import * as assert from 'assert';
-import { MAX_INSERT_BYTES, MAX_LINE_BYTES, MAX_LINES_PER_REQUEST, validateViewerMessage } from '../../../src/editor/protocol';
+import {
+  MAX_BYTES_PER_EDIT, MAX_BYTES_PER_REQUEST, MAX_INSERT_BYTES, MAX_LINE_BYTES, MAX_LINES_PER_REQUEST, validateViewerMessage,
+} from '../../../src/editor/protocol';
 
 describe('webview messages are untrusted input', () => {
   it('accepts well-formed messages and copies only the known fields', () => {
@@ -8,6 +10,19 @@ describe('webview messages are untrusted input', () => {
     assert.deepStrictEqual(validateViewerMessage({ type: 'delete', from: { line: 3, column: 1 }, direction: 'forward' }),
       { type: 'delete', from: { line: 3, column: 1 }, to: undefined, direction: 'forward' });
     assert.ok(validateViewerMessage({ type: 'caret', position: { line: 0, column: 0 }, topLine: 0, overwrite: false }));
+  });
+
+  it('accepts the hex view\'s messages at their limits, offsets past 4 GiB included', () => {
+    assert.deepStrictEqual(validateViewerMessage({ type: 'getBytes', id: 7, offset: 10 * 2 ** 30, length: MAX_BYTES_PER_REQUEST }),
+      { type: 'getBytes', id: 7, offset: 10 * 2 ** 30, length: MAX_BYTES_PER_REQUEST });
+    const bytes = Array.from({ length: MAX_BYTES_PER_EDIT }, (_, i) => i % 256);
+    assert.deepStrictEqual(validateViewerMessage({ type: 'replaceBytes', offset: 2 ** 40, deleteLength: 1, bytes }),
+      { type: 'replaceBytes', offset: 2 ** 40, deleteLength: 1, bytes });
+    assert.ok(validateViewerMessage({ type: 'pasteBytes', offset: 0, deleteLength: 0, as: 'hex', overwrite: true }));
+    assert.ok(validateViewerMessage({ type: 'copyBytes', offset: 0, length: 2 ** 34, as: 'text' }));
+    assert.ok(validateViewerMessage({ type: 'byteCaret', offset: 5, selectionLength: 0, insert: false }));
+    assert.ok(validateViewerMessage({ type: 'command', command: 'toggleView' }));
+    assert.ok(validateViewerMessage({ type: 'command', command: 'goToOffset' }));
   });
 
   const bad: [string, unknown][] = [
@@ -26,6 +41,19 @@ describe('webview messages are untrusted input', () => {
     ['a huge insert', { type: 'insert', at: { line: 0, column: 0 }, text: 'x'.repeat(MAX_INSERT_BYTES + 1), overwrite: false }],
     ['an insert without text', { type: 'insert', at: { line: 0, column: 0 }, overwrite: false }],
     ['a delete in no direction', { type: 'delete', from: { line: 0, column: 0 }, direction: 'sideways' }],
+    ['a byte read over the limit', { type: 'getBytes', id: 1, offset: 0, length: MAX_BYTES_PER_REQUEST + 1 }],
+    ['an empty byte read', { type: 'getBytes', id: 1, offset: 0, length: 0 }],
+    ['a negative byte offset', { type: 'getBytes', id: 1, offset: -16, length: 16 }],
+    ['a byte read ending past 2^53', { type: 'getBytes', id: 1, offset: 2 ** 53 - 10, length: 100 }],
+    ['a fractional byte offset', { type: 'replaceBytes', offset: 0.5, deleteLength: 1, bytes: [1] }],
+    ['a byte value over 255', { type: 'replaceBytes', offset: 0, deleteLength: 1, bytes: [256] }],
+    ['a negative byte value', { type: 'replaceBytes', offset: 0, deleteLength: 1, bytes: [-1] }],
+    ['bytes as a string', { type: 'replaceBytes', offset: 0, deleteLength: 1, bytes: 'ff' }],
+    ['too many bytes in one edit', { type: 'replaceBytes', offset: 0, deleteLength: 0, bytes: new Array(MAX_BYTES_PER_EDIT + 1).fill(0) }],
+    ['a negative delete length', { type: 'replaceBytes', offset: 0, deleteLength: -1, bytes: [] }],
+    ['a paste read as something else', { type: 'pasteBytes', offset: 0, deleteLength: 0, as: 'base64', overwrite: false }],
+    ['a copy without a form', { type: 'copyBytes', offset: 0, length: 4 }],
+    ['a caret without insert flag', { type: 'byteCaret', offset: 0, selectionLength: 0 }],
   ];
   for (const [what, message] of bad) {
     it(`refuses ${what}`, () => assert.strictEqual(validateViewerMessage(message), undefined));
