@@ -16,7 +16,7 @@ const entries = [
 
 // The viewer runs in the webview: a browser bundle of its own.
 const webview = {
-  entryPoints: { webview: 'media/viewer.ts' },
+  entryPoints: { webview: 'media/main.ts' },
   bundle: true,
   format: 'iife',
   platform: 'browser',

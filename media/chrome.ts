@@ -1,9 +1,8 @@
-/** The parts around the text: the toolbar (file, index progress, buttons) and notice bars. */
+/** The parts around a view: the toolbar (file, status, buttons) and notice bars. */
 import type { FileState } from '../src/editor/protocol';
 import { formatBytes } from '../src/editor/format';
-import { el, icon } from './dom';
-
-const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
+import { el, icon, ICONS } from './dom';
+import { IS_MAC } from './keys';
 
 export function statusText(state: FileState): string {
   let status: string;
@@ -16,12 +15,47 @@ export function statusText(state: FileState): string {
   return state.readOnly ? `${status} · read-only` : status;
 }
 
+/** A toolbar button; a toggle when it has `pressed`. */
+export interface ToolButton {
+  id: string;
+  label: string;
+  title: string;
+  icon?: keyof typeof ICONS;
+  /** Pressed (aria-pressed) while this is true of the file's state. */
+  pressed?: (state: FileState) => boolean;
+  run(): void;
+}
+
+/** The view toggle, in both views at the same place: pressed while hex is shown. */
+export function viewButton(hexShown: boolean, toggleView: () => void): ToolButton {
+  return {
+    id: 'view',
+    label: 'Hex',
+    title: hexShown ? 'Show as text (Huge File: Toggle Hex View)' : 'Show as hex bytes (Huge File: Toggle Hex View)',
+    pressed: () => hexShown,
+    run: toggleView,
+  };
+}
+
+/** The text view's buttons: Go to Line, Follow, the view toggle. */
+export function textButtons(actions: { goToLine(): void; toggleFollow(): void; toggleView(): void }): ToolButton[] {
+  return [
+    { id: 'goto', label: 'Go to Line…', title: `Go to Line… (${IS_MAC ? '⌘G' : 'Ctrl+G'})`, run: actions.goToLine },
+    {
+      id: 'follow', label: 'Follow', icon: 'follow', title: 'Follow: keep the end of the file in view as it grows',
+      pressed: (state) => state.following, run: actions.toggleFollow,
+    },
+    viewButton(false, actions.toggleView),
+  ];
+}
+
 export class Toolbar {
   private readonly fileName: HTMLSpanElement;
   private readonly status: HTMLSpanElement;
-  private readonly follow: HTMLButtonElement;
+  private readonly toggles: { button: HTMLButtonElement; pressed: (state: FileState) => boolean }[] = [];
 
-  constructor(parent: HTMLElement, actions: { goToLine(): void; toggleFollow(): void }) {
+  /** `status` words the file's state (the text view's: lines and indexing). */
+  constructor(parent: HTMLElement, buttons: ToolButton[], private readonly statusOf: (state: FileState) => string = statusText) {
     const bar = el('div', 'toolbar', parent);
     bar.setAttribute('role', 'toolbar');
     bar.setAttribute('aria-label', 'File');
@@ -29,19 +63,19 @@ export class Toolbar {
     this.status = el('span', 'status', bar);
     this.status.setAttribute('aria-live', 'polite');
     el('span', 'spacer', bar);
-    const goto = el('button', 'tool-button', bar);
-    goto.id = 'goto';
-    goto.type = 'button';
-    goto.title = `Go to Line… (${IS_MAC ? '⌘G' : 'Ctrl+G'})`;
-    goto.textContent = 'Go to Line…';
-    goto.addEventListener('click', () => actions.goToLine());
-    this.follow = el('button', 'tool-button toggle', bar);
-    this.follow.id = 'follow';
-    this.follow.type = 'button';
-    this.follow.title = 'Follow: keep the end of the file in view as it grows';
-    this.follow.setAttribute('aria-pressed', 'false');
-    this.follow.append(icon('follow'), document.createTextNode('Follow'));
-    this.follow.addEventListener('click', () => actions.toggleFollow());
+    for (const b of buttons) {
+      const button = el('button', b.pressed ? 'tool-button toggle' : 'tool-button', bar);
+      button.id = b.id;
+      button.type = 'button';
+      button.title = b.title;
+      if (b.icon) button.append(icon(b.icon));
+      button.append(document.createTextNode(b.label));
+      button.addEventListener('click', () => b.run());
+      if (b.pressed) {
+        button.setAttribute('aria-pressed', 'false');
+        this.toggles.push({ button, pressed: b.pressed });
+      }
+    }
   }
 
   update(state: FileState): void {
@@ -49,10 +83,12 @@ export class Toolbar {
       this.fileName.textContent = state.fileName;
       this.fileName.title = state.fileName;
     }
-    const status = statusText(state);
+    const status = this.statusOf(state);
     if (this.status.textContent !== status) this.status.textContent = status;
-    const pressed = String(state.following);
-    if (this.follow.getAttribute('aria-pressed') !== pressed) this.follow.setAttribute('aria-pressed', pressed);
+    for (const { button, pressed } of this.toggles) {
+      const value = String(pressed(state));
+      if (button.getAttribute('aria-pressed') !== value) button.setAttribute('aria-pressed', value);
+    }
   }
 }
 

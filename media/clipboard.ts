@@ -8,16 +8,17 @@
 
 export type ClipboardAction = 'copy' | 'cut' | 'paste';
 
-export function listenClipboard(owns: () => boolean, run: (action: ClipboardAction) => void): void {
+/** Runs `run` for the clipboard events of the document while `owns()` says they are ours, until `signal` aborts. */
+export function listenClipboard(owns: () => boolean, run: (action: ClipboardAction) => void, signal: AbortSignal): void {
   for (const action of ['copy', 'cut', 'paste'] as const) {
     // A non-editable element gets clipboard events only if their "before" event is cancelled.
     document.addEventListener(`before${action}`, (e) => {
       if (owns()) e.preventDefault();
-    });
+    }, { signal });
     document.addEventListener(action, (e) => {
       if (!owns()) return;
       e.preventDefault();
       run(action);
-    });
+    }, { signal });
   }
 }

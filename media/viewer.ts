@@ -17,23 +17,19 @@
  */
 import type { FileState, HostMessage, LineSlice, Position, ViewerMessage } from '../src/editor/protocol';
 import { MAX_LINE_BYTES, MAX_LINES_PER_REQUEST } from '../src/editor/protocol';
-import { Notices, Toolbar } from './chrome';
+import { Notices, textButtons, Toolbar } from './chrome';
 import { listenClipboard } from './clipboard';
 import { el } from './dom';
+import { measureFont, onFontChange } from './fontMetrics';
 import { clamp, comparePos, isCount, isPos, isSlice, isState, samePos } from './guards';
 import { type CachedLine, coversWindow, isWholeLine, LineCache } from './lineCache';
 import {
   byteLength, byteToIndex, clientXToIndex, firstNonBlank, indexToClientX, nextIndex, prevIndex, type RenderedText,
   renderText, wordAt, wordLeft, wordRight,
 } from './lineRenderer';
+import { IS_MAC, isTyped } from './keys';
+import type { View, ViewPage, VsCodeApi } from './page';
 import { Scrollbar } from './scrollbar';
-
-interface VsCodeApi {
-  postMessage(message: ViewerMessage): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
 
 /** Column meaning "end of the line" while the line's length is not known yet. */
 const EOL = Number.MAX_SAFE_INTEGER;
@@ -48,7 +44,6 @@ const REQUEST_TIMEOUT_MS = 5000;
 const CARET_THROTTLE_MS = 100;
 const SAVE_THROTTLE_MS = 300;
 const MIN_GUTTER_CHARS = 5;
-const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
 
 type Placeholder = '' | 'loading' | 'indexing';
 
@@ -88,15 +83,10 @@ interface SavedState {
 
 const EMPTY_RENDER: RenderedText = { nodes: [], starts: [], length: 0 };
 
-/** A key press that types a character (not a shortcut): AltGr and Option combinations count. */
-function isTyped(e: KeyboardEvent): boolean {
-  if ([...e.key].length !== 1) return false;
-  if (e.metaKey) return false;
-  return !e.ctrlKey || e.altKey;
-}
-
-class Viewer {
-  private readonly vscode = acquireVsCodeApi();
+/** The text view: lines of the file, numbered, editable in place. */
+export class Viewer implements View {
+  private readonly vscode: VsCodeApi;
+  private readonly signal: AbortSignal;
   private readonly root: HTMLElement;
   private readonly toolbar: Toolbar;
   private readonly notices: Notices;
@@ -175,17 +165,17 @@ class Viewer {
   private saveTimer = 0;
   private requestTimer = 0;
 
-  constructor() {
-    const root = document.getElementById('root') ?? el('div', '', document.body);
-    root.id = 'root';
+  constructor(page: ViewPage) {
+    const root = page.root;
     this.root = root;
-    root.classList.add('hfe');
-    root.replaceChildren();
+    this.vscode = page.vscode;
+    this.signal = page.signal;
 
-    this.toolbar = new Toolbar(root, {
+    this.toolbar = new Toolbar(root, textButtons({
       goToLine: () => this.post({ type: 'command', command: 'goToLine' }),
       toggleFollow: () => this.toggleFollow(),
-    });
+      toggleView: () => this.post({ type: 'command', command: 'toggleView' }),
+    }));
     this.notices = new Notices(root, () => this.focusView());
 
     this.editor = el('div', 'editor', root);
@@ -222,7 +212,6 @@ class Viewer {
 
     this.listen();
     this.showMessage('Loading…');
-    this.post({ type: 'ready' });
   }
 
   // ---- messages ----
@@ -231,7 +220,7 @@ class Viewer {
     this.vscode.postMessage(message);
   }
 
-  private onMessage(data: unknown): void {
+  onMessage(data: unknown): void {
     const m = data as HostMessage;
     if (typeof m !== 'object' || m === null || typeof m.type !== 'string') return;
     switch (m.type) {
@@ -384,17 +373,7 @@ class Viewer {
 
   private measureFont(): void {
     this.fontDirty = false;
-    const p = this.probe;
-    p.textContent = 'M'.repeat(64);
-    const style = getComputedStyle(p);
-    const fontSize = parseFloat(style.fontSize) || 14;
-    const rect = p.getBoundingClientRect();
-    this.charWidth = rect.width / 64 || 8;
-    p.textContent = '0123456789'.repeat(4);
-    this.digitWidth = p.getBoundingClientRect().width / 40 || this.charWidth;
-    // VS Code's own rule (round(size x 1.35), 1.5 on macOS), never less than the font's own height.
-    const golden = Math.round(fontSize * (IS_MAC ? 1.5 : 1.35));
-    this.lineHeight = Math.max(golden, Math.ceil(rect.height), 8);
+    ({ lineHeight: this.lineHeight, charWidth: this.charWidth, digitWidth: this.digitWidth } = measureFont(this.probe));
     this.root.style.setProperty('--line-height', `${this.lineHeight}px`);
     this.root.style.setProperty('--char-width', `${this.charWidth}px`);
     for (const row of this.rowsByLine.values()) row.fresh = true;
@@ -657,33 +636,28 @@ class Viewer {
   // ---- input ----
 
   private listen(): void {
-    window.addEventListener('message', (e: MessageEvent) => this.onMessage(e.data));
-    new ResizeObserver(() => {
+    const signal = this.signal;
+    const resize = new ResizeObserver(() => {
       this.width = this.editor.clientWidth;
       this.height = this.editor.clientHeight;
       this.invalidate();
-    }).observe(this.editor);
-    // Theme and font changes arrive as new CSS variables on <html>.
-    const refont = new MutationObserver(() => {
+    });
+    resize.observe(this.editor);
+    signal.addEventListener('abort', () => resize.disconnect());
+    onFontChange(() => {
       this.fontDirty = true;
       this.invalidate();
-    });
-    refont.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
-    refont.observe(document.body, { attributes: true, attributeFilter: ['class'] });
-    void document.fonts?.ready.then(() => {
-      this.fontDirty = true;
-      this.invalidate();
-    });
+    }, signal);
 
     this.editor.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
     // The focus ring shows only when the view was reached with Tab, as in VS Code.
     window.addEventListener('keydown', (e) => {
       if (e.key === 'Tab') this.lastTabAt = performance.now();
-    }, true);
+    }, { capture: true, signal });
     window.addEventListener('focus', () => {
       // VS Code focuses the webview's frame, not an element in it: keys must reach the view.
       if (!document.activeElement || document.activeElement === document.body) this.focusView();
-    });
+    }, { signal });
     // Focus given to the view (Tab, a click, a test) goes on to the text input inside it.
     this.editor.addEventListener('focus', () => this.focusView());
     this.editor.addEventListener('focusin', () => this.setFocused(true));
@@ -707,8 +681,8 @@ class Viewer {
     this.editor.addEventListener('pointercancel', (e) => this.endDrag(e));
     this.editor.addEventListener('keydown', (e) => this.onEditorKey(e));
     // Capture phase, before VS Code's forwarding listener on the window: Ctrl+G is ours.
-    window.addEventListener('keydown', (e) => this.onWindowKey(e), true);
-    listenClipboard(() => this.editor.contains(document.activeElement), (action) => this.clipboard(action));
+    window.addEventListener('keydown', (e) => this.onWindowKey(e), { capture: true, signal });
+    listenClipboard(() => this.editor.contains(document.activeElement), (action) => this.clipboard(action), signal);
   }
 
   private focusView(): void {
@@ -1407,6 +1381,3 @@ class Viewer {
     }, SAVE_THROTTLE_MS);
   }
 }
-
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => new Viewer());
-else new Viewer();

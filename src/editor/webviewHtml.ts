@@ -13,6 +13,7 @@ export function viewerHtml(webview: vscode.Webview, extensionUri: vscode.Uri, ti
   const nonce = crypto.randomBytes(16).toString('base64');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'viewer.css'));
+  const hexStyle = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'hex.css'));
   const csp = [
     "default-src 'none'",
     `style-src ${webview.cspSource} 'nonce-${nonce}'`,
@@ -26,6 +27,7 @@ export function viewerHtml(webview: vscode.Webview, extensionUri: vscode.Uri, ti
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" nonce="${nonce}" href="${style}">
+<link rel="stylesheet" nonce="${nonce}" href="${hexStyle}">
 <title>${escapeHtml(title)}</title>
 </head>
 <body>

@@ -4,13 +4,16 @@
  * file, applies a VS Code theme's CSS variables, and records everything for the tests
  * (`window.fakeHost`).
  *
- * Query parameters: file=huge|long|special|empty|indexing|follow (default huge),
- * lines=<count for huge>, theme=dark|light, latency=<ms per reply>, readonly=1.
- * The special and empty files can be edited (insert, delete, paste), as the real
- * host would apply them; the generated ones are read-only.
+ * Query parameters: file=huge|long|special|empty|indexing|follow|binary|hugebin (default
+ * huge), lines=<count for huge>, theme=dark|light, latency=<ms per reply>, readonly=1,
+ * view=text|hex (binary and hugebin open in hex), perRow=<hex bytes per row>.
+ * The special, empty and binary files can be edited, as the real host would apply the
+ * edits; the generated ones are read-only.
  */
-import type { FileState, HostMessage, LineSlice, Position, ViewerMessage } from '../../src/editor/protocol';
+import type { FileState, HostMessage, LineSlice, Position, ViewerMessage, ViewMode } from '../../src/editor/protocol';
 import { validateViewerMessage } from '../../src/editor/protocol';
+import { parseHexBytes } from '../../src/hex/hexDump';
+import { type ByteFile, editableBinary, hugeBinary, linesAsBytes } from './fakeBytes';
 import { type BytesFile, concat, emptyFile, type FakeFile, hugeFile, longLineFile, smallFile, specialFile } from './fakeFiles';
 import { applyTheme } from './themes';
 
@@ -21,7 +24,11 @@ applyTheme(params.get('theme') === 'light' ? 'light' : 'dark');
 
 const growing = smallFile(Number(params.get('lines') ?? '30'));
 let file: FakeFile;
+/** The file as bytes, for the hex view (absent for the generated line files). */
+let bytes: ByteFile | undefined;
 switch (kind) {
+  case 'binary': bytes = editableBinary(); file = emptyFile(); break;
+  case 'hugebin': bytes = hugeBinary(); file = emptyFile(); break;
   case 'long': file = longLineFile(); break;
   case 'special': file = specialFile(); break;
   case 'empty': file = emptyFile(); break;
@@ -29,12 +36,18 @@ switch (kind) {
   case 'indexing': file = hugeFile(Number(params.get('lines') ?? '2000000'), 'still-indexing.log'); break;
   default: file = hugeFile(Number(params.get('lines') ?? '100000000'));
 }
+// The text view of a binary file is not simulated: no lines. Editable text files have bytes.
+if (bytes) file = { ...file, name: bytes.name };
+else if ((file as Partial<BytesFile>).lines) bytes = linesAsBytes(file as BytesFile);
+let mode: ViewMode = params.get('view') === 'hex' || (params.get('view') === null && (kind === 'binary' || kind === 'hugebin')) ? 'hex' : 'text';
+const bytesPerRow = Number(params.get('perRow') ?? '16');
+let hexCaret = 0;
 
 // Indexing simulation: knownLines grows in steps until the whole file is known.
 let known = kind === 'indexing' ? 0 : file.lineCount;
 let following = false;
 let dirty = false;
-const editable = (file as Partial<BytesFile>).lines !== undefined && params.get('readonly') !== '1';
+const editable = (bytes ? bytes.replace !== undefined : (file as Partial<BytesFile>).lines !== undefined) && params.get('readonly') !== '1';
 /** What a paste inserts (the real host reads the system clipboard). */
 let pasteText = 'pasted text';
 const decoder = new TextDecoder('utf-8');
@@ -43,7 +56,7 @@ function state(): FileState {
   const complete = known >= file.lineCount;
   return {
     fileName: file.name,
-    fileSize: file.size,
+    fileSize: bytes?.size ?? file.size,
     // An estimate while indexing (deliberately a bit off), exact once complete.
     lineCount: complete ? file.lineCount : Math.max(known, Math.round(file.lineCount * 1.03)),
     knownLines: known,
@@ -98,6 +111,18 @@ function step(p: Position, direction: 'backward' | 'forward'): Position {
   let c = p.column + 1;
   while (c < line.length && (line[c] & 0xc0) === 0x80) c++;
   return { line: p.line, column: c };
+}
+
+/** A byte edit from the hex view, applied as the real host would (clamped, refused when read-only). */
+function applyByteEdit(offset: number, deleteLength: number, inserted: Uint8Array): void {
+  if (!editable || !bytes?.replace) {
+    toView({ type: 'notice', level: 'warning', text: `${file.name} is read-only. Your typing was not applied.` });
+    return;
+  }
+  if (offset > bytes.size) return;
+  bytes.replace(offset, Math.min(deleteLength, bytes.size - offset), inserted);
+  dirty = true;
+  toView({ type: 'bytesEdited', fromOffset: offset, caretOffset: offset + inserted.length, state: state() });
 }
 
 function edited(fromLine: number, caret: Position): void {
@@ -182,8 +207,36 @@ function onViewerMessage(raw: unknown): void {
   sent.push(m);
   switch (m.type) {
     case 'ready':
-      toView({ type: 'init', state: state(), topLine: 0, mode: 'text', hex: { bytesPerRow: 16, caretOffset: 0 } });
+      toView({ type: 'init', state: state(), topLine: 0, mode, hex: { bytesPerRow, caretOffset: hexCaret } });
       break;
+    case 'getBytes':
+      toView({
+        type: 'bytes', id: m.id, offset: Math.min(m.offset, bytes!.size), data: bytes!.read(m.offset, m.length),
+        edited: bytes!.editedIn(m.offset, m.length), state: state(),
+      });
+      break;
+    case 'byteCaret':
+      hexCaret = m.offset;
+      break;
+    case 'replaceBytes':
+      applyByteEdit(m.offset, m.deleteLength, Uint8Array.from(m.bytes));
+      break;
+    case 'pasteBytes': {
+      let pasted: Uint8Array;
+      try {
+        pasted = m.as === 'hex' ? parseHexBytes(pasteText) : encoder.encode(pasteText);
+      } catch (err) {
+        toView({ type: 'notice', level: 'warning', text: `Not pasted: ${(err as Error).message}.` });
+        break;
+      }
+      applyByteEdit(m.offset, m.overwrite && m.deleteLength === 0 ? pasted.length : m.deleteLength, pasted);
+      break;
+    }
+    case 'copyBytes': {
+      const data = bytes!.read(m.offset, Math.min(m.length, FAKE_COPY_LIMIT));
+      clipboard = m.as === 'hex' ? Array.from(data, (b) => b.toString(16).padStart(2, '0')).join(' ') : decoder.decode(data);
+      break;
+    }
     case 'getLines': {
       const lines: LineSlice[] = [];
       const end = Math.min(m.start + m.count, known);
@@ -203,6 +256,9 @@ function onViewerMessage(raw: unknown): void {
       if (m.command === 'toggleFollow') {
         following = !following;
         toView({ type: 'state', state: state() });
+      } else if (m.command === 'toggleView') {
+        mode = mode === 'hex' ? 'text' : 'hex';
+        toView({ type: 'mode', mode });
       }
       break;
     default:

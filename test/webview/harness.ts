@@ -18,7 +18,7 @@ export const ARTIFACTS = path.join(ROOT, 'test-artifacts/webview');
 export async function build(): Promise<void> {
   await esbuild.build({
     entryPoints: [
-      { in: path.join(ROOT, 'media/viewer.ts'), out: 'webview' },
+      { in: path.join(ROOT, 'media/main.ts'), out: 'webview' },
       { in: path.join(__dirname, 'fakeHost.ts'), out: 'fakeHost' },
     ],
     bundle: true,

@@ -53,6 +53,11 @@ const dark: Record<string, string> = {
   '--vscode-inputValidation-warningBorder': '#b89500',
   '--vscode-inputValidation-errorBackground': '#5a1d1d',
   '--vscode-inputValidation-errorBorder': '#be1100',
+  '--vscode-gitDecoration-modifiedResourceForeground': '#e2c08d',
+  '--vscode-editorWidget-border': '#313131',
+  '--vscode-input-background': '#313131',
+  '--vscode-input-border': '#3c3c3c',
+  '--vscode-input-foreground': '#cccccc',
 };
 
 const light: Record<string, string> = {
@@ -94,6 +99,11 @@ const light: Record<string, string> = {
   '--vscode-inputValidation-warningBorder': '#b89500',
   '--vscode-inputValidation-errorBackground': '#f2dede',
   '--vscode-inputValidation-errorBorder': '#be1100',
+  '--vscode-gitDecoration-modifiedResourceForeground': '#895503',
+  '--vscode-editorWidget-border': '#e5e5e5',
+  '--vscode-input-background': '#ffffff',
+  '--vscode-input-border': '#cecece',
+  '--vscode-input-foreground': '#3b3b3b',
 };
 
 export function applyTheme(kind: 'dark' | 'light'): void {

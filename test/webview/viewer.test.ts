@@ -486,7 +486,8 @@ describe('viewer webview (fake host, Chromium)', function () {
     await page.evaluate(() => fakeHost.send({ type: 'reveal', line: 5_000_000, select: true }));
     await page.waitForSelector('.row[data-line="5000000"] .text:not(.placeholder)');
     const top = await topLine(page);
-    await page.waitForFunction((t) => (fakeHost as unknown as { savedState?: { topLine: number } }).savedState?.topLine === t, top);
+    // Each view keeps its own state: the text view's is under "text".
+    await page.waitForFunction((t) => (fakeHost as unknown as { savedState?: { text?: { topLine: number } } }).savedState?.text?.topLine === t, top);
     await page.reload();
     await page.waitForSelector('.row[data-line="5000000"] .text:not(.placeholder)');
     assert.strictEqual(await topLine(page), top);

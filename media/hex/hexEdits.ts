@@ -1,0 +1,155 @@
+/**
+ * Edits from the hex view, sent to the host as byte edits (`replaceBytes`,
+ * `pasteBytes`), which applies them to the same document, undo stack and save as
+ * text edits. The view shows overwrites at once and moves the caret where the edit
+ * leaves it; the host's `bytesEdited` confirms.
+ */
+import type { FileState, ViewerMessage } from '../../src/editor/protocol';
+import type { ByteCache } from './byteCache';
+import type { HexCursor } from './hexCursor';
+import { hexDigitValue } from './hexFormat';
+
+export interface EditHost {
+  readonly state: FileState | undefined;
+  post(message: ViewerMessage): void;
+  /** Says (once per attempt) why the file cannot be edited. */
+  explainReadOnly(reason: string | undefined): void;
+  /** The caret moved or a digit is half typed (`sent` false), or an edit went to the host (`sent` true). */
+  changed(sent: boolean): void;
+}
+
+/** An edit the host refused sends no `bytesEdited`: stop waiting for it after this long. */
+const CONFIRM_TIMEOUT_MS = 2000;
+const encoder = new TextEncoder();
+
+export class HexEdits {
+  private inFlight = 0;
+  private timer = 0;
+  /** Where our last edit left the caret: the host's caret replaces it only if the user has not moved since. */
+  private caretAfterEdit: number | undefined;
+
+  constructor(private readonly cursor: HexCursor, private readonly cache: ByteCache, private readonly host: EditHost) {}
+
+  /** Edits sent and not confirmed yet. */
+  get pending(): number {
+    return this.inFlight;
+  }
+
+  /**
+   * A printable key: in the hex column a hex digit (the first one waits for the
+   * second; other keys are ignored), in the text column the character's UTF-8 bytes.
+   */
+  type(key: string): void {
+    if (!this.editable()) return;
+    const c = this.cursor;
+    if (c.column === 'text') {
+      this.write(encoder.encode(key));
+      return;
+    }
+    const digit = hexDigitValue(key);
+    if (digit === undefined) return;
+    if (c.pendingNibble === undefined) {
+      // Overwriting a selection starts at its first byte; inserting replaces it on the second digit.
+      if (c.hasSelection && !c.insert) c.moveTo(c.selection().start, false);
+      c.pendingNibble = digit;
+      this.host.changed(false);
+      return;
+    }
+    const byte = (c.pendingNibble << 4) | digit;
+    c.pendingNibble = undefined;
+    this.write(Uint8Array.of(byte));
+  }
+
+  /** Backspace / Delete: the selection, or the byte before / at the caret; Backspace first drops a half-typed byte. */
+  delete(direction: 'backward' | 'forward'): void {
+    const c = this.cursor;
+    if (direction === 'backward' && c.pendingNibble !== undefined) {
+      c.pendingNibble = undefined;
+      this.host.changed(false);
+      return;
+    }
+    if (!this.editable()) return;
+    const size = this.host.state!.fileSize;
+    let { start, end } = c.selection();
+    if (start === end) {
+      if (direction === 'backward') start = Math.max(0, start - 1);
+      else end = Math.min(size, end + 1);
+    }
+    if (start === end) return;
+    this.send({ type: 'replaceBytes', offset: start, deleteLength: end - start, bytes: [] }, start);
+  }
+
+  /** Writes `bytes` at the caret as an overwrite (the data inspector); returns false when the file is read-only. */
+  overwriteAtCaret(bytes: Uint8Array): boolean {
+    if (!this.editable()) return false;
+    const offset = this.cursor.caret;
+    this.cache.patch(offset, bytes);
+    this.send({ type: 'replaceBytes', offset, deleteLength: bytes.length, bytes: [...bytes] }, offset);
+    return true;
+  }
+
+  /** Paste (the host reads the clipboard): hex pairs in the hex column, text in the text column. */
+  paste(): void {
+    if (!this.editable()) return;
+    const c = this.cursor;
+    const { start, end } = c.selection();
+    this.send({ type: 'pasteBytes', offset: start, deleteLength: end - start, as: c.column, overwrite: !c.insert }, undefined);
+  }
+
+  /** Copies the selection (or the byte at the caret): as hex from the hex column, as text from the text column or when asked. */
+  copy(asText: boolean): void {
+    const c = this.cursor;
+    let { start, end } = c.selection();
+    if (start === end) end = Math.min(this.host.state?.fileSize ?? 0, start + 1);
+    if (start === end) return;
+    this.host.post({ type: 'copyBytes', offset: start, length: end - start, as: asText || c.column === 'text' ? 'text' : 'hex' });
+  }
+
+  cut(): void {
+    if (!this.editable() || !this.cursor.hasSelection) return;
+    this.copy(false);
+    this.delete('forward');
+  }
+
+  /**
+   * The host applied an edit (ours, another view's, undo, redo, a save): its caret
+   * wins once none of ours is on its way, unless the user moved on meanwhile.
+   */
+  confirmed(caretOffset: number | undefined): void {
+    this.inFlight = Math.max(0, this.inFlight - 1);
+    if (this.inFlight > 0) return;
+    const c = this.cursor;
+    const moved = this.caretAfterEdit !== undefined && (c.hasSelection || c.caret !== this.caretAfterEdit);
+    if (!moved && caretOffset !== undefined) c.moveTo(caretOffset, false);
+    this.caretAfterEdit = undefined;
+  }
+
+  /** Typed or inspector bytes at the caret: overwrite as many bytes, insert, or replace the selection. */
+  private write(bytes: Uint8Array): void {
+    const c = this.cursor;
+    const size = this.host.state!.fileSize;
+    const { start, end } = c.selection();
+    const deleteLength = end > start ? end - start : c.insert ? 0 : Math.min(bytes.length, size - start);
+    if (deleteLength === bytes.length) this.cache.patch(start, bytes);
+    this.send({ type: 'replaceBytes', offset: start, deleteLength, bytes: [...bytes] }, start + bytes.length);
+  }
+
+  private send(message: ViewerMessage, caret: number | undefined): void {
+    this.host.post(message);
+    this.inFlight++;
+    clearTimeout(this.timer);
+    this.timer = window.setTimeout(() => { this.inFlight = 0; }, CONFIRM_TIMEOUT_MS);
+    const c = this.cursor;
+    c.moveTo(caret ?? c.selection().start, false);
+    this.caretAfterEdit = c.caret;
+    this.host.changed(true);
+  }
+
+  private editable(): boolean {
+    const state = this.host.state;
+    if (!state) return false;
+    if (!state.readOnly) return true;
+    this.host.explainReadOnly(state.readOnlyReason);
+    return false;
+  }
+}

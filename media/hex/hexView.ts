@@ -1,0 +1,705 @@
+/**
+ * The hex view: rows of `bytesPerRow` bytes (offset, hex, decoded characters) over
+ * a file the host serves by byte offset (see src/editor/protocol.ts).
+ *
+ * Why it is built this way:
+ * - Rows come from offsets (row = offset / bytesPerRow), so the view paints as soon
+ *   as the file size is known, without the line index. A 10 GB file is 670 M rows:
+ *   like the text view, only the visible rows exist, `topRow` is a whole number, and
+ *   the hand-drawn scrollbar maps a ratio to a row.
+ * - Bytes arrive in aligned 4 KiB chunks (`getBytes`, at most 64 KiB and one request
+ *   at a time) into a bounded cache, with the host's word on which bytes are edited.
+ * - Edits are byte edits on the host's document (hexEdits.ts): the same undo stack
+ *   and save as the text view.
+ * - Find (issue #7) plugs in through `revealOffset` with a length: it selects a match.
+ */
+import type { FileState, HexSettings, HostMessage, ViewerMessage } from '../../src/editor/protocol';
+import { MAX_BYTES_PER_REQUEST, MAX_BYTES_PER_ROW } from '../../src/editor/protocol';
+import { encodeValue, INSPECTED_BYTES } from '../../src/hex/dataInspector';
+import { formatBytes } from '../../src/editor/format';
+import { Notices, Toolbar, viewButton } from '../chrome';
+import { listenClipboard } from '../clipboard';
+import { el } from '../dom';
+import { measureFont, onFontChange } from '../fontMetrics';
+import { clamp, isCount, isState } from '../guards';
+import { hasMod, IS_MAC } from '../keys';
+import type { View, ViewPage, VsCodeApi } from '../page';
+import { Scrollbar } from '../scrollbar';
+import { ByteCache, CHUNK_BYTES } from './byteCache';
+import { DataInspectorPanel } from './dataInspectorPanel';
+import { type Column, HexCursor } from './hexCursor';
+import { HexEdits } from './hexEdits';
+import { byteHex, offsetDigits, offsetHex, printable } from './hexFormat';
+import { type HexCommand, hexKeyCommand } from './hexKeys';
+import { dragSelection, moveCaret, rowCount } from './hexMotion';
+import { headerRow, HexRow } from './hexRows';
+
+const REQUEST_TIMEOUT_MS = 5000;
+const CARET_THROTTLE_MS = 100;
+const SAVE_THROTTLE_MS = 300;
+const MAX_CHUNKS_PER_REQUEST = MAX_BYTES_PER_REQUEST / CHUNK_BYTES;
+
+interface SavedHexState {
+  topRow: number;
+  caret: number;
+  anchor: number;
+  column: Column;
+  littleEndian: boolean;
+  inspector: boolean;
+}
+
+/** Left edges of a row's cells, measured once per layout, to map a pointer to a byte. */
+interface CellEdges {
+  hex: number[];
+  text: number[];
+  textStart: number;
+}
+
+export class HexView implements View {
+  private readonly vscode: VsCodeApi;
+  private readonly signal: AbortSignal;
+  private readonly root: HTMLElement;
+  private readonly toolbar: Toolbar;
+  private readonly notices: Notices;
+  private readonly editor: HTMLDivElement;
+  private readonly probe: HTMLDivElement;
+  private readonly rowsEl: HTMLDivElement;
+  private readonly inspector: DataInspectorPanel;
+  private readonly live: HTMLDivElement;
+  private readonly vbar: Scrollbar;
+  private header: HTMLDivElement | undefined;
+
+  private state: FileState | undefined;
+  private bytesPerRow = 16;
+  private topRow = 0;
+  private readonly cursor = new HexCursor();
+  private readonly cache = new ByteCache();
+  private readonly edits: HexEdits;
+  private littleEndian = true;
+  private inspectorShown = true;
+  private inflight: { id: number; offset: number; length: number; sentAt: number } | undefined;
+  private nextId = 1;
+  /** Chunks the host answered empty (it is saving): asked again after the next change. */
+  private readonly absent = new Set<number>();
+
+  private lineHeight = 19;
+  private fontDirty = true;
+  private height = 0;
+  private fullRows = 1;
+  private drawRows = 1;
+  private rows: HexRow[] = [];
+  private edges: CellEdges | undefined;
+  private frame = 0;
+  private focused = false;
+  private wheelRows = 0;
+  private drag: { pointerId: number; pressed: number; y: number; x: number; timer: number } | undefined;
+  private caretTimer = 0;
+  private lastCaretSent = '';
+  private saveTimer = 0;
+  private requestTimer = 0;
+
+  constructor(page: ViewPage) {
+    this.root = page.root;
+    this.vscode = page.vscode;
+    this.signal = page.signal;
+    this.toolbar = new Toolbar(this.root, [
+      { id: 'goto', label: 'Go to Offset…', title: `Go to Offset… (${IS_MAC ? '⌘G' : 'Ctrl+G'})`, run: () => this.post({ type: 'command', command: 'goToOffset' }) },
+      { id: 'inspector', label: 'Inspector', title: 'Data inspector: the bytes at the caret as numbers', pressed: () => this.inspectorShown, run: () => this.toggleInspector() },
+      viewButton(true, () => this.post({ type: 'command', command: 'toggleView' })),
+    ], hexStatus);
+    this.notices = new Notices(this.root, () => this.focusView());
+    const body = el('div', 'hex-body', this.root);
+    this.editor = el('div', 'editor hex-editor', body);
+    this.editor.tabIndex = 0;
+    this.editor.setAttribute('role', 'document');
+    this.editor.setAttribute('aria-roledescription', 'hex view');
+    this.probe = el('div', 'probe', this.editor);
+    this.probe.setAttribute('aria-hidden', 'true');
+    this.rowsEl = el('div', 'hex-rows', this.editor);
+    this.vbar = new Scrollbar(this.editor, {
+      orientation: 'vertical', trackClass: 'scroll-track', thumbClass: 'scroll-thumb',
+      onScroll: (r) => this.scrollToRow(Math.round(r * this.maxTop())),
+    });
+    this.inspector = new DataInspectorPanel(body, {
+      write: (label, text) => this.writeValue(label, text),
+      setLittleEndian: (le) => {
+        this.littleEndian = le;
+        this.invalidate();
+      },
+      leave: () => this.focusView(),
+    });
+    this.live = el('div', 'sr-only', this.root);
+    this.live.setAttribute('aria-live', 'polite');
+    const view = this;
+    this.edits = new HexEdits(this.cursor, this.cache, {
+      get state() { return view.state; },
+      post: (m) => this.post(m),
+      explainReadOnly: (reason) => this.notices.show('info', `This file is read-only${reason ? `: ${reason}` : ''}.`),
+      changed: (sent) => {
+        if (sent) this.inflight = undefined; // a reply asked before the edit would bring the old bytes back
+        this.revealCaret();
+        this.invalidate();
+      },
+    });
+    this.listen();
+  }
+
+  // ---- messages ----
+
+  private post(message: ViewerMessage): void {
+    this.vscode.postMessage(message);
+  }
+
+  onMessage(data: unknown): void {
+    const m = data as HostMessage;
+    if (typeof m !== 'object' || m === null || typeof m.type !== 'string') return;
+    switch (m.type) {
+      case 'init':
+        if (isState(m.state)) this.onInit(m.state, m.hex);
+        break;
+      case 'state':
+        if (isState(m.state) && this.state) this.applyState(m.state);
+        break;
+      case 'bytes':
+        if (this.state && isCount(m.id) && isCount(m.offset) && m.data instanceof Uint8Array && isPairs(m.edited) && isState(m.state)) {
+          this.onBytes(m.id, m.offset, m.data, m.edited, m.state);
+        }
+        break;
+      case 'revealOffset':
+        if (this.state && isCount(m.offset) && isCount(m.length)) this.revealOffset(m.offset, m.length);
+        break;
+      case 'bytesEdited':
+        if (this.state && isCount(m.fromOffset) && (m.caretOffset === undefined || isCount(m.caretOffset)) && isState(m.state)) {
+          this.onBytesEdited(m.fromOffset, m.caretOffset, m.state);
+        }
+        break;
+      case 'notice':
+        if (typeof m.text === 'string') this.notices.show(m.level === 'error' || m.level === 'warning' ? m.level : 'info', m.text);
+        break;
+    }
+  }
+
+  private onInit(state: FileState, hex: HexSettings | undefined): void {
+    const first = !this.state;
+    this.state = state;
+    this.cache.clear();
+    this.absent.clear();
+    this.inflight = undefined;
+    const perRow = hex && isCount(hex.bytesPerRow) && hex.bytesPerRow >= 1 && hex.bytesPerRow <= MAX_BYTES_PER_ROW ? hex.bytesPerRow : 16;
+    if (perRow !== this.bytesPerRow || !this.header) this.setBytesPerRow(perRow);
+    const saved = this.vscode.getState() as Partial<SavedHexState> | undefined;
+    if (first && saved && isCount(saved.topRow) && isCount(saved.caret) && isCount(saved.anchor)) {
+      this.topRow = saved.topRow;
+      this.cursor.select(saved.anchor, saved.caret);
+      this.cursor.column = saved.column === 'text' ? 'text' : 'hex';
+      this.littleEndian = saved.littleEndian !== false;
+      this.inspectorShown = saved.inspector !== false;
+    } else {
+      const caret = hex && isCount(hex.caretOffset) ? Math.min(hex.caretOffset, state.fileSize) : 0;
+      this.cursor.moveTo(caret, false);
+      this.topRow = Math.floor(caret / this.bytesPerRow) - Math.floor(this.fullRows / 2);
+    }
+    this.editor.setAttribute('aria-label', `${state.fileName}, hex view${state.readOnly ? ', read-only' : ''}`);
+    if (first && document.hasFocus() && !this.notices.contains(document.activeElement)) this.focusView();
+    this.invalidate();
+  }
+
+  private setBytesPerRow(perRow: number): void {
+    this.bytesPerRow = perRow;
+    this.root.style.setProperty('--bytes-per-row', String(perRow));
+    this.header?.remove();
+    this.header = headerRow(perRow);
+    this.editor.insertBefore(this.header, this.rowsEl);
+    for (const row of this.rows) row.el.remove();
+    this.rows = [];
+    this.edges = undefined;
+  }
+
+  private applyState(next: FileState): void {
+    const prev = this.state;
+    this.state = next;
+    if (prev && next.fileSize !== prev.fileSize) {
+      // Grown: the old last chunk was short. Shrunk or replaced: anything may differ.
+      this.cache.markStale(next.fileSize > prev.fileSize ? prev.fileSize : 0);
+      this.absent.clear();
+      this.inflight = undefined;
+    }
+    this.invalidate();
+  }
+
+  private onBytes(id: number, offset: number, data: Uint8Array, edited: number[], state: FileState): void {
+    const req = this.inflight;
+    this.applyState(state);
+    if (!req || req.id !== id) return; // asked before an edit or a change of the file
+    this.inflight = undefined;
+    if (data.length === 0 && offset < state.fileSize) {
+      for (let c = req.offset / CHUNK_BYTES; c < (req.offset + req.length) / CHUNK_BYTES; c++) this.absent.add(c);
+    } else {
+      this.cache.store(offset, data, edited, offset + data.length >= state.fileSize);
+    }
+    this.invalidate();
+  }
+
+  /** The content changed (an edit from any view, undo, redo, revert, save). */
+  private onBytesEdited(fromOffset: number, caretOffset: number | undefined, state: FileState): void {
+    this.cache.markStale(fromOffset);
+    this.inflight = undefined;
+    this.absent.clear();
+    // The edit explains a change of size: not a truncation, only bytes from `fromOffset` on changed.
+    this.state = state;
+    const before = this.cursor.caret;
+    this.edits.confirmed(caretOffset);
+    this.cursor.clamp(state.fileSize);
+    if (this.cursor.caret !== before) this.revealCaret();
+    this.invalidate();
+  }
+
+  /** Puts the caret at `offset` with `length` bytes selected, and scrolls it to the middle of the view if it is off screen. */
+  private revealOffset(offset: number, length: number): void {
+    const size = this.state!.fileSize;
+    const start = Math.min(offset, size);
+    this.cursor.select(start, Math.min(size, start + length));
+    const row = Math.floor(start / this.bytesPerRow);
+    if (row < this.topRow || row >= this.topRow + this.fullRows) this.topRow = row - Math.floor(this.fullRows / 2);
+    this.focusView();
+    this.invalidate();
+  }
+
+  // ---- geometry and scrolling ----
+
+  private rowTotal(): number {
+    return rowCount(this.state?.fileSize ?? 0, this.bytesPerRow);
+  }
+
+  private maxTop(): number {
+    return Math.max(0, this.rowTotal() - this.fullRows);
+  }
+
+  private scrollToRow(row: number): void {
+    const top = clamp(Math.round(row), 0, this.maxTop());
+    if (top === this.topRow) return;
+    this.topRow = top;
+    this.invalidate();
+  }
+
+  private revealCaret(): void {
+    const row = Math.floor(this.cursor.caret / this.bytesPerRow);
+    if (row < this.topRow) this.scrollToRow(row);
+    else if (row >= this.topRow + this.fullRows) this.scrollToRow(row - this.fullRows + 1);
+  }
+
+  private onWheel(e: WheelEvent): void {
+    if (e.ctrlKey) return; // zoom belongs to VS Code
+    e.preventDefault();
+    const rows = e.deltaMode === WheelEvent.DOM_DELTA_LINE ? e.deltaY
+      : e.deltaMode === WheelEvent.DOM_DELTA_PAGE ? e.deltaY * this.fullRows : e.deltaY / this.lineHeight;
+    if (Math.sign(rows) !== Math.sign(this.wheelRows)) this.wheelRows = 0;
+    this.wheelRows += rows;
+    const whole = Math.trunc(this.wheelRows);
+    this.wheelRows -= whole;
+    if (whole !== 0) this.scrollToRow(this.topRow + whole);
+  }
+
+  // ---- rendering ----
+
+  private invalidate(): void {
+    if (!this.frame && !this.signal.aborted) this.frame = requestAnimationFrame(() => this.render());
+  }
+
+  private render(): void {
+    this.frame = 0;
+    const state = this.state;
+    if (!state || this.signal.aborted) return;
+    if (this.fontDirty) {
+      this.fontDirty = false;
+      this.lineHeight = measureFont(this.probe).lineHeight;
+      this.root.style.setProperty('--line-height', `${this.lineHeight}px`);
+      this.edges = undefined;
+    }
+    const lh = this.lineHeight;
+    const size = state.fileSize;
+    const perRow = this.bytesPerRow;
+    const total = this.rowTotal();
+    const digits = offsetDigits(size);
+    this.root.style.setProperty('--offset-digits', String(digits));
+    const rowsHeight = Math.max(lh, this.height - lh); // the header takes one row
+    this.fullRows = Math.max(1, Math.floor(rowsHeight / lh));
+    this.drawRows = Math.ceil(rowsHeight / lh);
+    this.topRow = clamp(this.topRow, 0, this.maxTop());
+    this.cursor.clamp(size);
+    const c = this.cursor;
+    const sel = c.selection();
+    const shown = Math.min(this.drawRows, total - this.topRow);
+    while (this.rows.length < shown) {
+      const row = new HexRow(perRow);
+      this.rows.push(row);
+      this.rowsEl.appendChild(row.el);
+    }
+    for (let r = 0; r < this.rows.length; r++) {
+      const row = this.rows[r];
+      row.el.classList.toggle('hidden', r >= shown);
+      if (r >= shown) continue;
+      const start = (this.topRow + r) * perRow;
+      row.offset = start;
+      row.el.style.top = `${r * lh}px`;
+      row.el.dataset.offset = String(start);
+      row.setOffset(offsetHex(start, digits));
+      row.el.classList.toggle('current', c.caret >= start && c.caret < start + perRow);
+      for (let i = 0; i < perRow; i++) {
+        const at = start + i;
+        const byte = at >= size ? null : this.cache.byteAt(at);
+        const isCaret = at === c.caret;
+        row.paint(i, byte, {
+          selected: at >= sel.start && at < sel.end,
+          edited: byte !== null && this.cache.isEdited(at),
+          caret: isCaret ? c.column : undefined,
+        }, isCaret && c.pendingNibble !== undefined ? c.pendingNibble.toString(16) : undefined);
+      }
+    }
+    this.root.classList.toggle('insert-mode', c.insert);
+    this.root.classList.toggle('text-column', c.column === 'text');
+
+    const maxTop = this.maxTop();
+    this.vbar.update(maxTop > 0 ? this.topRow / maxTop : 0, this.fullRows / total, maxTop > 0, this.height);
+    this.inspector.el.classList.toggle('hidden', !this.inspectorShown);
+    if (this.inspectorShown) this.inspector.update(this.bytesAtCaret(), c.caret, this.littleEndian, state.readOnly);
+    this.toolbar.update(state);
+
+    const ds = this.root.dataset;
+    ds.topRow = String(this.topRow);
+    ds.rowCount = String(total);
+    ds.bytesPerRow = String(perRow);
+    ds.caret = String(c.caret);
+    ds.anchor = String(c.anchor);
+    ds.column = c.column;
+    ds.insert = String(c.insert);
+    ds.pendingEdits = String(this.edits.pending);
+    ds.visibleRows = String(this.fullRows);
+
+    this.fetch();
+    this.scheduleCaretMessage();
+    this.scheduleSave();
+  }
+
+  /** Up to 8 bytes from the caret (fewer at the end of the file); undefined while any of them loads. */
+  private bytesAtCaret(): Uint8Array | undefined {
+    const at = this.cursor.caret;
+    const n = Math.max(0, Math.min(INSPECTED_BYTES, this.state!.fileSize - at));
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const b = this.cache.byteAt(at + i);
+      if (b === undefined) return undefined;
+      out[i] = b;
+    }
+    return out;
+  }
+
+  // ---- fetching ----
+
+  /** Asks for the chunks of the view (then a page either side) that are missing or stale, one request at a time. */
+  private fetch(): void {
+    const state = this.state;
+    if (!state || state.fileSize === 0) return;
+    const now = performance.now();
+    if (this.inflight && now - this.inflight.sentAt < REQUEST_TIMEOUT_MS) return;
+    this.inflight = undefined;
+    const perRow = this.bytesPerRow;
+    const lastChunk = Math.floor((state.fileSize - 1) / CHUNK_BYTES);
+    const chunkOf = (row: number) => clamp(Math.floor((row * perRow) / CHUNK_BYTES), 0, lastChunk);
+    const needs = (chunk: number) => !this.cache.isFresh(chunk) && !this.absent.has(chunk);
+    const first = (from: number, to: number) => {
+      for (let k = from; k <= to; k++) if (needs(k)) return k;
+      return -1;
+    };
+    const top = this.topRow;
+    let start = first(chunkOf(top), chunkOf(top + this.drawRows));
+    if (start < 0) start = first(chunkOf(top + this.drawRows), chunkOf(top + 2 * this.drawRows));
+    if (start < 0) start = first(chunkOf(top - this.drawRows), chunkOf(top));
+    if (start < 0) return;
+    let end = start + 1;
+    while (end <= lastChunk && end - start < MAX_CHUNKS_PER_REQUEST && needs(end)) end++;
+    const id = this.nextId++;
+    const offset = start * CHUNK_BYTES;
+    const length = (end - start) * CHUNK_BYTES;
+    this.inflight = { id, offset, length, sentAt: now };
+    this.post({ type: 'getBytes', id, offset, length });
+    clearTimeout(this.requestTimer);
+    this.requestTimer = window.setTimeout(() => this.invalidate(), REQUEST_TIMEOUT_MS + 50);
+  }
+
+  // ---- commands ----
+
+  private run(command: HexCommand): boolean {
+    const c = this.cursor;
+    const size = this.state?.fileSize ?? 0;
+    switch (command.kind) {
+      case 'move': {
+        const { motion, extend } = command;
+        let target = moveCaret(c.caret, motion, size, this.bytesPerRow, Math.max(1, this.fullRows - 1), extend);
+        // Left / Right with a selection go to its start / end, as in a text editor.
+        if (!extend && c.hasSelection && (motion === 'left' || motion === 'right')) target = motion === 'left' ? c.selection().start : c.selection().end;
+        if (motion === 'pageUp' || motion === 'pageDown') this.scrollToRow(this.topRow + (motion === 'pageUp' ? -1 : 1) * Math.max(1, this.fullRows - 1));
+        this.setCaret(target, extend);
+        return true;
+      }
+      case 'scroll':
+        this.scrollToRow(this.topRow + command.rows);
+        return true;
+      case 'type':
+        this.edits.type(command.key);
+        return true;
+      case 'delete':
+        this.edits.delete(command.direction);
+        return true;
+      case 'copy':
+        this.edits.copy(command.asText);
+        return true;
+      case 'cut':
+        this.edits.cut();
+        return true;
+      case 'paste':
+        this.edits.paste();
+        return true;
+      case 'selectAll':
+        c.select(0, size);
+        this.invalidate();
+        return true;
+      case 'toggleInsert':
+        c.insert = !c.insert;
+        c.pendingNibble = undefined;
+        this.invalidate();
+        return true;
+      case 'escape':
+        if (c.pendingNibble === undefined && !c.hasSelection) return false;
+        c.moveTo(c.caret, false);
+        this.invalidate();
+        return true;
+      case 'column': {
+        const to: Column = command.forward ? 'text' : 'hex';
+        if (c.column === to) return false; // Tab past the last column moves focus on
+        c.column = to;
+        c.pendingNibble = undefined;
+        this.invalidate();
+        return true;
+      }
+    }
+  }
+
+  private setCaret(offset: number, extend: boolean): void {
+    this.cursor.moveTo(offset, extend);
+    this.revealCaret();
+    this.invalidate();
+  }
+
+  private toggleInspector(): void {
+    this.inspectorShown = !this.inspectorShown;
+    this.invalidate();
+  }
+
+  /** The data inspector's Enter: the typed value's bytes overwrite the bytes at the caret. */
+  private writeValue(label: string, text: string): string | undefined {
+    let bytes: Uint8Array;
+    try {
+      bytes = encodeValue(label, text, this.littleEndian);
+    } catch (err) {
+      return (err as Error).message;
+    }
+    if (this.cursor.caret + bytes.length > (this.state?.fileSize ?? 0)) return `${label} needs ${bytes.length} bytes; the file ends before that`;
+    return this.edits.overwriteAtCaret(bytes) ? undefined : 'the file is read-only';
+  }
+
+  // ---- input ----
+
+  private listen(): void {
+    const signal = this.signal;
+    const resize = new ResizeObserver(() => {
+      this.height = this.editor.clientHeight;
+      this.edges = undefined;
+      this.invalidate();
+    });
+    resize.observe(this.editor);
+    signal.addEventListener('abort', () => {
+      resize.disconnect();
+      cancelAnimationFrame(this.frame);
+      for (const timer of [this.caretTimer, this.saveTimer, this.requestTimer]) clearTimeout(timer);
+    });
+    onFontChange(() => {
+      this.fontDirty = true;
+      this.invalidate();
+    }, signal);
+    this.editor.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
+    window.addEventListener('focus', () => {
+      // VS Code focuses the webview's frame, not an element in it: keys must reach the view.
+      if (!document.activeElement || document.activeElement === document.body) this.focusView();
+    }, { signal });
+    this.editor.addEventListener('focus', () => this.setFocused(true));
+    this.editor.addEventListener('blur', () => this.setFocused(false));
+    this.editor.addEventListener('keydown', (e) => {
+      const command = hexKeyCommand(e);
+      if (command && this.run(command)) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    });
+    // Capture phase, before VS Code's forwarding listener on the window: Ctrl+G is ours.
+    window.addEventListener('keydown', (e) => {
+      if (hasMod(e) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'g') {
+        e.preventDefault();
+        e.stopPropagation();
+        this.post({ type: 'command', command: 'goToOffset' });
+      }
+    }, { capture: true, signal });
+    this.editor.addEventListener('pointerdown', (e) => this.onPointerDown(e));
+    this.editor.addEventListener('pointermove', (e) => this.onPointerMove(e));
+    this.editor.addEventListener('pointerup', (e) => this.endDrag(e));
+    this.editor.addEventListener('pointercancel', (e) => this.endDrag(e));
+    listenClipboard(() => document.activeElement === this.editor,
+      (action) => this.run(action === 'copy' ? { kind: 'copy', asText: false } : { kind: action }), signal);
+  }
+
+  private focusView(): void {
+    if (document.activeElement !== this.editor) this.editor.focus({ preventScroll: true });
+  }
+
+  private setFocused(focused: boolean): void {
+    this.focused = focused;
+    this.root.classList.toggle('focused', focused);
+    if (!focused) this.cursor.pendingNibble = undefined;
+    this.invalidate();
+  }
+
+  /** The byte and column under a client point, clamped into the rows on screen. */
+  private byteAt(clientX: number, clientY: number): { offset: number; column: Column; onOffset: boolean } {
+    const rect = this.rowsEl.getBoundingClientRect();
+    const size = this.state?.fileSize ?? 0;
+    const visible = Math.max(1, Math.min(this.fullRows, this.rowTotal() - this.topRow));
+    const r = clamp(Math.floor((clientY - rect.top) / this.lineHeight), 0, visible - 1);
+    const edges = this.cellEdges();
+    const x = clientX;
+    const column: Column = edges && x >= edges.textStart ? 'text' : 'hex';
+    let i = 0;
+    if (edges) {
+      const lefts = column === 'text' ? edges.text : edges.hex;
+      while (i + 1 < lefts.length && x >= lefts[i + 1]) i++;
+    }
+    const onOffset = !!edges && x < edges.hex[0];
+    return { offset: Math.min(size, (this.topRow + r) * this.bytesPerRow + i), column, onOffset };
+  }
+
+  private cellEdges(): CellEdges | undefined {
+    if (this.edges) return this.edges;
+    const row = this.rows[0];
+    if (!row) return undefined;
+    const hex = Array.from(row.el.querySelectorAll('.hex-bytes > span'), (n) => n.getBoundingClientRect().left);
+    const text = Array.from(row.el.querySelectorAll('.hex-chars > span'), (n) => n.getBoundingClientRect().left);
+    const hexEnd = row.el.querySelector('.hex-bytes')!.getBoundingClientRect().right;
+    // A point between the two columns belongs to the nearer one.
+    this.edges = { hex, text, textStart: (hexEnd + (text[0] ?? hexEnd)) / 2 };
+    return this.edges;
+  }
+
+  private onPointerDown(e: PointerEvent): void {
+    if (e.button !== 0 || !this.state) return;
+    if ((e.target as HTMLElement).closest('.scrollbar')) return;
+    e.preventDefault();
+    this.focusView();
+    const hit = this.byteAt(e.clientX, e.clientY);
+    const c = this.cursor;
+    if (hit.onOffset && !e.shiftKey) {
+      // A click on an offset selects its row.
+      const start = hit.offset - (hit.offset % this.bytesPerRow);
+      c.select(start, Math.min(this.state.fileSize, start + this.bytesPerRow));
+    } else {
+      c.column = hit.column;
+      c.moveTo(hit.offset, e.shiftKey);
+    }
+    this.invalidate();
+    this.editor.setPointerCapture(e.pointerId);
+    this.drag = { pointerId: e.pointerId, pressed: e.shiftKey ? c.anchor : hit.offset, x: e.clientX, y: e.clientY, timer: 0 };
+  }
+
+  private onPointerMove(e: PointerEvent): void {
+    const drag = this.drag;
+    if (!drag || drag.pointerId !== e.pointerId) return;
+    drag.x = e.clientX;
+    drag.y = e.clientY;
+    this.dragTo();
+    if (!drag.timer) drag.timer = window.setInterval(() => this.autoScroll(), 50);
+  }
+
+  private dragTo(): void {
+    const drag = this.drag;
+    if (!drag || !this.state) return;
+    const hit = this.byteAt(drag.x, drag.y);
+    const { anchor, caret } = dragSelection(drag.pressed, hit.offset, this.state.fileSize);
+    if (anchor === this.cursor.anchor && caret === this.cursor.caret) return;
+    this.cursor.select(anchor, caret);
+    this.invalidate();
+  }
+
+  /** While a drag is above or below the rows, scroll by an amount growing with the distance. */
+  private autoScroll(): void {
+    const drag = this.drag;
+    if (!drag) return;
+    const rect = this.rowsEl.getBoundingClientRect();
+    const bottom = rect.top + this.fullRows * this.lineHeight;
+    if (drag.y < rect.top) this.scrollToRow(this.topRow - Math.ceil((rect.top - drag.y) / this.lineHeight));
+    else if (drag.y > bottom) this.scrollToRow(this.topRow + Math.ceil((drag.y - bottom) / this.lineHeight));
+    this.dragTo();
+  }
+
+  private endDrag(e: PointerEvent): void {
+    const drag = this.drag;
+    if (!drag || drag.pointerId !== e.pointerId) return;
+    if (drag.timer) clearInterval(drag.timer);
+    this.drag = undefined;
+    if (this.editor.hasPointerCapture(e.pointerId)) this.editor.releasePointerCapture(e.pointerId);
+  }
+
+  // ---- host notifications ----
+
+  private scheduleCaretMessage(): void {
+    if (this.caretTimer) return;
+    this.caretTimer = window.setTimeout(() => {
+      this.caretTimer = 0;
+      const c = this.cursor;
+      const { start, end } = c.selection();
+      const key = `${c.caret}:${end - start}:${c.insert}`;
+      if (key === this.lastCaretSent) return;
+      const moved = !this.lastCaretSent.startsWith(`${c.caret}:`);
+      this.lastCaretSent = key;
+      this.post({ type: 'byteCaret', offset: c.caret, selectionLength: end - start, insert: c.insert });
+      if (moved && this.focused) this.announce();
+    }, CARET_THROTTLE_MS);
+  }
+
+  /** Screen readers hear the caret's offset and byte. */
+  private announce(): void {
+    const at = this.cursor.caret;
+    const byte = this.cache.byteAt(at);
+    const what = at >= (this.state?.fileSize ?? 0) ? 'end of file' : byte === undefined ? 'loading' : `byte ${byteHex(byte)}, ${printable(byte)}`;
+    this.live.textContent = `Offset 0x${at.toString(16)}: ${what}`;
+  }
+
+  private scheduleSave(): void {
+    if (this.saveTimer) return;
+    this.saveTimer = window.setTimeout(() => {
+      this.saveTimer = 0;
+      const c = this.cursor;
+      const saved: SavedHexState = {
+        topRow: this.topRow, caret: c.caret, anchor: c.anchor, column: c.column, littleEndian: this.littleEndian, inspector: this.inspectorShown,
+      };
+      this.vscode.setState(saved);
+    }, SAVE_THROTTLE_MS);
+  }
+}
+
+/** The toolbar's words for a file in hex: its size, exactly and readably. */
+function hexStatus(state: FileState): string {
+  const size = `${state.fileSize.toLocaleString('en-US')} bytes${state.fileSize >= 1024 ? ` (${formatBytes(state.fileSize)})` : ''}`;
+  return state.readOnly ? `${size} · read-only` : size;
+}
+
+function isPairs(x: unknown): x is number[] {
+  return Array.isArray(x) && x.length % 2 === 0 && x.every(isCount);
+}
