@@ -55,13 +55,14 @@ export class HexRow {
    * end of the file. `pendingDigit` shows a first typed hex digit over the byte.
    */
   paint(i: number, byte: number | null | undefined, marks: CellMarks, pendingDigit?: string): void {
-    const state = byte === null ? ' eof' : byte === undefined ? ' loading' : '';
-    const flags = `${marks.selected ? ' sel' : ''}${marks.edited ? ' edited' : ''}`;
-    const gap = i > 0 && i % GROUP_BYTES === 0 ? ' gap' : '';
-    const caretOf = (column: Column) => (marks.caret === undefined ? '' : marks.caret === column ? ' caret' : ' caret-mirror');
+    // Class names all start with hex-: the text view's stylesheet owns .sel and .caret.
+    const state = byte === null ? ' hex-eof' : byte === undefined ? ' hex-loading' : '';
+    const flags = `${marks.selected ? ' hex-sel' : ''}${marks.edited ? ' hex-edited' : ''}`;
+    const gap = i > 0 && i % GROUP_BYTES === 0 ? ' hex-gap' : '';
+    const caretOf = (column: Column) => (marks.caret === undefined ? '' : marks.caret === column ? ' hex-caret' : ' hex-caret-mirror');
     let hexText = byte === null ? '  ' : byte === undefined ? '··' : byteHex(byte);
     if (pendingDigit !== undefined) hexText = pendingDigit + hexText[1];
-    set(this.hex[i], hexText, `hb${gap}${state}${flags}${caretOf('hex')}${pendingDigit !== undefined ? ' pending' : ''}`);
+    set(this.hex[i], hexText, `hb${gap}${state}${flags}${caretOf('hex')}${pendingDigit !== undefined ? ' hex-pending' : ''}`);
     set(this.chars[i], byte === null ? ' ' : byte === undefined ? '·' : printable(byte), `hc${state}${flags}${caretOf('text')}`);
   }
 }
@@ -73,7 +74,7 @@ export function headerRow(bytesPerRow: number): HTMLDivElement {
   el('span', 'hex-offset', row).textContent = 'Offset';
   const bytes = el('span', 'hex-bytes', row);
   for (let i = 0; i < bytesPerRow; i++) {
-    el('span', i > 0 && i % GROUP_BYTES === 0 ? 'hb gap' : 'hb', bytes).textContent = byteHex(i % 256);
+    el('span', i > 0 && i % GROUP_BYTES === 0 ? 'hb hex-gap' : 'hb', bytes).textContent = byteHex(i % 256);
   }
   el('span', 'hex-chars', row).textContent = 'Decoded text';
   return row;

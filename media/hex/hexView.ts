@@ -14,7 +14,7 @@
  * - Find (issue #7) plugs in through `revealOffset` with a length: it selects a match.
  */
 import type { FileState, HexSettings, HostMessage, ViewerMessage } from '../../src/editor/protocol';
-import { MAX_BYTES_PER_REQUEST, MAX_BYTES_PER_ROW } from '../../src/editor/protocol';
+import { MAX_BYTES_PER_ROW } from '../../src/editor/protocol';
 import { encodeValue, INSPECTED_BYTES } from '../../src/hex/dataInspector';
 import { formatBytes } from '../../src/editor/format';
 import { Notices, Toolbar, viewButton } from '../chrome';
@@ -27,17 +27,18 @@ import type { View, ViewPage, VsCodeApi } from '../page';
 import { Scrollbar } from '../scrollbar';
 import { ByteCache, CHUNK_BYTES } from './byteCache';
 import { DataInspectorPanel } from './dataInspectorPanel';
+import { nextFetch } from './fetchPlan';
 import { type Column, HexCursor } from './hexCursor';
 import { HexEdits } from './hexEdits';
 import { byteHex, offsetDigits, offsetHex, printable } from './hexFormat';
 import { type HexCommand, hexKeyCommand } from './hexKeys';
-import { dragSelection, moveCaret, rowCount } from './hexMotion';
+import { moveCaret, rowCount } from './hexMotion';
+import { HexPointer } from './hexPointer';
 import { headerRow, HexRow } from './hexRows';
 
 const REQUEST_TIMEOUT_MS = 5000;
 const CARET_THROTTLE_MS = 100;
 const SAVE_THROTTLE_MS = 300;
-const MAX_CHUNKS_PER_REQUEST = MAX_BYTES_PER_REQUEST / CHUNK_BYTES;
 
 interface SavedHexState {
   topRow: number;
@@ -46,13 +47,6 @@ interface SavedHexState {
   column: Column;
   littleEndian: boolean;
   inspector: boolean;
-}
-
-/** Left edges of a row's cells, measured once per layout, to map a pointer to a byte. */
-interface CellEdges {
-  hex: number[];
-  text: number[];
-  textStart: number;
 }
 
 export class HexView implements View {
@@ -88,11 +82,10 @@ export class HexView implements View {
   private fullRows = 1;
   private drawRows = 1;
   private rows: HexRow[] = [];
-  private edges: CellEdges | undefined;
+  private readonly pointer: HexPointer;
   private frame = 0;
   private focused = false;
   private wheelRows = 0;
-  private drag: { pointerId: number; pressed: number; y: number; x: number; timer: number } | undefined;
   private caretTimer = 0;
   private lastCaretSent = '';
   private saveTimer = 0;
@@ -131,6 +124,19 @@ export class HexView implements View {
     this.live = el('div', 'sr-only', this.root);
     this.live.setAttribute('aria-live', 'polite');
     const view = this;
+    this.pointer = new HexPointer(this.editor, this.rowsEl, {
+      get cursor() { return view.cursor; },
+      get size() { return view.state?.fileSize ?? 0; },
+      get bytesPerRow() { return view.bytesPerRow; },
+      get topRow() { return view.topRow; },
+      get lineHeight() { return view.lineHeight; },
+      get fullRows() { return view.fullRows; },
+      get shownRows() { return Math.min(view.fullRows, view.rowTotal() - view.topRow); },
+      firstRow: () => this.rows[0],
+      scrollToRow: (row) => this.scrollToRow(row),
+      focus: () => this.focusView(),
+      changed: () => this.invalidate(),
+    });
     this.edits = new HexEdits(this.cursor, this.cache, {
       get state() { return view.state; },
       post: (m) => this.post(m),
@@ -212,7 +218,7 @@ export class HexView implements View {
     this.editor.insertBefore(this.header, this.rowsEl);
     for (const row of this.rows) row.el.remove();
     this.rows = [];
-    this.edges = undefined;
+    this.pointer.relayout();
   }
 
   private applyState(next: FileState): void {
@@ -314,7 +320,7 @@ export class HexView implements View {
       this.fontDirty = false;
       this.lineHeight = measureFont(this.probe).lineHeight;
       this.root.style.setProperty('--line-height', `${this.lineHeight}px`);
-      this.edges = undefined;
+      this.pointer.relayout();
     }
     const lh = this.lineHeight;
     const size = state.fileSize;
@@ -396,7 +402,7 @@ export class HexView implements View {
 
   // ---- fetching ----
 
-  /** Asks for the chunks of the view (then a page either side) that are missing or stale, one request at a time. */
+  /** Asks for the chunks of the view (then a screen either side) that are missing or stale, one request at a time. */
   private fetch(): void {
     const state = this.state;
     if (!state || state.fileSize === 0) return;
@@ -404,23 +410,11 @@ export class HexView implements View {
     if (this.inflight && now - this.inflight.sentAt < REQUEST_TIMEOUT_MS) return;
     this.inflight = undefined;
     const perRow = this.bytesPerRow;
-    const lastChunk = Math.floor((state.fileSize - 1) / CHUNK_BYTES);
-    const chunkOf = (row: number) => clamp(Math.floor((row * perRow) / CHUNK_BYTES), 0, lastChunk);
-    const needs = (chunk: number) => !this.cache.isFresh(chunk) && !this.absent.has(chunk);
-    const first = (from: number, to: number) => {
-      for (let k = from; k <= to; k++) if (needs(k)) return k;
-      return -1;
-    };
-    const top = this.topRow;
-    let start = first(chunkOf(top), chunkOf(top + this.drawRows));
-    if (start < 0) start = first(chunkOf(top + this.drawRows), chunkOf(top + 2 * this.drawRows));
-    if (start < 0) start = first(chunkOf(top - this.drawRows), chunkOf(top));
-    if (start < 0) return;
-    let end = start + 1;
-    while (end <= lastChunk && end - start < MAX_CHUNKS_PER_REQUEST && needs(end)) end++;
+    const next = nextFetch(this.topRow * perRow, this.drawRows * perRow, state.fileSize,
+      (chunk) => !this.cache.isFresh(chunk) && !this.absent.has(chunk));
+    if (!next) return;
     const id = this.nextId++;
-    const offset = start * CHUNK_BYTES;
-    const length = (end - start) * CHUNK_BYTES;
+    const { offset, length } = next;
     this.inflight = { id, offset, length, sentAt: now };
     this.post({ type: 'getBytes', id, offset, length });
     clearTimeout(this.requestTimer);
@@ -514,12 +508,13 @@ export class HexView implements View {
     const signal = this.signal;
     const resize = new ResizeObserver(() => {
       this.height = this.editor.clientHeight;
-      this.edges = undefined;
+      this.pointer.relayout();
       this.invalidate();
     });
     resize.observe(this.editor);
     signal.addEventListener('abort', () => {
       resize.disconnect();
+      this.pointer.dispose();
       cancelAnimationFrame(this.frame);
       for (const timer of [this.caretTimer, this.saveTimer, this.requestTimer]) clearTimeout(timer);
     });
@@ -549,10 +544,6 @@ export class HexView implements View {
         this.post({ type: 'command', command: 'goToOffset' });
       }
     }, { capture: true, signal });
-    this.editor.addEventListener('pointerdown', (e) => this.onPointerDown(e));
-    this.editor.addEventListener('pointermove', (e) => this.onPointerMove(e));
-    this.editor.addEventListener('pointerup', (e) => this.endDrag(e));
-    this.editor.addEventListener('pointercancel', (e) => this.endDrag(e));
     listenClipboard(() => document.activeElement === this.editor,
       (action) => this.run(action === 'copy' ? { kind: 'copy', asText: false } : { kind: action }), signal);
   }
@@ -566,94 +557,6 @@ export class HexView implements View {
     this.root.classList.toggle('focused', focused);
     if (!focused) this.cursor.pendingNibble = undefined;
     this.invalidate();
-  }
-
-  /** The byte and column under a client point, clamped into the rows on screen. */
-  private byteAt(clientX: number, clientY: number): { offset: number; column: Column; onOffset: boolean } {
-    const rect = this.rowsEl.getBoundingClientRect();
-    const size = this.state?.fileSize ?? 0;
-    const visible = Math.max(1, Math.min(this.fullRows, this.rowTotal() - this.topRow));
-    const r = clamp(Math.floor((clientY - rect.top) / this.lineHeight), 0, visible - 1);
-    const edges = this.cellEdges();
-    const x = clientX;
-    const column: Column = edges && x >= edges.textStart ? 'text' : 'hex';
-    let i = 0;
-    if (edges) {
-      const lefts = column === 'text' ? edges.text : edges.hex;
-      while (i + 1 < lefts.length && x >= lefts[i + 1]) i++;
-    }
-    const onOffset = !!edges && x < edges.hex[0];
-    return { offset: Math.min(size, (this.topRow + r) * this.bytesPerRow + i), column, onOffset };
-  }
-
-  private cellEdges(): CellEdges | undefined {
-    if (this.edges) return this.edges;
-    const row = this.rows[0];
-    if (!row) return undefined;
-    const hex = Array.from(row.el.querySelectorAll('.hex-bytes > span'), (n) => n.getBoundingClientRect().left);
-    const text = Array.from(row.el.querySelectorAll('.hex-chars > span'), (n) => n.getBoundingClientRect().left);
-    const hexEnd = row.el.querySelector('.hex-bytes')!.getBoundingClientRect().right;
-    // A point between the two columns belongs to the nearer one.
-    this.edges = { hex, text, textStart: (hexEnd + (text[0] ?? hexEnd)) / 2 };
-    return this.edges;
-  }
-
-  private onPointerDown(e: PointerEvent): void {
-    if (e.button !== 0 || !this.state) return;
-    if ((e.target as HTMLElement).closest('.scrollbar')) return;
-    e.preventDefault();
-    this.focusView();
-    const hit = this.byteAt(e.clientX, e.clientY);
-    const c = this.cursor;
-    if (hit.onOffset && !e.shiftKey) {
-      // A click on an offset selects its row.
-      const start = hit.offset - (hit.offset % this.bytesPerRow);
-      c.select(start, Math.min(this.state.fileSize, start + this.bytesPerRow));
-    } else {
-      c.column = hit.column;
-      c.moveTo(hit.offset, e.shiftKey);
-    }
-    this.invalidate();
-    this.editor.setPointerCapture(e.pointerId);
-    this.drag = { pointerId: e.pointerId, pressed: e.shiftKey ? c.anchor : hit.offset, x: e.clientX, y: e.clientY, timer: 0 };
-  }
-
-  private onPointerMove(e: PointerEvent): void {
-    const drag = this.drag;
-    if (!drag || drag.pointerId !== e.pointerId) return;
-    drag.x = e.clientX;
-    drag.y = e.clientY;
-    this.dragTo();
-    if (!drag.timer) drag.timer = window.setInterval(() => this.autoScroll(), 50);
-  }
-
-  private dragTo(): void {
-    const drag = this.drag;
-    if (!drag || !this.state) return;
-    const hit = this.byteAt(drag.x, drag.y);
-    const { anchor, caret } = dragSelection(drag.pressed, hit.offset, this.state.fileSize);
-    if (anchor === this.cursor.anchor && caret === this.cursor.caret) return;
-    this.cursor.select(anchor, caret);
-    this.invalidate();
-  }
-
-  /** While a drag is above or below the rows, scroll by an amount growing with the distance. */
-  private autoScroll(): void {
-    const drag = this.drag;
-    if (!drag) return;
-    const rect = this.rowsEl.getBoundingClientRect();
-    const bottom = rect.top + this.fullRows * this.lineHeight;
-    if (drag.y < rect.top) this.scrollToRow(this.topRow - Math.ceil((rect.top - drag.y) / this.lineHeight));
-    else if (drag.y > bottom) this.scrollToRow(this.topRow + Math.ceil((drag.y - bottom) / this.lineHeight));
-    this.dragTo();
-  }
-
-  private endDrag(e: PointerEvent): void {
-    const drag = this.drag;
-    if (!drag || drag.pointerId !== e.pointerId) return;
-    if (drag.timer) clearInterval(drag.timer);
-    this.drag = undefined;
-    if (this.editor.hasPointerCapture(e.pointerId)) this.editor.releasePointerCapture(e.pointerId);
   }
 
   // ---- host notifications ----

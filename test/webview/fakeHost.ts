@@ -319,6 +319,13 @@ const fakeHost = {
   setPasteText(text: string) {
     pasteText = text;
   },
+  /** `length` bytes of the file from `offset`, as the hex view's host reads them. */
+  readBytes(offset: number, length: number): number[] {
+    return Array.from(bytes?.read(offset, length) ?? []);
+  },
+  get mode() {
+    return mode;
+  },
   /** The editable file's text, lines joined with "\n". */
   get text() {
     const lines = (file as Partial<BytesFile>).lines ?? [];

@@ -1,0 +1,342 @@
+// The hex view in Chromium against the fake host (test/webview/fakeHost.ts): rows,
+// typing, navigation, the data inspector, the scaled scrollbar on a 10 GiB file.
+// Run: npx mocha --timeout 120000 test/webview/hex.test.ts
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import type { HostMessage, ViewerMessage } from '../../src/editor/protocol';
+import { MAX_BYTES_PER_REQUEST } from '../../src/editor/protocol';
+import { HUGE_BINARY_SIZE, hugeByte, KNOWN_AT, KNOWN_BYTES } from './fakeBytes';
+import { ARTIFACTS, build, collectErrors, launch, serve } from './harness';
+
+interface FakeHostView {
+  sent: ViewerMessage[];
+  invalid: unknown[];
+  clipboard: string;
+  mode: string;
+  send(message: HostMessage): void;
+  setPasteText(text: string): void;
+  readBytes(offset: number, length: number): number[];
+  readonly text: string;
+}
+declare const fakeHost: FakeHostView;
+
+const hex = (bytes: number[]) => bytes.map((b) => b.toString(16).padStart(2, '0'));
+
+describe('hex view webview (fake host, Chromium)', function () {
+  let browser: Browser;
+  let server: { url: string; close(): Promise<void> };
+  const pages: { page: Page; errors: string[] }[] = [];
+
+  before(async () => {
+    await build();
+    server = await serve();
+    browser = await launch();
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  afterEach(async function () {
+    for (const { page, errors } of pages.splice(0)) {
+      const invalid = await page.evaluate(() => fakeHost.invalid).catch(() => []);
+      await page.close();
+      if (this.currentTest?.state === 'passed') {
+        assert.deepStrictEqual(errors, [], 'console errors');
+        assert.deepStrictEqual(invalid, [], 'messages the host would reject');
+      }
+    }
+  });
+
+  async function open(query: string, opts: { width?: number; height?: number } = {}): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: opts.width ?? 1100, height: opts.height ?? 600 } });
+    pages.push({ page, errors: collectErrors(page) });
+    await page.goto(`${server.url}?${query}`);
+    await page.waitForSelector('#root[data-row-count]');
+    await settled(page);
+    await page.focus('.hex-editor');
+    return page;
+  }
+
+  /** Waits until every visible byte is loaded (no placeholder cell left). */
+  async function settled(page: Page): Promise<void> {
+    await page.waitForFunction(() => document.querySelector('.hex-row:not(.hidden)') && !document.querySelector('.hex-row:not(.hidden) .hex-loading'));
+  }
+
+  async function data(page: Page): Promise<Record<string, string>> {
+    return page.$eval('#root', (root) => ({ ...(root as HTMLElement).dataset }) as Record<string, string>);
+  }
+
+  /** The visible rows: offset as shown, hex cells, characters. */
+  async function rows(page: Page): Promise<{ offset: number; label: string; hex: string[]; chars: string }[]> {
+    return page.$$eval('.hex-row:not(.hidden):not(.hex-header)', (els) => els.map((el) => ({
+      offset: Number((el as HTMLElement).dataset.offset),
+      label: el.querySelector('.hex-offset')!.textContent ?? '',
+      hex: Array.from(el.querySelectorAll('.hb'), (c) => c.textContent ?? ''),
+      chars: Array.from(el.querySelectorAll('.hc'), (c) => c.textContent ?? '').join(''),
+    })).sort((a, b) => a.offset - b.offset));
+  }
+
+  async function cell(page: Page, offset: number, column: 'hb' | 'hc' = 'hb'): Promise<{ text: string; cls: string }> {
+    const row = offset - (offset % 16);
+    return page.$eval(`.hex-row[data-offset="${row}"] .${column}[data-i="${offset - row}"]`, (c) => ({ text: c.textContent ?? '', cls: c.className }));
+  }
+
+  async function clickByte(page: Page, offset: number, column: 'hb' | 'hc' = 'hb', modifiers: ('Shift')[] = []): Promise<void> {
+    const row = offset - (offset % 16);
+    await page.click(`.hex-row[data-offset="${row}"] .${column}[data-i="${offset - row}"]`, { modifiers });
+  }
+
+  async function sent<T extends ViewerMessage['type']>(page: Page, type: T): Promise<Extract<ViewerMessage, { type: T }>[]> {
+    return page.evaluate((t) => fakeHost.sent.filter((m) => m.type === t), type) as Promise<Extract<ViewerMessage, { type: T }>[]>;
+  }
+
+  async function inspector(page: Page): Promise<Record<string, string>> {
+    return page.$$eval('.inspector-value', (inputs) => Object.fromEntries(inputs.map((i) => [i.id.replace('inspector-', ''), (i as HTMLInputElement).value])));
+  }
+
+  it('shows offset, hex and decoded characters of known bytes, 16 per row', async () => {
+    const page = await open('file=binary');
+    const r = await rows(page);
+    assert.strictEqual(r[0].label, '00000000');
+    assert.deepStrictEqual(r[0].hex, hex(Array.from({ length: 16 }, (_, i) => i)));
+    const known = r.find((row) => row.offset === KNOWN_AT)!;
+    assert.strictEqual(known.label, '00000010');
+    assert.deepStrictEqual(known.hex.slice(0, 8), hex(KNOWN_BYTES));
+    assert.strictEqual(known.chars.slice(0, 8), 'xV4.HEX!', 'printable ASCII as itself, other bytes as dots');
+    // Every row shown matches the host's bytes.
+    for (const row of r) {
+      const bytes = await page.evaluate(([o]) => fakeHost.readBytes(o, 16), [row.offset]);
+      assert.deepStrictEqual(row.hex.slice(0, bytes.length), hex(bytes), `row ${row.label}`);
+    }
+    assert.strictEqual((await data(page)).rowCount, String(Math.floor(4096 / 16) + 1));
+    const reqs = await sent(page, 'getBytes');
+    assert.ok(reqs.length > 0 && reqs.every((m) => m.length <= MAX_BYTES_PER_REQUEST && m.offset % 4096 === 0));
+  });
+
+  it('two typed hex digits overwrite one byte: the first shows as pending, the second sends the edit', async () => {
+    const page = await open('file=binary');
+    await clickByte(page, 0x20);
+    await page.keyboard.press('a');
+    const pending = await cell(page, 0x20);
+    assert.strictEqual(pending.text, 'a0', 'the typed digit over the old low digit');
+    assert.ok(pending.cls.includes('hex-pending'));
+    assert.strictEqual((await sent(page, 'replaceBytes')).length, 0, 'nothing sent for half a byte');
+    await page.keyboard.press('B');
+    await page.waitForFunction(() => document.querySelector('#root')!.getAttribute('data-pending-edits') === '0');
+    assert.deepStrictEqual((await sent(page, 'replaceBytes')).pop(), { type: 'replaceBytes', offset: 0x20, deleteLength: 1, bytes: [0xab] });
+    assert.deepStrictEqual(await page.evaluate(() => fakeHost.readBytes(0x1f, 3)), [0x1f, 0xab, 0x21]);
+    await page.waitForFunction(() => document.querySelector('.hex-row[data-offset="32"] .hb[data-i="0"]')!.className.includes('hex-edited'));
+    assert.strictEqual((await cell(page, 0x20)).text, 'ab');
+    assert.strictEqual((await cell(page, 0x20, 'hc')).text, '.');
+    assert.strictEqual((await data(page)).caret, String(0x21), 'the caret moves to the next byte');
+
+    // Insert mode inserts a byte; Backspace removes it again; Delete removes the byte at the caret.
+    await page.keyboard.press('Insert');
+    assert.strictEqual((await data(page)).insert, 'true');
+    await page.keyboard.type('cd');
+    await page.waitForFunction(() => document.querySelector('#root')!.getAttribute('data-pending-edits') === '0');
+    assert.deepStrictEqual((await sent(page, 'replaceBytes')).pop(), { type: 'replaceBytes', offset: 0x21, deleteLength: 0, bytes: [0xcd] });
+    assert.deepStrictEqual(await page.evaluate(() => fakeHost.readBytes(0x20, 3)), [0xab, 0xcd, 0x21]);
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Delete');
+    await page.waitForFunction(() => document.querySelector('#root')!.getAttribute('data-pending-edits') === '0');
+    assert.deepStrictEqual(await page.evaluate(() => fakeHost.readBytes(0x20, 3)), [0xab, 0x22, 0x23]);
+    // Keys that are not hex digits type nothing in the hex column.
+    const before = (await sent(page, 'replaceBytes')).length;
+    await page.keyboard.type('xyz');
+    assert.strictEqual((await sent(page, 'replaceBytes')).length, before);
+  });
+
+  it('types characters as bytes in the text column, which Tab switches to', async () => {
+    const page = await open('file=binary');
+    await clickByte(page, 0x30);
+    await page.keyboard.press('Tab');
+    assert.strictEqual((await data(page)).column, 'text');
+    await page.keyboard.type('Hi');
+    await page.waitForFunction(() => document.querySelector('#root')!.getAttribute('data-pending-edits') === '0');
+    assert.deepStrictEqual(await page.evaluate(() => fakeHost.readBytes(0x30, 3)), [0x48, 0x69, 0x32]);
+    await page.keyboard.press('Shift+Tab');
+    assert.strictEqual((await data(page)).column, 'hex');
+  });
+
+  it('selects with Shift+keys and the mouse, copies as hex or as text', async () => {
+    const page = await open('file=binary');
+    await clickByte(page, KNOWN_AT);
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
+    assert.deepStrictEqual([(await data(page)).anchor, (await data(page)).caret], [String(KNOWN_AT), String(KNOWN_AT + 4)]);
+    await page.keyboard.press('Control+C');
+    await page.waitForFunction(() => fakeHost.clipboard !== '');
+    assert.strictEqual(await page.evaluate(() => fakeHost.clipboard), '78 56 34 12');
+    await page.keyboard.press('Control+Shift+C');
+    await page.waitForFunction(() => fakeHost.clipboard !== '78 56 34 12');
+    assert.strictEqual(await page.evaluate(() => fakeHost.clipboard), 'xV4\u0012');
+    // A drag from 0x14 back to 0x11 selects both ends, in the text column too.
+    const from = (await page.$('.hex-row[data-offset="16"] .hc[data-i="4"]'))!;
+    const to = (await page.$('.hex-row[data-offset="16"] .hc[data-i="1"]'))!;
+    const a = (await from.boundingBox())!;
+    const b = (await to.boundingBox())!;
+    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 4 });
+    await page.mouse.up();
+    const d = await data(page);
+    assert.deepStrictEqual([d.anchor, d.caret, d.column], [String(0x15), String(0x11), 'text']);
+    assert.ok((await cell(page, 0x11)).cls.includes('hex-sel') && (await cell(page, 0x14)).cls.includes('hex-sel'));
+    assert.ok(!(await cell(page, 0x15)).cls.includes('hex-sel'));
+    await page.keyboard.press('Control+C');
+    await page.waitForFunction(() => fakeHost.clipboard === 'V4\u0012H');
+  });
+
+  it('pastes hex from the clipboard over the bytes at the caret', async () => {
+    const page = await open('file=binary');
+    await page.evaluate(() => fakeHost.setPasteText('de ad be ef'));
+    await clickByte(page, 0x40);
+    await page.keyboard.press('Control+V');
+    await page.waitForFunction(() => document.querySelector('#root')!.getAttribute('data-pending-edits') === '0');
+    assert.deepStrictEqual((await sent(page, 'pasteBytes')).pop(), { type: 'pasteBytes', offset: 0x40, deleteLength: 0, as: 'hex', overwrite: true });
+    assert.deepStrictEqual(await page.evaluate(() => fakeHost.readBytes(0x40, 5)), [0xde, 0xad, 0xbe, 0xef, 0x44]);
+    await page.waitForFunction(() => document.querySelector('.hex-row[data-offset="64"] .hb[data-i="3"]')!.textContent === 'ef');
+    assert.strictEqual((await data(page)).caret, String(0x44));
+  });
+
+  it('Ctrl+G asks the host for Go to Offset; the reveal puts the caret there, past 4 GiB', async () => {
+    const page = await open('file=hugebin');
+    await page.keyboard.press('Control+G');
+    assert.deepStrictEqual((await sent(page, 'command')).pop(), { type: 'command', command: 'goToOffset' });
+    const target = 0x1_2345_6789;
+    await page.evaluate((o) => fakeHost.send({ type: 'revealOffset', offset: o, length: 0 }), target);
+    await page.waitForFunction((o) => document.querySelector('#root')!.getAttribute('data-caret') === String(o), target);
+    await settled(page);
+    const rowStart = target - (target % 16);
+    const row = (await rows(page)).find((r) => r.offset === rowStart)!;
+    assert.strictEqual(row.label, '123456780', 'nine digits: offsets past 4 GiB need them');
+    assert.deepStrictEqual(row.hex, hex(Array.from({ length: 16 }, (_, i) => hugeByte(rowStart + i))));
+    assert.ok((await cell(page, target)).cls.includes('hex-caret'));
+    // The status bar learns the caret (throttled).
+    await page.waitForFunction((o) => fakeHost.sent.some((m) => m.type === 'byteCaret' && m.offset === o), target);
+    // A search match would come the same way, selected.
+    await page.evaluate((o) => fakeHost.send({ type: 'revealOffset', offset: o, length: 4 }), target + 0x100);
+    await page.waitForFunction((o) => document.querySelector('#root')!.getAttribute('data-anchor') === String(o), target + 0x100);
+    assert.strictEqual((await data(page)).caret, String(target + 0x104));
+  });
+
+  it('the data inspector reads the bytes at the caret in both byte orders, and writes a typed value', async () => {
+    const page = await open('file=binary');
+    await clickByte(page, KNOWN_AT);
+    await page.waitForFunction(() => (document.querySelector('#inspector-uint32') as HTMLInputElement).value === '305419896');
+    let values = await inspector(page);
+    assert.strictEqual(values.uint8, '120');
+    assert.strictEqual(values.uint16, String(0x5678));
+    assert.strictEqual(values.uint32, String(0x12345678));
+    assert.strictEqual(values.int64, String(0x21584548n * 2n ** 32n + 0x12345678n));
+    await page.click('.inspector-order button:nth-child(2)'); // BE
+    await page.waitForFunction(() => (document.querySelector('#inspector-uint32') as HTMLInputElement).value === String(0x78563412));
+    values = await inspector(page);
+    assert.strictEqual(values.uint16, String(0x7856));
+    await page.click('.inspector-order button:nth-child(1)'); // back to LE
+    await page.fill('#inspector-uint16', '0xbeef');
+    await page.press('#inspector-uint16', 'Enter');
+    await page.waitForFunction(() => document.querySelector('#root')!.getAttribute('data-pending-edits') === '0');
+    assert.deepStrictEqual((await sent(page, 'replaceBytes')).pop(), { type: 'replaceBytes', offset: KNOWN_AT, deleteLength: 2, bytes: [0xef, 0xbe] });
+    assert.deepStrictEqual(await page.evaluate((o) => fakeHost.readBytes(o, 4), KNOWN_AT), [0xef, 0xbe, 0x34, 0x12]);
+    // Out of range: an error, no edit.
+    const edits = (await sent(page, 'replaceBytes')).length;
+    await page.fill('#inspector-int8', '200');
+    await page.press('#inspector-int8', 'Enter');
+    await page.waitForSelector('.inspector-error:not(.hidden)');
+    assert.match(await page.$eval('.inspector-error', (e) => e.textContent ?? ''), /does not fit in int8/);
+    assert.strictEqual((await sent(page, 'replaceBytes')).length, edits);
+    await page.press('#inspector-int8', 'Escape');
+    assert.strictEqual(await page.evaluate(() => document.activeElement?.classList.contains('hex-editor')), true, 'Escape goes back to the bytes');
+  });
+
+  it('the scrollbar at 50 % of a 10 GiB file shows the middle offset; first paint needs no line index', async () => {
+    const page = await open('file=hugebin');
+    const d0 = await data(page);
+    assert.strictEqual(d0.rowCount, String(HUGE_BINARY_SIZE / 16 + 1));
+    const thumb = (await (await page.$('.scroll-thumb'))!.boundingBox())!;
+    const track = (await (await page.$('.scroll-track'))!.boundingBox())!;
+    await page.mouse.move(thumb.x + thumb.width / 2, thumb.y + thumb.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(thumb.x + thumb.width / 2, track.y + track.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await settled(page);
+    const r = await rows(page);
+    const visible = Number((await data(page)).visibleRows);
+    const middle = r[Math.floor(visible / 2)].offset;
+    assert.ok(Math.abs(middle - HUGE_BINARY_SIZE / 2) <= visible * 16, `middle row at ${middle.toString(16)}`);
+    assert.strictEqual(r[0].label, r[0].offset.toString(16).toUpperCase().padStart(9, '0'));
+    assert.deepStrictEqual(r[0].hex, hex(Array.from({ length: 16 }, (_, i) => hugeByte(r[0].offset + i))));
+    // Ctrl+End: the last row, the caret after the last byte.
+    await page.keyboard.press('Control+End');
+    await settled(page);
+    const d = await data(page);
+    assert.strictEqual(d.caret, String(HUGE_BINARY_SIZE));
+    assert.strictEqual(Number(d.topRow), HUGE_BINARY_SIZE / 16 + 1 - visible);
+  });
+
+  it('arrows, PageDown, Home/End move the caret by bytes, rows and pages', async () => {
+    const page = await open('file=binary');
+    await clickByte(page, 0x25);
+    const caret = async () => Number((await data(page)).caret);
+    await page.keyboard.press('ArrowDown');
+    assert.strictEqual(await caret(), 0x35);
+    await page.keyboard.press('ArrowLeft');
+    assert.strictEqual(await caret(), 0x34);
+    await page.keyboard.press('End');
+    assert.strictEqual(await caret(), 0x3f, 'End: the row\'s last byte');
+    await page.keyboard.press('Home');
+    assert.strictEqual(await caret(), 0x30);
+    const visible = Number((await data(page)).visibleRows);
+    await page.keyboard.press('PageDown');
+    assert.strictEqual(await caret(), 0x30 + (visible - 1) * 16);
+    await page.keyboard.press('Shift+Control+Home');
+    const d = await data(page);
+    assert.deepStrictEqual([d.caret, d.anchor], ['0', String(0x30 + (visible - 1) * 16)]);
+  });
+
+  it('a read-only file refuses typing and says why', async () => {
+    const page = await open('file=hugebin');
+    await clickByte(page, 0x10);
+    await page.keyboard.type('ff');
+    await page.waitForSelector('.notice', { state: 'visible' });
+    assert.match(await page.$eval('.notice', (n) => n.textContent ?? ''), /read-only/);
+    assert.strictEqual((await sent(page, 'replaceBytes')).length, 0);
+  });
+
+  it('the toolbar button switches a text file to hex and back, in the same page', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 600 } });
+    pages.push({ page, errors: collectErrors(page) });
+    await page.goto(`${server.url}?file=special`);
+    await page.waitForSelector('.row[data-line="0"] .text:not(.placeholder)');
+    await page.click('#view');
+    await page.waitForSelector('#root[data-row-count]');
+    await settled(page);
+    assert.strictEqual(await page.$eval('#view', (b) => b.getAttribute('aria-pressed')), 'true');
+    const first = (await rows(page))[0];
+    assert.strictEqual(first.chars, 'plain ascii line');
+    assert.strictEqual(await page.$$eval('.row', (r) => r.length), 0, 'the text view is gone');
+    await page.click('#view');
+    await page.waitForSelector('.row[data-line="0"] .text:not(.placeholder)');
+    assert.strictEqual(await page.$('.hex-row'), null);
+    assert.strictEqual(await page.$eval('#view', (b) => b.getAttribute('aria-pressed')), 'false');
+  });
+
+  for (const theme of ['dark', 'light'] as const) {
+    it(`looks like a VS Code hex editor (${theme} theme screenshot)`, async () => {
+      const page = await open(`file=binary&theme=${theme}`, { height: 480 });
+      await clickByte(page, 0x20);
+      await page.keyboard.type('ab');
+      await clickByte(page, KNOWN_AT);
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.press('c'); // a pending digit
+      await page.waitForFunction(() => document.querySelector('.hex-edited'));
+      await page.screenshot({ path: path.join(ARTIFACTS, `hex-${theme}.png`) });
+    });
+  }
+});
