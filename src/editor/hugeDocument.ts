@@ -5,8 +5,9 @@ import { EditResult } from '../edits/editCommands';
 import { EditedText } from '../edits/editedText';
 import { PieceTable } from '../edits/pieceTable';
 import { recoverInterruptedSave } from '../edits/saveEngine';
+import { rebaseForSave } from '../edits/rebaseEdits';
 import { planOf } from '../edits/savePlan';
-import { editLabel, redoEdit, undoEdit } from '../edits/textEdit';
+import { editLabel, redoEdit, TextEdit, undoEdit } from '../edits/textEdit';
 import { LineIndex, ResetReason } from '../lines';
 import { readBackup, writeBackup } from './backup';
 import { Disposable } from './dispose';
@@ -44,6 +45,11 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
   private saving = false;
   private lastStateValue: FileState | undefined;
   private baseline: Baseline;
+  /**
+   * Every edit VS Code may still undo or redo, in order. A save rebases them onto the
+   * new file; one whose old bytes could not be kept becomes undefined.
+   */
+  private readonly edits: { edit: TextEdit | undefined }[] = [];
   private readonly stateEmitter = this.register(new vscode.EventEmitter<FileState>());
   private readonly resetEmitter = this.register(new vscode.EventEmitter<ResetReason>());
   private readonly contentEmitter = this.register(new vscode.EventEmitter<ContentChange>());
@@ -147,22 +153,25 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
   /** Records an edit made through the edit commands: tells viewers and VS Code's undo stack. */
   pushEdit(result: EditResult): void {
     const text = this.text!;
-    const { edit } = result;
+    const entry = { edit: result.edit as TextEdit | undefined };
+    this.edits.push(entry);
     text.invalidate();
-    this.contentChanged(edit.offset, result.caretOffset);
+    this.contentChanged(result.edit.offset, result.caretOffset);
+    const apply = (change: (table: typeof text.table, edit: TextEdit) => void, caret: (edit: TextEdit) => number) => () => {
+      const edit = entry.edit;
+      if (!edit) {
+        void vscode.window.showWarningMessage(`This change to ${this.fileName} cannot be undone or redone any more: the bytes it needs were overwritten by a save and were too many to keep.`);
+        return;
+      }
+      change(text.table, edit);
+      text.invalidate();
+      this.contentChanged(edit.offset, caret(edit));
+    };
     this.editEmitter.fire({
       document: this,
-      label: editLabel(edit),
-      undo: () => {
-        undoEdit(text.table, edit);
-        text.invalidate();
-        this.contentChanged(edit.offset, edit.offset);
-      },
-      redo: () => {
-        redoEdit(text.table, edit);
-        text.invalidate();
-        this.contentChanged(edit.offset, result.caretOffset);
-      },
+      label: editLabel(result.edit),
+      undo: apply(undoEdit, (edit) => edit.offset),
+      redo: apply(redoEdit, () => result.caretOffset),
     });
   }
 
@@ -171,10 +180,14 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     const text = this.text;
     if (!text || !this.isDirty) return;
     const plan = planOf(this.uri.fsPath, text.table, this.baseline);
+    // Before the save: the bytes it overwrites are read now, for undo afterwards.
+    const live = this.edits.filter((e) => e.edit);
+    const rebased = rebaseForSave(text.table, live.map((e) => e.edit!));
     this.saving = true;
     this.index!.release();
     try {
       await saveDocument(plan, token);
+      rebased().forEach((edit, i) => { live[i].edit = edit; });
     } finally {
       this.saving = false;
       this.afterRewrite();

@@ -54,9 +54,14 @@ export class PieceTable {
   /** Inserts `bytes` at `offset`; returns the pieces inserted (for undo). */
   insert(offset: number, bytes: Buffer): Piece[] {
     if (bytes.length === 0) return [];
-    const piece: Piece = { source: 'added', start: this.appendAdded(bytes), length: bytes.length };
+    const piece = this.addBytes(bytes);
     this.insertPieces(offset, [piece]);
     return [piece];
+  }
+
+  /** Keeps a copy of `bytes` in the added buffer, outside the content: a piece to insert later (undo after a save). */
+  addBytes(bytes: Buffer): Piece {
+    return { source: 'added', start: this.appendAdded(bytes), length: bytes.length };
   }
 
   /** Inserts pieces (from an earlier `delete`, to undo it) at `offset`. */
@@ -131,13 +136,14 @@ export class PieceTable {
     return offset;
   }
 
-  /** Makes the current content the new original (after a save). */
+  /**
+   * Makes the file of `originalSize` bytes the content again (after a save, a
+   * revert, a reload). The added bytes stay: edits kept for undo and redo refer to them.
+   */
   reset(originalSize: number): void {
     this.originalSize = originalSize;
     this.pieces = originalSize > 0 ? [{ source: 'original', start: 0, length: originalSize }] : [];
     this.total = originalSize;
-    this.added = Buffer.alloc(4096);
-    this.addedLength = 0;
   }
 
   private appendAdded(bytes: Buffer): number {

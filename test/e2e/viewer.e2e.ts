@@ -137,6 +137,9 @@ describe('Huge File Editor in VS Code', function () {
 
   it('shows tabs, control characters and invalid UTF-8 visibly', async () => {
     await openAlone(page, 'controls.txt');
+    // Its NUL byte makes it look binary: it opens in hex; the toggle shows it as text.
+    await findInWebviews(page, '.hex-row[data-offset="0"]');
+    await runCommand(page, 'Huge File: Toggle Hex View');
     const { frame } = await findInWebviews(page, '.row[data-line="1"]');
     const second = await rowText(frame, 1);
     assert.ok(second.includes('\u2400') && second.includes('\u2407') && second.includes('\ufffd'), `visible controls: ${JSON.stringify(second)}`);
