@@ -67,7 +67,16 @@ export class HexRow {
   }
 }
 
-/** The column headings: "Offset", the byte numbers within a row, "Decoded text". */
+/**
+ * Width of a row in character cells, as hex.css lays it out: the offset column
+ * (digits + 3), three cells a byte plus one a group gap, the text column (one a byte)
+ * with its margin and padding (4).
+ */
+export function rowChars(offsetDigits: number, bytesPerRow: number): number {
+  return offsetDigits + 3 + 3 * bytesPerRow + Math.floor((bytesPerRow - 1) / GROUP_BYTES) + 4 + bytesPerRow;
+}
+
+/** The column headings: "Offset", the byte numbers within a row, "Decoded text" ("Text" over a narrow column). */
 export function headerRow(bytesPerRow: number): HTMLDivElement {
   const row = el('div', 'hex-row hex-header');
   row.setAttribute('aria-hidden', 'true');
@@ -76,7 +85,7 @@ export function headerRow(bytesPerRow: number): HTMLDivElement {
   for (let i = 0; i < bytesPerRow; i++) {
     el('span', i > 0 && i % GROUP_BYTES === 0 ? 'hb hex-gap' : 'hb', bytes).textContent = byteHex(i % 256);
   }
-  el('span', 'hex-chars', row).textContent = 'Decoded text';
+  el('span', 'hex-chars', row).textContent = bytesPerRow >= 12 ? 'Decoded text' : 'Text';
   return row;
 }
 

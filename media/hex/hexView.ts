@@ -34,11 +34,15 @@ import { byteHex, offsetDigits, offsetHex, printable } from './hexFormat';
 import { type HexCommand, hexKeyCommand } from './hexKeys';
 import { moveCaret, rowCount } from './hexMotion';
 import { HexPointer } from './hexPointer';
-import { headerRow, HexRow } from './hexRows';
+import { headerRow, HexRow, rowChars } from './hexRows';
 
 const REQUEST_TIMEOUT_MS = 5000;
 const CARET_THROTTLE_MS = 100;
 const SAVE_THROTTLE_MS = 300;
+/** Narrowest useful data inspector beside the rows; with less room it goes below them. */
+const INSPECTOR_MIN_PX = 240;
+/** The rows' scrollbar and a pixel of border. */
+const ROW_EXTRA_PX = 15;
 
 interface SavedHexState {
   topRow: number;
@@ -55,6 +59,7 @@ export class HexView implements View {
   private readonly root: HTMLElement;
   private readonly toolbar: Toolbar;
   private readonly notices: Notices;
+  private readonly body: HTMLDivElement;
   private readonly editor: HTMLDivElement;
   private readonly probe: HTMLDivElement;
   private readonly rowsEl: HTMLDivElement;
@@ -77,6 +82,8 @@ export class HexView implements View {
   private readonly absent = new Set<number>();
 
   private lineHeight = 19;
+  private charWidth = 8;
+  private bodyWidth = 0;
   private fontDirty = true;
   private height = 0;
   private fullRows = 1;
@@ -102,6 +109,7 @@ export class HexView implements View {
     ], hexStatus);
     this.notices = new Notices(this.root, () => this.focusView());
     const body = el('div', 'hex-body', this.root);
+    this.body = body;
     this.editor = el('div', 'editor hex-editor', body);
     this.editor.tabIndex = 0;
     this.editor.setAttribute('role', 'document');
@@ -318,7 +326,7 @@ export class HexView implements View {
     if (!state || this.signal.aborted) return;
     if (this.fontDirty) {
       this.fontDirty = false;
-      this.lineHeight = measureFont(this.probe).lineHeight;
+      ({ lineHeight: this.lineHeight, charWidth: this.charWidth } = measureFont(this.probe));
       this.root.style.setProperty('--line-height', `${this.lineHeight}px`);
       this.pointer.relayout();
     }
@@ -368,6 +376,12 @@ export class HexView implements View {
     const maxTop = this.maxTop();
     this.vbar.update(maxTop > 0 ? this.topRow / maxTop : 0, this.fullRows / total, maxTop > 0, this.height);
     this.inspector.el.classList.toggle('hidden', !this.inspectorShown);
+    // Rows are never cut to make room for the inspector: it goes below them instead.
+    const chars = rowChars(digits, perRow);
+    this.root.style.setProperty('--row-chars', String(chars));
+    const beside = this.bodyWidth >= chars * this.charWidth + ROW_EXTRA_PX + INSPECTOR_MIN_PX;
+    this.body.classList.toggle('beside', this.inspectorShown && beside);
+    this.body.classList.toggle('stacked', this.inspectorShown && !beside);
     if (this.inspectorShown) this.inspector.update(this.bytesAtCaret(), c.caret, this.littleEndian, state.readOnly);
     this.toolbar.update(state);
 
@@ -508,10 +522,12 @@ export class HexView implements View {
     const signal = this.signal;
     const resize = new ResizeObserver(() => {
       this.height = this.editor.clientHeight;
+      this.bodyWidth = this.body.clientWidth;
       this.pointer.relayout();
       this.invalidate();
     });
     resize.observe(this.editor);
+    resize.observe(this.body);
     signal.addEventListener('abort', () => {
       resize.disconnect();
       this.pointer.dispose();

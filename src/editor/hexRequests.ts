@@ -84,8 +84,9 @@ export class HexRequests {
 
   /** Shows `offset` in the view with the caret on it, `length` bytes selected. */
   reveal(offset: number, length: number): void {
-    this.caret = { ...this.caret, offset, selectionLength: length };
+    this.caret = { ...this.caret, offset: offset + length, selectionLength: length };
     this.post({ type: 'revealOffset', offset, length });
+    this.onCaret();
   }
 
   private paste(clip: string, message: Extract<HexMessage, { type: 'pasteBytes' }>): void {
