@@ -1,7 +1,8 @@
 /**
- * The data inspector beside the hex rows: the bytes at the caret read as 8- to
- * 64-bit integers and floats, in the byte order chosen. A value typed into a row
- * and confirmed with Enter is written back as bytes (an overwrite at the caret);
+ * The data inspector beside the hex rows: the bytes at the caret (or from the
+ * selection's start) read as 8- to 64-bit integers and floats, in the byte order
+ * chosen. A value typed into a row and confirmed with Enter is written back there
+ * as bytes (an overwrite);
  * Escape puts the shown value back and returns to the bytes.
  */
 import { inspect } from '../../src/hex/dataInspector';
@@ -9,7 +10,7 @@ import { el } from '../dom';
 import { offsetHex } from './hexFormat';
 
 export interface InspectorActions {
-  /** Writes `text` as a `label` value at the caret; returns an error message when it cannot. */
+  /** Writes `text` as a `label` value where the inspector reads; returns an error message when it cannot. */
   write(label: string, text: string): string | undefined;
   setLittleEndian(littleEndian: boolean): void;
   /** Focus goes back to the hex rows. */
@@ -49,8 +50,8 @@ export class DataInspectorPanel {
   }
 
   /**
-   * Shows the readings of `bytes` (from the caret on; undefined while they load) at
-   * `offset`. A field the user is typing into keeps its text.
+   * Shows the readings of `bytes` (read at `offset`; undefined while they load). A
+   * field the user is typing into keeps its text.
    */
   update(bytes: Uint8Array | undefined, offset: number, littleEndian: boolean, readOnly: boolean): void {
     this.little.setAttribute('aria-pressed', String(littleEndian));

@@ -24,6 +24,11 @@ export class HexCursor {
     return selectionOf(this.anchor, this.caret);
   }
 
+  /** Where the data inspector reads: the selection's first byte, else the caret's. */
+  get inspected(): number {
+    return this.selection().start;
+  }
+
   /** Moves the caret (and the anchor too unless extending); a half-typed byte is dropped. */
   moveTo(offset: number, extend: boolean): void {
     this.caret = offset;

@@ -79,10 +79,9 @@ export class HexEdits {
     this.send({ type: 'replaceBytes', offset: start, deleteLength: end - start, bytes: [] }, start);
   }
 
-  /** Writes `bytes` at the caret as an overwrite (the data inspector); returns false when the file is read-only. */
-  overwriteAtCaret(bytes: Uint8Array): boolean {
+  /** Writes `bytes` over the bytes at `offset` (the data inspector); returns false when the file is read-only. */
+  overwriteAt(offset: number, bytes: Uint8Array): boolean {
     if (!this.editable()) return false;
-    const offset = this.cursor.caret;
     this.cache.patch(offset, bytes);
     this.send({ type: 'replaceBytes', offset, deleteLength: bytes.length, bytes: [...bytes] }, offset);
     return true;

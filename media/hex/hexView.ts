@@ -382,7 +382,7 @@ export class HexView implements View {
     const beside = this.bodyWidth >= chars * this.charWidth + ROW_EXTRA_PX + INSPECTOR_MIN_PX;
     this.body.classList.toggle('beside', this.inspectorShown && beside);
     this.body.classList.toggle('stacked', this.inspectorShown && !beside);
-    if (this.inspectorShown) this.inspector.update(this.bytesAtCaret(), c.caret, this.littleEndian, state.readOnly);
+    if (this.inspectorShown) this.inspector.update(this.inspectedBytes(), c.inspected, this.littleEndian, state.readOnly);
     this.toolbar.update(state);
 
     const ds = this.root.dataset;
@@ -401,9 +401,9 @@ export class HexView implements View {
     this.scheduleSave();
   }
 
-  /** Up to 8 bytes from the caret (fewer at the end of the file); undefined while any of them loads. */
-  private bytesAtCaret(): Uint8Array | undefined {
-    const at = this.cursor.caret;
+  /** Up to 8 bytes where the inspector reads (fewer at the end of the file); undefined while any of them loads. */
+  private inspectedBytes(): Uint8Array | undefined {
+    const at = this.cursor.inspected;
     const n = Math.max(0, Math.min(INSPECTED_BYTES, this.state!.fileSize - at));
     const out = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
@@ -504,7 +504,7 @@ export class HexView implements View {
     this.invalidate();
   }
 
-  /** The data inspector's Enter: the typed value's bytes overwrite the bytes at the caret. */
+  /** The data inspector's Enter: the typed value's bytes overwrite the bytes it reads. */
   private writeValue(label: string, text: string): string | undefined {
     let bytes: Uint8Array;
     try {
@@ -512,8 +512,9 @@ export class HexView implements View {
     } catch (err) {
       return (err as Error).message;
     }
-    if (this.cursor.caret + bytes.length > (this.state?.fileSize ?? 0)) return `${label} needs ${bytes.length} bytes; the file ends before that`;
-    return this.edits.overwriteAtCaret(bytes) ? undefined : 'the file is read-only';
+    const at = this.cursor.inspected;
+    if (at + bytes.length > (this.state?.fileSize ?? 0)) return `${label} needs ${bytes.length} bytes; the file ends before that`;
+    return this.edits.overwriteAt(at, bytes) ? undefined : 'the file is read-only';
   }
 
   // ---- input ----

@@ -246,6 +246,12 @@ describe('hex view webview (fake host, Chromium)', function () {
     values = await inspector(page);
     assert.strictEqual(values.uint16, String(0x7856));
     await page.click('.inspector-order button:nth-child(1)'); // back to LE
+    // With a selection it reads the selection's first bytes.
+    await page.focus('.hex-editor');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
+    await until(page, 'caret', KNOWN_AT + 4);
+    assert.strictEqual((await inspector(page)).uint32, String(0x12345678));
+    await clickByte(page, KNOWN_AT);
     await page.fill('#inspector-uint16', '0xbeef');
     await page.press('#inspector-uint16', 'Enter');
     await page.waitForFunction(() => document.querySelector('#root')!.getAttribute('data-pending-edits') === '0');
