@@ -33,23 +33,23 @@ function channelFor(mode: ViewMode, signal: AbortSignal): VsCodeApi {
   };
 }
 
-function pageRoot(): HTMLElement {
-  const root = document.getElementById('root') ?? el('div', '', document.body);
+/** A new, empty #root in place of the old one: a replaced view's late frames write to a detached element. */
+function freshRoot(className: string): HTMLElement {
+  const root = el('div', className);
   root.id = 'root';
+  const old = document.getElementById('root');
+  if (old) old.replaceWith(root);
+  else document.body.appendChild(root);
   return root;
 }
 
-function show(mode: ViewMode): View {
+function show(mode: ViewMode): void {
   shown?.abort.abort();
-  const root = pageRoot();
-  root.className = `hfe ${mode}-mode`;
-  root.replaceChildren();
-  for (const key of Object.keys(root.dataset)) delete root.dataset[key];
+  const root = freshRoot(`hfe ${mode}-mode`);
   const abort = new AbortController();
   const page = { root, vscode: channelFor(mode, abort.signal), signal: abort.signal };
   const view = mode === 'hex' ? new HexView(page) : new Viewer(page);
   shown = { mode, view, abort };
-  return view;
 }
 
 window.addEventListener('message', (e: MessageEvent) => {
@@ -72,5 +72,5 @@ window.addEventListener('message', (e: MessageEvent) => {
 });
 
 // The page is up (benchmarks look for this); the view comes with the host's `init`.
-pageRoot().classList.add('hfe');
+freshRoot('hfe');
 vscode.postMessage({ type: 'ready' });
