@@ -88,7 +88,7 @@ function formatFloat32(v: number): string {
   if (!Number.isFinite(v)) return formatNumber(v);
   for (let digits = 1; digits < 9; digits++) {
     const shorter = Number(v.toPrecision(digits));
-    if (Math.fround(shorter) === v) return formatNumber(shorter);
+    if (Object.is(Math.fround(shorter), v)) return formatNumber(shorter);
   }
   return formatNumber(v);
 }

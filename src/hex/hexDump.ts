@@ -45,8 +45,8 @@ export function formatDumpRows(bytes: Uint8Array, offset: number): string {
 
 /** A SyntaxError in hex text, with the 0-based index in the text where it was found. */
 export class HexSyntaxError extends SyntaxError {
-  constructor(message: string, readonly position: number) {
-    super(`${message} at position ${position}`);
+  constructor(problem: string, readonly position: number, hint?: string) {
+    super(`${problem} at position ${position}${hint === undefined ? '' : `: ${hint}`}`);
     this.name = 'HexSyntaxError';
   }
 }
@@ -69,7 +69,7 @@ export function parseHexBytes(text: string): Uint8Array {
     if (bad >= 0) throw new HexSyntaxError(`"${digits[bad]}" is not a hex digit`, start + bad);
     if (digits.length === 0) throw new HexSyntaxError('0x without digits', m.index);
     if (digits.length % 2 !== 0) {
-      throw new HexSyntaxError(`odd number of hex digits in "${m[0]}" (write each byte as two digits: 0a, not a)`, m.index);
+      throw new HexSyntaxError(`odd number of hex digits in "${m[0]}"`, m.index, 'write each byte as two digits (0a, not a)');
     }
     for (let i = 0; i < digits.length; i += 2) out.push(parseInt(digits.slice(i, i + 2), 16));
   }
