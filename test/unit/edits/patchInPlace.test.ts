@@ -3,11 +3,7 @@ import * as fs from 'fs';
 import { patchInPlace } from '../../../src/edits/patchInPlace';
 import { journalPath } from '../../../src/edits/journal';
 import { pageSize } from '../../../src/mmap';
-import { permissionsApply, randInt, random, tempDir, tempFile } from '../testUtil';
-
-function randomBytes(rand: () => number, n: number): Buffer {
-  return Buffer.from(Array.from({ length: n }, () => randInt(rand, 256)));
-}
+import { permissionsApply, randInt, random, randomBytes, tempDir, tempFile } from '../testUtil';
 
 function readAt(file: string, offset: number, length: number): Buffer {
   const buf = Buffer.alloc(length);

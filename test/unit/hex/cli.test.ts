@@ -1,9 +1,8 @@
 import * as assert from 'assert';
 import { spawnSync, SpawnSyncOptions } from 'child_process';
-import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { permissionsApply, randInt, random, tempDir, tempFile } from '../testUtil';
+import { permissionsApply, randInt, random, randomBytes, sha256File, tempDir, tempFile } from '../testUtil';
 
 const cli = path.resolve(__dirname, '../../../dist/cli.js');
 const hasHexdump = spawnSync('hexdump', ['-C'], { input: '' }).status === 0;
@@ -14,14 +13,6 @@ function hugefile(args: string[], options: SpawnSyncOptions = {}): Run {
   assert.ok(fs.existsSync(cli), 'dist/cli.js is missing: run `npm run build` (npm test does)');
   const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', ...options });
   return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
-}
-
-function sha256(file: string): string {
-  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-}
-
-function randomBytes(rand: () => number, n: number): Buffer {
-  return Buffer.from(Array.from({ length: n }, () => randInt(rand, 256)));
 }
 
 /** The bytes shown in a dump's hex columns, read back the naive way. */
@@ -102,24 +93,24 @@ describe('hugefile patch', () => {
 
   it('leaves the file byte-identical when --expect does not match', () => {
     const file = tempFile('expect.bin', randomBytes(random(104), 5000));
-    const hash = sha256(file);
+    const hash = sha256File(file);
     const current = fs.readFileSync(file).subarray(100, 104).toString('hex');
     const wrong = (Number.parseInt(current, 16) ^ 1).toString(16).padStart(8, '0');
     const r = hugefile(['patch', file, '100', '00000000', `--expect=${wrong}`]);
     assert.strictEqual(r.status, 1);
     assert.match(r.stderr, /ECHANGED: the bytes at 100 are .* not the expected .*; nothing was written/);
-    assert.strictEqual(sha256(file), hash);
+    assert.strictEqual(sha256File(file), hash);
   });
 
   it('refuses a range past the end (exit 1): the file keeps its size and bytes', () => {
     const file = tempFile('end.bin', randomBytes(random(105), 4096));
-    const hash = sha256(file);
+    const hash = sha256File(file);
     for (const [offset, hex] of [['4095', 'aabb'], ['4096', 'aa'], ['0x2000', 'aa']]) {
       const r = hugefile(['patch', file, offset, hex]);
       assert.strictEqual(r.status, 1, `${offset} ${hex}`);
       assert.match(r.stderr, /past the end/);
     }
-    assert.strictEqual(sha256(file), hash);
+    assert.strictEqual(sha256File(file), hash);
     assert.strictEqual(fs.statSync(file).size, 4096);
   });
 

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { encodeValue, inspect, InspectorLabel, inspectorLabels, PAST_END } from '../../../src/hex/dataInspector';
-import { randInt, random } from '../testUtil';
+import { randInt, random, randomBytes } from '../testUtil';
 
 type Endian = 'LE' | 'BE';
 const endians: [Endian, boolean][] = [['LE', true], ['BE', false]];
@@ -37,10 +37,6 @@ function referenceBytes(label: InspectorLabel, value: number | bigint, e: Endian
 
 const numeric = inspectorLabels.filter((l) => l !== 'binary' && l !== 'UTF-8');
 const integers = numeric.filter((l) => l.includes('int'));
-
-function randomBytes(rand: () => number, n: number): Buffer {
-  return Buffer.from(Array.from({ length: n }, () => randInt(rand, 256)));
-}
 
 function row(bytes: Uint8Array, le: boolean, label: InspectorLabel) {
   const r = inspect(bytes, le).find((x) => x.label === label);

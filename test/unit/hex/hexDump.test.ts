@@ -1,11 +1,7 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import { DUMP_ROW_BYTES, formatDumpOffset, formatDumpRows, formatHex, HexSyntaxError, parseHexBytes } from '../../../src/hex/hexDump';
-import { randInt, random, tempFile } from '../testUtil';
-
-function randomBytes(rand: () => number, n: number): Buffer {
-  return Buffer.from(Array.from({ length: n }, () => randInt(rand, 256)));
-}
+import { randInt, random, randomBytes, tempFile } from '../testUtil';
 
 const hasHexdump = spawnSync('hexdump', ['-C'], { input: '' }).status === 0;
 

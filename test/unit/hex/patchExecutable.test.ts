@@ -1,10 +1,9 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
-import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { open } from '../../../src/mmap';
-import { tempPath } from '../testUtil';
+import { sha256File, tempPath } from '../testUtil';
 
 const cli = path.resolve(__dirname, '../../../dist/cli.js');
 
@@ -12,10 +11,6 @@ const cli = path.resolve(__dirname, '../../../dist/cli.js');
 const program = '/bin/true';
 const constant = 'GNU coreutils';
 const replacement = 'hugefile test';
-
-function sha256(file: string): string {
-  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-}
 
 /** Offset of `text` as a whole NUL-terminated C string, found by reading the copy through the mmap module. */
 function findCString(file: string, text: string): number[] {
@@ -36,7 +31,7 @@ describe('patching a real executable', () => {
     const version = spawnSync(program, ['--version'], { encoding: 'utf8' });
     if (version.status !== 0 || !version.stdout.includes(constant)) this.skip(); // not GNU coreutils (e.g. busybox)
     assert.strictEqual(replacement.length, constant.length);
-    const originalHash = sha256(program);
+    const originalHash = sha256File(program);
     const copy = tempPath('true-copy');
     fs.copyFileSync(program, copy);
     fs.chmodSync(copy, 0o755);
@@ -52,7 +47,7 @@ describe('patching a real executable', () => {
     assert.strictEqual(patched.status, 0, patched.stderr);
     assert.ok(patched.stdout.includes(replacement), patched.stdout);
     assert.strictEqual(patched.stdout, version.stdout.replaceAll(constant, replacement));
-    assert.strictEqual(sha256(program), originalHash);
+    assert.strictEqual(sha256File(program), originalHash);
     assert.strictEqual(spawnSync(program, ['--version'], { encoding: 'utf8' }).stdout, version.stdout);
   });
 });
