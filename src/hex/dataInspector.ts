@@ -49,7 +49,7 @@ export function inspect(bytes: Uint8Array, littleEndian: boolean): InspectorRow[
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return inspectorLabels.map((label) => {
     const byteLength = label === 'UTF-8' ? utf8Length(bytes) : fixedLength(label);
-    if (byteLength > bytes.length || bytes.length === 0) return { label, value: PAST_END, byteLength, editable: false };
+    if (byteLength > bytes.length) return { label, value: PAST_END, byteLength, editable: false };
     return { label, value: readValue(label, view, littleEndian), byteLength, editable: true };
   });
 }
