@@ -21,7 +21,7 @@ export class Toolbar {
   private readonly status: HTMLSpanElement;
   private readonly follow: HTMLButtonElement;
 
-  constructor(parent: HTMLElement, actions: { goToLine(): void; toggleFollow(): void }) {
+  constructor(parent: HTMLElement, actions: { goToLine(): void; toggleFollow(): void; find(): void; filter(): void }) {
     const bar = el('div', 'toolbar', parent);
     bar.setAttribute('role', 'toolbar');
     bar.setAttribute('aria-label', 'File');
@@ -29,6 +29,18 @@ export class Toolbar {
     this.status = el('span', 'status', bar);
     this.status.setAttribute('aria-live', 'polite');
     el('span', 'spacer', bar);
+    const find = el('button', 'tool-button', bar);
+    find.id = 'find';
+    find.type = 'button';
+    find.title = `Find (${IS_MAC ? '⌘F' : 'Ctrl+F'})`;
+    find.textContent = 'Find';
+    find.addEventListener('click', () => actions.find());
+    const filter = el('button', 'tool-button', bar);
+    filter.id = 'filter';
+    filter.type = 'button';
+    filter.title = `Filter: show only the lines that match (${IS_MAC ? '⌥⌘L' : 'Ctrl+Alt+L'})`;
+    filter.append(icon('filter'), document.createTextNode('Filter'));
+    filter.addEventListener('click', () => actions.filter());
     const goto = el('button', 'tool-button', bar);
     goto.id = 'goto';
     goto.type = 'button';

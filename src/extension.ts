@@ -19,6 +19,8 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     vscode.commands.registerCommand('hugefile.goToLine', () => provider.activeSession?.goToLine()),
     vscode.commands.registerCommand('hugefile.toggleFollow', () => provider.activeSession?.toggleFollow()),
+    vscode.commands.registerCommand('hugefile.find', () => provider.activeSession?.open('find')),
+    vscode.commands.registerCommand('hugefile.filterLines', () => provider.activeSession?.open('filter')),
   );
   registerCountLines(context);
   registerAutoOpen(context);

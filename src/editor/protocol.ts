@@ -5,6 +5,8 @@
  * ever handles `any`. The host treats every webview message as untrusted input:
  * see `validateViewerMessage`.
  */
+import { type FindHostMessage, type FindViewerMessage, validateFindMessage } from './findProtocol';
+import { isCount, isPosition } from './validate';
 
 /** Most lines one `getLines` request may ask for. */
 export const MAX_LINES_PER_REQUEST = 400;
@@ -103,7 +105,14 @@ export interface EditedMessage {
   state: FileState;
 }
 
-export type HostMessage = InitMessage | StateMessage | LinesMessage | RevealMessage | NoticeMessage | EditedMessage;
+/** A host command that opens a part of the view (the find widget, the filter pane). */
+export interface OpenMessage {
+  type: 'open';
+  what: 'find' | 'filter';
+}
+
+export type HostMessage = InitMessage | StateMessage | LinesMessage | RevealMessage | NoticeMessage | EditedMessage | OpenMessage
+  | FindHostMessage;
 
 // ---- webview -> host ----
 
@@ -179,16 +188,7 @@ export interface PasteMessage {
 }
 
 export type ViewerMessage = ReadyMessage | GetLinesMessage | CaretMessage | CopyMessage | CommandMessage | RevealRequestMessage
-  | InsertMessage | DeleteMessage | PasteMessage;
-
-function isCount(value: unknown, max = Number.MAX_SAFE_INTEGER): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= max;
-}
-
-function isPosition(value: unknown): value is Position {
-  const p = value as Position;
-  return typeof p === 'object' && p !== null && isCount(p.line) && isCount(p.column);
-}
+  | InsertMessage | DeleteMessage | PasteMessage | FindViewerMessage;
 
 /**
  * Returns the message if it is well formed and its numbers are in range, else
@@ -228,6 +228,6 @@ export function validateViewerMessage(raw: unknown): ViewerMessage | undefined {
     case 'paste':
       return isPosition(m.at) && (m.to === undefined || isPosition(m.to)) ? { type: 'paste', at: m.at, to: m.to } : undefined;
     default:
-      return undefined;
+      return validateFindMessage(m);
   }
 }

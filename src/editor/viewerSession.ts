@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { Disposable } from './dispose';
 import { HugeDocument } from './hugeDocument';
 import { deleteText, EditResult, positionOf, typeText } from '../edits/editCommands';
+import { FilterController } from './filterController';
+import { FindController } from './findController';
 import { formatBytes } from './format';
 import { readLineSlices, readSelection } from './lineService';
 import { HostMessage, Position, validateViewerMessage, ViewerMessage } from './protocol';
@@ -24,6 +26,8 @@ export class ViewerSession extends Disposable {
   private caret: Position = { line: 0, column: 0 };
   private topLine = 0;
   private shownLines = 0;
+  private readonly finder: FindController;
+  private readonly filter: FilterController;
 
   constructor(
     readonly document: HugeDocument,
@@ -32,6 +36,10 @@ export class ViewerSession extends Disposable {
     private readonly onCaret: (report: CaretReport) => void,
   ) {
     super();
+    const post = (message: HostMessage): void => this.post(message);
+    this.finder = new FindController(document, post);
+    this.filter = new FilterController(document, post);
+    this.register({ dispose: () => { this.finder.stop(); this.filter.stop(); } });
     const webview = panel.webview;
     webview.options = {
       enableScripts: !document.openError,
@@ -52,12 +60,16 @@ export class ViewerSession extends Disposable {
       const text = document.text!;
       const caret = change.caretOffset === undefined ? this.caret : positionOf(text, change.caretOffset);
       this.post({ type: 'edited', fromLine: change.fromLine, caret, state: document.state() });
+      this.finder.contentChanged();
+      this.filter.contentChanged();
     }));
     this.register(document.onDidReset((reason) => {
       const what = reason === 'shrunk' ? 'got shorter (truncated)' : 'was replaced (rotated)';
       this.post({ type: 'notice', level: 'warning', text: `${document.fileName} ${what} on disk; the view was reloaded from the new content.` });
       this.post({ type: 'edited', fromLine: 0, caret: { line: 0, column: 0 }, state: document.state() });
       this.post({ type: 'reveal', line: 0, select: true });
+      this.finder.contentChanged();
+      this.filter.contentChanged();
     }));
   }
 
@@ -73,6 +85,11 @@ export class ViewerSession extends Disposable {
     });
     if (text === undefined) return;
     await this.reveal(Number(text) - 1);
+  }
+
+  /** Opens the find widget or the filter pane (commands run from outside the webview). */
+  open(what: 'find' | 'filter'): void {
+    this.post({ type: 'open', what });
   }
 
   toggleFollow(): void {
@@ -153,6 +170,21 @@ export class ViewerSession extends Disposable {
         void vscode.env.clipboard.readText().then((clip) => {
           if (clip) this.edit(() => typeText(text, text.table, message.at, message.to, clip, false, this.document.eol));
         });
+        break;
+      case 'find':
+        void this.finder.find(message);
+        break;
+      case 'findStop':
+        this.finder.stop();
+        break;
+      case 'filter':
+        this.filter.start(message);
+        break;
+      case 'filterStop':
+        this.filter.stop();
+        break;
+      case 'getFilterLines':
+        void this.filter.lines(message);
         break;
       case 'revealLine':
         // The view scrolled past the indexed lines: tell it when they are known. No

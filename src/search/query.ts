@@ -53,7 +53,7 @@ export function checkQuery(q: unknown): SearchQuery {
       throw new TypeError('a text query needs text (string), matchCase and wholeWord (booleans)');
     }
     if (text.length === 0) throw new TypeError('the search text is empty');
-    if (Buffer.byteLength(text) > MAX_PATTERN_LENGTH) throw new TypeError(`the search text is longer than ${MAX_PATTERN_LENGTH} bytes`);
+    if (new TextEncoder().encode(text).length > MAX_PATTERN_LENGTH) throw new TypeError(`the search text is longer than ${MAX_PATTERN_LENGTH} bytes`);
     if (/[\r\n]/.test(text)) throw new TypeError('the search text contains a line break; matches never span lines (use a hex pattern for line ends)');
     return { kind: 'text', text, matchCase, wholeWord };
   }
