@@ -10,6 +10,7 @@ import type { ViewerMessage } from '../src/editor/protocol';
 import type { SearchQuery } from '../src/search/query';
 import { el, icon } from './dom';
 import { clamp } from './guards';
+import { compileMatcher, type LineMatcher, lineMatches } from './lineMatches';
 import { renderText } from './lineRenderer';
 import { QueryField } from './queryField';
 import { Scrollbar } from './scrollbar';
@@ -41,6 +42,8 @@ export class FilterPane {
   private readonly bar: Scrollbar;
   private readonly rules: Rule[] = [];
   private readonly cache = new Map<number, FilterLine>();
+  /** The shown rules' matchers: what each row highlights. */
+  private highlight: LineMatcher[] = [];
   private filterId = 0;
   private nextId = 1;
   private total = 0;
@@ -183,6 +186,7 @@ export class FilterPane {
       const query = rule.field.query();
       if (query) (rule.mode.value === 'exclude' ? exclude : include).push(query);
     }
+    this.highlight = include.flatMap((q) => compileMatcher(q) ?? []);
     this.cache.clear();
     this.inflight = undefined;
     this.total = 0;
@@ -266,12 +270,12 @@ export class FilterPane {
       row.classList.toggle('active', index === this.active);
       row.setAttribute('aria-selected', String(index === this.active));
       const [number, text] = row.children as unknown as [HTMLDivElement, HTMLDivElement];
-      const key = line ? `${line.line}\u0000${line.text}` : '';
+      const key = line ? `${this.filterId}\u0000${line.line}\u0000${line.text}` : '';
       if (row.dataset.key !== key) {
         row.dataset.key = key;
         row.dataset.line = line ? String(line.line) : '';
         number.textContent = line ? String(line.line + 1) : '';
-        if (line) renderText(text, line.text);
+        if (line) this.renderRow(text, line.text);
         else text.textContent = '…';
         text.classList.toggle('placeholder', !line);
       }
@@ -286,6 +290,32 @@ export class FilterPane {
     this.pane.dataset.lines = String(this.total);
     this.pane.dataset.done = String(this.done);
     this.fetch(this.top, end);
+  }
+
+  /** The line's text with what the shown rules matched marked, as the main view highlights find matches. */
+  private renderRow(el: HTMLElement, text: string): void {
+    const ranges = this.highlight.flatMap((m) => lineMatches(m, text)).sort((a, b) => a[0] - b[0]);
+    if (ranges.length === 0) {
+      renderText(el, text);
+      return;
+    }
+    const parts: HTMLElement[] = [];
+    let at = 0;
+    for (const [from, to] of ranges) {
+      if (to <= at) continue;
+      const start = Math.max(from, at);
+      if (start > at) parts.push(this.segment(text.slice(at, start), ''));
+      parts.push(this.segment(text.slice(start, to), 'filter-match'));
+      at = to;
+    }
+    if (at < text.length) parts.push(this.segment(text.slice(at), ''));
+    el.replaceChildren(...parts);
+  }
+
+  private segment(text: string, className: string): HTMLElement {
+    const span = el('span', className);
+    renderText(span, text);
+    return span;
   }
 
   private createRow(): HTMLDivElement {
