@@ -37,9 +37,11 @@ export function viewButton(hexShown: boolean, toggleView: () => void): ToolButto
   };
 }
 
-/** The text view's buttons: Go to Line, Follow, the view toggle. */
-export function textButtons(actions: { goToLine(): void; toggleFollow(): void; toggleView(): void }): ToolButton[] {
+/** The text view's buttons: Find, Filter, Go to Line, Follow, the view toggle. */
+export function textButtons(actions: { find(): void; filter(): void; goToLine(): void; toggleFollow(): void; toggleView(): void }): ToolButton[] {
   return [
+    { id: 'find', label: 'Find', title: `Find (${IS_MAC ? '⌘F' : 'Ctrl+F'})`, run: actions.find },
+    { id: 'filter', label: 'Filter', icon: 'filter', title: `Filter: show only the lines that match (${IS_MAC ? '⌥⌘L' : 'Ctrl+Alt+L'})`, run: actions.filter },
     { id: 'goto', label: 'Go to Line…', title: `Go to Line… (${IS_MAC ? '⌘G' : 'Ctrl+G'})`, run: actions.goToLine },
     {
       id: 'follow', label: 'Follow', icon: 'follow', title: 'Follow: keep the end of the file in view as it grows',

@@ -18,6 +18,11 @@ export const ICONS = {
   warning: ['M8 1.8l6.6 11.7H1.4z', 'M8 6v3.6', 'M8 11.5v.1'],
   error: [CIRCLE, 'M5.8 5.8l4.4 4.4', 'M10.2 5.8l-4.4 4.4'],
   close: ['M4 4l8 8', 'M12 4l-8 8'],
+  up: ['M8 13V3', 'M4 7l4-4 4 4'],
+  down: ['M8 3v10', 'M4 9l4 4 4-4'],
+  // A funnel: "show only the lines that match".
+  filter: ['M2 3h12l-4.6 5.4v4.8l-2.8 1.3V8.4z'],
+  add: ['M8 3v10', 'M3 8h10'],
 } as const;
 
 export function icon(name: keyof typeof ICONS, className = 'icon'): SVGSVGElement {

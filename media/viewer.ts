@@ -21,6 +21,8 @@ import { Notices, textButtons, Toolbar } from './chrome';
 import { listenClipboard } from './clipboard';
 import { el } from './dom';
 import { measureFont, onFontChange } from './fontMetrics';
+import { FilterPane } from './filterPane';
+import { FindSession } from './findSession';
 import { clamp, comparePos, isCount, isPos, isSlice, isState, samePos } from './guards';
 import { type CachedLine, coversWindow, isWholeLine, LineCache } from './lineCache';
 import {
@@ -29,6 +31,7 @@ import {
 } from './lineRenderer';
 import { IS_MAC, isTyped } from './keys';
 import type { View, ViewPage, VsCodeApi } from './page';
+import { lineMatches } from './lineMatches';
 import { Scrollbar } from './scrollbar';
 
 /** Column meaning "end of the line" while the line's length is not known yet. */
@@ -53,6 +56,10 @@ interface Row {
   /** The text column of the row: clips the text, holds selection and caret. */
   box: HTMLDivElement;
   sel: HTMLDivElement;
+  /** Find highlights, moved with the text; drawn for `hlEntry` at matcher version `hlVersion`. */
+  hl: HTMLDivElement;
+  hlEntry: CachedLine | undefined;
+  hlVersion: number;
   text: HTMLDivElement;
   line: number;
   numberText: string;
@@ -106,6 +113,10 @@ export class Viewer implements View {
   private readonly input: HTMLTextAreaElement;
   private readonly vbar: Scrollbar;
   private readonly hbar: Scrollbar;
+  private readonly find: FindSession;
+  private readonly filter: FilterPane;
+  /** The match the find widget selected: drawn in the find colour while it is the selection. */
+  private foundMatch: [Position, Position] | undefined;
 
   private state: FileState | undefined;
   private readonly cache = new LineCache(CACHE_LINES);
@@ -174,6 +185,8 @@ export class Viewer implements View {
     this.toolbar = new Toolbar(root, textButtons({
       goToLine: () => this.post({ type: 'command', command: 'goToLine' }),
       toggleFollow: () => this.toggleFollow(),
+      find: () => this.openFind(),
+      filter: () => this.filter.open(),
       toggleView: () => this.post({ type: 'command', command: 'toggleView' }),
     }));
     this.notices = new Notices(root, () => this.focusView());
@@ -210,6 +223,21 @@ export class Viewer implements View {
       onScroll: (r) => this.scrollToCol(r * this.hMax()),
     });
 
+    this.filter = new FilterPane(root, {
+      post: (m) => this.post(m),
+      reveal: (line) => this.reveal(line, true),
+      lineHeight: () => this.lineHeight,
+      focusView: () => this.focusView(),
+    });
+    this.find = new FindSession(root, {
+      post: (m) => this.post(m),
+      selection: () => this.ordered(),
+      showMatch: (from, to) => this.showMatch(from, to),
+      announce: (text) => { this.live.textContent = text; },
+      redraw: () => this.invalidate(),
+      focusView: () => this.focusView(),
+    });
+
     this.listen();
     this.showMessage('Loading…');
   }
@@ -238,6 +266,22 @@ export class Viewer implements View {
         break;
       case 'edited':
         if (this.state && isCount(m.fromLine) && isPos(m.caret) && isState(m.state)) this.onEdited(m.fromLine, m.caret, m.state);
+        break;
+      case 'open':
+        if (this.state && m.what === 'find') this.openFind();
+        else if (this.state && m.what === 'filter') this.filter.open();
+        break;
+      case 'filterProgress':
+        if (isCount(m.id) && isCount(m.lines)) this.filter.onProgress(m);
+        break;
+      case 'filterLines':
+        if (isCount(m.id) && isCount(m.filterId) && Array.isArray(m.lines)) this.filter.onLines(m);
+        break;
+      case 'found':
+        if (this.state && isCount(m.id)) this.find.onFound(m);
+        break;
+      case 'findCount':
+        if (isCount(m.id) && isCount(m.matches)) this.find.onCount(m);
         break;
       case 'notice':
         if (typeof m.text === 'string') this.notices.show(m.level === 'error' || m.level === 'warning' ? m.level : 'info', m.text);
@@ -312,6 +356,7 @@ export class Viewer implements View {
   /** The content changed (an edit from any view, undo, redo, revert, save). */
   private onEdited(fromLine: number, caret: Position, state: FileState): void {
     this.cache.markStale(fromLine);
+    this.filter.contentChanged();
     this.inflight = undefined; // a reply in flight may predate the edit
     this.absent.clear();
     const prevSize = this.state?.fileSize;
@@ -342,6 +387,33 @@ export class Viewer implements View {
       this.restartBlink();
     }
     this.invalidate();
+  }
+
+  /** Selects a match the find widget found, centring it when it is off screen. */
+  private showMatch(from: Position, to: Position): void {
+    const state = this.state;
+    if (!state) return;
+    if (to.line >= state.lineCount) this.state = { ...state, lineCount: to.line + 1 }; // estimate lags the host
+    if (from.line < this.topLine || to.line >= this.topLine + this.fullRows) this.topLine = from.line - Math.floor(this.fullRows / 2);
+    this.anchor = { ...from };
+    this.caret = { ...to };
+    this.foundMatch = [{ ...from }, { ...to }];
+    this.goalX = undefined;
+    this.revealPending = true;
+    this.restartBlink();
+    this.invalidate();
+  }
+
+  /** Ctrl+F: the find widget, filled with the selection when it is a short part of one line. */
+  private openFind(): void {
+    const [from, to] = this.ordered();
+    let selected: string | undefined;
+    if (from.line === to.line && to.column > from.column && to.column - from.column <= 200) {
+      const at = this.textAt(from.line, from.column);
+      const end = this.textAt(to.line, to.column);
+      if (at && end && at.slice === end.slice) selected = at.slice.text.slice(at.index, end.index);
+    }
+    this.find.open(selected);
   }
 
   private toggleFollow(): void {
@@ -376,7 +448,10 @@ export class Viewer implements View {
     ({ lineHeight: this.lineHeight, charWidth: this.charWidth, digitWidth: this.digitWidth } = measureFont(this.probe));
     this.root.style.setProperty('--line-height', `${this.lineHeight}px`);
     this.root.style.setProperty('--char-width', `${this.charWidth}px`);
-    for (const row of this.rowsByLine.values()) row.fresh = true;
+    for (const row of this.rowsByLine.values()) {
+      row.fresh = true;
+      row.hlVersion = -1;
+    }
     this.gutterChars = 0;
   }
 
@@ -709,11 +784,15 @@ export class Viewer implements View {
 
   private onWindowKey(e: KeyboardEvent): void {
     const mod = IS_MAC ? e.metaKey : e.ctrlKey;
-    if (mod && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'g') {
-      e.preventDefault();
-      e.stopPropagation();
-      this.post({ type: 'command', command: 'goToLine' });
-    }
+    const plain = mod && !e.altKey && !e.shiftKey;
+    const lower = e.key.toLowerCase();
+    if (plain && lower === 'g') this.post({ type: 'command', command: 'goToLine' });
+    else if (plain && lower === 'f') this.openFind();
+    else if (mod && e.altKey && !e.shiftKey && e.code === 'KeyL') this.filter.open();
+    else if (e.key === 'F3' && !mod && !e.altKey) this.find.next(e.shiftKey);
+    else return;
+    e.preventDefault();
+    e.stopPropagation();
   }
 
   /**
@@ -767,7 +846,8 @@ export class Viewer implements View {
           else this.page(key === 'PageUp' ? -1 : 1, shift);
           break;
         case 'Escape':
-          if (this.hasSelection()) this.setCaret(this.caret, false);
+          if (this.find.widget.isOpen) this.find.close();
+          else if (this.hasSelection()) this.setCaret(this.caret, false);
           else handled = false;
           break;
         case 'Enter':
@@ -1030,10 +1110,11 @@ export class Viewer implements View {
     const row = el('div', 'row');
     const gutter = el('div', 'gutter', row);
     const box = el('div', 'line', row);
+    const hl = el('div', 'highlights', box);
     const sel = el('div', 'sel', box);
     const text = el('div', 'text', box);
     return {
-      el: row, gutter, box, sel, text, line: -1, numberText: '', entry: undefined, placeholder: '',
+      el: row, gutter, box, sel, hl, hlEntry: undefined, hlVersion: -1, text, line: -1, numberText: '', entry: undefined, placeholder: '',
       rendered: EMPTY_RENDER, sentBytes: 0, widthPx: 0, fresh: true,
     };
   }
@@ -1161,6 +1242,8 @@ export class Viewer implements View {
 
     // Reads (one layout): text widths, then what depends on them.
     this.editorLeft = this.editor.getBoundingClientRect().left;
+    const editorTop = `${this.editor.offsetTop}px`;
+    if (this.root.style.getPropertyValue('--editor-top') !== editorTop) this.root.style.setProperty('--editor-top', editorTop);
     let cols = 0;
     let allLoaded = true;
     for (const row of this.rowsByLine.values()) {
@@ -1184,6 +1267,7 @@ export class Viewer implements View {
 
     this.resolveCaret();
     this.positionTexts();
+    this.drawMatches();
     this.drawSelectionAndCaret();
 
     const maxTop = this.maxTop();
@@ -1219,7 +1303,9 @@ export class Viewer implements View {
     const cw = this.charWidth;
     for (const row of this.rowsByLine.values()) {
       const from = row.entry ? row.entry.slice.fromByte : this.scrollCol;
-      row.text.style.transform = `translateX(${(from - this.scrollCol) * cw}px)`;
+      const shift = `translateX(${(from - this.scrollCol) * cw}px)`;
+      row.text.style.transform = shift;
+      row.hl.style.transform = shift;
     }
   }
 
@@ -1249,15 +1335,41 @@ export class Viewer implements View {
     }
   }
 
+  /** Boxes behind the find matches in the visible lines, measured once per line text and query. */
+  private drawMatches(): void {
+    const matcher = this.find.matcher;
+    const version = this.find.version;
+    for (const row of this.rowsByLine.values()) {
+      const entry = row.entry;
+      if (row.hlEntry === entry && row.hlVersion === version) continue;
+      row.hlEntry = entry;
+      row.hlVersion = version;
+      const ranges = entry && matcher ? lineMatches(matcher, entry.slice.text) : [];
+      const left = ranges.length > 0 ? row.text.getBoundingClientRect().left : 0;
+      while (row.hl.children.length > ranges.length) row.hl.lastElementChild!.remove();
+      ranges.forEach(([from, to], i) => {
+        const box = (row.hl.children[i] as HTMLDivElement | undefined) ?? el('div', 'match', row.hl);
+        const x1 = indexToClientX(row.text, row.rendered, entry!.slice.text, from) - left;
+        const x2 = indexToClientX(row.text, row.rendered, entry!.slice.text, to) - left;
+        box.style.transform = `translateX(${x1}px)`;
+        box.style.width = `${Math.max(2, x2 - x1)}px`;
+      });
+    }
+  }
+
   private drawSelectionAndCaret(): void {
     const [s, e] = this.ordered();
     const selecting = !samePos(s, e);
+    const found = this.foundMatch;
+    const isFound = found !== undefined && samePos(found[0], s) && samePos(found[1], e);
+    if (!isFound) this.foundMatch = undefined;
     const cw = this.charWidth;
     const w = this.textWidth;
     for (const row of this.rowsByLine.values()) {
       const line = row.line;
       row.el.classList.toggle('current', line === this.caret.line);
       row.box.classList.toggle('current-line', line === this.caret.line && !selecting);
+      row.sel.classList.toggle('found', isFound);
       let x1 = 0;
       let x2 = 0;
       if (selecting && line >= s.line && line <= e.line && !(line === e.line && e.column === 0 && line > s.line)) {

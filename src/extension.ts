@@ -21,6 +21,8 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('hugefile.toggleFollow', () => provider.activeSession?.toggleFollow()),
     vscode.commands.registerCommand('hugefile.toggleHexView', () => provider.activeSession?.toggleView()),
     vscode.commands.registerCommand('hugefile.goToOffset', () => provider.activeSession?.goToOffset()),
+    vscode.commands.registerCommand('hugefile.find', () => provider.activeSession?.open('find')),
+    vscode.commands.registerCommand('hugefile.filterLines', () => provider.activeSession?.open('filter')),
   );
   registerCountLines(context);
   registerAutoOpen(context);

@@ -5,20 +5,20 @@
  * as bytes (an overwrite);
  * Escape puts the shown value back and returns to the bytes.
  */
-import { inspect } from '../../src/hex/dataInspector';
+import { inspect, type InspectorLabel } from '../../src/hex/dataInspector';
 import { el } from '../dom';
 import { offsetHex } from './hexFormat';
 
 export interface InspectorActions {
   /** Writes `text` as a `label` value where the inspector reads; returns an error message when it cannot. */
-  write(label: string, text: string): string | undefined;
+  write(label: InspectorLabel, text: string): string | undefined;
   setLittleEndian(littleEndian: boolean): void;
   /** Focus goes back to the hex rows. */
   leave(): void;
 }
 
 interface Field {
-  label: string;
+  label: InspectorLabel;
   input: HTMLInputElement;
   /** The value shown for the current bytes (what Escape restores). */
   shown: string;
@@ -31,7 +31,7 @@ export class DataInspectorPanel {
   private readonly error: HTMLDivElement;
   private readonly little: HTMLButtonElement;
   private readonly big: HTMLButtonElement;
-  private readonly fields = new Map<string, Field>();
+  private readonly fields = new Map<InspectorLabel, Field>();
 
   constructor(parent: HTMLElement, private readonly actions: InspectorActions) {
     this.el = el('aside', 'inspector', parent);
@@ -66,7 +66,7 @@ export class DataInspectorPanel {
     }
   }
 
-  private addField(label: string): Field {
+  private addField(label: InspectorLabel): Field {
     const row = el('tr', '', this.table);
     const th = el('th', '', row);
     th.scope = 'row';

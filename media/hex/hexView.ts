@@ -15,7 +15,7 @@
  */
 import type { FileState, HexSettings, HostMessage, ViewerMessage } from '../../src/editor/protocol';
 import { MAX_BYTES_PER_ROW } from '../../src/editor/protocol';
-import { encodeValue, INSPECTED_BYTES } from '../../src/hex/dataInspector';
+import { encodeValue, type InspectorLabel } from '../../src/hex/dataInspector';
 import { formatBytes } from '../../src/editor/format';
 import { Notices, Toolbar, viewButton } from '../chrome';
 import { listenClipboard } from '../clipboard';
@@ -39,6 +39,8 @@ import { headerRow, HexRow, rowChars } from './hexRows';
 const REQUEST_TIMEOUT_MS = 5000;
 const CARET_THROTTLE_MS = 100;
 const SAVE_THROTTLE_MS = 300;
+/** Bytes the data inspector reads at once: enough for every reading (64-bit values). */
+const INSPECTED_BYTES = 8;
 /** Narrowest useful data inspector beside the rows; with less room it goes below them. */
 const INSPECTOR_MIN_PX = 240;
 /** The rows' scrollbar and a pixel of border. */
@@ -505,7 +507,7 @@ export class HexView implements View {
   }
 
   /** The data inspector's Enter: the typed value's bytes overwrite the bytes it reads. */
-  private writeValue(label: string, text: string): string | undefined {
+  private writeValue(label: InspectorLabel, text: string): string | undefined {
     let bytes: Uint8Array;
     try {
       bytes = encodeValue(label, text, this.littleEndian);

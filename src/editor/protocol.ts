@@ -5,6 +5,8 @@
  * ever handles `any`. The host treats every webview message as untrusted input:
  * see `validateViewerMessage`.
  */
+import { type FindHostMessage, type FindViewerMessage, validateFindMessage } from './findProtocol';
+import { isCount, isPosition } from './validate';
 
 /** Most lines one `getLines` request may ask for. */
 export const MAX_LINES_PER_REQUEST = 400;
@@ -158,8 +160,14 @@ export interface BytesEditedMessage {
   state: FileState;
 }
 
+/** A host command that opens a part of the view (the find widget, the filter pane). */
+export interface OpenMessage {
+  type: 'open';
+  what: 'find' | 'filter';
+}
+
 export type HostMessage = InitMessage | ModeMessage | StateMessage | LinesMessage | RevealMessage | NoticeMessage | EditedMessage
-  | BytesMessage | RevealOffsetMessage | BytesEditedMessage;
+  | OpenMessage | FindHostMessage | BytesMessage | RevealOffsetMessage | BytesEditedMessage;
 
 // ---- webview -> host ----
 
@@ -285,20 +293,11 @@ export interface CopyBytesMessage {
 }
 
 export type ViewerMessage = ReadyMessage | GetLinesMessage | CaretMessage | CopyMessage | CommandMessage | RevealRequestMessage
-  | InsertMessage | DeleteMessage | PasteMessage | GetBytesMessage | ByteCaretMessage | ReplaceBytesMessage | PasteBytesMessage
-  | CopyBytesMessage;
-
-function isCount(value: unknown, max = Number.MAX_SAFE_INTEGER): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= max;
-}
+  | InsertMessage | DeleteMessage | PasteMessage | FindViewerMessage | GetBytesMessage | ByteCaretMessage | ReplaceBytesMessage
+  | PasteBytesMessage | CopyBytesMessage;
 
 function isByteArray(value: unknown, max: number): value is number[] {
   return Array.isArray(value) && value.length <= max && value.every((b) => isCount(b, 255));
-}
-
-function isPosition(value: unknown): value is Position {
-  const p = value as Position;
-  return typeof p === 'object' && p !== null && isCount(p.line) && isCount(p.column);
 }
 
 /**
@@ -358,6 +357,6 @@ export function validateViewerMessage(raw: unknown): ViewerMessage | undefined {
         ? { type: 'copyBytes', offset: m.offset, length: m.length, as: m.as }
         : undefined;
     default:
-      return undefined;
+      return validateFindMessage(m);
   }
 }

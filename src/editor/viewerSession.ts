@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { Disposable } from './dispose';
 import { HugeDocument } from './hugeDocument';
 import { deleteText, EditResult, offsetOf, positionOf, typeText } from '../edits/editCommands';
+import { FilterController } from './filterController';
+import { FindController } from './findController';
 import { formatBytes } from './format';
 import { HexCaret, HexRequests } from './hexRequests';
 import { readLineSlices, readSelection } from './lineService';
@@ -32,6 +34,8 @@ export class ViewerSession extends Disposable {
   private shownLines = 0;
   private viewMode: ViewMode = 'text';
   private readonly hex: HexRequests;
+  private readonly finder: FindController;
+  private readonly filter: FilterController;
 
   constructor(
     readonly document: HugeDocument,
@@ -40,7 +44,11 @@ export class ViewerSession extends Disposable {
     private readonly onCaret: (report: CaretReport) => void,
   ) {
     super();
-    this.hex = new HexRequests(document, (m) => this.post(m), (make) => this.edit(make), () => this.reportCaret());
+    const post = (message: HostMessage): void => this.post(message);
+    this.finder = new FindController(document, post);
+    this.filter = new FilterController(document, post);
+    this.register({ dispose: () => { this.finder.stop(); this.filter.stop(); } });
+    this.hex = new HexRequests(document, post, (make) => this.edit(make), () => this.reportCaret());
     const webview = panel.webview;
     webview.options = {
       enableScripts: !document.openError,
@@ -64,20 +72,24 @@ export class ViewerSession extends Disposable {
     this.register(document.onDidChangeContent((change) => {
       if (this.viewMode === 'hex') {
         this.post({ type: 'bytesEdited', fromOffset: change.offset, caretOffset: change.caretOffset, state: document.state() });
-        return;
+      } else {
+        const caret = change.caretOffset === undefined ? this.caret : positionOf(text, change.caretOffset);
+        this.post({ type: 'edited', fromLine: change.fromLine, caret, state: document.state() });
       }
-      const caret = change.caretOffset === undefined ? this.caret : positionOf(text, change.caretOffset);
-      this.post({ type: 'edited', fromLine: change.fromLine, caret, state: document.state() });
+      this.finder.contentChanged();
+      this.filter.contentChanged();
     }));
     this.register(document.onDidReset((reason) => {
       const what = reason === 'shrunk' ? 'got shorter (truncated)' : 'was replaced (rotated)';
       this.post({ type: 'notice', level: 'warning', text: `${document.fileName} ${what} on disk; the view was reloaded from the new content.` });
       if (this.viewMode === 'hex') {
         this.post({ type: 'bytesEdited', fromOffset: 0, caretOffset: 0, state: document.state() });
-        return;
+      } else {
+        this.post({ type: 'edited', fromLine: 0, caret: { line: 0, column: 0 }, state: document.state() });
+        this.post({ type: 'reveal', line: 0, select: true });
       }
-      this.post({ type: 'edited', fromLine: 0, caret: { line: 0, column: 0 }, state: document.state() });
-      this.post({ type: 'reveal', line: 0, select: true });
+      this.finder.contentChanged();
+      this.filter.contentChanged();
     }));
   }
 
@@ -129,6 +141,16 @@ export class ViewerSession extends Disposable {
     });
     if (text === undefined) return;
     await this.reveal(Number(text) - 1);
+  }
+
+  /** Opens the find widget or the filter pane (commands run from outside the webview). */
+  open(what: 'find' | 'filter'): void {
+    // Finding bytes in the hex view is not built yet: this is where it would open.
+    if (this.viewMode === 'hex') {
+      this.post({ type: 'notice', level: 'info', text: `${what === 'find' ? 'Find' : 'Filter'} works in the text view: switch with Huge File: Toggle Hex View.` });
+      return;
+    }
+    this.post({ type: 'open', what });
   }
 
   toggleFollow(): void {
@@ -220,6 +242,21 @@ export class ViewerSession extends Disposable {
       case 'pasteBytes':
       case 'copyBytes':
         this.hex.handle(message);
+        break;
+      case 'find':
+        void this.finder.find(message);
+        break;
+      case 'findStop':
+        this.finder.stop();
+        break;
+      case 'filter':
+        this.filter.start(message);
+        break;
+      case 'filterStop':
+        this.filter.stop();
+        break;
+      case 'getFilterLines':
+        void this.filter.lines(message);
         break;
       case 'revealLine':
         // The view scrolled past the indexed lines: tell it when they are known. No

@@ -1,10 +1,10 @@
 import { constants as osConstants } from 'os';
 import { systemError, SystemError } from '../mmap/errors';
 
-/** A Node-style error with `code`, `errno` (when the code is an OS one), `syscall` and `path`. */
-export function saveError(code: string, path: string, message: string): SystemError {
+/** A Node-style error with `code`, `errno` (when the code is an OS one), `syscall` (default 'save') and `path`. */
+export function saveError(code: string, path: string, message: string, syscall = 'save'): SystemError {
   const errno = (osConstants.errno as Record<string, number>)[code] ?? 0;
-  const err = systemError(code, errno === 0 ? 0 : -errno, 'save', path, message);
+  const err = systemError(code, errno === 0 ? 0 : -errno, syscall, path, message);
   err.message = `${code}: ${message}`;
   return err;
 }

@@ -5,6 +5,7 @@ import { spawnWorker } from '../workers/spawnWorker';
 import { IndexPart } from './indexPart';
 import type { ScanJob, WorkerMessage } from './indexWorker';
 import { createScanner, NewlineScanner } from './newlineScanner';
+import { scanRange } from './scanRange';
 
 export interface LineIndexOptions {
   /** Lines between checkpoints (memory is 8 bytes per checkpoint). */
@@ -28,6 +29,12 @@ export type ResetReason = 'shrunk' | 'replaced';
 const LF = 10;
 const PARALLEL_MIN = 64 * 1024 * 1024;
 const PROBE = 64 * 1024;
+/**
+ * Bytes scanned at once on the calling thread when a scan starts: the first screen
+ * of a file is known without waiting for a worker to start (~100 ms), and a file
+ * this small needs no worker at all. Scanning it takes well under a millisecond.
+ */
+const HEAD = 1024 * 1024;
 
 /**
  * Maps line numbers (0-based) to byte offsets and back for a file of any size,
@@ -281,12 +288,29 @@ export class LineIndex {
     const ranges = workers > 1 && to - from >= PARALLEL_MIN ? [from, from + Math.floor((to - from) / 2), to] : [from, to];
     for (let i = 0; i + 1 < ranges.length; i++) {
       const part = new IndexPart(ranges[i], ranges[i + 1], this.every);
-      if (i === 0) part.lineBase = lineBase;
+      if (i === 0) {
+        part.lineBase = lineBase;
+        this.scanHead(part);
+      }
       this.parts.push(part);
       if (part.complete) continue;
-      this.spawn(part, { path: this.path, from: part.from, to: part.to, every: this.every, newlinesBefore: 0 });
+      this.spawn(part, { path: this.path, from: part.scannedTo, to: part.to, every: this.every, newlinesBefore: part.newlines });
     }
     this.settle();
+  }
+
+  /** Scans the start of `part` here and now; a failure (the file shrank) is left to the worker to meet and report. */
+  private scanHead(part: IndexPart): void {
+    const end = Math.min(part.to, part.from + HEAD);
+    try {
+      // A scanner of its own: growing this.scanner's memory would detach this.probe.
+      scanRange((at, dst, n) => this.mf.readInto(at, dst, 0, n), part.from, end, this.every, 0, createScanner(), (batch) => {
+        part.append(batch.checkpoints, batch.newlines, batch.scannedTo);
+        return true;
+      });
+    } catch {
+      // The worker starts from wherever this got to.
+    }
   }
 
   private spawn(part: IndexPart, job: ScanJob): void {

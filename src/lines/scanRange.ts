@@ -16,7 +16,9 @@ const BATCH = 32 * CHUNK;
 const LF = 10;
 
 /**
- * Scans [from, to) for newlines in 1 MiB copies and reports every 32 MiB.
+ * Scans [from, to) for newlines in 1 MiB copies and reports after the first 1 MiB
+ * (so a viewer can show the first screen as soon as the worker runs), then in
+ * batches growing to 32 MiB (fewer messages for the rest).
  * `newlinesBefore` is how many newlines the part had before `from`, so checkpoints
  * stay at multiples of `every` when a part is resumed. Stops early when `onBatch`
  * returns false. Errors of `read` (EFAULT when the file shrank) propagate.
@@ -31,6 +33,7 @@ export function scanRange(
   let found = 0;
   let batchNewlines = 0;
   let batchStart = from;
+  let batchBytes = CHUNK;
   for (let at = from; at < to; ) {
     const n = Math.min(CHUNK, to - at);
     read(at, chunk, n);
@@ -39,8 +42,9 @@ export function scanRange(
     ordinal += count;
     batchNewlines += count;
     at += n;
-    if (at - batchStart >= BATCH || at >= to) {
+    if (at - batchStart >= batchBytes || at >= to) {
       if (!onBatch({ checkpoints: out.slice(0, found), newlines: batchNewlines, scannedTo: at })) return;
+      batchBytes = Math.min(BATCH, batchBytes * 4);
       found = 0;
       batchNewlines = 0;
       batchStart = at;

@@ -37,12 +37,15 @@ step() {
   log "$name: ok ($((SECONDS - t0)) s)"
 }
 
+# bsdextrautils: hexdump, the reference for `hugefile dump`.
+APT_PACKAGES=(libkrb5-dev ripgrep chromium fonts-symbola unzip bsdextrautils)
+
 apt_packages() {
   local missing=()
-  for p in libkrb5-dev ripgrep chromium fonts-symbola unzip; do
+  for p in "${APT_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
   done
-  if ((${#missing[@]} == 0)); then log "apt: libkrb5-dev ripgrep chromium fonts-symbola unzip present"; return; fi
+  if ((${#missing[@]} == 0)); then log "apt: ${APT_PACKAGES[*]} present"; return; fi
   log "apt: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   quietly apt-update apt-get update

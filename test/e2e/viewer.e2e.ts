@@ -125,6 +125,52 @@ describe('Huge File Editor in VS Code', function () {
     await screenshot(page, 'viewer-scroll-50');
   });
 
+  it('Ctrl+F finds a word that occurs only at the end of the file, and counts it', async () => {
+    const { frame } = await findInWebviews(page, '.row');
+    const last = execFileSync('tail', ['-n', '1', bigLog], { encoding: 'utf8' }).replace(/\n$/, '');
+    const needle = `${last.split(' ')[0]} `; // "#41234567 ": the last line's number, unique
+    const count = Number(await frame.locator('[data-line-count]').first().getAttribute('data-line-count'));
+    await frame.locator('.row').first().click();
+    await page.keyboard.press('Control+F');
+    const input = frame.locator('.find-widget .find-input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(needle);
+    await page.keyboard.press('Enter');
+    await frame.waitForFunction((line) => document.querySelector(`.row[data-line="${line}"] .sel.found`) !== null, count - 1, { timeout: 60_000 });
+    assert.strictEqual(await rowText(frame, count - 1), last);
+    await frame.locator('.find-count', { hasText: /^1 of 1$/ }).waitFor({ timeout: 60_000 });
+    await screenshot(page, 'find-at-end');
+    await page.keyboard.press('Escape');
+    await frame.locator('.find-widget').waitFor({ state: 'hidden' });
+  });
+
+  it('a filter view (show ERROR, hide timeout) lists the right lines; clicking one shows it', async () => {
+    const { frame } = await findInWebviews(page, '#filter');
+    await frame.locator('#filter').click();
+    const rules = frame.locator('.filter-rule');
+    await rules.first().locator('.find-input').fill('ERROR');
+    await frame.locator('.filter-add').click();
+    await rules.nth(1).locator('.filter-mode').selectOption('exclude');
+    await rules.nth(1).locator('.find-input').fill('timeout');
+    await page.keyboard.press('Enter');
+    const reference = execFileSync('awk', ['/ERROR/ && !/timeout/ { print NR; n++; if (n == 3) exit }', bigLog], { encoding: 'utf8' })
+      .trim().split('\n').map(Number);
+    for (const [row, line] of reference.entries()) {
+      await frame.locator(`.filter-row[data-index="${row}"][data-line="${line - 1}"]`).waitFor({ timeout: 60_000 });
+    }
+    const second = frame.locator(`.filter-row[data-index="1"]`);
+    assert.strictEqual(await second.locator('.filter-text').textContent(), lineOf(bigLog, reference[1]));
+    await second.click();
+    await frame.waitForFunction((line) => document.querySelector('[data-caret]')?.getAttribute('data-caret') === `${line}:0`, reference[1] - 1, { timeout: 20_000 });
+    assert.strictEqual(await rowText(frame, reference[1] - 1), lineOf(bigLog, reference[1]));
+    await frame.locator('.filter-pane[data-done="true"]').waitFor({ timeout: 120_000 });
+    const lines = Number(await frame.locator('.filter-pane').getAttribute('data-lines'));
+    const expected = Number(execFileSync('sh', ['-c', 'grep -F ERROR "$1" | grep -c -v -F timeout', 'sh', bigLog], { encoding: 'utf8' }));
+    assert.strictEqual(lines, expected, 'the filter view has as many lines as grep finds');
+    await screenshot(page, 'filter-view');
+    await frame.locator('.filter-close').click();
+  });
+
   it('renders a file with a 100 MB line, a window of it', async () => {
     await openAlone(page, 'long.txt');
     const { frame } = await findInWebviews(page, '.row[data-line="2"]');

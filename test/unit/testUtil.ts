@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -48,6 +49,16 @@ export function random(seed: number): () => number {
 /** A random integer in [0, n). */
 export function randInt(rand: () => number, n: number): number {
   return Math.floor(rand() * n);
+}
+
+/** `n` random bytes from a seeded generator. */
+export function randomBytes(rand: () => number, n: number): Buffer {
+  return Buffer.from(Array.from({ length: n }, () => randInt(rand, 256)));
+}
+
+/** SHA-256 of a (small) file's bytes, hex: "byte-identical" checks. */
+export function sha256File(file: string): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
 
 /** Whether this process can be refused a file by its permissions (root cannot). */

@@ -15,6 +15,7 @@ import { validateViewerMessage } from '../../src/editor/protocol';
 import { parseHexBytes } from '../../src/hex/hexDump';
 import { type ByteFile, editableBinary, hugeBinary, linesAsBytes } from './fakeBytes';
 import { type BytesFile, concat, emptyFile, type FakeFile, hugeFile, longLineFile, smallFile, specialFile } from './fakeFiles';
+import { allMatches, filterLines, filterRows, findMatch } from './fakeSearch';
 import { applyTheme } from './themes';
 
 const params = new URLSearchParams(location.search);
@@ -160,6 +161,7 @@ const sent: ViewerMessage[] = [];
 const invalid: unknown[] = [];
 const received: HostMessage[] = [];
 let clipboard = '';
+let filtered: { id: number; lines: number[] } | undefined;
 // VS Code keeps a webview's state across reloads of its page; sessionStorage does here.
 let savedState: unknown = JSON.parse(sessionStorage.getItem('fakeHost.state') ?? 'null') ?? undefined;
 
@@ -251,6 +253,27 @@ function onViewerMessage(raw: unknown): void {
     case 'delete':
     case 'paste':
       applyEdit(m);
+      break;
+    case 'find': {
+      const found = findMatch(file, m.query, m.from, m.backwards);
+      toView({ type: 'found', id: m.id, match: found.match, wrapped: found.wrapped });
+      if (m.restart) {
+        // A count in two steps, as the real one reports progress before it is done.
+        const matches = allMatches(file, m.query).length;
+        toView({ type: 'findCount', id: m.id, matches: Math.floor(matches / 2), progress: 0.5, done: false });
+        toView({ type: 'findCount', id: m.id, matches, progress: 1, done: true });
+      }
+      break;
+    }
+    case 'filter':
+      filtered = { id: m.id, lines: filterLines(file, m.include, m.exclude) };
+      toView({ type: 'filterProgress', id: m.id, lines: filtered.lines.length, progress: 1, done: true });
+      break;
+    case 'filterStop':
+      filtered = undefined;
+      break;
+    case 'getFilterLines':
+      if (filtered?.id === m.filterId) toView({ type: 'filterLines', id: m.id, filterId: m.filterId, lines: filterRows(file, filtered.lines, m.start, m.count) });
       break;
     case 'command':
       if (m.command === 'toggleFollow') {

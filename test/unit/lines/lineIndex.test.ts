@@ -111,6 +111,19 @@ describe('LineIndex', () => {
     index.dispose();
   });
 
+  it('knows the first screen at once: the first MiB is indexed before open returns, a smaller file completely', () => {
+    const big = Buffer.from(Array.from({ length: 500_000 }, (_, i) => `#${i}\n`).join(''));
+    const index = LineIndex.open(tempFile('head.txt', big), { every: 64 });
+    assert.ok(index.knownNewlines >= 100_000, `${index.knownNewlines} lines known at open`);
+    assert.ok(!index.complete);
+    assert.strictEqual(index.read(index.offsetOfLine(99_999), 6).toString(), '#99999');
+    index.dispose();
+    const small = LineIndex.open(tempFile('small.txt', big.subarray(0, 100_000)), { every: 64 });
+    assert.ok(small.complete, 'a file under 1 MiB needs no worker');
+    assert.strictEqual(small.lineCount, naiveLines(big.subarray(0, 100_000)).length);
+    small.dispose();
+  });
+
   it('stays small: 8 bytes per `every` lines', async () => {
     const content = Buffer.from('x\n'.repeat(1_000_000));
     const index = await indexOf(tempFile('m.txt', content), 256);

@@ -1,0 +1,83 @@
+/**
+ * The find widget: VS Code's find box (query field, "3 of 1,234", previous/next,
+ * close), themed with the same colours. It only collects the query and shows
+ * results; the viewer sends the searches.
+ */
+import type { SearchQuery } from '../src/search/query';
+import { el, icon } from './dom';
+import { QueryField } from './queryField';
+
+export interface FindActions {
+  /** The query changed (undefined: the box is empty or the regex does not compile). */
+  changed(query: SearchQuery | undefined): void;
+  next(backwards: boolean): void;
+  close(): void;
+}
+
+export class FindWidget {
+  private readonly box: HTMLDivElement;
+  private readonly field: QueryField;
+  private readonly countEl: HTMLSpanElement;
+
+  constructor(parent: HTMLElement, private readonly actions: FindActions) {
+    this.box = el('div', 'find-widget hidden', parent);
+    this.box.setAttribute('role', 'dialog');
+    this.box.setAttribute('aria-label', 'Find');
+    this.field = new QueryField(this.box, 'Find', (query) => {
+      this.showCount(this.field.invalid ? 'Invalid regular expression' : '', this.field.invalid ? 'error' : 'ok');
+      this.actions.changed(query);
+    });
+    this.countEl = el('span', 'find-count', this.box);
+    this.countEl.setAttribute('aria-live', 'polite');
+    this.button('up', 'find-prev', 'Previous Match (Shift+Enter)', () => this.actions.next(true));
+    this.button('down', 'find-next', 'Next Match (Enter)', () => this.actions.next(false));
+    this.button('close', 'find-close', 'Close (Escape)', () => this.actions.close());
+    this.box.addEventListener('keydown', (e) => this.onKey(e));
+  }
+
+  get isOpen(): boolean {
+    return !this.box.classList.contains('hidden');
+  }
+
+  /** Shows the widget with `text` (the selection) if given, and focuses its input. */
+  open(text?: string): void {
+    this.box.classList.remove('hidden');
+    if (text) this.field.setText(text);
+    this.field.input.focus();
+    this.field.input.select();
+  }
+
+  close(): void {
+    this.field.reset();
+    this.box.classList.add('hidden');
+  }
+
+  /** Shows the count ("3 of 1,234", "No results") or an error. */
+  showCount(text: string, state: 'ok' | 'none' | 'error'): void {
+    this.countEl.textContent = text;
+    this.countEl.title = state === 'error' ? text : '';
+    this.box.classList.toggle('no-results', state !== 'ok');
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (e.key === 'Enter') {
+      // A query typed and not yet sent finds its first match; otherwise go on to the next.
+      if (!this.field.flush()) this.actions.next(e.shiftKey);
+    } else if (e.key === 'Escape') {
+      this.actions.close();
+    } else {
+      return;
+    }
+    e.preventDefault();
+    e.stopPropagation();
+  }
+
+  private button(name: 'up' | 'down' | 'close', className: string, title: string, run: () => void): void {
+    const button = el('button', `find-button ${className}`, this.box);
+    button.type = 'button';
+    button.title = title;
+    button.setAttribute('aria-label', title);
+    button.appendChild(icon(name));
+    button.addEventListener('click', run);
+  }
+}

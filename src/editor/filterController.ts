@@ -1,0 +1,86 @@
+import { filterFile } from '../search/filterFile';
+import type { FilterMessage, GetFilterLinesMessage } from './findProtocol';
+import { FILTER_LINE_BYTES } from './findProtocol';
+import { FilterResult } from './filterResult';
+import type { HugeDocument } from './hugeDocument';
+import { readLineSlices } from './lineService';
+import type { HostMessage } from './protocol';
+import { segmentsOf } from './searchSegments';
+import { whenIndexed } from './whenIndexed';
+
+interface Job {
+  id: number;
+  message: FilterMessage;
+  result: FilterResult;
+  abort: AbortController;
+}
+
+/**
+ * The host side of one viewer's filter pane: builds the list of matching lines in
+ * a worker, streaming progress, and serves rows of it on request (the line's
+ * number and the start of its text). One filter at a time per viewer.
+ */
+export class FilterController {
+  private job: Job | undefined;
+
+  constructor(private readonly document: HugeDocument, private readonly post: (message: HostMessage) => void) {}
+
+  /** Starts building the filter of `message` (replacing any other). */
+  start(message: FilterMessage): void {
+    this.stop();
+    const job: Job = { id: message.id, message, result: new FilterResult(), abort: new AbortController() };
+    this.job = job;
+    const report = (progress: number, done: boolean, error?: string): void => {
+      if (this.job === job) this.post({ type: 'filterProgress', id: job.id, lines: job.result.lineCount, progress, done, error });
+    };
+    filterFile({
+      path: this.document.uri.fsPath,
+      segments: segmentsOf(this.document.text!.table),
+      include: message.include,
+      exclude: message.exclude,
+      signal: job.abort.signal,
+      onLines: (runs) => job.result.append(runs),
+      onProgress: (p) => report(p.totalBytes > 0 ? p.scannedBytes / p.totalBytes : 1, false),
+    }).then(() => report(1, true), (err: Error) => {
+      if (!job.abort.signal.aborted) report(0, true, err.message);
+    });
+  }
+
+  /** Answers `getFilterLines`, once the index knows the lines asked for. Stale filter ids get no answer. */
+  async lines(message: GetFilterLinesMessage): Promise<void> {
+    const job = this.job;
+    if (!job || job.id !== message.filterId) return;
+    const end = Math.min(message.start + message.count, job.result.lineCount);
+    const rows: { index: number; line: number }[] = [];
+    for (let index = message.start; index < end; index++) rows.push({ index, line: job.result.lineAt(index) });
+    if (rows.length === 0) {
+      this.post({ type: 'filterLines', id: message.id, filterId: job.id, lines: [] });
+      return;
+    }
+    const text = this.document.text!;
+    const last = rows[rows.length - 1].line;
+    try {
+      await whenIndexed(this.document.index!, () => text.lineBounds(last), job.abort.signal);
+    } catch {
+      return;
+    }
+    if (this.job !== job || this.document.isSaving) return;
+    const lines = rows.flatMap(({ index, line }) => {
+      if (line >= text.availableLines()) return [];
+      const [slice] = readLineSlices(text, line, 1, 0, FILTER_LINE_BYTES);
+      return [{ index, line, text: slice.text, length: slice.length }];
+    });
+    this.post({ type: 'filterLines', id: message.id, filterId: job.id, lines });
+  }
+
+  /** Rebuilds the current filter (the content changed under it). */
+  contentChanged(): void {
+    if (this.job) this.start(this.job.message);
+  }
+
+  /** Stops building and forgets the result. */
+  stop(): void {
+    this.job?.abort.abort();
+    this.job = undefined;
+  }
+}

@@ -1,0 +1,51 @@
+import type { LineRun } from '../search/filterFile';
+
+/**
+ * The lines of a filter view, as runs of consecutive line numbers: memory grows
+ * with the runs, so "everything except the rare lines that match B" stays small.
+ * Maps a row of the view (0-based rank) to its line in the file.
+ */
+export class FilterResult {
+  private readonly firstLines: number[] = [];
+  /** Rows before each run. */
+  private readonly rowsBefore: number[] = [];
+  private rows = 0;
+
+  /** Rows (matching lines) so far. */
+  get lineCount(): number {
+    return this.rows;
+  }
+
+  /** Appends runs found further on in the file (in order; a run continuing the last one merges into it). */
+  append(runs: readonly LineRun[]): void {
+    for (const run of runs) {
+      if (run.count <= 0) continue;
+      const last = this.firstLines.length - 1;
+      if (last >= 0 && this.firstLines[last] + this.rows - this.rowsBefore[last] === run.firstLine) {
+        this.rows += run.count;
+        continue;
+      }
+      this.firstLines.push(run.firstLine);
+      this.rowsBefore.push(this.rows);
+      this.rows += run.count;
+    }
+  }
+
+  /** The file line shown at `row`; throws RangeError past the rows found so far. */
+  lineAt(row: number): number {
+    if (!Number.isSafeInteger(row) || row < 0 || row >= this.rows) throw new RangeError(`row ${row} is not in the filter result (${this.rows} rows)`);
+    let lo = 0;
+    let hi = this.rowsBefore.length - 1;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (this.rowsBefore[mid] <= row) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.firstLines[lo] + row - this.rowsBefore[lo];
+  }
+
+  /** Runs held (what the memory grows with). */
+  get runCount(): number {
+    return this.firstLines.length;
+  }
+}

@@ -1,0 +1,151 @@
+import { offsetOf, positionOf } from '../edits/editCommands';
+import type { SearchQuery } from '../search/query';
+import { searchFile } from '../search/searchFile';
+import type { FindMessage } from './findProtocol';
+import type { HugeDocument } from './hugeDocument';
+import { MatchOffsets } from './matchOffsets';
+import type { HostMessage, Position } from './protocol';
+import { segmentsOf } from './searchSegments';
+import { whenIndexed } from './whenIndexed';
+
+/**
+ * A match may straddle the point a count has reached and be reported with the next
+ * chunk; offsets this close to that point are not trusted as "all recorded".
+ */
+const SCAN_MARGIN = 1024 * 1024;
+
+interface Count {
+  id: number;
+  key: string;
+  query: SearchQuery;
+  size: number;
+  offsets: MatchOffsets;
+  abort: AbortController;
+}
+
+/**
+ * The host side of one viewer's find widget: counts every match of the query in
+ * the background (off the event loop, in a worker), and answers next/previous from
+ * what the count recorded, or by a search of its own from the caret, wrapping at
+ * the end. Searches the edited content, not only the file.
+ */
+export class FindController {
+  private count: Count | undefined;
+  private lookup: AbortController | undefined;
+
+  constructor(private readonly document: HugeDocument, private readonly post: (message: HostMessage) => void) {}
+
+  /** Answers a `find` message with a `found` message; restarts the count for a new query. */
+  async find(message: FindMessage): Promise<void> {
+    const key = JSON.stringify(message.query);
+    if (message.restart || this.count?.key !== key) this.startCount(message.id, message.query, key);
+    this.lookup?.abort();
+    const abort = new AbortController();
+    this.lookup = abort;
+    try {
+      const found = await this.locate(message.query, this.offsetOfPosition(message.from), message.backwards, abort.signal);
+      if (abort.signal.aborted) return;
+      if (!found) {
+        this.post({ type: 'found', id: message.id, wrapped: false });
+        return;
+      }
+      const [from, to] = await Promise.all([this.positionAt(found.offset, abort.signal), this.positionAt(found.offset + found.length, abort.signal)]);
+      const index = found.index ?? this.count?.offsets.rankOf(found.offset);
+      this.post({ type: 'found', id: message.id, match: { from, to, index }, wrapped: found.wrapped });
+    } catch (err) {
+      if (abort.signal.aborted) return;
+      this.post({ type: 'found', id: message.id, wrapped: false, error: (err as Error).message });
+    }
+  }
+
+  /** Stops the count and any lookup (the widget closed). */
+  stop(): void {
+    this.count?.abort.abort();
+    this.count = undefined;
+    this.lookup?.abort();
+    this.lookup = undefined;
+  }
+
+  /** The content changed: what the count recorded is stale, so it starts over. */
+  contentChanged(): void {
+    const count = this.count;
+    if (count) this.startCount(count.id, count.query, count.key);
+  }
+
+  private async locate(query: SearchQuery, from: number, backwards: boolean, signal: AbortSignal)
+    : Promise<{ offset: number; length: number; index?: number; wrapped: boolean } | undefined> {
+    const size = this.document.text!.size;
+    const known = this.count?.size === size ? this.count.offsets.next(from, backwards, size) : undefined;
+    if (known === null) return undefined;
+    if (known) return { ...known, length: await this.matchLength(query, known.offset, signal) };
+    const first = await this.searchOne(query, backwards ? { to: from } : { from }, backwards, signal);
+    if (first) return { ...first, wrapped: false };
+    const wrapped = await this.searchOne(query, {}, backwards, signal);
+    return wrapped && { ...wrapped, wrapped: true };
+  }
+
+  /** The length of the match known to start at `offset` (a regex match's length is only known by matching). */
+  private async matchLength(query: SearchQuery, offset: number, signal: AbortSignal): Promise<number> {
+    if (query.kind === 'bytes') return query.pattern.length;
+    if (query.kind === 'text') return Buffer.byteLength(query.text);
+    const found = await this.searchOne(query, { from: offset }, false, signal);
+    return found && found.offset === offset ? found.length : 0;
+  }
+
+  private async searchOne(query: SearchQuery, range: { from?: number; to?: number }, backwards: boolean, signal: AbortSignal)
+    : Promise<{ offset: number; length: number } | undefined> {
+    let match: { offset: number; length: number } | undefined;
+    await searchFile({
+      path: this.document.uri.fsPath,
+      segments: segmentsOf(this.document.text!.table),
+      ...range,
+      query,
+      maxMatches: 1,
+      backwards,
+      signal,
+      onMatches: (batch) => { match ??= batch[0]; },
+    });
+    return match;
+  }
+
+  private startCount(id: number, query: SearchQuery, key: string): void {
+    this.count?.abort.abort();
+    const text = this.document.text!;
+    const count: Count = { id, key, query, size: text.size, offsets: new MatchOffsets(), abort: new AbortController() };
+    this.count = count;
+    let matches = 0;
+    const report = (progress: number, done: boolean, error?: string): void => {
+      if (this.count === count) this.post({ type: 'findCount', id, matches, progress, done, error });
+    };
+    searchFile({
+      path: this.document.uri.fsPath,
+      segments: segmentsOf(text.table),
+      query,
+      signal: count.abort.signal,
+      onMatches: (batch) => {
+        matches += batch.length;
+        count.offsets.add(batch.map((m) => m.offset), 0);
+      },
+      onProgress: (p) => {
+        count.offsets.add([], p.scannedBytes - SCAN_MARGIN);
+        report(p.totalBytes > 0 ? p.scannedBytes / p.totalBytes : 1, false);
+      },
+    }).then(() => {
+      count.offsets.finish(count.size);
+      report(1, true);
+    }, (err: Error) => {
+      if (!count.abort.signal.aborted) report(0, true, err.message);
+    });
+  }
+
+  private offsetOfPosition(p: Position): number {
+    const text = this.document.text!;
+    if (p.line >= text.availableLines()) return p.line === 0 ? 0 : text.size;
+    return offsetOf(text, p);
+  }
+
+  private positionAt(offset: number, signal: AbortSignal): Promise<Position> {
+    const text = this.document.text!;
+    return whenIndexed(this.document.index!, () => positionOf(text, offset), signal);
+  }
+}

@@ -1,0 +1,46 @@
+import type { LineRun } from './lineRuns';
+import { checkQuery, SearchQuery } from './query';
+import { runSearchWorker } from './runSearchWorker';
+import type { ScanLimits } from './scanLimits';
+import type { SearchProgress } from './searchFile';
+import type { FilterJob } from './searchMessages';
+import type { Segment } from './segments';
+
+export type { LineRun } from './lineRuns';
+
+export interface FilterOptions {
+  path: string;
+  segments?: Segment[];
+  /** A line is kept when any of these matches in it (every line when empty)... */
+  include: SearchQuery[];
+  /** ...and none of these. */
+  exclude: SearchQuery[];
+  signal?: AbortSignal;
+  /** Throttled to about 10 calls per second; `matches` counts kept lines. */
+  onProgress?(p: SearchProgress): void;
+  /** Runs of consecutive kept lines, in order, in batches. */
+  onLines?(runs: LineRun[]): void;
+}
+
+/**
+ * klogg-style filter in a worker thread: the lines of a file (or edited document)
+ * that match any include query and no exclude query, streamed as runs. The caller
+ * holds the result (runs); the engine's memory stays bounded. Rejects like searchFile.
+ */
+export async function filterFile(options: FilterOptions, limits?: ScanLimits): Promise<{ lines: number; runs: number }> {
+  const job: FilterJob = {
+    type: 'filter',
+    path: options.path,
+    segments: options.segments,
+    include: options.include.map(checkQuery),
+    exclude: options.exclude.map(checkQuery),
+  };
+  return runSearchWorker<{ lines: number; runs: number }>(job, options.signal, (m) => {
+    if (m.type === 'progress') options.onProgress?.({ scannedBytes: m.scannedBytes, totalBytes: m.totalBytes, matches: m.matches });
+    else if (m.type === 'runs' && options.onLines) {
+      const runs: LineRun[] = [];
+      for (let i = 0; i < m.counts.length; i++) runs.push({ firstLine: m.firstLines[i], count: m.counts[i], firstOffset: m.firstOffsets[i] });
+      options.onLines(runs);
+    }
+  }, limits);
+}

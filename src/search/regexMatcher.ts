@@ -1,0 +1,178 @@
+import { DecodedText } from './decodedText';
+import { CR, LF, touchesCrLf } from './lineBreaks';
+import { Matcher, OnMatch, STOP, Window } from './matcher';
+import { isWholeWord } from './wholeWord';
+
+const LINE_SEPARATOR = Buffer.from('\u2028');
+const PARAGRAPH_SEPARATOR = Buffer.from('\u2029');
+
+/** Sizes the regex matcher works in; tests make them tiny so that every edge is crossed. */
+export interface RegexLimits {
+  /** Bytes of whole lines decoded and searched at once (strings stay small, see DecodedText). */
+  block: number;
+  /** Context kept before and after a cut in a line longer than a window. */
+  overlap: number;
+}
+
+/**
+ * A JavaScript RegExp (Unicode mode) matched per line: `^` and `$` are the line's
+ * ends, a line is the text between newlines without its `\r\n` or `\n`, and no match
+ * spans lines. Also runs case-insensitive text (an escaped literal).
+ *
+ * Running the RegExp once per line costs a call per line; instead a block of whole
+ * lines is decoded once and searched with the `m` flag, which finds the same matches
+ * as long as none touches a line end. A match that does (contains a newline, or the
+ * `\r` of a `\r\n`) sends just that line through the exact per-line path. Patterns
+ * whose meaning the block could change in ways that check cannot see (look-around,
+ * or `^`/`$` in a block holding a lone `\r` or U+2028/U+2029, which JavaScript
+ * treats as line ends) take the per-line path.
+ *
+ * Lines longer than a window arrive cut: each piece is searched with `overlap` bytes
+ * of context before and after, so matches up to `overlap` bytes long are found
+ * exactly; a longer one can be missed, cut at the window's end, or found in pieces.
+ */
+export class RegexMatcher implements Matcher {
+  readonly lineAligned = true;
+  readonly context: number;
+  readonly lookahead: number;
+  private readonly blockRegex: RegExp;
+  private readonly lineRegex: RegExp;
+  private readonly blocksAllowed: boolean;
+  private readonly anchored: boolean;
+
+  /** `flags` from regexFlags(); throws SyntaxError like `new RegExp`. */
+  constructor(source: string, flags: string, private readonly wholeWord: boolean, private readonly limits: RegexLimits) {
+    this.blockRegex = new RegExp(source, `gm${flags}`);
+    this.lineRegex = new RegExp(source, `g${flags}`);
+    this.blocksAllowed = !/\(\?<?[=!]/.test(source);
+    this.anchored = /[$^]/.test(source);
+    this.context = limits.overlap;
+    this.lookahead = limits.overlap;
+  }
+
+  scan(w: Window, onMatch: OnMatch): number {
+    const { buf } = w;
+    if (w.lineStart >= 0 && !w.cut) return this.scanLines(buf, w.lineStart, w.scanFrom, onMatch);
+    // The line holding scanFrom began before this window or goes on after it.
+    const newline = w.cut ? -1 : buf.indexOf(LF, w.scanFrom);
+    const pieceEnd = newline < 0 ? buf.length : newline;
+    const next = this.scanLine(buf, Math.max(w.lineStart, 0), pieceEnd, w.scanFrom, !w.cut, w.acceptBefore, onMatch);
+    if (next === STOP) return STOP;
+    if (newline < 0) return Math.max(next, w.acceptBefore);
+    return this.scanLines(buf, newline + 1, newline + 1, onMatch);
+  }
+
+  /** Whole lines from `lineStart` to the end of buf (which ends a line), searching from `at`. */
+  private scanLines(buf: Buffer, lineStart: number, at: number, onMatch: OnMatch): number {
+    for (let start = lineStart; start < buf.length; ) {
+      const end = this.blockEnd(buf, start);
+      if (this.blocksAllowed && !(this.anchored && hasLoneLineBreak(buf, start, end))) {
+        if (this.scanBlock(buf, start, end, at, onMatch) === STOP) return STOP;
+      } else {
+        for (let line = start; line < end; ) {
+          const newline = buf.indexOf(LF, line);
+          const lineEnd = newline < 0 || newline >= end ? end : newline;
+          if (this.scanLine(buf, line, lineEnd, Math.max(at, line), true, buf.length, onMatch) === STOP) return STOP;
+          line = lineEnd + 1;
+        }
+      }
+      start = at = end;
+    }
+    return buf.length;
+  }
+
+  /** End of the block of whole lines that starts at `start`: about limits.block bytes, or one longer line. */
+  private blockEnd(buf: Buffer, start: number): number {
+    const want = start + this.limits.block;
+    if (want >= buf.length) return buf.length;
+    const before = buf.lastIndexOf(LF, want - 1);
+    if (before >= start) return before + 1;
+    const after = buf.indexOf(LF, want);
+    return after < 0 ? buf.length : after + 1;
+  }
+
+  /** Lines [start, end) searched as one string with the `m` flag; see the class comment. */
+  private scanBlock(buf: Buffer, start: number, end: number, at: number, onMatch: OnMatch): number {
+    const text = new DecodedText(buf, start, end, false);
+    const re = this.blockRegex;
+    const endsWithNewline = buf[end - 1] === LF;
+    let from = at;
+    let lineEnd = -1; // the newline after the last match start looked at, cached: lines can be long
+    re.lastIndex = text.unitAt(at);
+    for (;;) {
+      const m = re.exec(text.text);
+      if (!m) return end;
+      const startUnit = m.index;
+      // After the block's last newline is the next block's first line.
+      if (startUnit === text.length && endsWithNewline) return end;
+      const s = text.byteAt(startUnit);
+      const e = text.byteAt(startUnit + m[0].length);
+      if (lineEnd < s) {
+        lineEnd = buf.indexOf(LF, s);
+        if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+      }
+      let next: number | undefined;
+      if (lineEnd < e || touchesCrLf(buf, e)) {
+        const line = s > start ? Math.max(buf.lastIndexOf(LF, s - 1) + 1, start) : start;
+        if (this.scanLine(buf, line, lineEnd, Math.max(from, line), true, buf.length, onMatch) === STOP) return STOP;
+        next = lineEnd + 1;
+      } else {
+        next = this.report(buf, s, e, onMatch);
+        if (next === STOP) return STOP;
+      }
+      if (next >= end) return end;
+      if (next < e) text.moveTo(s, startUnit);
+      re.lastIndex = text.unitAt(next);
+      from = next;
+    }
+  }
+
+  /**
+   * One line, or the piece [start, end) of a long line in this window, searched from
+   * `at`; matches must start before `acceptBefore`. `realEnd`: `end` is the line's end
+   * (its newline or the stream's end), else the line goes on past the window.
+   * Returns STOP or where the search would go on.
+   */
+  private scanLine(
+    buf: Buffer, start: number, end: number, at: number, realEnd: boolean, acceptBefore: number, onMatch: OnMatch,
+  ): number {
+    const textEnd = realEnd && end < buf.length && end > start && buf[end - 1] === CR ? end - 1 : end;
+    if (at > textEnd) return at;
+    const text = new DecodedText(buf, start, textEnd, !realEnd);
+    const re = this.lineRegex;
+    let from = at;
+    re.lastIndex = text.unitAt(at);
+    for (;;) {
+      const m = re.exec(text.text);
+      if (!m || m.index > text.length || (!realEnd && m.index === text.length)) return from;
+      const s = text.byteAt(m.index);
+      if (s >= acceptBefore) return from;
+      const e = text.byteAt(m.index + m[0].length);
+      const next = this.report(buf, s, e, onMatch);
+      if (next === STOP) return STOP;
+      if (next > textEnd) return next;
+      if (next < e) text.moveTo(s, m.index);
+      re.lastIndex = text.unitAt(next);
+      from = next;
+    }
+  }
+
+  /** Checks whole words and hands the match on; returns STOP or where to search next. */
+  private report(buf: Buffer, s: number, e: number, onMatch: OnMatch): number {
+    if (this.wholeWord && !isWholeWord(buf, s, e)) return s + 1;
+    const next = onMatch(s, e);
+    if (next !== undefined) return next;
+    if (e > s) return e;
+    // An empty match: step over one character, or over a whole \r\n.
+    return buf[e] === CR && buf[e + 1] === LF ? e + 2 : e + 1;
+  }
+}
+
+/** A `\r` not followed by `\n`, or U+2028/U+2029, in [start, end): line ends for `^`/`$` under the `m` flag. */
+function hasLoneLineBreak(buf: Buffer, start: number, end: number): boolean {
+  const block = buf.subarray(start, end);
+  for (let i = block.indexOf(CR); i >= 0; i = block.indexOf(CR, i + 1)) {
+    if (buf[start + i + 1] !== LF) return true;
+  }
+  return block.indexOf(LINE_SEPARATOR) >= 0 || block.indexOf(PARAGRAPH_SEPARATOR) >= 0;
+}

@@ -1,0 +1,52 @@
+import type { SearchQuery } from './query';
+import type { ScanLimits } from './scanLimits';
+import type { Segment } from './segments';
+
+/** A search for the worker: SearchOptions without the callbacks. */
+export interface SearchJob {
+  type: 'search';
+  path: string;
+  segments?: Segment[];
+  query: SearchQuery;
+  from?: number;
+  to?: number;
+  lines: boolean;
+  firstLine?: number;
+  maxMatches?: number;
+  backwards: boolean;
+}
+
+/** A filter for the worker: FilterOptions without the callbacks. */
+export interface FilterJob {
+  type: 'filter';
+  path: string;
+  segments?: Segment[];
+  include: SearchQuery[];
+  exclude: SearchQuery[];
+}
+
+/** workerData: the job, a shared flag the host sets to cancel, and (for tests) smaller limits. */
+export interface WorkerInput {
+  job: SearchJob | FilterJob;
+  /** Int32Array over it: 0 = run, 1 = cancel. */
+  cancel: SharedArrayBuffer;
+  limits?: ScanLimits;
+}
+
+/** An error as it crosses the thread boundary (Node's fs error fields kept). */
+export interface ErrorData {
+  name: string;
+  message: string;
+  code?: string;
+  errno?: number;
+  syscall?: string;
+  path?: string;
+}
+
+/** What the worker posts. Batches are typed arrays, transferred rather than copied. */
+export type WorkerMessage =
+  | { type: 'matches'; offsets: Float64Array; lengths: Float64Array; lines?: Float64Array }
+  | { type: 'runs'; firstLines: Float64Array; counts: Float64Array; firstOffsets: Float64Array }
+  | { type: 'progress'; scannedBytes: number; totalBytes: number; matches: number }
+  | { type: 'done'; result: { matches: number; matchingLines?: number; scannedBytes: number; stoppedEarly: boolean } | { lines: number; runs: number } }
+  | { type: 'error'; error: ErrorData };

@@ -1,0 +1,158 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import { positionOf } from '../../../src/edits/editCommands';
+import { EditedText } from '../../../src/edits/editedText';
+import { PieceTable } from '../../../src/edits/pieceTable';
+import { replaceRange } from '../../../src/edits/textEdit';
+import { FilterController } from '../../../src/editor/filterController';
+import type { FilterLinesMessage, FilterProgressMessage, FindCountMessage, FoundMessage } from '../../../src/editor/findProtocol';
+import { FindController } from '../../../src/editor/findController';
+import type { HugeDocument } from '../../../src/editor/hugeDocument';
+import type { HostMessage } from '../../../src/editor/protocol';
+import { LineIndex } from '../../../src/lines';
+import type { SearchQuery } from '../../../src/search/query';
+import { naiveLines, randInt, random, tempFile } from '../testUtil';
+
+const WORDS = ['alpha', 'beta', 'gamma', 'needle', 'delta', 'Needle', 'needles'];
+
+/** A document over a random file, with a few edits pending (so searches run over segments). */
+async function editedDocument(seed: number): Promise<{ document: HugeDocument; text: EditedText; dispose(): void }> {
+  const rand = random(seed);
+  const lines = Array.from({ length: 2000 }, () => Array.from({ length: 1 + randInt(rand, 8) }, () => WORDS[randInt(rand, WORDS.length)]).join(' '));
+  const file = tempFile('find.txt', lines.join(rand() < 0.5 ? '\n' : '\r\n'));
+  const index = LineIndex.open(file, { every: 4 });
+  await index.whenComplete();
+  const text = new EditedText(index, new PieceTable(index, index.fileSize));
+  for (let i = 0; i < 5; i++) {
+    replaceRange(text.table, 'insert', randInt(rand, text.size), 0, Buffer.from(rand() < 0.5 ? ' needle ' : '\nneedle in a new line\n'));
+    replaceRange(text.table, 'delete', randInt(rand, text.size - 20), randInt(rand, 20), Buffer.alloc(0));
+  }
+  text.invalidate();
+  const document = { uri: { fsPath: file }, text, index, isSaving: false } as unknown as HugeDocument;
+  return { document, text, dispose: () => index.dispose() };
+}
+
+/** Offsets of whole-word, case-sensitive "needle" in the edited content. */
+function naiveNeedles(content: Buffer): number[] {
+  const out: number[] = [];
+  const word = (b: number | undefined) => b !== undefined && /[A-Za-z0-9_]/.test(String.fromCharCode(b));
+  for (let at = content.indexOf('needle'); at >= 0; at = content.indexOf('needle', at + 1)) {
+    if (!word(content[at - 1]) && !word(content[at + 6])) out.push(at);
+  }
+  return out;
+}
+
+function collector(): { messages: HostMessage[]; post(m: HostMessage): void; next<T extends HostMessage['type']>(type: T, test?: (m: Extract<HostMessage, { type: T }>) => boolean): Promise<Extract<HostMessage, { type: T }>> } {
+  const messages: HostMessage[] = [];
+  const waiters: { type: string; test: (m: HostMessage) => boolean; resolve(m: HostMessage): void }[] = [];
+  return {
+    messages,
+    post(m) {
+      messages.push(m);
+      for (const w of waiters.splice(0)) {
+        if (w.type === m.type && w.test(m)) w.resolve(m);
+        else waiters.push(w);
+      }
+    },
+    next(type, test = () => true) {
+      return new Promise((resolve) => waiters.push({ type, test: test as (m: HostMessage) => boolean, resolve: resolve as (m: HostMessage) => void }));
+    },
+  };
+}
+
+const NEEDLE: SearchQuery = { kind: 'text', text: 'needle', matchCase: true, wholeWord: true };
+
+describe('FindController: find next/previous and the count, over the edited content', function () {
+  this.timeout(60_000);
+
+  it('finds from the caret, wraps at both ends, and counts like a naive search', async () => {
+    for (const seed of [1, 2, 3]) {
+      const { document, text, dispose } = await editedDocument(seed);
+      try {
+        const expected = naiveNeedles(text.read(0, text.size));
+        assert.ok(expected.length > 3);
+        const host = collector();
+        const finder = new FindController(document, (m) => host.post(m));
+        const pos = (offset: number) => positionOf(text, offset);
+        const find = async (id: number, from: number, backwards: boolean, restart = false): Promise<FoundMessage> => {
+          const reply = host.next('found', (m) => m.id === id);
+          await finder.find({ type: 'find', id, query: NEEDLE, from: pos(from), backwards, restart });
+          return reply;
+        };
+        const counted = host.next('findCount', (m) => m.done);
+        const first = await find(1, 0, false, true);
+        assert.deepStrictEqual(first.match?.from, pos(expected[0]), `seed ${seed}`);
+        assert.deepStrictEqual(first.match?.to, pos(expected[0] + 6));
+        const middle = expected[Math.floor(expected.length / 2)];
+        assert.deepStrictEqual((await find(2, middle + 1, false)).match?.from, pos(expected[Math.floor(expected.length / 2) + 1]));
+        assert.deepStrictEqual((await find(3, middle, true)).match?.from, pos(expected[Math.floor(expected.length / 2) - 1]));
+        const wrapBack = await find(4, expected[0], true);
+        assert.deepStrictEqual([wrapBack.match?.from, wrapBack.wrapped], [pos(expected[expected.length - 1]), true]);
+        const wrapOn = await find(5, expected[expected.length - 1] + 1, false);
+        assert.deepStrictEqual([wrapOn.match?.from, wrapOn.wrapped], [pos(expected[0]), true]);
+        const count = await counted as FindCountMessage;
+        assert.strictEqual(count.matches, expected.length);
+        // Once counted, answers come with their rank.
+        const ranked = await find(6, expected[2], false);
+        assert.deepStrictEqual([ranked.match?.from, ranked.match?.index], [pos(expected[2]), 2]);
+        finder.stop();
+      } finally {
+        dispose();
+      }
+    }
+  });
+
+  it('says "no match", and reports a file it cannot search as an error in the widget', async () => {
+    const { document, dispose } = await editedDocument(4);
+    try {
+      const host = collector();
+      const finder = new FindController(document, (m) => host.post(m));
+      const zebra: SearchQuery = { kind: 'text', text: 'zebra', matchCase: true, wholeWord: false };
+      const none = host.next('found', (m) => m.id === 1);
+      const done = host.next('findCount', (m) => m.done);
+      await finder.find({ type: 'find', id: 1, query: zebra, from: { line: 0, column: 0 }, backwards: false, restart: true });
+      assert.deepStrictEqual(await none, { type: 'found', id: 1, wrapped: false });
+      assert.strictEqual((await done).matches, 0);
+      fs.renameSync(document.uri.fsPath, `${document.uri.fsPath}.moved`);
+      const failed = host.next('found', (m) => m.id === 2);
+      const countFailed = host.next('findCount', (m) => m.id === 2 && m.done);
+      await finder.find({ type: 'find', id: 2, query: NEEDLE, from: { line: 0, column: 0 }, backwards: false, restart: true });
+      assert.match((await failed).error ?? '', /ENOENT|no such file/);
+      assert.match((await countFailed).error ?? '', /ENOENT|no such file/);
+      finder.stop();
+    } finally {
+      dispose();
+    }
+  });
+});
+
+describe('FilterController: the lines of a filter view', function () {
+  this.timeout(60_000);
+
+  it('lists lines matching an include and no exclude, with their text, like a naive filter', async () => {
+    const { document, text, dispose } = await editedDocument(5);
+    try {
+      const content = text.read(0, text.size);
+      const lines = naiveLines(content).map((l) => content.subarray(l.start, l.end).toString());
+      const expected = lines.flatMap((l, n) => (/alpha/i.test(l) && !l.includes('beta') ? [n] : []));
+      const host = collector();
+      const filter = new FilterController(document, (m) => host.post(m));
+      const done = host.next('filterProgress', (m) => m.done);
+      filter.start({ type: 'filter', id: 7, include: [{ kind: 'text', text: 'ALPHA', matchCase: false, wholeWord: false }], exclude: [{ kind: 'text', text: 'beta', matchCase: true, wholeWord: false }] });
+      const progress = await done as FilterProgressMessage;
+      assert.strictEqual(progress.lines, expected.length);
+      const reply = host.next('filterLines', (m) => m.id === 1);
+      await filter.lines({ type: 'getFilterLines', id: 1, filterId: 7, start: 3, count: 50 });
+      const rows = (await reply as FilterLinesMessage).lines;
+      assert.deepStrictEqual(rows.map((r) => r.line), expected.slice(3, 53));
+      assert.deepStrictEqual(rows.map((r) => r.text), expected.slice(3, 53).map((n) => lines[n]));
+      // A stale filter id gets no answer; stop forgets the result.
+      await filter.lines({ type: 'getFilterLines', id: 2, filterId: 6, start: 0, count: 5 });
+      filter.stop();
+      await filter.lines({ type: 'getFilterLines', id: 3, filterId: 7, start: 0, count: 5 });
+      assert.ok(!host.messages.some((m) => m.type === 'filterLines' && m.id !== 1));
+    } finally {
+      dispose();
+    }
+  });
+});

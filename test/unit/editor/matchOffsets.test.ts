@@ -1,0 +1,50 @@
+import * as assert from 'assert';
+import { MatchOffsets } from '../../../src/editor/matchOffsets';
+import { random } from '../testUtil';
+
+/** What next/previous must answer, from the full list of match offsets. */
+function expected(all: number[], from: number, backwards: boolean): { offset: number; index: number; wrapped: boolean } | null {
+  if (all.length === 0) return null;
+  if (!backwards) {
+    const i = all.findIndex((o) => o >= from);
+    return i >= 0 ? { offset: all[i], index: i, wrapped: false } : { offset: all[0], index: 0, wrapped: true };
+  }
+  let i = -1;
+  all.forEach((o, k) => { if (o < from) i = k; });
+  return i >= 0 ? { offset: all[i], index: i, wrapped: false } : { offset: all[all.length - 1], index: all.length - 1, wrapped: true };
+}
+
+describe('MatchOffsets: next and previous from a running count', () => {
+  it('answers like a full list once complete, and never wrongly while scanning', () => {
+    for (let seed = 1; seed <= 30; seed++) {
+      const rnd = random(seed);
+      const size = 1000;
+      const all = [...new Set(Array.from({ length: Math.floor(rnd() * 20) }, () => Math.floor(rnd() * size)))].sort((a, b) => a - b);
+      const offsets = new MatchOffsets();
+      const scanned = Math.floor(rnd() * size);
+      offsets.add(all.filter((o) => o < scanned), scanned);
+      for (let q = 0; q < 50; q++) {
+        const from = Math.floor(rnd() * (size + 1));
+        const backwards = rnd() < 0.5;
+        const partial = offsets.next(from, backwards, size);
+        // While scanning, an answer may be missing but never different.
+        if (partial !== undefined) assert.deepStrictEqual(partial, expected(all, from, backwards), `seed ${seed} from ${from} ${backwards}`);
+      }
+      offsets.add(all.filter((o) => o >= scanned), size);
+      offsets.finish(size);
+      for (let from = 0; from <= size; from += 7) {
+        for (const backwards of [false, true]) assert.deepStrictEqual(offsets.next(from, backwards, size), expected(all, from, backwards));
+      }
+      all.forEach((o, i) => assert.strictEqual(offsets.rankOf(o), i));
+    }
+  });
+
+  it('past its limit keeps the prefix and never claims to know the rest', () => {
+    const offsets = new MatchOffsets(3);
+    offsets.add([1, 2, 3, 4, 5], 10);
+    offsets.finish(10);
+    assert.deepStrictEqual(offsets.next(2, false, 10), { offset: 2, index: 1, wrapped: false });
+    assert.strictEqual(offsets.next(4, false, 10), undefined);
+    assert.strictEqual(offsets.next(9, true, 10), undefined);
+  });
+});

@@ -1,0 +1,189 @@
+// Find (Ctrl+F) and the filter pane in the viewer webview, driven in Chromium against
+// the fake host, which answers with a naive search (test/webview/fakeSearch.ts).
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import type { ViewerMessage } from '../../src/editor/protocol';
+import { hugeLineText } from './fakeFiles';
+import { ARTIFACTS, build, collectErrors, launch, serve } from './harness';
+
+interface FakeHostView {
+  sent: ViewerMessage[];
+  invalid: unknown[];
+}
+declare const fakeHost: FakeHostView;
+
+const LINES = 3000;
+const n = (count: number): string => count.toLocaleString('en-US');
+/** 0-based lines of the fake file whose text matches `test`. */
+function linesWhere(test: (text: string) => boolean): number[] {
+  return Array.from({ length: LINES }, (_, n) => n).filter((n) => test(hugeLineText(n)));
+}
+
+describe('find and filter in the viewer webview (fake host, Chromium)', function () {
+  let browser: Browser;
+  let server: { url: string; close(): Promise<void> };
+  const pages: { page: Page; errors: string[] }[] = [];
+
+  before(async () => {
+    await build();
+    server = await serve();
+    browser = await launch();
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  afterEach(async function () {
+    for (const { page, errors } of pages.splice(0)) {
+      const invalid = await page.evaluate(() => fakeHost.invalid).catch(() => []);
+      await page.close();
+      if (this.currentTest?.state === 'passed') {
+        assert.deepStrictEqual(errors, [], 'console errors');
+        assert.deepStrictEqual(invalid, [], 'messages the host would reject');
+      }
+    }
+  });
+
+  async function open(): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 640 } });
+    pages.push({ page, errors: collectErrors(page) });
+    await page.goto(`${server.url}?file=huge&lines=${LINES}`);
+    await page.waitForSelector('.row[data-line] .text:not(.placeholder)');
+    await page.focus('.editor');
+    return page;
+  }
+
+  async function caret(page: Page): Promise<string> {
+    return page.$eval('#root', (root) => (root as HTMLElement).dataset.caret ?? '');
+  }
+
+  /** Waits until the found match (drawn in the find colour) is on 0-based `line`. */
+  async function foundOn(page: Page, line: number): Promise<void> {
+    await page.waitForSelector(`.row[data-line="${line}"] .sel.found`, { timeout: 5000 });
+  }
+
+  it('Ctrl+F, type: selects the first match after the caret, highlights the others, counts them', async () => {
+    const page = await open();
+    const hits = linesWhere((t) => t.includes('deadlock'));
+    await page.keyboard.press('Control+F');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('find-input'), undefined, { timeout: 2000 });
+    await page.keyboard.type('deadlock');
+    await foundOn(page, hits[0]);
+    await page.waitForSelector(`.find-count:text-is("1 of ${n(hits.length)}")`);
+    const column = hugeLineText(hits[0]).indexOf('deadlock');
+    assert.strictEqual(await caret(page), `${hits[0]}:${column + 'deadlock'.length}`);
+    // Every visible line with the word has one highlight, placed over the word.
+    const visible = await page.$$eval('.row[data-line]', (rows) => rows.map((r) => ({
+      line: Number((r as HTMLElement).dataset.line),
+      boxes: Array.from(r.querySelectorAll('.match')).map((m) => m.getBoundingClientRect()),
+      text: r.querySelector('.text')!.getBoundingClientRect(),
+    })));
+    const charWidth = await page.$eval('.row .text', (t) => t.getBoundingClientRect().width / (t.textContent ?? ' ').length);
+    let highlighted = 0;
+    for (const row of visible) {
+      const expected = hugeLineText(row.line).includes('deadlock') ? 1 : 0;
+      assert.strictEqual(row.boxes.length, expected, `line ${row.line}`);
+      if (!expected) continue;
+      highlighted++;
+      const want = row.text.left + hugeLineText(row.line).indexOf('deadlock') * charWidth;
+      assert.ok(Math.abs(row.boxes[0].left - want) < 1.5, `box at ${row.boxes[0].left}, word at ${want}`);
+      assert.ok(Math.abs(row.boxes[0].width - 8 * charWidth) < 1.5);
+    }
+    assert.ok(highlighted >= 3, `${highlighted} highlighted rows`);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'find-widget.png') });
+  });
+
+  it('Enter, Shift+Enter, F3 step through matches and wrap around the file', async () => {
+    const page = await open();
+    const hits = linesWhere((t) => t.includes('deadlock'));
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('deadlock');
+    await foundOn(page, hits[0]);
+    await page.keyboard.press('Enter');
+    await foundOn(page, hits[1]);
+    await page.waitForSelector(`.find-count:text-is("2 of ${n(hits.length)}")`);
+    await page.keyboard.press('Shift+Enter');
+    await foundOn(page, hits[0]);
+    await page.keyboard.press('Shift+Enter');
+    await foundOn(page, hits[hits.length - 1]);
+    await page.waitForSelector(`.find-count:text-is("${n(hits.length)} of ${n(hits.length)}")`);
+    const top = await page.$eval('#root', (root) => Number((root as HTMLElement).dataset.topLine));
+    assert.ok(top > LINES - 60, `the view scrolled to the end (top line ${top})`);
+    await page.keyboard.press('F3');
+    await foundOn(page, hits[0]);
+    // Escape closes the widget, removes the highlights, gives the keys back to the text.
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.find-widget', { state: 'hidden' });
+    assert.strictEqual(await page.$$eval('.match', (m) => m.length), 0);
+    assert.ok(await page.evaluate(() => document.querySelector('.editor')!.contains(document.activeElement)));
+    const sent = await page.evaluate(() => fakeHost.sent.map((m) => m.type).filter((t) => t.startsWith('find')));
+    assert.strictEqual(sent[sent.length - 1], 'findStop', 'the host was told to stop searching');
+  });
+
+  it('match case, whole word and regex options change what matches; a bad regex says so', async () => {
+    const page = await open();
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('INFO');
+    await page.waitForSelector('.find-count:text-matches("of")');
+    const upper = linesWhere((t) => t.includes('INFO')).length;
+    await page.waitForSelector(`.find-count:text-is("1 of ${n(upper)}")`);
+    await page.keyboard.press('Alt+R');
+    await page.fill('.find-widget .find-input', '#1\\d{3} ');
+    const fourDigits = linesWhere((t) => /#1\d{3} /.test(t));
+    await foundOn(page, fourDigits[0]);
+    await page.waitForSelector(`.find-count:text-is("1 of ${n(fourDigits.length)}")`);
+    await page.fill('.find-widget .find-input', '#1(');
+    await page.waitForSelector('.find-count:text-is("Invalid regular expression")');
+    assert.ok(await page.$eval('.find-widget', (w) => w.classList.contains('no-results')));
+    await page.keyboard.press('Alt+R');
+    await page.keyboard.press('Alt+C');
+    await page.fill('.find-widget .find-input', 'info');
+    await page.waitForSelector('.find-count:text-is("No results")');
+    await page.keyboard.press('Alt+C');
+    // Found from the caret (left on line #1000 by the regex), ranked among all matches.
+    const rank = linesWhere((t) => t.includes('INFO')).findIndex((line) => line >= fourDigits[0]) + 1;
+    await page.waitForSelector(`.find-count:text-is("${n(rank)} of ${n(upper)}")`);
+    const finds = await page.evaluate(() => fakeHost.sent.filter((m) => m.type === 'find'));
+    assert.ok(finds.every((m) => m.type === 'find' && !(m.query.kind === 'regex' && m.query.source === '#1(')), 'an invalid regex is never sent');
+  });
+
+  it('a filter (show ERROR, hide "#1") lists the matching lines with their numbers; a click or Enter shows one', async () => {
+    const page = await open();
+    await page.click('#filter');
+    await page.waitForSelector('.filter-pane:not(.hidden)');
+    await page.keyboard.type('ERROR');
+    const errors = linesWhere((t) => t.includes('ERROR'));
+    await page.waitForSelector(`.filter-pane[data-lines="${errors.length}"][data-done="true"]`);
+    await page.click('.filter-add');
+    await page.selectOption('.filter-rule:nth-child(2) .filter-mode', 'exclude');
+    await page.fill('.filter-rule:nth-child(2) .find-input', '#1');
+    await page.keyboard.press('Enter');
+    const expected = linesWhere((t) => t.includes('ERROR') && !t.includes('#1'));
+    await page.waitForSelector(`.filter-pane[data-lines="${expected.length}"][data-done="true"]`);
+    await page.waitForSelector('.filter-row[data-index="3"][data-line]:not([data-line=""])');
+    const shown = await page.$$eval('.filter-row', (rows) => rows.map((r) => ({
+      line: Number((r as HTMLElement).dataset.line),
+      number: r.querySelector('.filter-number')!.textContent,
+      text: r.querySelector('.filter-text')!.textContent,
+    })));
+    shown.forEach((row, i) => {
+      assert.strictEqual(row.line, expected[i]);
+      assert.strictEqual(row.number, String(expected[i] + 1));
+      assert.strictEqual(row.text, hugeLineText(expected[i]));
+    });
+    await page.click('.filter-row[data-index="3"]');
+    await page.waitForFunction((line) => document.getElementById('root')!.dataset.caret === `${line}:0`, expected[3]);
+    await page.waitForSelector(`.row[data-line="${expected[3]}"]`);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((line) => document.getElementById('root')!.dataset.caret === `${line}:0`, expected[4]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'filter-pane.png') });
+    await page.click('.filter-close');
+    await page.waitForSelector('.filter-pane', { state: 'hidden' });
+  });
+});
