@@ -518,7 +518,8 @@ describe('viewer webview (fake host, Chromium)', function () {
     assert.ok(r.length >= Number((await data(page)).visibleRows));
     assert.ok(!(await page.$eval('.editor', (e) => e.classList.contains('focus-ring'))));
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    for (let i = 0; i < 5 && !(await page.evaluate(() => document.querySelector('.editor')!.contains(document.activeElement))); i++) {
+    // Past the toolbar: Find, Filter, Go to Line, Follow, Hex.
+    for (let i = 0; i < 10 && !(await page.evaluate(() => document.querySelector('.editor')!.contains(document.activeElement))); i++) {
       await page.keyboard.press('Tab');
     }
     assert.ok(await page.$eval('.editor', (e) => e.classList.contains('focus-ring')));
