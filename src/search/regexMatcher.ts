@@ -56,7 +56,7 @@ export class RegexMatcher implements Matcher {
     // The line holding scanFrom began before this window or goes on after it.
     const newline = w.cut ? -1 : buf.indexOf(LF, w.scanFrom);
     const pieceEnd = newline < 0 ? buf.length : newline;
-    const next = this.scanLine(buf, Math.max(w.lineStart, 0), pieceEnd, w.scanFrom, !w.cut, w.acceptBefore, onMatch);
+    const next = this.scanLine(buf, Math.max(w.lineStart, 0), pieceEnd, w.scanFrom, !w.cut, w.cut ? w.acceptBefore : Infinity, onMatch);
     if (next === STOP) return STOP;
     if (newline < 0) return Math.max(next, w.acceptBefore);
     return this.scanLines(buf, newline + 1, newline + 1, onMatch);
@@ -72,7 +72,7 @@ export class RegexMatcher implements Matcher {
         for (let line = start; line < end; ) {
           const newline = buf.indexOf(LF, line);
           const lineEnd = newline < 0 || newline >= end ? end : newline;
-          if (this.scanLine(buf, line, lineEnd, Math.max(at, line), true, buf.length, onMatch) === STOP) return STOP;
+          if (this.scanLine(buf, line, lineEnd, Math.max(at, line), true, Infinity, onMatch) === STOP) return STOP;
           line = lineEnd + 1;
         }
       }
@@ -114,13 +114,14 @@ export class RegexMatcher implements Matcher {
       let next: number | undefined;
       if (lineEnd < e || touchesCrLf(buf, e)) {
         const line = s > start ? Math.max(buf.lastIndexOf(LF, s - 1) + 1, start) : start;
-        if (this.scanLine(buf, line, lineEnd, Math.max(from, line), true, buf.length, onMatch) === STOP) return STOP;
+        if (this.scanLine(buf, line, lineEnd, Math.max(from, line), true, Infinity, onMatch) === STOP) return STOP;
         next = lineEnd + 1;
       } else {
         next = this.report(buf, s, e, onMatch);
         if (next === STOP) return STOP;
       }
-      if (next >= end) return end;
+      // At the end of the stream (no newline) an empty match can still follow.
+      if (next > end || (next === end && endsWithNewline)) return end;
       if (next < e) text.moveTo(s, startUnit);
       re.lastIndex = text.unitAt(next);
       from = next;

@@ -25,7 +25,7 @@ export function searchBackward(
     const rangeTo = r.plan.lineAligned ? hi : Math.min(to, hi + matcher.lookahead - 1);
     const rangeFrom = lo;
     const complete = searchRange(r, matcher, lo, rangeTo, undefined, (offset, length) => {
-      if (offset < hi) last.push(offset, length);
+      if (r.plan.lineAligned || offset < hi) last.push(offset, length);
       return true;
     }, (pos) => onProgress(to - hi + Math.min(pos, hi) - rangeFrom));
     if (!complete) return { stoppedEarly: false };
