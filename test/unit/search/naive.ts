@@ -38,11 +38,12 @@ function escapeRegExp(text: string): string {
 /** Matches of a text (any case) or regex query in one line's text, searched from byte `from` of it. */
 function lineMatches(text: Buffer, source: string, flags: string, word: boolean, from: number): NaiveMatch[] {
   const str = text.toString('utf8');
+  const re = new RegExp(source, `g${flags}`);
+  if (from === 0 && !re.test(str)) return []; // most lines: no need to map positions
   const toByte = unitToByte(text);
   const toUnit = new Map([...toByte].map(([u, b]) => [b, u]));
   let start = from;
   while (!toUnit.has(start)) start++; // the engine rounds a start inside a character up
-  const re = new RegExp(source, `g${flags}`);
   re.lastIndex = toUnit.get(start)!;
   const out: NaiveMatch[] = [];
   for (let m = re.exec(str); m; m = re.exec(str)) {
@@ -104,11 +105,14 @@ export function naiveSearch(buf: Buffer, query: SearchQuery, from = 0, to = buf.
   return out;
 }
 
-/** Line (0-based) holding byte `offset`: newlines before it. */
-export function lineOf(buf: Buffer, offset: number): number {
-  let n = 0;
-  for (let i = 0; i < offset; i++) if (buf[i] === 10) n++;
-  return n;
+/** `matches` (in increasing order) with their lines: the newlines before each, counted one byte at a time. */
+export function withLines(buf: Buffer, matches: NaiveMatch[]): (NaiveMatch & { line: number })[] {
+  let line = 0;
+  let at = 0;
+  return matches.map((m) => {
+    for (; at < m.offset; at++) if (buf[at] === 10) line++;
+    return { ...m, line };
+  });
 }
 
 /** True when `query` has a match inside one line's `text` (the line without its line break). */

@@ -42,7 +42,7 @@ const REGEXES = [
   'a+b', 'a.b', '^a', 'b$', '[^a]b', 'é+', '\\bab\\b', 'a|ba', 'x*', '\\s$', 'a\\r', '(?<=a)b', 'a(?=b)', '[^x]*', '.',
   '\\W+', '^$', 'k', 'ß', '[a-zé]+\\d?', '(a)\\1', '\\p{L}{2}', '^.{3}', '.$', '😀', 'É', '\\r', 'b\\s*$', '[\\s\\S]{2}',
 ];
-const BYTES = [0x61, 0x62, 0x0a, 0x0d, 0xc3, 0xa9, 0x20, 0xff, null];
+const BYTES: (number | null)[] = [0x61, 0x62, 0x0a, 0x0d, 0xc3, 0xa9, 0x20, 0xff, null];
 
 export function pick<T>(rand: () => number, items: readonly T[]): T {
   return items[randInt(rand, items.length)];
@@ -53,7 +53,7 @@ export function randomQuery(rand: () => number): SearchQuery {
   if (r < 0.35) return { kind: 'text', text: pick(rand, TEXTS), matchCase: rand() < 0.5, wholeWord: rand() < 0.4 };
   if (r < 0.8) return { kind: 'regex', source: pick(rand, REGEXES), matchCase: rand() < 0.5 };
   const pattern = Array.from({ length: 1 + randInt(rand, 4) }, () => pick(rand, BYTES));
-  if (pattern.every((b) => b === null)) pattern[0] = 0x61;
+  if (!pattern.some((b) => b !== null)) pattern[0] = 0x61;
   return { kind: 'bytes', pattern };
 }
 

@@ -5,7 +5,7 @@ import { ScanLimits } from '../../../src/search/scanLimits';
 import { searchStream, StreamSearch } from '../../../src/search/searchStream';
 import { Segment, SegmentStream } from '../../../src/search/segments';
 import { random, randInt, tempFile } from '../testUtil';
-import { lineOf, naiveSearch } from './naive';
+import { naiveSearch, withLines } from './naive';
 import { pick, randomQuery, randomText, smallLimits, TEXTS } from './randomInputs';
 
 interface Found { offset: number; length: number; line?: number }
@@ -27,7 +27,7 @@ function run(path: string, options: Partial<StreamSearch> & { query: SearchQuery
 }
 
 function expected(buf: Buffer, query: SearchQuery, from = 0, to = buf.length): Found[] {
-  return naiveSearch(buf, query, from, to).map((m) => ({ ...m, line: lineOf(buf, m.offset) }));
+  return withLines(buf, naiveSearch(buf, query, from, to));
 }
 
 describe('searchStream against a naive reference', () => {
