@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 import * as fs from 'fs';
+import { grep, grepUsage } from './cli/grep';
+import { UsageError } from './cli/usageError';
 import { LineIndex } from './lines';
 
 const usage = `usage:
   hugefile count FILE                 print the number of lines (same rules as wc -l, plus a final line without newline)
-  hugefile lines FILE START [COUNT]   print COUNT lines (default 1) from line START (1-based)`;
-
-class UsageError extends Error {}
+  hugefile lines FILE START [COUNT]   print COUNT lines (default 1) from line START (1-based)
+${grepUsage}`;
 
 function parseCount(text: string | undefined, name: string, fallback?: number): number {
   if (text === undefined && fallback !== undefined) return fallback;
@@ -51,6 +52,7 @@ function writeOut(data: Buffer): void {
 async function main(argv: string[]): Promise<number> {
   const [command, file, ...rest] = argv;
   try {
+    if (command === 'grep') return await grep(argv.slice(1));
     if (command === 'count' && file && rest.length === 0) await count(file);
     else if (command === 'lines' && file && rest.length <= 2) await lines(file, parseCount(rest[0], 'START'), parseCount(rest[1], 'COUNT', 1));
     else if (command === undefined || command === '--help' || command === '-h') process.stdout.write(`${usage}\n`);
@@ -64,7 +66,8 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${usage}\n`);
       return 2;
     }
-    return 1;
+    return command === 'grep' ? 2 : 1; // grep's convention: 1 means "no match"
+
   }
 }
 

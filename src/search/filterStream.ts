@@ -33,10 +33,10 @@ interface OpenLine {
 export function filterStream(
   stream: ByteStream, include: readonly SearchQuery[], exclude: readonly SearchQuery[], limits: ScanLimits, sink: FilterSink,
 ): { lines: number; runs: number } {
-  const inc = include.map((q) => compileQuery(q, limits));
-  const exc = exclude.map((q) => compileQuery(q, limits));
-  const plan = windowPlan([...inc, ...exc], limits.chunk, true);
   const scanner = createScanner();
+  const inc = include.map((q) => compileQuery(q, limits, scanner));
+  const exc = exclude.map((q) => compileQuery(q, limits, scanner));
+  const plan = windowPlan([...inc, ...exc], limits.chunk, true);
   const counter = new LineCounter(scanner, 0, 0);
   const runs = new LineRuns((run) => sink.run(run));
   let open: OpenLine | undefined;

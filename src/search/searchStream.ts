@@ -41,9 +41,9 @@ export interface SearchSummary {
  * stream's read errors (EFAULT when the file shrinks underneath).
  */
 export function searchStream(stream: ByteStream, search: StreamSearch, limits: ScanLimits, sink: SearchSink): SearchSummary {
-  const matcher = compileQuery(search.query, limits);
-  const plan = windowPlan([matcher], limits.chunk);
   const scanner = createScanner();
+  const matcher = compileQuery(search.query, limits, scanner);
+  const plan = windowPlan([matcher], limits.chunk);
   const reader: RangeReader = { stream, buffer: scanner.scanBuffer(windowBytes(plan)), plan };
   const { from, to, maxMatches } = search;
   const linesBefore = (): number => search.firstLine ?? countNewlines(stream, scanner, reader.buffer, 0, from);
