@@ -1,8 +1,7 @@
 import { LastMatches } from './lastMatches';
+import { LF } from './lineBreaks';
 import { Matcher } from './matcher';
 import { RangeReader, searchRange } from './searchRange';
-
-const LF = 10;
 
 /**
  * Finds the last `max` matches in [from, to), going back one window-sized range at a

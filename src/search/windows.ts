@@ -1,8 +1,7 @@
+import { LF } from './lineBreaks';
 import { LineCounter } from './lineCounter';
 import { Matcher, STOP, Window } from './matcher';
 import { ByteStream } from './segments';
-
-const LF = 10;
 
 /** How a stream is cut into windows for a set of matchers. */
 export interface WindowPlan {
