@@ -130,6 +130,34 @@ describe('searchStream against a naive reference', () => {
   });
 });
 
+describe('searchStream in lines longer than a window (the documented limit)', () => {
+  // 50 x, 300 a, b, 40 y: one line of 392 bytes, searched in 64-byte windows with 16 bytes of overlap.
+  const line = `${'x'.repeat(50)}${'a'.repeat(300)}b${'y'.repeat(40)}\n`;
+  const small = { chunk: 64, block: 16, overlap: 16 };
+  const whole = { chunk: 1024, block: 1024, overlap: 16 };
+  const find = (source: string, limits: ScanLimits): [number, number][] =>
+    run(tempFile('long.txt', line), { query: { kind: 'regex', source, matchCase: true } }, limits).found.map((m) => [m.offset, m.offset + m.length]);
+
+  it('finds matches up to the overlap exactly', () => {
+    assert.deepStrictEqual(find('xa{10}', small), [[49, 60]]);
+    assert.deepStrictEqual(find('a{5}b', small), [[345, 351]]);
+    assert.deepStrictEqual(find('^x', small), [[0, 1]]);
+    assert.deepStrictEqual(find('y$', small), [[390, 391]]);
+  });
+
+  it('can miss, cut or split a longer match', () => {
+    assert.deepStrictEqual(find('a+b', whole), [[50, 351]]);
+    const cut = find('a+b', small);
+    assert.ok(cut.length <= 1 && cut.every(([s, e]) => s >= 50 && e === 351), `cut: ${JSON.stringify(cut)}`);
+    const pieces = find('a+', small);
+    assert.ok(pieces.every(([s, e], i) => s === (i === 0 ? 50 : pieces[i - 1][1]) && e > s), `pieces: ${JSON.stringify(pieces)}`);
+    assert.strictEqual(pieces[pieces.length - 1][1], 350);
+    const missed = find('xa{200}', small);
+    assert.ok(missed.every(([s, e]) => s === 49 && e === 250), `missed or exact: ${JSON.stringify(missed)}`);
+    assert.deepStrictEqual(find('xa{200}', whole), [[49, 250]]);
+  });
+});
+
 describe('searchStream edge cases', () => {
   const limits = { chunk: 64, block: 16, overlap: 16 };
   const regex = (source: string, matchCase = true): SearchQuery => ({ kind: 'regex', source, matchCase });
