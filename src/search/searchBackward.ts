@@ -17,7 +17,8 @@ export function searchBackward(
 ): { stoppedEarly: boolean } {
   let hi = to;
   let found = 0;
-  while (hi > from && found < max) {
+  // As forward: an empty range at the end of the stream is searched once (for an empty match there).
+  for (let first = true; (hi > from || (first && hi === r.stream.size)) && found < max; first = false) {
     let lo = Math.max(from, hi - r.plan.chunk);
     if (r.plan.lineAligned && lo > from) lo = lineStartIn(r, lo, hi, from);
     const last = new LastMatches(max - found);
