@@ -101,7 +101,8 @@ describe('searchFile and filterFile (worker thread)', function () {
     const rejected = Date.now() - t0;
     const unmapped = await until(() => !mapped(big), 1000);
     assert.ok(rejected < 100, `rejected after ${rejected} ms`);
-    assert.ok(unmapped < 100, `worker released the mapping after ${unmapped} ms`);
+    // Typically a few ms; the bound leaves room for a busy 2-core machine.
+    assert.ok(unmapped < 250, `worker released the mapping after ${unmapped} ms`);
   });
 
   it('rejects at once for an aborted signal, a bad query, a missing file, or bad offsets', async () => {
