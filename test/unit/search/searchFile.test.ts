@@ -75,6 +75,18 @@ describe('searchFile and filterFile (worker thread)', function () {
     assert.deepStrictEqual(previous, [{ offset: 10, length: 3 }]);
   });
 
+  it('searches an edited document: segments cross into the worker', async () => {
+    const file = tempFile('doc.txt', 'alpha beta\ngamma\n');
+    // "alpha " + "NEW beta-ish\n" (typed, in memory) + "gamma\n"
+    const segments = [
+      { kind: 'file', start: 0, length: 6 }, { kind: 'bytes', data: Buffer.from('NEW beta-ish\n') }, { kind: 'file', start: 11, length: 6 },
+    ] as const;
+    const seen: Match[] = [];
+    const result = await searchFile({ path: file, segments: [...segments], query: { kind: 'regex', source: 'beta|gamma', matchCase: true }, lines: true, onMatches: (b) => seen.push(...b) });
+    assert.deepStrictEqual(seen, [{ offset: 10, length: 4, line: 0 }, { offset: 19, length: 5, line: 1 }]);
+    assert.strictEqual(result.scannedBytes, 25);
+  });
+
   it('filters in the worker like the reference, with small windows (limits for tests)', async () => {
     const rand = random(8);
     const buf = randomText(rand, 200000, 100);
