@@ -10,7 +10,8 @@ export const grepUsage =
   '                                      print matching lines as LINE:text (like grep -n), or with --count their number;\n' +
   '                                      PATTERN is literal text unless --regex (JavaScript syntax, per line);\n' +
   '                                      --hex: PATTERN is hex bytes with ?? wildcards ("DE AD ?? EF"), prints each\n' +
-  '                                      match\'s offset in hex and decimal; exit status 0 found, 1 none, 2 error';
+  '                                      match\'s offset in hex and decimal; -- before a PATTERN starting with -;\n' +
+  '                                      exit status 0 found, 1 none, 2 error';
 
 const FLAGS = ['--regex', '--ignore-case', '--word', '--count', '--hex'] as const;
 type Flag = (typeof FLAGS)[number];
