@@ -129,7 +129,7 @@ export function runJob(input: WorkerInput, post: Post): void {
       if (cancelled()) return;
       batch.post();
     }
-    post({ type: 'progress', scannedBytes: result && 'scannedBytes' in result ? result.scannedBytes : totalBytes, totalBytes, matches });
+    post({ type: 'progress', scannedBytes: 'scannedBytes' in result ? result.scannedBytes : totalBytes, totalBytes, matches });
     post({ type: 'done', result });
   } catch (err) {
     if (!cancelled()) post({ type: 'error', error: errorData(err, job.path) });
