@@ -1,5 +1,7 @@
 import * as assert from 'assert';
+import { MAX_FILTER_LINES_PER_REQUEST, MAX_FILTER_PATTERNS } from '../../../src/editor/findProtocol';
 import { MAX_INSERT_BYTES, MAX_LINE_BYTES, MAX_LINES_PER_REQUEST, validateViewerMessage } from '../../../src/editor/protocol';
+import { MAX_PATTERN_LENGTH } from '../../../src/search/query';
 
 describe('webview messages are untrusted input', () => {
   it('accepts well-formed messages and copies only the known fields', () => {
@@ -8,6 +10,8 @@ describe('webview messages are untrusted input', () => {
     assert.deepStrictEqual(validateViewerMessage({ type: 'delete', from: { line: 3, column: 1 }, direction: 'forward' }),
       { type: 'delete', from: { line: 3, column: 1 }, to: undefined, direction: 'forward' });
     assert.ok(validateViewerMessage({ type: 'caret', position: { line: 0, column: 0 }, topLine: 0, overwrite: false }));
+    assert.deepStrictEqual(validateViewerMessage({ type: 'filter', id: 2, include: [{ kind: 'regex', source: 'a+', matchCase: true, extra: 1 }], exclude: [] }),
+      { type: 'filter', id: 2, include: [{ kind: 'regex', source: 'a+', matchCase: true }], exclude: [] });
   });
 
   const bad: [string, unknown][] = [
@@ -26,6 +30,14 @@ describe('webview messages are untrusted input', () => {
     ['a huge insert', { type: 'insert', at: { line: 0, column: 0 }, text: 'x'.repeat(MAX_INSERT_BYTES + 1), overwrite: false }],
     ['an insert without text', { type: 'insert', at: { line: 0, column: 0 }, overwrite: false }],
     ['a delete in no direction', { type: 'delete', from: { line: 0, column: 0 }, direction: 'sideways' }],
+    ['a find without a query', { type: 'find', id: 1, from: { line: 0, column: 0 }, backwards: false, restart: true }],
+    ['a find with an empty text', { type: 'find', id: 1, query: { kind: 'text', text: '', matchCase: false, wholeWord: false }, from: { line: 0, column: 0 }, backwards: false, restart: true }],
+    ['a find with a regex that does not compile', { type: 'find', id: 1, query: { kind: 'regex', source: '(', matchCase: false }, from: { line: 0, column: 0 }, backwards: false, restart: true }],
+    ['a find with a huge pattern', { type: 'find', id: 1, query: { kind: 'text', text: 'x'.repeat(MAX_PATTERN_LENGTH + 1), matchCase: false, wholeWord: false }, from: { line: 0, column: 0 }, backwards: false, restart: true }],
+    ['a filter with no rule', { type: 'filter', id: 1, include: [], exclude: [] }],
+    ['a filter with too many rules', { type: 'filter', id: 1, include: Array.from({ length: MAX_FILTER_PATTERNS + 1 }, () => ({ kind: 'text', text: 'a', matchCase: false, wholeWord: false })), exclude: [] }],
+    ['a filter with a bad rule among good ones', { type: 'filter', id: 1, include: [{ kind: 'text', text: 'a', matchCase: false, wholeWord: false }, { kind: 'shell', text: 'rm' }], exclude: [] }],
+    ['too many filter lines', { type: 'getFilterLines', id: 1, filterId: 1, start: 0, count: MAX_FILTER_LINES_PER_REQUEST + 1 }],
   ];
   for (const [what, message] of bad) {
     it(`refuses ${what}`, () => assert.strictEqual(validateViewerMessage(message), undefined));
