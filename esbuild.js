@@ -1,4 +1,4 @@
-// Bundles the extension host code, the standalone mmap module and the CLI.
+// Bundles the extension host code, its worker threads, the standalone mmap module and the CLI.
 // `--production` minifies; `--watch` rebuilds on change.
 const esbuild = require('esbuild');
 
@@ -10,7 +10,9 @@ const entries = [
   { in: 'src/mmap/index.ts', out: 'mmap' },
   { in: 'src/lines/index.ts', out: 'lines' },
   { in: 'src/lines/indexWorker.ts', out: 'indexWorker' },
+  { in: 'src/search/index.ts', out: 'search' },
   { in: 'src/edits/saveWorker.ts', out: 'saveWorker' },
+  { in: 'src/search/searchWorker.ts', out: 'searchWorker' },
   { in: 'src/cli.ts', out: 'cli' },
 ];
 

@@ -83,6 +83,7 @@ export class FindSession {
   onCount(m: FindCountMessage): void {
     if (m.id !== this.countId) return;
     this.count = { matches: m.matches, progress: m.progress, done: m.done, error: m.error };
+    if (m.current !== undefined) this.index = m.current;
     this.showCount();
   }
 

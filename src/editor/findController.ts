@@ -32,6 +32,8 @@ interface Count {
 export class FindController {
   private count: Count | undefined;
   private lookup: AbortController | undefined;
+  /** Offset of the match last shown, so the count can tell its rank once it gets there. */
+  private shown: number | undefined;
 
   constructor(private readonly document: HugeDocument, private readonly post: (message: HostMessage) => void) {}
 
@@ -50,6 +52,7 @@ export class FindController {
         return;
       }
       const [from, to] = await Promise.all([this.positionAt(found.offset, abort.signal), this.positionAt(found.offset + found.length, abort.signal)]);
+      this.shown = found.offset;
       const index = found.index ?? this.count?.offsets.rankOf(found.offset);
       this.post({ type: 'found', id: message.id, match: { from, to, index }, wrapped: found.wrapped });
     } catch (err) {
@@ -110,12 +113,15 @@ export class FindController {
 
   private startCount(id: number, query: SearchQuery, key: string): void {
     this.count?.abort.abort();
+    this.shown = undefined;
     const text = this.document.text!;
     const count: Count = { id, key, query, size: text.size, offsets: new MatchOffsets(), abort: new AbortController() };
     this.count = count;
     let matches = 0;
     const report = (progress: number, done: boolean, error?: string): void => {
-      if (this.count === count) this.post({ type: 'findCount', id, matches, progress, done, error });
+      if (this.count !== count) return;
+      const current = this.shown === undefined ? undefined : count.offsets.rankOf(this.shown);
+      this.post({ type: 'findCount', id, matches, progress, done, current, error });
     };
     searchFile({
       path: this.document.uri.fsPath,

@@ -78,6 +78,8 @@ export interface FindCountMessage {
   /** Scanned fraction, 0..1. */
   progress: number;
   done: boolean;
+  /** The rank of the match last found, once the count has reached it. */
+  current?: number;
   error?: string;
 }
 

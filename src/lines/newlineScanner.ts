@@ -1,6 +1,7 @@
 /**
  * Fast byte (newline) scanning over file chunks: count a delimiter, record every K-th
- * one as a line-index checkpoint, and find the n-th one. No `vscode` import.
+ * one as a line-index checkpoint, find the n-th one, and find the candidate starts of
+ * a substring (probe). No `vscode` import.
  *
  * Two interchangeable implementations:
  * - `wasm-simd`: a 1 KiB WebAssembly SIMD module (source: newlineScanner.wat, bytes
@@ -51,6 +52,20 @@ export interface NewlineScanner {
   ): number;
   /** Chunk-relative offset of the n-th (0-based) byte equal to `byte`, or -1. */
   nthByte(chunk: Buffer, length: number, byte: number, n: number): number;
+  /**
+   * The prefilter of a substring search: offsets i in [from, to), in order, where
+   * chunk[i + p.offset] === p.byte for each of `probes` (1 to 3, e.g. the needle's
+   * rarest bytes). Writes at most out.length of them to `out` and returns how many; a
+   * full `out` means "call again after the last one". Requires to + every offset <=
+   * chunk.length. The SIMD kernel tests 64 positions at a time.
+   */
+  probe(chunk: Buffer, from: number, to: number, probes: readonly Probe[], out: Uint32Array): number;
+}
+
+/** A byte a substring search expects `offset` bytes after a candidate start. */
+export interface Probe {
+  offset: number;
+  byte: number;
 }
 
 /** How many checkpoints a chunk holding `count` delimiters produces after `startIndex`. */
@@ -60,28 +75,36 @@ export function checkpointsIn(startIndex: number, count: number, every: number):
 
 // wat2wasm output of newlineScanner.wat (see the header of that file for the commands).
 const WASM_BASE64 =
-  'AGFzbQEAAAABGgNgA39/fwF/YAR/f39/AX9gBn9/f39/fwF/Ag8BA2VudgZtZW1vcnkCAAEDBAMAAQIHFwMF' +
-  'Y291bnQAAANudGgAAQVtYXJrcwACCtYHA8sBAgN7A38gAv0PIQMgACABQUBxaiEGAkADQCAAIAZPDQEgAEHA' +
-  'H2ohByAHIAZLBEAgBiEHC/0MAAAAAAAAAAAAAAAAAAAAACEEA0AgBCAA/QAEACAD/SMgAP0ABBAgA/0j/W4g' +
-  'AP0ABCAgA/0jIAD9AAQwIAP9I/1u/W79cSEEIABBwABqIQAgACAHSQ0ACyAE/X39fyEFIAggBf0bACAF/RsB' +
-  'aiAF/RsCIAX9GwNqamohCAwACwsgCCAAIAFBP3EgAkF/QQBBABACagvbAQQBewJ/AX4CfyAC/Q8hBCAAIQUg' +
-  'ACABaiEGIAMhCQJAA0AgACAGTw0BIAD9AAQAIAT9I/1krSAA/QAEECAE/SP9ZK1CEIaEIAD9AAQgIAT9I/1k' +
-  'rUIghiAA/QAEMCAE/SP9ZK1CMIaEhCEHIAYgAGtBwABJBEAgB0IBIAYgAGuthkIBfYMhBwsgB3unIQggAyAI' +
-  'SQRAAkADQCADRQ0BIAcgB0IBfYMhByADQQFrIQMMAAsLIAAgBWsgB3qnag8LIAMgCGshAyAAQcAAaiEADAAL' +
-  'C0F/IAkgA2trC6kEBAJ7An8BfgN/IAL9DyEGIAAhCCAAIAFqIQkCQANAIAAgCU8NASAJIABrQYACTwRAIAD9' +
-  'AAQAIAb9IyAA/QAEECAG/SP9biAA/QAEICAG/SMgAP0ABDAgBv0j/W79biEHIAcgAP0ABEAgBv0jIAD9AARQ' +
-  'IAb9I/1uIAD9AARgIAb9IyAA/QAEcCAG/SP9bv1u/W4hByAHIAD9AASAASAG/SMgAP0ABJABIAb9I/1uIAD9' +
-  'AASgASAG/SMgAP0ABLABIAb9I/1u/W79biEHIAcgAP0ABMABIAb9IyAA/QAE0AEgBv0j/W4gAP0ABOABIAb9' +
-  'IyAA/QAE8AEgBv0j/W79bv1uIQcgB/1h/X39fyEHIAf9GwAgB/0bAWogB/0bAiAH/RsDamohCyALIANJBEAg' +
-  'DSALaiENIAMgC2shAyAAQYACaiEADAILCyAA/QAEACAG/SP9ZK0gAP0ABBAgBv0j/WStQhCGhCAA/QAEICAG' +
-  '/SP9ZK1CIIYgAP0ABDAgBv0j/WStQjCGhIQhCiAJIABrQcAASQRAIApCASAJIABrrYZCAX2DIQoLIAp7pyEL' +
-  'IA0gC2ohDQJAA0AgCyADSQ0BIAsgA2shCyADQQFrIQwCQANAIAxFDQEgCiAKQgF9gyEKIAxBAWshDAwACwsg' +
-  'BSAAIAhrIAp6p2o2AgAgBUEEaiEFIAogCkIBfYMhCiAEIQMMAAsLIAMgC2shAyAAQcAAaiEADAALCyANCw==';
+  'AGFzbQEAAAABKARgA39/fwF/YAR/f39/AX9gBn9/f39/fwF/YAp/f39/f39/f39/AX8CDwEDZW52Bm1lbW9y' +
+  'eQIAAQMFBAABAgMHHwQFY291bnQAAANudGgAAQVtYXJrcwACBXByb2JlAAMKyQoEywECA3sDfyAC/Q8hAyAA' +
+  'IAFBQHFqIQYCQANAIAAgBk8NASAAQcAfaiEHIAcgBksEQCAGIQcL/QwAAAAAAAAAAAAAAAAAAAAAIQQDQCAE' +
+  'IAD9AAQAIAP9IyAA/QAEECAD/SP9biAA/QAEICAD/SMgAP0ABDAgA/0j/W79bv1xIQQgAEHAAGohACAAIAdJ' +
+  'DQALIAT9ff1/IQUgCCAF/RsAIAX9GwFqIAX9GwIgBf0bA2pqaiEIDAALCyAIIAAgAUE/cSACQX9BAEEAEAJq' +
+  'C9sBBAF7An8BfgJ/IAL9DyEEIAAhBSAAIAFqIQYgAyEJAkADQCAAIAZPDQEgAP0ABAAgBP0j/WStIAD9AAQQ' +
+  'IAT9I/1krUIQhoQgAP0ABCAgBP0j/WStQiCGIAD9AAQwIAT9I/1krUIwhoSEIQcgBiAAa0HAAEkEQCAHQgEg' +
+  'BiAAa62GQgF9gyEHCyAHe6chCCADIAhJBEACQANAIANFDQEgByAHQgF9gyEHIANBAWshAwwACwsgACAFayAH' +
+  'eqdqDwsgAyAIayEDIABBwABqIQAMAAsLQX8gCSADa2sLqQQEAnsCfwF+A38gAv0PIQYgACEIIAAgAWohCQJA' +
+  'A0AgACAJTw0BIAkgAGtBgAJPBEAgAP0ABAAgBv0jIAD9AAQQIAb9I/1uIAD9AAQgIAb9IyAA/QAEMCAG/SP9' +
+  'bv1uIQcgByAA/QAEQCAG/SMgAP0ABFAgBv0j/W4gAP0ABGAgBv0jIAD9AARwIAb9I/1u/W79biEHIAcgAP0A' +
+  'BIABIAb9IyAA/QAEkAEgBv0j/W4gAP0ABKABIAb9IyAA/QAEsAEgBv0j/W79bv1uIQcgByAA/QAEwAEgBv0j' +
+  'IAD9AATQASAG/SP9biAA/QAE4AEgBv0jIAD9AATwASAG/SP9bv1u/W4hByAH/WH9ff1/IQcgB/0bACAH/RsB' +
+  'aiAH/RsCIAf9GwNqaiELIAsgA0kEQCANIAtqIQ0gAyALayEDIABBgAJqIQAMAgsLIAD9AAQAIAb9I/1krSAA' +
+  '/QAEECAG/SP9ZK1CEIaEIAD9AAQgIAb9I/1krUIghiAA/QAEMCAG/SP9ZK1CMIaEhCEKIAkgAGtBwABJBEAg' +
+  'CkIBIAkgAGuthkIBfYMhCgsgCnunIQsgDSALaiENAkADQCALIANJDQEgCyADayELIANBAWshDAJAA0AgDEUN' +
+  'ASAKIApCAX2DIQogDEEBayEMDAALCyAFIAAgCGsgCnqnajYCACAFQQRqIQUgCiAKQgF9gyEKIAQhAwwACwsg' +
+  'AyALayEDIABBwABqIQAMAAsLIA0L8QIEB3sFfwF+AX8gA/0PIQogBf0PIQsgB/0PIQwgACEUIAAgAWohFQJA' +
+  'A0AgFCAVTw0BIBQgAmohESAUIARqIRIgFCAGaiETIBH9AAQAIAr9IyAS/QAEACAL/SP9TiAT/QAEACAM/SP9' +
+  'TiENIBH9AAQQIAr9IyAS/QAEECAL/SP9TiAT/QAEECAM/SP9TiEOIBH9AAQgIAr9IyAS/QAEICAL/SP9TiAT' +
+  '/QAEICAM/SP9TiEPIBH9AAQwIAr9IyAS/QAEMCAL/SP9TiAT/QAEMCAM/SP9TiEQIA0gDv1QIA8gEP1Q/VD9' +
+  'UwRAIA39ZK0gDv1krUIQhoQgD/1krUIghiAQ/WStQjCGhIQhFiAVIBRrQcAASQRAIBZCASAVIBRrrYZCAX2D' +
+  'IRYLAkADQCAWUA0BIAggF0ECdGogFCAAayAWeqdqNgIAIBdBAWohFyAXIAlGDQQgFiAWQgF9gyEWDAALCwsg' +
+  'FEHAAGohFAwACwsgFws=';
 
 interface Kernels {
   count(p: number, len: number, byte: number): number;
   nth(p: number, len: number, byte: number, n: number): number;
   marks(p: number, len: number, byte: number, need: number, every: number, out: number): number;
+  probe(p: number, len: number, o0: number, b0: number, o1: number, b1: number, o2: number, b2: number, out: number, cap: number): number;
 }
 
 // Memory layout. Kernels read up to 63 bytes past a range, hence SLACK after each area.
@@ -124,6 +147,34 @@ function checkCheckpointArgs(every: number, startIndex: number, out: Float64Arra
   if (!Number.isInteger(outStart) || outStart < 0 || outStart > out.length) {
     throw new RangeError(`outStart ${outStart} outside 0..${out.length}`);
   }
+}
+
+function checkProbes(chunk: Buffer, from: number, to: number, probes: readonly Probe[], out: Uint32Array): void {
+  if (probes.length < 1 || probes.length > 3) throw new RangeError(`expected 1 to 3 probes, got ${probes.length}`);
+  for (const p of probes) {
+    if (!Number.isInteger(p.offset) || p.offset < 0) throw new RangeError(`bad probe offset ${p.offset}`);
+    if (!Number.isInteger(p.byte) || p.byte < 0 || p.byte > 255) throw new RangeError(`probe byte ${p.byte} is not 0..255`);
+  }
+  const reach = to + Math.max(...probes.map((p) => p.offset));
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || from > to || reach > chunk.length) {
+    throw new RangeError(`probe range ${from}..${to} (reaching ${reach}) outside 0..${chunk.length}`);
+  }
+  if (out.length === 0) throw new RangeError('probe output has no room');
+}
+
+/** probe() with Buffer#indexOf (memchr) on the first probe's byte. */
+function probeWithIndexOf(chunk: Buffer, from: number, to: number, probes: readonly Probe[], out: Uint32Array): number {
+  const [first] = probes;
+  let n = 0;
+  for (let i = chunk.indexOf(first.byte, from + first.offset); i >= 0; i = chunk.indexOf(first.byte, i + 1)) {
+    const start = i - first.offset;
+    if (start >= to) break;
+    if (probes.every((p) => chunk[start + p.offset] === p.byte)) {
+      out[n++] = start;
+      if (n === out.length) break;
+    }
+  }
+  return n;
 }
 
 class WasmScanner implements NewlineScanner {
@@ -191,6 +242,17 @@ class WasmScanner implements NewlineScanner {
     return -1;
   }
 
+  probe(chunk: Buffer, from: number, to: number, probes: readonly Probe[], out: Uint32Array): number {
+    checkProbes(chunk, from, to, probes, out);
+    const at = this.addressOf(chunk, to + Math.max(...probes.map((p) => p.offset)));
+    if (at < 0) return probeWithIndexOf(chunk, from, to, probes, out);
+    const [p0, p1 = p0, p2 = p1] = probes;
+    const n = this.k.probe(at + from, to - from, p0.offset, p0.byte, p1.offset, p1.byte, p2.offset, p2.byte, OUT, Math.min(out.length, OUT_CAP));
+    const offsets = this.offsets;
+    for (let i = 0; i < n; i++) out[i] = from + offsets[i];
+    return n;
+  }
+
   checkpoints(
     chunk: Buffer, length: number, byte: number, every: number, startIndex: number,
     out: Float64Array, outStart = 0, base = 0,
@@ -250,6 +312,11 @@ class JsScanner implements NewlineScanner {
     let i = view.indexOf(byte);
     for (; i >= 0 && n > 0; n--) i = view.indexOf(byte, i + 1);
     return i;
+  }
+
+  probe(chunk: Buffer, from: number, to: number, probes: readonly Probe[], out: Uint32Array): number {
+    checkProbes(chunk, from, to, probes, out);
+    return probeWithIndexOf(chunk, from, to, probes, out);
   }
 
   checkpoints(

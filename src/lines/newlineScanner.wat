@@ -200,4 +200,72 @@
         (local.set $p (i32.add (local.get $p) (i32.const 64)))
         (br $scan)))
     (local.get $total))
+
+  ;; Offsets from p of the positions i in [p, p+len) where the bytes at i+$o0, i+$o1 and
+  ;; i+$o2 are $b0, $b1 and $b2: the prefilter of a substring search, which picks three
+  ;; rare bytes of the needle and checks the candidates in JS. Stores them as u32 at $out,
+  ;; at most $cap; returns how many, so $cap means "call again after the last one". Reads
+  ;; up to 63 + max(o) bytes past p+len. Candidates are rare, so a 64-byte block is tested
+  ;; as a whole (any_true) before its bitmask is made.
+  (func (export "probe") (param $p i32) (param $len i32)
+      (param $o0 i32) (param $b0 i32) (param $o1 i32) (param $b1 i32) (param $o2 i32) (param $b2 i32)
+      (param $out i32) (param $cap i32) (result i32)
+    (local $v0 v128) (local $v1 v128) (local $v2 v128)
+    (local $g0 v128) (local $g1 v128) (local $g2 v128) (local $g3 v128)
+    (local $a0 i32) (local $a1 i32) (local $a2 i32)
+    (local $q i32) (local $end i32) (local $m i64) (local $n i32)
+    (local.set $v0 (i8x16.splat (local.get $b0)))
+    (local.set $v1 (i8x16.splat (local.get $b1)))
+    (local.set $v2 (i8x16.splat (local.get $b2)))
+    (local.set $q (local.get $p))
+    (local.set $end (i32.add (local.get $p) (local.get $len)))
+    (block $done
+      (loop $scan
+        (br_if $done (i32.ge_u (local.get $q) (local.get $end)))
+        (local.set $a0 (i32.add (local.get $q) (local.get $o0)))
+        (local.set $a1 (i32.add (local.get $q) (local.get $o1)))
+        (local.set $a2 (i32.add (local.get $q) (local.get $o2)))
+        (local.set $g0 (v128.and (v128.and
+          (i8x16.eq (v128.load offset=0 (local.get $a0)) (local.get $v0))
+          (i8x16.eq (v128.load offset=0 (local.get $a1)) (local.get $v1)))
+          (i8x16.eq (v128.load offset=0 (local.get $a2)) (local.get $v2))))
+        (local.set $g1 (v128.and (v128.and
+          (i8x16.eq (v128.load offset=16 (local.get $a0)) (local.get $v0))
+          (i8x16.eq (v128.load offset=16 (local.get $a1)) (local.get $v1)))
+          (i8x16.eq (v128.load offset=16 (local.get $a2)) (local.get $v2))))
+        (local.set $g2 (v128.and (v128.and
+          (i8x16.eq (v128.load offset=32 (local.get $a0)) (local.get $v0))
+          (i8x16.eq (v128.load offset=32 (local.get $a1)) (local.get $v1)))
+          (i8x16.eq (v128.load offset=32 (local.get $a2)) (local.get $v2))))
+        (local.set $g3 (v128.and (v128.and
+          (i8x16.eq (v128.load offset=48 (local.get $a0)) (local.get $v0))
+          (i8x16.eq (v128.load offset=48 (local.get $a1)) (local.get $v1)))
+          (i8x16.eq (v128.load offset=48 (local.get $a2)) (local.get $v2))))
+        (if (v128.any_true (v128.or (v128.or (local.get $g0) (local.get $g1)) (v128.or (local.get $g2) (local.get $g3))))
+          (then
+            ;; bit i of $m: position q+i is a candidate; bits at or past $end cleared
+            (local.set $m
+              (i64.or
+                (i64.or
+                  (i64.extend_i32_u (i8x16.bitmask (local.get $g0)))
+                  (i64.shl (i64.extend_i32_u (i8x16.bitmask (local.get $g1))) (i64.const 16)))
+                (i64.or
+                  (i64.shl (i64.extend_i32_u (i8x16.bitmask (local.get $g2))) (i64.const 32))
+                  (i64.shl (i64.extend_i32_u (i8x16.bitmask (local.get $g3))) (i64.const 48)))))
+            (if (i32.lt_u (i32.sub (local.get $end) (local.get $q)) (i32.const 64))
+              (then (local.set $m (i64.and (local.get $m)
+                (i64.sub (i64.shl (i64.const 1) (i64.extend_i32_u (i32.sub (local.get $end) (local.get $q))))
+                         (i64.const 1))))))
+            (block $stored
+              (loop $store
+                (br_if $stored (i64.eqz (local.get $m)))
+                (i32.store (i32.add (local.get $out) (i32.shl (local.get $n) (i32.const 2)))
+                  (i32.add (i32.sub (local.get $q) (local.get $p)) (i32.wrap_i64 (i64.ctz (local.get $m)))))
+                (local.set $n (i32.add (local.get $n) (i32.const 1)))
+                (br_if $done (i32.eq (local.get $n) (local.get $cap)))
+                (local.set $m (i64.and (local.get $m) (i64.sub (local.get $m) (i64.const 1))))
+                (br $store)))))
+        (local.set $q (i32.add (local.get $q) (i32.const 64)))
+        (br $scan)))
+    (local.get $n))
 )

@@ -33,10 +33,10 @@ interface OpenLine {
 export function filterStream(
   stream: ByteStream, include: readonly SearchQuery[], exclude: readonly SearchQuery[], limits: ScanLimits, sink: FilterSink,
 ): { lines: number; runs: number } {
-  const inc = include.map((q) => compileQuery(q, limits));
-  const exc = exclude.map((q) => compileQuery(q, limits));
-  const plan = windowPlan([...inc, ...exc], limits.chunk, true);
   const scanner = createScanner();
+  const inc = include.map((q) => compileQuery(q, limits, scanner));
+  const exc = exclude.map((q) => compileQuery(q, limits, scanner));
+  const plan = windowPlan([...inc, ...exc], limits.chunk, true);
   const counter = new LineCounter(scanner, 0, 0);
   const runs = new LineRuns((run) => sink.run(run));
   let open: OpenLine | undefined;
@@ -70,7 +70,8 @@ export function filterStream(
         const xLine = lineOf(x);
         runs.add(line, xLine - line, offset);
         line = xLine + 1;
-        offset = w.start + w.buf.indexOf(LF, Math.max(x - w.start, w.scanFrom)) + 1;
+        const newline = w.buf.indexOf(LF, Math.max(x - w.start, w.scanFrom));
+        offset = newline < 0 ? stream.size : w.start + newline + 1; // no newline: x was the last line
       }
       const atStreamEnd = w.start + w.buf.length === stream.size;
       const endLine = counter.at(w, w.start + w.buf.length) + (atStreamEnd && w.buf[w.buf.length - 1] !== LF ? 1 : 0);

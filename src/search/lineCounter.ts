@@ -1,8 +1,7 @@
 import { NewlineScanner } from '../lines/newlineScanner';
+import { LF } from './lineBreaks';
 import { Window } from './matcher';
 import { ByteStream } from './segments';
-
-const LF = 10;
 
 /**
  * Line numbers of increasing stream offsets, counted with the SIMD newline scanner

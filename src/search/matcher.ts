@@ -10,7 +10,7 @@ export interface Window {
   readonly start: number;
   /** Index where matches may start (bytes before it are context). */
   readonly scanFrom: number;
-  /** Index where the line holding scanFrom starts, or -1 when that is before buf[0] (a long line). */
+  /** Index where the line holding scanFrom starts, or -1 when it starts before buf[0] or that is not known (no context read). */
   readonly lineStart: number;
   /** Matches starting at or after this index are left to the next window (equals buf.length unless cut). */
   readonly acceptBefore: number;

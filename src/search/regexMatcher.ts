@@ -8,9 +8,9 @@ const PARAGRAPH_SEPARATOR = Buffer.from('\u2029');
 
 /** Sizes the regex matcher works in; tests make them tiny so that every edge is crossed. */
 export interface RegexLimits {
-  /** Bytes of whole lines decoded and searched at once (strings stay small, see DecodedText). */
+  /** Bytes decoded into one string at most: a block of whole lines, or a piece of a longer line. */
   block: number;
-  /** Context kept before and after a cut in a line longer than a window. */
+  /** Context kept on each side of a cut in a line longer than `block`. */
   overlap: number;
 }
 
@@ -27,9 +27,11 @@ export interface RegexLimits {
  * or `^`/`$` in a block holding a lone `\r` or U+2028/U+2029, which JavaScript
  * treats as line ends) take the per-line path.
  *
- * Lines longer than a window arrive cut: each piece is searched with `overlap` bytes
- * of context before and after, so matches up to `overlap` bytes long are found
- * exactly; a longer one can be missed, cut at the window's end, or found in pieces.
+ * Strings stay under `block` bytes (V8 is many times slower with strings past 128 KiB),
+ * so a line longer than that is searched in pieces, each with `overlap` bytes of
+ * context before and after, as are lines cut by the window's end: matches up to
+ * `overlap` bytes long are found exactly; a longer one can be missed, cut at a piece's
+ * end, found in pieces, or wrongly found when `$`, `\b` or a look-ahead falls on a cut.
  */
 export class RegexMatcher implements Matcher {
   readonly lineAligned = true;
@@ -39,6 +41,8 @@ export class RegexMatcher implements Matcher {
   private readonly lineRegex: RegExp;
   private readonly blocksAllowed: boolean;
   private readonly anchored: boolean;
+  /** Bytes per piece of a long line: at least three overlaps, so each piece moves on by one. */
+  private readonly piece: number;
 
   /** `flags` from regexFlags(); throws SyntaxError like `new RegExp`. */
   constructor(source: string, flags: string, private readonly wholeWord: boolean, private readonly limits: RegexLimits) {
@@ -48,6 +52,7 @@ export class RegexMatcher implements Matcher {
     this.anchored = /[$^]/.test(source);
     this.context = limits.overlap;
     this.lookahead = limits.overlap;
+    this.piece = Math.max(limits.block, 3 * limits.overlap);
   }
 
   scan(w: Window, onMatch: OnMatch): number {
@@ -55,8 +60,8 @@ export class RegexMatcher implements Matcher {
     if (w.lineStart >= 0 && !w.cut) return this.scanLines(buf, w.lineStart, w.scanFrom, onMatch);
     // The line holding scanFrom began before this window or goes on after it.
     const newline = w.cut ? -1 : buf.indexOf(LF, w.scanFrom);
-    const pieceEnd = newline < 0 ? buf.length : newline;
-    const next = this.scanLine(buf, Math.max(w.lineStart, 0), pieceEnd, w.scanFrom, !w.cut, w.acceptBefore, onMatch);
+    const lineEnd = newline < 0 ? buf.length : newline;
+    const next = this.scanLongLine(buf, Math.max(w.lineStart, 0), lineEnd, w.scanFrom, !w.cut, w.cut ? w.acceptBefore : Infinity, onMatch);
     if (next === STOP) return STOP;
     if (newline < 0) return Math.max(next, w.acceptBefore);
     return this.scanLines(buf, newline + 1, newline + 1, onMatch);
@@ -66,13 +71,21 @@ export class RegexMatcher implements Matcher {
   private scanLines(buf: Buffer, lineStart: number, at: number, onMatch: OnMatch): number {
     for (let start = lineStart; start < buf.length; ) {
       const end = this.blockEnd(buf, start);
+      if (end < 0) {
+        // One line longer than a block.
+        const newline = buf.indexOf(LF, start + this.limits.block);
+        const lineEnd = newline < 0 ? buf.length : newline;
+        if (this.scanLongLine(buf, start, lineEnd, Math.max(at, start), true, Infinity, onMatch) === STOP) return STOP;
+        start = at = lineEnd + 1;
+        continue;
+      }
       if (this.blocksAllowed && !(this.anchored && hasLoneLineBreak(buf, start, end))) {
         if (this.scanBlock(buf, start, end, at, onMatch) === STOP) return STOP;
       } else {
         for (let line = start; line < end; ) {
           const newline = buf.indexOf(LF, line);
           const lineEnd = newline < 0 || newline >= end ? end : newline;
-          if (this.scanLine(buf, line, lineEnd, Math.max(at, line), true, buf.length, onMatch) === STOP) return STOP;
+          if (this.scanLine(buf, line, lineEnd, Math.max(at, line), true, Infinity, onMatch) === STOP) return STOP;
           line = lineEnd + 1;
         }
       }
@@ -81,14 +94,33 @@ export class RegexMatcher implements Matcher {
     return buf.length;
   }
 
-  /** End of the block of whole lines that starts at `start`: about limits.block bytes, or one longer line. */
+  /** End of the block of whole lines, at most limits.block bytes, that starts at `start`; -1 when its first line is longer. */
   private blockEnd(buf: Buffer, start: number): number {
     const want = start + this.limits.block;
     if (want >= buf.length) return buf.length;
     const before = buf.lastIndexOf(LF, want - 1);
-    if (before >= start) return before + 1;
-    const after = buf.indexOf(LF, want);
-    return after < 0 ? buf.length : after + 1;
+    return before >= start ? before + 1 : -1;
+  }
+
+  /**
+   * A line [start, end) of any length, searched from `at` in pieces of this.piece bytes
+   * that overlap by limits.overlap (one piece when it is short). Arguments and result
+   * as scanLine's.
+   */
+  private scanLongLine(
+    buf: Buffer, start: number, end: number, at: number, realEnd: boolean, acceptBefore: number, onMatch: OnMatch,
+  ): number {
+    const { overlap } = this.limits;
+    for (let from = at; ; ) {
+      const pieceStart = Math.max(start, from - overlap);
+      const pieceEnd = Math.min(end, pieceStart + this.piece);
+      const last = pieceEnd === end;
+      const accept = last ? acceptBefore : Math.min(acceptBefore, pieceEnd - overlap);
+      const next = this.scanLine(buf, pieceStart, pieceEnd, from, last && realEnd, accept, onMatch);
+      if (next === STOP || last) return next;
+      from = Math.max(next, accept);
+      if (from >= acceptBefore) return from;
+    }
   }
 
   /** Lines [start, end) searched as one string with the `m` flag; see the class comment. */
@@ -114,13 +146,14 @@ export class RegexMatcher implements Matcher {
       let next: number | undefined;
       if (lineEnd < e || touchesCrLf(buf, e)) {
         const line = s > start ? Math.max(buf.lastIndexOf(LF, s - 1) + 1, start) : start;
-        if (this.scanLine(buf, line, lineEnd, Math.max(from, line), true, buf.length, onMatch) === STOP) return STOP;
+        if (this.scanLine(buf, line, lineEnd, Math.max(from, line), true, Infinity, onMatch) === STOP) return STOP;
         next = lineEnd + 1;
       } else {
         next = this.report(buf, s, e, onMatch);
         if (next === STOP) return STOP;
       }
-      if (next >= end) return end;
+      // At the end of the stream (no newline) an empty match can still follow.
+      if (next > end || (next === end && endsWithNewline)) return end;
       if (next < e) text.moveTo(s, startUnit);
       re.lastIndex = text.unitAt(next);
       from = next;
@@ -128,10 +161,11 @@ export class RegexMatcher implements Matcher {
   }
 
   /**
-   * One line, or the piece [start, end) of a long line in this window, searched from
-   * `at`; matches must start before `acceptBefore`. `realEnd`: `end` is the line's end
-   * (its newline or the stream's end), else the line goes on past the window.
-   * Returns STOP or where the search would go on.
+   * One line, or the piece [start, end) of a long one, searched from `at` as one
+   * string; matches must start before `acceptBefore`. `realEnd`: `end` is the line's end
+   * (its newline or the stream's end), else the line goes on. A piece that does not
+   * begin the line is searched from past its start (at > start), so `^` cannot match
+   * there. Returns STOP or where the search would go on.
    */
   private scanLine(
     buf: Buffer, start: number, end: number, at: number, realEnd: boolean, acceptBefore: number, onMatch: OnMatch,

@@ -1,8 +1,7 @@
 import { LastMatches } from './lastMatches';
+import { LF } from './lineBreaks';
 import { Matcher } from './matcher';
 import { RangeReader, searchRange } from './searchRange';
-
-const LF = 10;
 
 /**
  * Finds the last `max` matches in [from, to), going back one window-sized range at a
@@ -18,14 +17,15 @@ export function searchBackward(
 ): { stoppedEarly: boolean } {
   let hi = to;
   let found = 0;
-  while (hi > from && found < max) {
+  // As forward: an empty range at the end of the stream is searched once (for an empty match there).
+  for (let first = true; (hi > from || (first && hi === r.stream.size)) && found < max; first = false) {
     let lo = Math.max(from, hi - r.plan.chunk);
     if (r.plan.lineAligned && lo > from) lo = lineStartIn(r, lo, hi, from);
     const last = new LastMatches(max - found);
     const rangeTo = r.plan.lineAligned ? hi : Math.min(to, hi + matcher.lookahead - 1);
     const rangeFrom = lo;
     const complete = searchRange(r, matcher, lo, rangeTo, undefined, (offset, length) => {
-      if (offset < hi) last.push(offset, length);
+      if (r.plan.lineAligned || offset < hi) last.push(offset, length);
       return true;
     }, (pos) => onProgress(to - hi + Math.min(pos, hi) - rangeFrom));
     if (!complete) return { stoppedEarly: false };

@@ -41,33 +41,32 @@ export function resolveSearch(job: SearchJob, size: number): StreamSearch {
   };
 }
 
-/** Typed-array columns filled row by row and posted (transferred) when full or due. */
-class Batch<K extends string> {
-  private columns!: Record<K, Float64Array>;
+/** Three typed-array columns filled row by row and posted (transferred) when full or due. */
+class Batch {
+  private columns = Batch.empty();
   private rows = 0;
   private lastPost = Date.now();
 
-  constructor(private readonly names: readonly K[], private readonly send: (columns: Record<K, Float64Array>) => void) {
-    this.reset();
+  constructor(private readonly send: (columns: [Float64Array, Float64Array, Float64Array]) => void) {}
+
+  private static empty(): [Float64Array, Float64Array, Float64Array] {
+    return [new Float64Array(BATCH), new Float64Array(BATCH), new Float64Array(BATCH)];
   }
 
-  add(values: Record<K, number>): void {
-    for (const name of this.names) this.columns[name][this.rows] = values[name];
+  add(a: number, b: number, c: number): void {
+    const [x, y, z] = this.columns;
+    x[this.rows] = a;
+    y[this.rows] = b;
+    z[this.rows] = c;
     if (++this.rows === BATCH) this.post();
   }
 
   /** Posts what is waiting if BATCH_MS passed (or always, with force). */
   post(force = true): void {
     if (this.rows === 0 || (!force && Date.now() - this.lastPost < BATCH_MS)) return;
-    const out = {} as Record<K, Float64Array>;
-    for (const name of this.names) out[name] = this.columns[name].slice(0, this.rows);
-    this.send(out);
-    this.reset();
-  }
-
-  private reset(): void {
-    this.columns = {} as Record<K, Float64Array>;
-    for (const name of this.names) this.columns[name] = new Float64Array(BATCH);
+    const n = this.rows;
+    this.send(this.columns.map((c) => (n === BATCH ? c : c.slice(0, n))) as [Float64Array, Float64Array, Float64Array]);
+    this.columns = Batch.empty();
     this.rows = 0;
     this.lastPost = Date.now();
   }
@@ -102,14 +101,14 @@ export function runJob(input: WorkerInput, post: Post): void {
     let result: Extract<WorkerMessage, { type: 'done' }>['result'];
     if (job.type === 'search') {
       const search = resolveSearch(job, totalBytes);
-      const batch = new Batch(['offsets', 'lengths', 'lines'] as const, (c) => post(
-        { type: 'matches', offsets: c.offsets, lengths: c.lengths, lines: search.lines ? c.lines : undefined },
-        [c.offsets.buffer, c.lengths.buffer, c.lines.buffer] as ArrayBuffer[],
+      const batch = new Batch(([offsets, lengths, lines]) => post(
+        { type: 'matches', offsets, lengths, lines: search.lines ? lines : undefined },
+        [offsets.buffer, lengths.buffer, lines.buffer] as ArrayBuffer[],
       ));
       result = searchStream(stream, search, limits, {
         match(offset, length, line) {
           matches++;
-          batch.add({ offsets: offset, lengths: length, lines: line ?? -1 });
+          batch.add(offset, length, line ?? -1);
         },
         progress: (scanned) => progress(scanned, batch),
       });
@@ -117,20 +116,20 @@ export function runJob(input: WorkerInput, post: Post): void {
       batch.post();
     } else {
       const filter = checkFilter(job);
-      const batch = new Batch(['firstLines', 'counts', 'firstOffsets'] as const, (c) => post(
-        { type: 'runs', ...c }, [c.firstLines.buffer, c.counts.buffer, c.firstOffsets.buffer] as ArrayBuffer[],
+      const batch = new Batch(([firstLines, counts, firstOffsets]) => post(
+        { type: 'runs', firstLines, counts, firstOffsets }, [firstLines.buffer, counts.buffer, firstOffsets.buffer] as ArrayBuffer[],
       ));
       result = filterStream(stream, filter.include, filter.exclude, limits, {
         run(run) {
           matches += run.count;
-          batch.add({ firstLines: run.firstLine, counts: run.count, firstOffsets: run.firstOffset });
+          batch.add(run.firstLine, run.count, run.firstOffset);
         },
         progress: (scanned) => progress(scanned, batch),
       });
       if (cancelled()) return;
       batch.post();
     }
-    post({ type: 'progress', scannedBytes: result && 'scannedBytes' in result ? result.scannedBytes : totalBytes, totalBytes, matches });
+    post({ type: 'progress', scannedBytes: 'scannedBytes' in result ? result.scannedBytes : totalBytes, totalBytes, matches });
     post({ type: 'done', result });
   } catch (err) {
     if (!cancelled()) post({ type: 'error', error: errorData(err, job.path) });

@@ -41,15 +41,16 @@ export interface SearchSummary {
  * stream's read errors (EFAULT when the file shrinks underneath).
  */
 export function searchStream(stream: ByteStream, search: StreamSearch, limits: ScanLimits, sink: SearchSink): SearchSummary {
-  const matcher = compileQuery(search.query, limits);
-  const plan = windowPlan([matcher], limits.chunk);
   const scanner = createScanner();
+  const matcher = compileQuery(search.query, limits, scanner);
+  const plan = windowPlan([matcher], limits.chunk);
   const reader: RangeReader = { stream, buffer: scanner.scanBuffer(windowBytes(plan)), plan };
   const { from, to, maxMatches } = search;
   const linesBefore = (): number => search.firstLine ?? countNewlines(stream, scanner, reader.buffer, 0, from);
   let matches = 0;
   let matchingLines = 0;
   let lastLine = -1;
+  /** How far the search got when it stopped early: to the last match reported. */
   let scanned = 0;
   const take = (offset: number, length: number, line: number): void => {
     sink.match(offset, length, search.lines ? line : undefined);
@@ -64,8 +65,9 @@ export function searchStream(stream: ByteStream, search: StreamSearch, limits: S
     ({ stoppedEarly } = searchBackward(reader, matcher, from, to, maxMatches, (found) => {
       if (search.lines) kept.push(...found);
       else for (const m of found) take(m.offset, m.length, -1);
+      scanned = to - found[found.length - 1].offset;
       return true;
-    }, (covered) => sink.progress((scanned = covered))));
+    }, (covered) => sink.progress(covered)));
     if (search.lines && kept.length > 0) {
       const lines = new Map<number, number>();
       let at = from;
@@ -83,8 +85,9 @@ export function searchStream(stream: ByteStream, search: StreamSearch, limits: S
     searchRange(reader, matcher, from, to, counter, (offset, length, line) => {
       take(offset, length, line);
       stoppedEarly = matches >= maxMatches;
+      scanned = offset + length - from;
       return !stoppedEarly;
-    }, (pos) => sink.progress((scanned = Math.min(pos, to) - from)));
+    }, (pos) => sink.progress(Math.min(pos, to) - from));
   }
   return {
     matches,

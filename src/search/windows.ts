@@ -1,8 +1,7 @@
+import { LF } from './lineBreaks';
 import { LineCounter } from './lineCounter';
 import { Matcher, STOP, Window } from './matcher';
 import { ByteStream } from './segments';
-
-const LF = 10;
 
 /** How a stream is cut into windows for a set of matchers. */
 export interface WindowPlan {
@@ -50,7 +49,8 @@ export function forEachWindow(
 ): boolean {
   let pos = from;
   let atLineStart = from === 0;
-  while (pos < to) {
+  // An empty range at the end of the stream still holds the empty match at its end (`$`).
+  for (let first = true; pos < to || (first && pos === stream.size && pos > 0); first = false) {
     const readStart = atLineStart ? pos : Math.max(0, pos - plan.context);
     const readEnd = Math.min(stream.size, pos + plan.chunk);
     const view = buffer.subarray(0, readEnd - readStart);

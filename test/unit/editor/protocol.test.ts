@@ -1,7 +1,9 @@
 import * as assert from 'assert';
+import { MAX_FILTER_LINES_PER_REQUEST, MAX_FILTER_PATTERNS } from '../../../src/editor/findProtocol';
 import {
   MAX_BYTES_PER_EDIT, MAX_BYTES_PER_REQUEST, MAX_INSERT_BYTES, MAX_LINE_BYTES, MAX_LINES_PER_REQUEST, validateViewerMessage,
 } from '../../../src/editor/protocol';
+import { MAX_PATTERN_LENGTH } from '../../../src/search/query';
 
 describe('webview messages are untrusted input', () => {
   it('accepts well-formed messages and copies only the known fields', () => {
@@ -10,6 +12,8 @@ describe('webview messages are untrusted input', () => {
     assert.deepStrictEqual(validateViewerMessage({ type: 'delete', from: { line: 3, column: 1 }, direction: 'forward' }),
       { type: 'delete', from: { line: 3, column: 1 }, to: undefined, direction: 'forward' });
     assert.ok(validateViewerMessage({ type: 'caret', position: { line: 0, column: 0 }, topLine: 0, overwrite: false }));
+    assert.deepStrictEqual(validateViewerMessage({ type: 'filter', id: 2, include: [{ kind: 'regex', source: 'a+', matchCase: true, extra: 1 }], exclude: [] }),
+      { type: 'filter', id: 2, include: [{ kind: 'regex', source: 'a+', matchCase: true }], exclude: [] });
   });
 
   it('accepts the hex view\'s messages at their limits, offsets past 4 GiB included', () => {
@@ -54,6 +58,14 @@ describe('webview messages are untrusted input', () => {
     ['a paste read as something else', { type: 'pasteBytes', offset: 0, deleteLength: 0, as: 'base64', overwrite: false }],
     ['a copy without a form', { type: 'copyBytes', offset: 0, length: 4 }],
     ['a caret without insert flag', { type: 'byteCaret', offset: 0, selectionLength: 0 }],
+    ['a find without a query', { type: 'find', id: 1, from: { line: 0, column: 0 }, backwards: false, restart: true }],
+    ['a find with an empty text', { type: 'find', id: 1, query: { kind: 'text', text: '', matchCase: false, wholeWord: false }, from: { line: 0, column: 0 }, backwards: false, restart: true }],
+    ['a find with a regex that does not compile', { type: 'find', id: 1, query: { kind: 'regex', source: '(', matchCase: false }, from: { line: 0, column: 0 }, backwards: false, restart: true }],
+    ['a find with a huge pattern', { type: 'find', id: 1, query: { kind: 'text', text: 'x'.repeat(MAX_PATTERN_LENGTH + 1), matchCase: false, wholeWord: false }, from: { line: 0, column: 0 }, backwards: false, restart: true }],
+    ['a filter with no rule', { type: 'filter', id: 1, include: [], exclude: [] }],
+    ['a filter with too many rules', { type: 'filter', id: 1, include: Array.from({ length: MAX_FILTER_PATTERNS + 1 }, () => ({ kind: 'text', text: 'a', matchCase: false, wholeWord: false })), exclude: [] }],
+    ['a filter with a bad rule among good ones', { type: 'filter', id: 1, include: [{ kind: 'text', text: 'a', matchCase: false, wholeWord: false }, { kind: 'shell', text: 'rm' }], exclude: [] }],
+    ['too many filter lines', { type: 'getFilterLines', id: 1, filterId: 1, start: 0, count: MAX_FILTER_LINES_PER_REQUEST + 1 }],
   ];
   for (const [what, message] of bad) {
     it(`refuses ${what}`, () => assert.strictEqual(validateViewerMessage(message), undefined));

@@ -102,6 +102,35 @@ describe('newlineScanner', () => {
           }
         });
 
+        it('finds substring candidates with probe like a naive filter', () => {
+          const rand = prng(0xBEEF);
+          for (let round = 0; round < 300; round++) {
+            const length = Math.floor(rand() * 700);
+            const data = Buffer.alloc(length);
+            for (let i = 0; i < length; i++) data[i] = 97 + Math.floor(rand() * 3); // 'a'..'c': many candidates
+            const chunk = place(s, data, length);
+            const probes = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => ({ offset: Math.floor(rand() * 70), byte: 97 + Math.floor(rand() * 3) }));
+            const reach = Math.max(...probes.map((p) => p.offset));
+            if (reach > length) continue;
+            const to = Math.floor(rand() * (length - reach + 1));
+            const from = Math.floor(rand() * (to + 1));
+            const want: number[] = [];
+            for (let i = from; i < to; i++) if (probes.every((p) => data[i + p.offset] === p.byte)) want.push(i);
+            // A small output array: the caller goes on after the last candidate.
+            const out = new Uint32Array(1 + Math.floor(rand() * 9));
+            const got: number[] = [];
+            for (let at = from; ; ) {
+              const n = s.probe(chunk, at, to, probes, out);
+              got.push(...out.subarray(0, n));
+              if (n < out.length) break;
+              at = out[n - 1] + 1;
+            }
+            assert.deepStrictEqual(got, want, `round ${round}: ${JSON.stringify(probes)} ${from}..${to} of ${length}`);
+          }
+          assert.throws(() => s.probe(place(s, Buffer.alloc(10), 10), 0, 8, [{ offset: 3, byte: 1 }], new Uint32Array(4)), RangeError);
+          assert.throws(() => s.probe(place(s, Buffer.alloc(10), 10), 0, 5, [], new Uint32Array(4)), RangeError);
+        });
+
         it('finds every occurrence with nthByte', () => {
           const data = randomChunk(prng(7), 5000, 10, 0.1);
           const chunk = place(s, data, data.length);

@@ -1,0 +1,60 @@
+import * as fs from 'fs';
+import { WindowedReader } from '../lines/windowedReader';
+import type { LineRun } from '../search/filterFile';
+import { Output } from './output';
+
+const PIECE = 64 * 1024;
+const LF = 10;
+const CR = 13;
+
+/**
+ * Prints runs of lines of a file as `LINE:text` (1-based, like `grep -n`), reading
+ * each line through the sliding mapping in 64 KiB pieces, so a line of any length
+ * prints in bounded memory. The text is the line without its `\r\n` or `\n`.
+ */
+export class LinePrinter {
+  private readonly reader: WindowedReader;
+  private readonly size: number;
+  private readonly piece = Buffer.allocUnsafe(PIECE);
+
+  constructor(path: string, private readonly out: Output) {
+    this.size = fs.statSync(path).size;
+    this.reader = new WindowedReader(path, this.size);
+  }
+
+  /** Throws EFAULT if the file shrank under the lines. */
+  print(run: LineRun): void {
+    let at = run.firstOffset;
+    for (let i = 0; i < run.count; i++) {
+      this.out.write(`${run.firstLine + i + 1}:`);
+      at = this.printLine(at);
+    }
+  }
+
+  close(): void {
+    this.out.flush();
+    this.reader.close();
+  }
+
+  /** Prints the line starting at `start`; returns where the next line starts. */
+  private printLine(start: number): number {
+    for (let at = start; at < this.size; ) {
+      const n = Math.min(PIECE, this.size - at);
+      this.reader.read(at, this.piece, n);
+      const newline = this.piece.subarray(0, n).indexOf(LF);
+      if (newline < 0) {
+        // Hold back a final \r: it may be the first half of a \r\n in the next piece.
+        const keep = this.piece[n - 1] === CR && at + n < this.size ? 1 : 0;
+        this.out.write(this.piece.subarray(0, n - keep));
+        at += n - keep;
+        continue;
+      }
+      const end = newline > 0 && this.piece[newline - 1] === CR ? newline - 1 : newline;
+      this.out.write(this.piece.subarray(0, end));
+      this.out.write('\n');
+      return at + newline + 1;
+    }
+    this.out.write('\n');
+    return this.size;
+  }
+}
