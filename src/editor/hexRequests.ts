@@ -79,7 +79,12 @@ export class HexRequests {
       },
     });
     if (text === undefined) return;
-    this.reveal(parseOffset(text, this.caret.offset, this.document.state().fileSize), 0);
+    try {
+      this.reveal(parseOffset(text, this.caret.offset, this.document.state().fileSize), 0);
+    } catch (err) {
+      // The file changed size while the box was open.
+      void vscode.window.showWarningMessage(`Go to Offset: ${(err as Error).message}`);
+    }
   }
 
   /** Shows `offset` in the view with the caret on it, `length` bytes selected. */
