@@ -222,7 +222,6 @@ export class HexView implements View {
 
   private setBytesPerRow(perRow: number): void {
     this.bytesPerRow = perRow;
-    this.root.style.setProperty('--bytes-per-row', String(perRow));
     this.header?.remove();
     this.header = headerRow(perRow);
     this.editor.insertBefore(this.header, this.rowsEl);
