@@ -38,9 +38,14 @@ export function viewButton(hexShown: boolean, toggleView: () => void): ToolButto
 }
 
 /** The text view's buttons: Find, Filter, Go to Line, Follow, the view toggle. */
+/** The Find button, the same in both views. */
+export function findButton(run: () => void): ToolButton {
+  return { id: 'find', label: 'Find', title: `Find (${IS_MAC ? '⌘F' : 'Ctrl+F'})`, run };
+}
+
 export function textButtons(actions: { find(): void; filter(): void; goToLine(): void; toggleFollow(): void; toggleView(): void }): ToolButton[] {
   return [
-    { id: 'find', label: 'Find', title: `Find (${IS_MAC ? '⌘F' : 'Ctrl+F'})`, run: actions.find },
+    findButton(actions.find),
     { id: 'filter', label: 'Filter', icon: 'filter', title: `Filter: show only the lines that match (${IS_MAC ? '⌥⌘L' : 'Ctrl+Alt+L'})`, run: actions.filter },
     { id: 'goto', label: 'Go to Line…', title: `Go to Line… (${IS_MAC ? '⌘G' : 'Ctrl+G'})`, run: actions.goToLine },
     {

@@ -195,14 +195,14 @@ export class FilterPane {
     if (include.length + exclude.length === 0) {
       this.filterId = 0;
       this.host.post({ type: 'filterStop' });
-      this.statusEl.textContent = this.rules.some((r) => r.field.invalid) ? 'Invalid regular expression' : '';
+      this.statusEl.textContent = this.rules.map((r) => r.field.invalid).find((why) => why) ?? '';
     } else {
       this.filterId = this.nextId++;
       this.done = false;
       this.statusEl.textContent = 'Filtering…';
       this.host.post({ type: 'filter', id: this.filterId, include, exclude });
     }
-    this.statusEl.classList.toggle('error', this.rules.some((r) => r.field.invalid));
+    this.statusEl.classList.toggle('error', this.rules.some((r) => r.field.invalid !== undefined));
     this.invalidate();
   }
 

@@ -3,18 +3,19 @@
  * so late answers to old ones are dropped), the running count, and the matcher the
  * view highlights visible lines with.
  */
-import type { FindCountMessage, FoundMessage } from '../src/editor/findProtocol';
-import type { Position, ViewerMessage } from '../src/editor/protocol';
+import type { FindCountMessage } from '../src/editor/findProtocol';
+import type { ViewerMessage } from '../src/editor/protocol';
 import type { SearchQuery } from '../src/search/query';
 import { FindWidget } from './findWidget';
 import { compileMatcher, type LineMatcher } from './lineMatches';
 
 export interface FindHost {
   post(message: ViewerMessage): void;
-  /** The selection, start first. */
-  selection(): [Position, Position];
-  /** Selects a match and scrolls it into view. */
-  showMatch(from: Position, to: Position): void;
+  /**
+   * Sends search `id` for `query` from the view's selection: from its start for a new
+   * query, past it for the next match, before it for the previous one.
+   */
+  send(id: number, query: SearchQuery, backwards: boolean, restart: boolean): void;
   announce(text: string): void;
   /** Highlights changed: draw again. */
   redraw(): void;
@@ -34,8 +35,8 @@ export class FindSession {
   private index: number | undefined;
   private noMatch = false;
 
-  constructor(parent: HTMLElement, private readonly host: FindHost) {
-    this.widget = new FindWidget(parent, {
+  constructor(parent: HTMLElement, private readonly host: FindHost, options: { hex?: boolean } = {}) {
+    this.widget = new FindWidget(parent, options, {
       changed: (query) => this.changed(query),
       next: (backwards) => this.next(backwards),
       close: () => this.close(),
@@ -53,8 +54,7 @@ export class FindSession {
       this.widget.open();
       return;
     }
-    const [start, end] = this.host.selection();
-    this.send(backwards ? start : end, backwards, false);
+    this.send(backwards, false);
   }
 
   close(): void {
@@ -65,19 +65,20 @@ export class FindSession {
     this.host.focusView();
   }
 
-  onFound(m: FoundMessage): void {
-    if (m.id !== this.findId) return;
+  /** Takes the host's answer; true when it is the current search's and found a match (the view then shows it). */
+  answered(m: { id: number; match?: { index?: number }; wrapped: boolean; error?: string }): boolean {
+    if (m.id !== this.findId) return false;
     this.noMatch = !m.match && !m.error;
     if (m.error) {
       this.widget.showCount(m.error, 'error');
-      return;
+      return false;
     }
     if (m.match) {
       this.index = m.match.index;
-      this.host.showMatch(m.match.from, m.match.to);
       if (m.wrapped) this.host.announce('Search wrapped around the file');
     }
     this.showCount();
+    return m.match !== undefined;
   }
 
   onCount(m: FindCountMessage): void {
@@ -95,7 +96,7 @@ export class FindSession {
     }
     this.countId = this.nextId;
     this.count = undefined;
-    this.send(this.host.selection()[0], false, true);
+    this.send(false, true);
   }
 
   private setQuery(query: SearchQuery | undefined): void {
@@ -107,9 +108,9 @@ export class FindSession {
     this.host.redraw();
   }
 
-  private send(from: Position, backwards: boolean, restart: boolean): void {
+  private send(backwards: boolean, restart: boolean): void {
     this.findId = this.nextId++;
-    this.host.post({ type: 'find', id: this.findId, query: this.query!, from: { ...from }, backwards, restart });
+    this.host.send(this.findId, this.query!, backwards, restart);
   }
 
   private showCount(): void {

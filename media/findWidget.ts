@@ -19,14 +19,16 @@ export class FindWidget {
   private readonly field: QueryField;
   private readonly countEl: HTMLSpanElement;
 
-  constructor(parent: HTMLElement, private readonly actions: FindActions) {
+  /** With `hex`, the field offers hex byte patterns ("DE AD ?? EF"), and starts with them. */
+  constructor(parent: HTMLElement, options: { hex?: boolean }, private readonly actions: FindActions) {
     this.box = el('div', 'find-widget hidden', parent);
     this.box.setAttribute('role', 'dialog');
     this.box.setAttribute('aria-label', 'Find');
     this.field = new QueryField(this.box, 'Find', (query) => {
-      this.showCount(this.field.invalid ? 'Invalid regular expression' : '', this.field.invalid ? 'error' : 'ok');
+      const invalid = this.field.invalid;
+      this.showCount(invalid ?? '', invalid ? 'error' : 'ok');
       this.actions.changed(query);
-    });
+    }, options.hex);
     this.countEl = el('span', 'find-count', this.box);
     this.countEl.setAttribute('aria-live', 'polite');
     this.button('up', 'find-prev', 'Previous Match (Shift+Enter)', () => this.actions.next(true));

@@ -1,9 +1,10 @@
 /**
  * A search input with VS Code's option toggles (match case, whole word, regular
- * expression, also Alt+C/W/R), as in the find widget: used by find and by each
- * filter rule. It reports the query it describes; it searches nothing itself.
+ * expression, also Alt+C/W/R), as in the find widget, and in the hex view a fourth,
+ * hex bytes (Alt+X): used by find and by each filter rule. It reports the query it
+ * describes; it searches nothing itself.
  */
-import type { SearchQuery } from '../src/search/query';
+import { parseHexPattern, regexFlags, type SearchQuery } from '../src/search/query';
 import { el } from './dom';
 import { IS_MAC } from './keys';
 
@@ -17,12 +18,12 @@ interface Toggle {
 export class QueryField {
   readonly element: HTMLDivElement;
   readonly input: HTMLInputElement;
-  private readonly toggles: { matchCase: Toggle; wholeWord: Toggle; regex: Toggle };
+  private readonly toggles: { matchCase: Toggle; wholeWord: Toggle; regex: Toggle; hex?: Toggle };
   private timer = 0;
   private lastKey = '';
 
   /** `changed` runs (after a short typing pause) when the query it describes changes. */
-  constructor(parent: HTMLElement, label: string, private readonly changed: (query: SearchQuery | undefined) => void) {
+  constructor(parent: HTMLElement, label: string, private readonly changed: (query: SearchQuery | undefined) => void, hex = false) {
     this.element = el('div', 'find-field', parent);
     this.input = el('input', 'find-input', this.element);
     this.input.type = 'text';
@@ -34,23 +35,30 @@ export class QueryField {
       matchCase: this.toggle('find-case', 'Aa', `Match Case (${alt}C)`),
       wholeWord: this.toggle('find-word', 'ab', `Match Whole Word (${alt}W)`),
       regex: this.toggle('find-regex', '.*', `Use Regular Expression (${alt}R)`),
+      hex: hex ? this.toggle('find-hex', '0x', `Hex Bytes, ?? for any byte (${alt}X)`) : undefined,
     };
+    if (this.toggles.hex) this.set(this.toggles.hex, true);
     this.input.addEventListener('input', () => this.schedule(TYPING_DELAY_MS));
     this.element.addEventListener('keydown', (e) => this.onKey(e));
   }
 
-  /** The query, or undefined when the input is empty or its regex does not compile. */
+  /** The query, or undefined when the input is empty or does not parse (see `invalid`). */
   query(): SearchQuery | undefined {
     const text = this.input.value;
-    if (text === '') return undefined;
+    if (text === '' || this.invalid) return undefined;
     const matchCase = this.toggles.matchCase.on;
-    if (this.toggles.regex.on) return isRegex(text) ? { kind: 'regex', source: text, matchCase } : undefined;
+    if (this.toggles.hex?.on) return { kind: 'bytes', pattern: parseHexPattern(text) };
+    if (this.toggles.regex.on) return { kind: 'regex', source: text, matchCase };
     return { kind: 'text', text, matchCase, wholeWord: this.toggles.wholeWord.on };
   }
 
-  /** True when the input holds a regex that does not compile. */
-  get invalid(): boolean {
-    return this.toggles.regex.on && this.input.value !== '' && !isRegex(this.input.value);
+  /** Why the input is not a query ("Invalid regular expression"), or undefined when it is fine. */
+  get invalid(): string | undefined {
+    const text = this.input.value;
+    if (text === '') return undefined;
+    if (this.toggles.hex?.on) return parses(() => parseHexPattern(text)) ? undefined : 'Invalid hex bytes (e.g. DE AD ?? EF)';
+    if (this.toggles.regex.on) return parses(() => new RegExp(text, regexFlags(true))) ? undefined : 'Invalid regular expression';
+    return undefined;
   }
 
   setText(text: string): void {
@@ -82,7 +90,7 @@ export class QueryField {
 
   private onKey(e: KeyboardEvent): void {
     if (!e.altKey || e.ctrlKey || e.metaKey) return;
-    const toggle = { KeyC: this.toggles.matchCase, KeyW: this.toggles.wholeWord, KeyR: this.toggles.regex }[e.code];
+    const toggle = { KeyC: this.toggles.matchCase, KeyW: this.toggles.wholeWord, KeyR: this.toggles.regex, KeyX: this.toggles.hex }[e.code];
     if (!toggle) return;
     e.preventDefault();
     e.stopPropagation();
@@ -90,11 +98,20 @@ export class QueryField {
   }
 
   private flip(toggle: Toggle): void {
-    toggle.on = !toggle.on;
-    toggle.button.setAttribute('aria-pressed', String(toggle.on));
-    // A regex has no whole-word option (the pattern says it with \b).
-    this.toggles.wholeWord.button.disabled = this.toggles.regex.on;
+    this.set(toggle, !toggle.on);
     this.schedule(0);
+  }
+
+  /** Sets one option; regex and hex exclude each other, and some options mean nothing with them. */
+  private set(toggle: Toggle, on: boolean): void {
+    toggle.on = on;
+    toggle.button.setAttribute('aria-pressed', String(on));
+    const { matchCase, wholeWord, regex, hex } = this.toggles;
+    if (on && toggle === regex && hex?.on) this.set(hex, false);
+    if (on && toggle === hex && regex.on) this.set(regex, false);
+    // A regex has no whole-word option (the pattern says it with \b); hex bytes have no options.
+    wholeWord.button.disabled = regex.on || hex?.on === true;
+    matchCase.button.disabled = hex?.on === true;
   }
 
   private toggle(className: string, label: string, title: string): Toggle {
@@ -113,9 +130,9 @@ export class QueryField {
   }
 }
 
-function isRegex(source: string): boolean {
+function parses(parse: () => unknown): boolean {
   try {
-    new RegExp(source, 'u');
+    parse();
     return true;
   } catch {
     return false;

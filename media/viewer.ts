@@ -231,8 +231,10 @@ export class Viewer implements View {
     });
     this.find = new FindSession(root, {
       post: (m) => this.post(m),
-      selection: () => this.ordered(),
-      showMatch: (from, to) => this.showMatch(from, to),
+      send: (id, query, backwards, restart) => {
+        const [start, end] = this.ordered();
+        this.post({ type: 'find', id, query, from: { ...(restart || backwards ? start : end) }, backwards, restart });
+      },
       announce: (text) => { this.live.textContent = text; },
       redraw: () => this.invalidate(),
       focusView: () => this.focusView(),
@@ -278,7 +280,7 @@ export class Viewer implements View {
         if (isCount(m.id) && isCount(m.filterId) && Array.isArray(m.lines)) this.filter.onLines(m);
         break;
       case 'found':
-        if (this.state && isCount(m.id)) this.find.onFound(m);
+        if (this.state && isCount(m.id) && this.find.answered(m) && m.match) this.showMatch(m.match.from, m.match.to);
         break;
       case 'findCount':
         if (isCount(m.id) && isCount(m.matches)) this.find.onCount(m);

@@ -11,15 +11,17 @@
  *   at a time) into a bounded cache, with the host's word on which bytes are edited.
  * - Edits are byte edits on the host's document (hexEdits.ts): the same undo stack
  *   and save as the text view.
- * - Find (issue #7) plugs in through `revealOffset` with a length: it selects a match.
+ * - Find (hex bytes with ?? wildcards, or text) selects each match as a byte range;
+ *   the host searches the whole file and counts (findSession.ts).
  */
 import type { FileState, HexSettings, HostMessage, ViewerMessage } from '../../src/editor/protocol';
 import { MAX_BYTES_PER_ROW } from '../../src/editor/protocol';
 import { encodeValue, type InspectorLabel } from '../../src/hex/dataInspector';
 import { formatBytes } from '../../src/editor/format';
-import { Notices, Toolbar, viewButton } from '../chrome';
+import { findButton, Notices, Toolbar, viewButton } from '../chrome';
 import { listenClipboard } from '../clipboard';
 import { el } from '../dom';
+import { FindSession } from '../findSession';
 import { measureFont, onFontChange } from '../fontMetrics';
 import { clamp, isCount, isState } from '../guards';
 import { hasMod, IS_MAC } from '../keys';
@@ -68,6 +70,7 @@ export class HexView implements View {
   private readonly inspector: DataInspectorPanel;
   private readonly live: HTMLDivElement;
   private readonly vbar: Scrollbar;
+  private readonly find: FindSession;
   private header: HTMLDivElement | undefined;
 
   private state: FileState | undefined;
@@ -105,6 +108,7 @@ export class HexView implements View {
     this.vscode = page.vscode;
     this.signal = page.signal;
     this.toolbar = new Toolbar(this.root, [
+      findButton(() => this.openFind()),
       { id: 'goto', label: 'Go to Offset…', title: `Go to Offset… (${IS_MAC ? '⌘G' : 'Ctrl+G'})`, run: () => this.post({ type: 'command', command: 'goToOffset' }) },
       { id: 'inspector', label: 'Inspector', title: 'Data inspector: the bytes at the caret as numbers', pressed: () => this.inspectorShown, run: () => this.toggleInspector() },
       viewButton(true, () => this.post({ type: 'command', command: 'toggleView' })),
@@ -133,6 +137,19 @@ export class HexView implements View {
     });
     this.live = el('div', 'sr-only', this.root);
     this.live.setAttribute('aria-live', 'polite');
+    this.find = new FindSession(this.root, {
+      post: (m) => this.post(m),
+      send: (id, query, backwards, restart) => {
+        const c = this.cursor;
+        const { start } = c.selection();
+        // Next skips the match selected now but not one overlapping it (byte patterns can overlap).
+        const from = restart || backwards ? start : c.hasSelection ? start + 1 : c.caret;
+        this.post({ type: 'findOffset', id, query, from, backwards, restart });
+      },
+      announce: (text) => { this.live.textContent = text; },
+      redraw: () => this.invalidate(),
+      focusView: () => this.focusView(),
+    }, { hex: true });
     const view = this;
     this.pointer = new HexPointer(this.editor, this.rowsEl, {
       get cursor() { return view.cursor; },
@@ -180,6 +197,15 @@ export class HexView implements View {
         if (this.state && isCount(m.id) && isCount(m.offset) && m.data instanceof Uint8Array && isPairs(m.edited) && isState(m.state)) {
           this.onBytes(m.id, m.offset, m.data, m.edited, m.state);
         }
+        break;
+      case 'foundOffset':
+        if (this.state && isCount(m.id) && this.find.answered(m) && m.match) this.revealOffset(m.match.offset, m.match.length, false);
+        break;
+      case 'findCount':
+        if (isCount(m.id) && isCount(m.matches)) this.find.onCount(m);
+        break;
+      case 'open':
+        if (this.state && m.what === 'find') this.openFind();
         break;
       case 'revealOffset':
         if (this.state && isCount(m.offset) && isCount(m.length)) this.revealOffset(m.offset, m.length);
@@ -269,14 +295,18 @@ export class HexView implements View {
     this.invalidate();
   }
 
-  /** Puts the caret at `offset` with `length` bytes selected, and scrolls it to the middle of the view if it is off screen. */
-  private revealOffset(offset: number, length: number): void {
+  /**
+   * Puts the caret at `offset` with `length` bytes selected, and scrolls it to the
+   * middle of the view if it is off screen; takes the focus unless `focus` is false
+   * (a find match: the keys stay in the find widget).
+   */
+  private revealOffset(offset: number, length: number, focus = true): void {
     const size = this.state!.fileSize;
     const start = Math.min(offset, size);
     this.cursor.select(start, Math.min(size, start + length));
     const row = Math.floor(start / this.bytesPerRow);
     if (row < this.topRow || row >= this.topRow + this.fullRows) this.topRow = row - Math.floor(this.fullRows / 2);
-    this.focusView();
+    if (focus) this.focusView();
     this.invalidate();
   }
 
@@ -548,6 +578,12 @@ export class HexView implements View {
     this.editor.addEventListener('focus', () => this.setFocused(true));
     this.editor.addEventListener('blur', () => this.setFocused(false));
     this.editor.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && this.find.widget.isOpen) {
+        e.preventDefault();
+        e.stopPropagation();
+        this.find.close();
+        return;
+      }
       const command = hexKeyCommand(e);
       if (command && this.run(command)) {
         e.preventDefault();
@@ -556,14 +592,28 @@ export class HexView implements View {
     });
     // Capture phase, before VS Code's forwarding listener on the window: Ctrl+G is ours.
     window.addEventListener('keydown', (e) => {
-      if (hasMod(e) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'g') {
-        e.preventDefault();
-        e.stopPropagation();
-        this.post({ type: 'command', command: 'goToOffset' });
-      }
+      const plain = hasMod(e) && !e.altKey && !e.shiftKey;
+      if (plain && e.key.toLowerCase() === 'g') this.post({ type: 'command', command: 'goToOffset' });
+      else if (plain && e.key.toLowerCase() === 'f') this.openFind();
+      else if (e.key === 'F3' && !hasMod(e) && !e.altKey) this.find.next(e.shiftKey);
+      else return;
+      e.preventDefault();
+      e.stopPropagation();
     }, { capture: true, signal });
     listenClipboard(() => document.activeElement === this.editor,
       (action) => this.run(action === 'copy' ? { kind: 'copy', asText: false } : { kind: action }), signal);
+  }
+
+  /** Ctrl+F: the find widget, filled with the selected bytes (up to 64, when they are here). */
+  private openFind(): void {
+    const { start, end } = this.cursor.selection();
+    const bytes: string[] = [];
+    for (let at = start; at < end && end - start <= 64; at++) {
+      const byte = this.cache.byteAt(at);
+      if (byte === undefined) break;
+      bytes.push(byteHex(byte));
+    }
+    this.find.open(bytes.length === end - start && bytes.length > 0 ? bytes.join(' ') : undefined);
   }
 
   private focusView(): void {

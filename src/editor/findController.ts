@@ -1,7 +1,7 @@
 import { offsetOf, positionOf } from '../edits/editCommands';
 import type { SearchQuery } from '../search/query';
 import { searchFile } from '../search/searchFile';
-import type { FindMessage } from './findProtocol';
+import type { FindMessage, FindOffsetMessage } from './findProtocol';
 import type { HugeDocument } from './hugeDocument';
 import { MatchOffsets } from './matchOffsets';
 import type { HostMessage, Position } from './protocol';
@@ -39,25 +39,48 @@ export class FindController {
 
   /** Answers a `find` message with a `found` message; restarts the count for a new query. */
   async find(message: FindMessage): Promise<void> {
-    const key = JSON.stringify(message.query);
-    if (message.restart || this.count?.key !== key) this.startCount(message.id, message.query, key);
+    const found = await this.search(message.id, message.query, this.offsetOfPosition(message.from), message.backwards, message.restart);
+    if (!found) return;
+    if (!found.match) {
+      this.post({ type: 'found', id: message.id, wrapped: false, error: found.error });
+      return;
+    }
+    const { offset, length, index } = found.match;
+    try {
+      const [from, to] = await Promise.all([this.positionAt(offset, found.signal), this.positionAt(offset + length, found.signal)]);
+      this.post({ type: 'found', id: message.id, match: { from, to, index }, wrapped: found.wrapped });
+    } catch (err) {
+      if (!found.signal.aborted) this.post({ type: 'found', id: message.id, wrapped: false, error: (err as Error).message });
+    }
+  }
+
+  /** Answers a `findOffset` message (the hex view) with a `foundOffset` message. */
+  async findOffset(message: FindOffsetMessage): Promise<void> {
+    const found = await this.search(message.id, message.query, Math.min(message.from, this.document.text!.size), message.backwards, message.restart);
+    if (found) this.post({ type: 'foundOffset', id: message.id, match: found.match, wrapped: found.wrapped, error: found.error });
+  }
+
+  /**
+   * The next match from `from`, with its rank when known; undefined when a newer
+   * search replaced this one (its answer is not wanted).
+   */
+  private async search(id: number, query: SearchQuery, from: number, backwards: boolean, restart: boolean)
+    : Promise<{ match?: { offset: number; length: number; index?: number }; wrapped: boolean; error?: string; signal: AbortSignal } | undefined> {
+    const key = JSON.stringify(query);
+    if (restart || this.count?.key !== key) this.startCount(id, query, key);
     this.lookup?.abort();
     const abort = new AbortController();
     this.lookup = abort;
+    const signal = abort.signal;
     try {
-      const found = await this.locate(message.query, this.offsetOfPosition(message.from), message.backwards, abort.signal);
-      if (abort.signal.aborted) return;
-      if (!found) {
-        this.post({ type: 'found', id: message.id, wrapped: false });
-        return;
-      }
-      const [from, to] = await Promise.all([this.positionAt(found.offset, abort.signal), this.positionAt(found.offset + found.length, abort.signal)]);
+      const found = await this.locate(query, from, backwards, signal);
+      if (signal.aborted) return undefined;
+      if (!found) return { wrapped: false, signal };
       this.shown = found.offset;
       const index = found.index ?? this.count?.offsets.rankOf(found.offset);
-      this.post({ type: 'found', id: message.id, match: { from, to, index }, wrapped: found.wrapped });
+      return { match: { offset: found.offset, length: found.length, index }, wrapped: found.wrapped, signal };
     } catch (err) {
-      if (abort.signal.aborted) return;
-      this.post({ type: 'found', id: message.id, wrapped: false, error: (err as Error).message });
+      return signal.aborted ? undefined : { wrapped: false, error: (err as Error).message, signal };
     }
   }
 

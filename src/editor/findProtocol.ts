@@ -29,6 +29,16 @@ export interface FindMessage {
   restart: boolean;
 }
 
+/** `find` for the hex view: from a byte offset, answered with `foundOffset`. */
+export interface FindOffsetMessage {
+  type: 'findOffset';
+  id: number;
+  query: SearchQuery;
+  from: number;
+  backwards: boolean;
+  restart: boolean;
+}
+
 /** The find widget closed: stop searching. */
 export interface FindStopMessage {
   type: 'findStop';
@@ -56,7 +66,7 @@ export interface GetFilterLinesMessage {
   count: number;
 }
 
-export type FindViewerMessage = FindMessage | FindStopMessage | FilterMessage | FilterStopMessage | GetFilterLinesMessage;
+export type FindViewerMessage = FindMessage | FindOffsetMessage | FindStopMessage | FilterMessage | FilterStopMessage | GetFilterLinesMessage;
 
 // ---- host -> webview ----
 
@@ -67,6 +77,15 @@ export interface FoundMessage {
   match?: { from: Position; to: Position; index?: number };
   wrapped: boolean;
   /** Why the search failed (bad regex, file changed), shown in the widget. */
+  error?: string;
+}
+
+/** Answer to `findOffset`: the match as a byte range, or none. */
+export interface FoundOffsetMessage {
+  type: 'foundOffset';
+  id: number;
+  match?: { offset: number; length: number; index?: number };
+  wrapped: boolean;
   error?: string;
 }
 
@@ -109,7 +128,7 @@ export interface FilterLinesMessage {
   lines: FilterLine[];
 }
 
-export type FindHostMessage = FoundMessage | FindCountMessage | FilterProgressMessage | FilterLinesMessage;
+export type FindHostMessage = FoundMessage | FoundOffsetMessage | FindCountMessage | FilterProgressMessage | FilterLinesMessage;
 
 function queries(value: unknown): SearchQuery[] | undefined {
   if (!Array.isArray(value)) return undefined;
@@ -126,6 +145,12 @@ export function validateFindMessage(raw: unknown): FindViewerMessage | undefined
       const query = validateQuery(m.query);
       return query && isCount(m.id) && isPosition(m.from) && typeof m.backwards === 'boolean' && typeof m.restart === 'boolean'
         ? { type: 'find', id: m.id, query, from: { line: m.from.line, column: m.from.column }, backwards: m.backwards, restart: m.restart }
+        : undefined;
+    }
+    case 'findOffset': {
+      const query = validateQuery(m.query);
+      return query && isCount(m.id) && isCount(m.from) && typeof m.backwards === 'boolean' && typeof m.restart === 'boolean'
+        ? { type: 'findOffset', id: m.id, query, from: m.from, backwards: m.backwards, restart: m.restart }
         : undefined;
     }
     case 'findStop':

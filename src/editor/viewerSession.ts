@@ -246,6 +246,9 @@ export class ViewerSession extends Disposable {
       case 'find':
         void this.finder.find(message);
         break;
+      case 'findOffset':
+        void this.finder.findOffset(message);
+        break;
       case 'findStop':
         this.finder.stop();
         break;

@@ -15,7 +15,7 @@ import { validateViewerMessage } from '../../src/editor/protocol';
 import { parseHexBytes } from '../../src/hex/hexDump';
 import { type ByteFile, editableBinary, hugeBinary, linesAsBytes } from './fakeBytes';
 import { type BytesFile, concat, emptyFile, type FakeFile, hugeFile, longLineFile, smallFile, specialFile } from './fakeFiles';
-import { allMatches, filterLines, filterRows, findMatch } from './fakeSearch';
+import { allMatches, byteMatches, filterLines, filterRows, findMatch, findOffset } from './fakeSearch';
 import { applyTheme } from './themes';
 
 const params = new URLSearchParams(location.search);
@@ -263,6 +263,15 @@ function onViewerMessage(raw: unknown): void {
         toView({ type: 'findCount', id: m.id, matches: Math.floor(matches / 2), progress: 0.5, done: false });
         toView({ type: 'findCount', id: m.id, matches, progress: 1, done: true });
       }
+      break;
+    }
+    case 'findOffset': {
+      // Byte patterns over the (small) byte file; the real host also finds text here.
+      const pattern = m.query.kind === 'bytes' ? m.query.pattern : Array.from(encoder.encode(m.query.kind === 'text' ? m.query.text : m.query.source));
+      const all = byteMatches(bytes!.read(0, bytes!.size), pattern);
+      const found = findOffset(all, m.from, m.backwards);
+      toView({ type: 'foundOffset', id: m.id, match: found && { offset: all[found.index], length: pattern.length, index: found.index }, wrapped: found?.wrapped ?? false });
+      if (m.restart) toView({ type: 'findCount', id: m.id, matches: all.length, progress: 1, done: true });
       break;
     }
     case 'filter':

@@ -40,18 +40,27 @@ function before(a: Position, b: Position): boolean {
   return a.line < b.line || (a.line === b.line && a.column < b.column);
 }
 
+/**
+ * Which of `count` matches in file order is next: the first not before the start
+ * point (forward) or the last before it (backwards), wrapping; with its rank.
+ */
+function pick(count: number, isBefore: (i: number) => boolean, backwards: boolean): { index: number; wrapped: boolean } | undefined {
+  if (count === 0) return undefined;
+  let i = -1;
+  if (!backwards) {
+    for (let k = 0; k < count && i < 0; k++) if (!isBefore(k)) i = k;
+    return i >= 0 ? { index: i, wrapped: false } : { index: 0, wrapped: true };
+  }
+  for (let k = 0; k < count; k++) if (isBefore(k)) i = k;
+  return i >= 0 ? { index: i, wrapped: false } : { index: count - 1, wrapped: true };
+}
+
 /** The next match at or after `from` (or the last before it), wrapping, with its rank. */
 export function findMatch(file: FakeFile, query: SearchQuery, from: Position, backwards: boolean)
   : { match?: Match & { index: number }; wrapped: boolean } {
   const all = allMatches(file, query);
-  if (all.length === 0) return { wrapped: false };
-  if (!backwards) {
-    const i = all.findIndex((m) => !before(m.from, from));
-    return i >= 0 ? { match: { ...all[i], index: i }, wrapped: false } : { match: { ...all[0], index: 0 }, wrapped: true };
-  }
-  let i = -1;
-  all.forEach((m, k) => { if (before(m.from, from)) i = k; });
-  return i >= 0 ? { match: { ...all[i], index: i }, wrapped: false } : { match: { ...all[all.length - 1], index: all.length - 1 }, wrapped: true };
+  const found = pick(all.length, (i) => before(all[i].from, from), backwards);
+  return found ? { match: { ...all[found.index], index: found.index }, wrapped: found.wrapped } : { wrapped: false };
 }
 
 /** Lines matching any include (all lines when none) and no exclude. */
@@ -70,4 +79,18 @@ export function filterLines(file: FakeFile, include: SearchQuery[], exclude: Sea
 /** Rows [start, start + count) of a filter result. */
 export function filterRows(file: FakeFile, lines: number[], start: number, count: number): FilterLine[] {
   return lines.slice(start, start + count).map((line, i) => ({ index: start + i, line, text: lineText(file, line), length: file.lineLength(line) }));
+}
+
+/** Byte offsets of every match of a byte pattern (null: any byte), overlapping ones included. */
+export function byteMatches(data: Uint8Array, pattern: (number | null)[]): number[] {
+  const out: number[] = [];
+  for (let at = 0; at + pattern.length <= data.length; at++) {
+    if (pattern.every((b, i) => b === null || data[at + i] === b)) out.push(at);
+  }
+  return out;
+}
+
+/** The next byte match from `from` (or the last before it), wrapping, with its rank. */
+export function findOffset(all: number[], from: number, backwards: boolean): { index: number; wrapped: boolean } | undefined {
+  return pick(all.length, (i) => all[i] < from, backwards);
 }

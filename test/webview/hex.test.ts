@@ -232,6 +232,36 @@ describe('hex view webview (fake host, Chromium)', function () {
     assert.strictEqual((await data(page)).caret, String(target + 0x104));
   });
 
+  it('Ctrl+F finds hex bytes with ?? wildcards: selects each match, steps and wraps, counts them', async () => {
+    const page = await open('file=binary');
+    await page.keyboard.press('Control+F');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('find-input'));
+    assert.strictEqual(await page.$eval('.find-hex', (b) => b.getAttribute('aria-pressed')), 'true', 'the hex view searches bytes first');
+    await page.keyboard.type('48 45 ?? 21');
+    await until(page, 'anchor', KNOWN_AT + 4);
+    await until(page, 'caret', KNOWN_AT + 8);
+    await page.waitForSelector('.find-count:text-is("1 of 1")');
+    // "10 11" occurs once every 256 bytes, but where the known bytes replaced it.
+    const expected = Array.from({ length: 16 }, (_, k) => k * 256 + 0x10).filter((o) => o !== KNOWN_AT);
+    await page.fill('.find-widget .find-input', '10 11');
+    await until(page, 'anchor', expected[0]);
+    await page.waitForSelector(`.find-count:text-is("1 of ${expected.length}")`);
+    await page.keyboard.press('Enter');
+    await until(page, 'anchor', expected[1]);
+    await page.keyboard.press('Shift+Enter');
+    await until(page, 'anchor', expected[0]);
+    await page.keyboard.press('Shift+Enter');
+    await until(page, 'anchor', expected[expected.length - 1]);
+    await page.waitForSelector(`.find-count:text-is("${expected.length} of ${expected.length}")`);
+    assert.ok((await cell(page, expected[expected.length - 1])).cls.includes('hex-sel'), 'the match is selected on screen');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'hex-find.png') });
+    await page.fill('.find-widget .find-input', '10 1');
+    await page.waitForSelector('.find-count:text-is("Invalid hex bytes (e.g. DE AD ?? EF)")');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.find-widget', { state: 'hidden' });
+    await page.waitForFunction(() => document.activeElement?.classList.contains('hex-editor'));
+  });
+
   it('the data inspector reads the bytes at the caret in both byte orders, and writes a typed value', async () => {
     const page = await open('file=binary');
     await clickByte(page, KNOWN_AT);
