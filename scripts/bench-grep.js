@@ -67,19 +67,26 @@ async function main() {
     { name: 'regex took=4[0-9]ms', grep: ['-E', 'took=4[0-9]ms'], query: { kind: 'regex', source: 'took=4[0-9]ms', matchCase: true }, cli: ['took=4[0-9]ms', '--regex'] },
     { name: 'regex ERROR \\[worker-1[0-5]\\] .*timeout', grep: ['-E', 'ERROR \\[worker-1[0-5]\\] .*timeout'], query: { kind: 'regex', source: 'ERROR \\[worker-1[0-5]\\] .*timeout', matchCase: true }, cli: ['ERROR \\[worker-1[0-5]\\] .*timeout', '--regex'] },
     { name: `literal, ignore case (${JSON.stringify(common.toLowerCase())})`, grep: ['-F', '-i', common.toLowerCase()], query: { kind: 'text', text: common.toLowerCase(), matchCase: false, wholeWord: false }, cli: [common.toLowerCase(), '--ignore-case'] },
+    // Find bytes (the hex view, issue #6): the same bytes as hex patterns, against grep -c -F for them.
+    { name: `hex bytes of ${JSON.stringify(rare)}`, grep: ['-F', rare], query: { kind: 'bytes', pattern: [...Buffer.from(rare)] } },
+    { name: `hex bytes of ${JSON.stringify(common)} with a ?? wildcard`, grep: ['-F', common], query: { kind: 'bytes', pattern: [...Buffer.from(common)].map((b, i) => (i === 1 ? null : b)) } },
   ];
   const gb = (s) => (bytes / s / 1e9).toFixed(2);
   const rows = [];
   let agree = true;
   for (const c of cases) {
+    const text = c.query.kind !== 'bytes'; // filters and the CLI's --count are for text searches
     const { ref, search, filter, command } = await bestOf({
       ref: () => grepCount(c.grep),
       search: () => searchFile({ path: file, query: c.query, lines: true }).then((r) => r.matchingLines),
-      filter: () => filterFile({ path: file, include: [c.query], exclude: [] }).then((r) => r.lines),
-      command: () => cliCount(c.cli),
+      ...(text && {
+        filter: () => filterFile({ path: file, include: [c.query], exclude: [] }).then((r) => r.lines),
+        command: () => cliCount(c.cli),
+      }),
     });
     rows.push(`| ${c.name}: \`grep -c ${c.grep.join(' ')}\` | ${ref.seconds.toFixed(3)} | ${gb(ref.seconds)} | 1.00x | ${ref.result} |`);
-    for (const [label, r] of [['searchFile, in process (worker thread), line numbers', search], ['filterFile, in process (worker thread)', filter], ['`hugefile grep --count` (CLI process)', command]]) {
+    const measured = [['searchFile, in process (worker thread), line numbers', search], ['filterFile, in process (worker thread)', filter], ['`hugefile grep --count` (CLI process)', command]];
+    for (const [label, r] of measured.filter(([, r]) => r)) {
       rows.push(`| ${label} | ${r.seconds.toFixed(3)} | ${gb(r.seconds)} | ${(ref.seconds / r.seconds).toFixed(2)}x | ${r.result} |`);
       if (r.result !== ref.result) agree = false;
     }

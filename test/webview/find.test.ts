@@ -1,12 +1,11 @@
 // Find (Ctrl+F) and the filter pane in the viewer webview, driven in Chromium against
 // the fake host, which answers with a naive search (test/webview/fakeSearch.ts).
 import * as assert from 'assert';
-import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ViewerMessage } from '../../src/editor/protocol';
 import { hugeLineText } from './fakeFiles';
-import { ARTIFACTS, build, collectErrors, launch, serve } from './harness';
+import { ARTIFACTS, pageSuite } from './harness';
 
 interface FakeHostView {
   sent: ViewerMessage[];
@@ -22,37 +21,10 @@ function linesWhere(test: (text: string) => boolean): number[] {
 }
 
 describe('find and filter in the viewer webview (fake host, Chromium)', function () {
-  let browser: Browser;
-  let server: { url: string; close(): Promise<void> };
-  const pages: { page: Page; errors: string[] }[] = [];
-
-  before(async () => {
-    await build();
-    server = await serve();
-    browser = await launch();
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(async function () {
-    for (const { page, errors } of pages.splice(0)) {
-      const invalid = await page.evaluate(() => fakeHost.invalid).catch(() => []);
-      await page.close();
-      if (this.currentTest?.state === 'passed') {
-        assert.deepStrictEqual(errors, [], 'console errors');
-        assert.deepStrictEqual(invalid, [], 'messages the host would reject');
-      }
-    }
-  });
+  const openPage = pageSuite();
 
   async function open(): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 640 } });
-    pages.push({ page, errors: collectErrors(page) });
-    await page.goto(`${server.url}?file=huge&lines=${LINES}`);
+    const page = await openPage(`file=huge&lines=${LINES}`, { width: 1000, height: 640 });
     await page.waitForSelector('.row[data-line] .text:not(.placeholder)');
     await page.focus('.editor');
     return page;

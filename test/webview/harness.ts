@@ -4,6 +4,7 @@
  * playwright-core. Run directly for manual work in any browser:
  *   npx tsx test/webview/harness.ts   (prints the URL; add ?file=long&theme=light ...)
  */
+import * as assert from 'assert';
 import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as http from 'http';
@@ -75,6 +76,44 @@ export function collectErrors(page: Page): string[] {
   });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   return errors;
+}
+
+/**
+ * Mocha hooks for a suite of pages against the fake host: builds and serves once,
+ * launches Chromium, and after each passed test checks that every page it opened
+ * stayed quiet (no console error, CSP violation or exception) and sent only messages
+ * the host's validator accepts. Returns the function that opens a page at `?query`.
+ */
+export function pageSuite(): (query: string, viewport: { width: number; height: number }) => Promise<Page> {
+  let browser: Browser;
+  let server: { url: string; close(): Promise<void> };
+  const pages: { page: Page; errors: string[] }[] = [];
+  before(async () => {
+    await build();
+    server = await serve();
+    browser = await launch();
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(async function () {
+    for (const { page, errors } of pages.splice(0)) {
+      const invalid = await page.evaluate(() => (window as unknown as { fakeHost: { invalid: unknown[] } }).fakeHost.invalid).catch(() => []);
+      await page.close();
+      if (this.currentTest?.state === 'passed') {
+        assert.deepStrictEqual(errors, [], 'console errors');
+        assert.deepStrictEqual(invalid, [], 'messages the host would reject');
+      }
+    }
+  });
+  return async (query, viewport) => {
+    const page = await browser.newPage({ viewport });
+    pages.push({ page, errors: collectErrors(page) });
+    await page.goto(`${server.url}?${query}`);
+    return page;
+  };
 }
 
 if (require.main === module) {

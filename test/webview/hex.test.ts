@@ -2,13 +2,12 @@
 // typing, navigation, the data inspector, the scaled scrollbar on a 10 GiB file.
 // Run: npx mocha --timeout 120000 test/webview/hex.test.ts
 import * as assert from 'assert';
-import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { HostMessage, ViewerMessage } from '../../src/editor/protocol';
 import { MAX_BYTES_PER_REQUEST } from '../../src/editor/protocol';
 import { HUGE_BINARY_SIZE, hugeByte, KNOWN_AT, KNOWN_BYTES } from './fakeBytes';
-import { ARTIFACTS, build, collectErrors, launch, serve } from './harness';
+import { ARTIFACTS, pageSuite } from './harness';
 
 interface FakeHostView {
   sent: ViewerMessage[];
@@ -25,37 +24,10 @@ declare const fakeHost: FakeHostView;
 const hex = (bytes: number[]) => bytes.map((b) => b.toString(16).padStart(2, '0'));
 
 describe('hex view webview (fake host, Chromium)', function () {
-  let browser: Browser;
-  let server: { url: string; close(): Promise<void> };
-  const pages: { page: Page; errors: string[] }[] = [];
-
-  before(async () => {
-    await build();
-    server = await serve();
-    browser = await launch();
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(async function () {
-    for (const { page, errors } of pages.splice(0)) {
-      const invalid = await page.evaluate(() => fakeHost.invalid).catch(() => []);
-      await page.close();
-      if (this.currentTest?.state === 'passed') {
-        assert.deepStrictEqual(errors, [], 'console errors');
-        assert.deepStrictEqual(invalid, [], 'messages the host would reject');
-      }
-    }
-  });
+  const openPage = pageSuite();
 
   async function open(query: string, opts: { width?: number; height?: number } = {}): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: opts.width ?? 1100, height: opts.height ?? 600 } });
-    pages.push({ page, errors: collectErrors(page) });
-    await page.goto(`${server.url}?${query}`);
+    const page = await openPage(query, { width: opts.width ?? 1100, height: opts.height ?? 600 });
     await page.waitForSelector('#root[data-row-count]');
     await settled(page);
     await page.focus('.hex-editor');
@@ -352,9 +324,7 @@ describe('hex view webview (fake host, Chromium)', function () {
   });
 
   it('the toolbar button switches a text file to hex and back, in the same page', async () => {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 600 } });
-    pages.push({ page, errors: collectErrors(page) });
-    await page.goto(`${server.url}?file=special`);
+    const page = await openPage('file=special', { width: 1100, height: 600 });
     await page.waitForSelector('.row[data-line="0"] .text:not(.placeholder)');
     await page.click('#view');
     await page.waitForSelector('#root[data-row-count]');

@@ -1,13 +1,12 @@
 // What a user sees in the viewer webview, driven in Chromium against the fake host
 // (test/webview/fakeHost.ts). Run: npx mocha --require tsx/cjs --timeout 120000 test/webview/viewer.test.ts
 import * as assert from 'assert';
-import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { CopyMessage, GetLinesMessage, HostMessage, ViewerMessage } from '../../src/editor/protocol';
 import { MAX_LINE_BYTES, MAX_LINES_PER_REQUEST } from '../../src/editor/protocol';
 import { hugeLineText, LONG_LINE_BYTES, SPECIAL } from './fakeFiles';
-import { ARTIFACTS, build, collectErrors, launch, serve } from './harness';
+import { ARTIFACTS, pageSuite } from './harness';
 
 interface FakeHostView {
   sent: ViewerMessage[];
@@ -21,46 +20,11 @@ interface FakeHostView {
 }
 declare const fakeHost: FakeHostView;
 
-interface Opened {
-  page: Page;
-  errors: string[];
-}
-
 describe('viewer webview (fake host, Chromium)', function () {
-  let browser: Browser;
-  let server: { url: string; close(): Promise<void> };
-  const pages: Opened[] = [];
-
-  before(async () => {
-    await build();
-    server = await serve();
-    browser = await launch();
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(async function () {
-    // Every page must have stayed quiet (no CSP violation, no exception) and sent only
-    // messages the host's validator accepts.
-    for (const { page, errors } of pages.splice(0)) {
-      const invalid = await page.evaluate(() => fakeHost.invalid).catch(() => []);
-      await page.close();
-      if (this.currentTest?.state === 'passed') {
-        assert.deepStrictEqual(errors, [], 'console errors');
-        assert.deepStrictEqual(invalid, [], 'messages the host would reject');
-      }
-    }
-  });
+  const openPage = pageSuite();
 
   async function open(query: string, opts: { width?: number; height?: number; waitText?: boolean } = {}): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: opts.width ?? 1000, height: opts.height ?? 640 } });
-    const errors = collectErrors(page);
-    pages.push({ page, errors });
-    await page.goto(`${server.url}?${query}`);
+    const page = await openPage(query, { width: opts.width ?? 1000, height: opts.height ?? 640 });
     await page.waitForSelector('#root[data-line-count]');
     if (opts.waitText !== false) await page.waitForSelector('.row[data-line] .text:not(.placeholder)');
     return page;
