@@ -91,7 +91,7 @@ describe('find and filter in the viewer webview (fake host, Chromium)', function
     // Escape closes the widget, removes the highlights, gives the keys back to the text.
     await page.keyboard.press('Escape');
     await page.waitForSelector('.find-widget', { state: 'hidden' });
-    assert.strictEqual(await page.$$eval('.match', (m) => m.length), 0);
+    await page.waitForFunction(() => document.querySelectorAll('.match').length === 0, undefined, { timeout: 2000 });
     assert.ok(await page.evaluate(() => document.querySelector('.editor')!.contains(document.activeElement)));
     const sent = await page.evaluate(() => fakeHost.sent.map((m) => m.type).filter((t) => t.startsWith('find')));
     assert.strictEqual(sent[sent.length - 1], 'findStop', 'the host was told to stop searching');
