@@ -14,7 +14,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import {
-  type CodeServer, extensionHostPid, launchBrowser, openWorkbench, ROOT, runCommand, startCodeServer,
+  type CodeServer, extensionHostPid, launchBrowser, openWorkbench, quickOpenFocus, ROOT, runCommand, startCodeServer,
 } from '../test/e2e/harness';
 import { makeLog, parseSize } from './make-log';
 
@@ -202,24 +202,6 @@ function workbenchProbe([name, firstLine, builtIn]: [string, string, boolean]): 
 }
 
 // ---------------------------------------------------------------- driving VS Code
-
-/** Types into Quick Open until the focused row is `name` (the list filters asynchronously). */
-async function quickOpenFocus(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  const row = page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name });
-  await input.waitFor({ state: 'visible' });
-  for (let tries = 0; ; tries++) {
-    await input.fill(name);
-    try {
-      await row.waitFor({ timeout: 2_000 });
-      return;
-    } catch (err) {
-      if (tries > 20) throw err;
-      await input.fill('');
-    }
-  }
-}
 
 async function closeAllEditors(page: Page): Promise<void> {
   await runCommand(page, 'View: Close All Editors');

@@ -280,3 +280,21 @@ export function rssBytes(pid: number): number {
   if (!m) throw new Error(`no VmRSS for pid ${pid}`);
   return Number(m[1]) * 1024;
 }
+
+/** Types into Quick Open until the focused row is `name` (the list filters asynchronously). */
+export async function quickOpenFocus(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  const row = page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name });
+  await input.waitFor({ state: 'visible' });
+  for (let tries = 0; ; tries++) {
+    await input.fill(name);
+    try {
+      await row.waitFor({ timeout: 2_000 });
+      return;
+    } catch (err) {
+      if (tries > 20) throw err;
+      await input.fill('');
+    }
+  }
+}

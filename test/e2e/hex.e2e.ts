@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
-import { type ExtensionSession, findInWebviews, openAlone, runCommand, screenshot, startExtensionSession } from './harness';
+import { type ExtensionSession, findInWebviews, openAlone, quickOpenFocus, runCommand, screenshot, startExtensionSession } from './harness';
 
 const SAMPLE_SIZE = 3 * 1024 * 1024;
 /** Where the test types (Go to Offset, then two hex digits). */
@@ -193,20 +193,7 @@ async function timeToFirstRow(page: Page, name: string): Promise<number> {
   await runCommand(page, 'View: Close All Editors');
   await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
   await sleep(1_000); // let the closed editor's webview go
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  const row = page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name });
-  await input.waitFor({ state: 'visible' });
-  for (let tries = 0; ; tries++) {
-    await input.fill(name);
-    try {
-      await row.waitFor({ timeout: 2_000 });
-      break;
-    } catch (err) {
-      if (tries > 20) throw err;
-      await input.fill('');
-    }
-  }
+  await quickOpenFocus(page, name);
   const started = Date.now();
   await page.keyboard.press('Enter');
   const deadline = started + 60_000;

@@ -81,3 +81,19 @@ export function naiveLines(buf: Buffer): { start: number; end: number }[] {
   if (start < buf.length) out.push({ start, end: buf.length });
   return out;
 }
+
+/** Reads a file as it is on disk at each call (after a save, the new content): a piece table's original bytes. */
+export function fileSource(file: string): { read(offset: number, length: number): Buffer } {
+  return {
+    read(offset, length) {
+      const buf = Buffer.alloc(length);
+      const fd = fs.openSync(file, 'r');
+      try {
+        fs.readSync(fd, buf, 0, length, offset);
+      } finally {
+        fs.closeSync(fd);
+      }
+      return buf;
+    },
+  };
+}

@@ -12,24 +12,12 @@ import { PieceTable } from '../../../src/edits/pieceTable';
 import { saveInPlace } from '../../../src/edits/saveEngine';
 import { planOf } from '../../../src/edits/savePlan';
 import { redoEdit, undoEdit } from '../../../src/edits/textEdit';
-import { random, randInt, tempFile } from '../testUtil';
+import { fileSource, randInt, random, tempFile } from '../testUtil';
 
 /** A byte of the reference content: its value, and whether it came from an edit. */
 interface RefByte {
   value: number;
   added: boolean;
-}
-
-function fileSource(file: string): { read(offset: number, length: number): Buffer } {
-  return {
-    read(offset, length) {
-      const buf = Buffer.alloc(length);
-      const fd = fs.openSync(file, 'r');
-      fs.readSync(fd, buf, 0, length, offset);
-      fs.closeSync(fd);
-      return buf;
-    },
-  };
 }
 
 function randomBytes(rand: () => number, n: number): Uint8Array {

@@ -7,20 +7,7 @@ import { rebaseForSave } from '../../../src/edits/rebaseEdits';
 import { saveInPlace } from '../../../src/edits/saveEngine';
 import { planOf } from '../../../src/edits/savePlan';
 import { redoEdit, replaceRange, TextEdit, undoEdit } from '../../../src/edits/textEdit';
-import { random, randInt, tempFile } from '../testUtil';
-
-/** Reads the file as it is now (after a save, the new content). */
-function fileSource(file: string): { read(offset: number, length: number): Buffer } {
-  return {
-    read(offset, length) {
-      const buf = Buffer.alloc(length);
-      const fd = fs.openSync(file, 'r');
-      fs.readSync(fd, buf, 0, length, offset);
-      fs.closeSync(fd);
-      return buf;
-    },
-  };
-}
+import { fileSource, randInt, random, tempFile } from '../testUtil';
 
 /** The editor's undo stack, naively: edits with the content before and after each. */
 interface Done {
