@@ -42,7 +42,7 @@ export class FindController {
     const found = await this.search(message.id, message.query, this.offsetOfPosition(message.from), message.backwards, message.restart);
     if (!found) return;
     if (!found.match) {
-      this.post({ type: 'found', id: message.id, wrapped: false, error: found.error });
+      this.post(found.error === undefined ? { type: 'found', id: message.id, wrapped: false } : { type: 'found', id: message.id, wrapped: false, error: found.error });
       return;
     }
     const { offset, length, index } = found.match;
