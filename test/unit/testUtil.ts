@@ -82,18 +82,19 @@ export function naiveLines(buf: Buffer): { start: number; end: number }[] {
   return out;
 }
 
+/** `length` bytes of `file` at `offset`, read from disk now. */
+export function readAt(file: string, offset: number, length: number): Buffer {
+  const buf = Buffer.alloc(length);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, buf, 0, length, offset);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return buf;
+}
+
 /** Reads a file as it is on disk at each call (after a save, the new content): a piece table's original bytes. */
 export function fileSource(file: string): { read(offset: number, length: number): Buffer } {
-  return {
-    read(offset, length) {
-      const buf = Buffer.alloc(length);
-      const fd = fs.openSync(file, 'r');
-      try {
-        fs.readSync(fd, buf, 0, length, offset);
-      } finally {
-        fs.closeSync(fd);
-      }
-      return buf;
-    },
-  };
+  return { read: (offset, length) => readAt(file, offset, length) };
 }

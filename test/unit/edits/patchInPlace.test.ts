@@ -3,18 +3,7 @@ import * as fs from 'fs';
 import { patchInPlace } from '../../../src/edits/patchInPlace';
 import { journalPath } from '../../../src/edits/journal';
 import { pageSize } from '../../../src/mmap';
-import { permissionsApply, randInt, random, randomBytes, tempDir, tempFile } from '../testUtil';
-
-function readAt(file: string, offset: number, length: number): Buffer {
-  const buf = Buffer.alloc(length);
-  const fd = fs.openSync(file, 'r');
-  try {
-    fs.readSync(fd, buf, 0, length, offset);
-  } finally {
-    fs.closeSync(fd);
-  }
-  return buf;
-}
+import { permissionsApply, randInt, random, randomBytes, readAt, tempDir, tempFile } from '../testUtil';
 
 describe('edits/patchInPlace', () => {
   it('overwrites exactly the given bytes anywhere, across page boundaries, and returns the old ones', () => {
