@@ -379,7 +379,7 @@ export class Viewer implements View {
     if (!state) return;
     if (line >= state.lineCount) this.state = { ...state, lineCount: line + 1 }; // estimate lags the host
     if (line < this.topLine || line >= this.topLine + this.fullRows) {
-      this.topLine = line - Math.floor(this.fullRows / 2);
+      this.centreOn(line);
     }
     if (select) {
       this.caret = { line, column: 0 };
@@ -391,12 +391,20 @@ export class Viewer implements View {
     this.invalidate();
   }
 
+  /**
+   * Scrolls `line` to the middle of the view, clamped at once: the caret message may
+   * go out before the next frame clamps, and the host refuses a negative top line.
+   */
+  private centreOn(line: number): void {
+    this.topLine = clamp(line - Math.floor(this.fullRows / 2), 0, this.maxTop());
+  }
+
   /** Selects a match the find widget found, centring it when it is off screen. */
   private showMatch(from: Position, to: Position): void {
     const state = this.state;
     if (!state) return;
     if (to.line >= state.lineCount) this.state = { ...state, lineCount: to.line + 1 }; // estimate lags the host
-    if (from.line < this.topLine || to.line >= this.topLine + this.fullRows) this.topLine = from.line - Math.floor(this.fullRows / 2);
+    if (from.line < this.topLine || to.line >= this.topLine + this.fullRows) this.centreOn(from.line);
     this.anchor = { ...from };
     this.caret = { ...to };
     this.foundMatch = [{ ...from }, { ...to }];
