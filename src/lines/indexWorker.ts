@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'worker_threads';
 import * as fs from 'fs';
+import { runInBackground } from '../workers/priority/threadPriority';
 import { createScanner } from './newlineScanner';
 import { scanRange } from './scanRange';
 import { WindowedReader } from './windowedReader';
@@ -41,6 +42,7 @@ function run(job: ScanJob): void {
   }
 }
 
+runInBackground();
 try {
   run(workerData as ScanJob);
 } catch (err) {

@@ -1,4 +1,5 @@
-// Bundles the mmap unit tests and mocha into one CommonJS file for node.exe under Wine.
+// Bundles the unit tests of the platform code (mmap, thread priority) and mocha into one
+// CommonJS file for node.exe under Wine.
 // Usage: node test/wine/bundle.js <outfile>
 // koffi stays external: its native part must come from the win32 package, installed
 // in a node_modules folder next to the bundle by run.sh.
@@ -9,11 +10,11 @@ const path = require('path');
 
 const root = path.resolve(__dirname, '../..');
 const outfile = path.resolve(process.argv[2] ?? path.join(root, '.cache/wine/run/bundle.js'));
-const testDir = path.join(root, 'test/unit/mmap');
+const testDirs = ['test/unit/mmap', 'test/unit/workers'].map((d) => path.join(root, d));
 // bundle.test.ts checks the Linux build (dist/mmap.js) in a child node, which under Wine
 // would load the project's node_modules/koffi: that holds no Windows binary.
 const skipped = new Set(['bundle.test.ts']);
-const tests = fs.readdirSync(testDir).filter((f) => f.endsWith('.test.ts') && !skipped.has(f)).sort();
+const tests = testDirs.flatMap((dir) => fs.readdirSync(dir).filter((f) => f.endsWith('.test.ts') && !skipped.has(f)).sort().map((f) => path.join(dir, f)));
 
 // Mocha's CLI finds and loads files from disk; the bundle instead sets up the BDD
 // globals itself, then runs the test modules already inside it.
@@ -21,7 +22,7 @@ const entry = `
 const Mocha = require('mocha');
 const mocha = new Mocha({ timeout: 120000, reporter: 'spec', color: false });
 mocha.suite.emit('pre-require', globalThis, 'bundle.js', mocha);
-${tests.map((f) => `require(${JSON.stringify(path.join(testDir, f))});`).join('\n')}
+${tests.map((f) => `require(${JSON.stringify(f)});`).join('\n')}
 mocha.run((failures) => { process.exitCode = failures ? 1 : 0; });
 `;
 

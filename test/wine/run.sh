@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Runs the mmap unit tests with the official Windows build of Node under Wine, so the
-# Windows backend (kernel32 through koffi) runs for real on Linux. Idempotent: Wine is
-# installed once (as root), node.exe, koffi's Windows binary and an initialised Wine
-# prefix are cached under .cache/wine/ (gitignored). Exits with mocha's status;
-# with --setup-only it installs and caches, and runs nothing.
+# Runs the unit tests of the platform code (mmap, thread priority) with the official
+# Windows build of Node under Wine, so the Windows backends (kernel32 through koffi) run
+# for real on Linux. Idempotent: Wine is installed once (as root), node.exe, koffi's
+# Windows binary and an initialised Wine prefix are cached under .cache/wine/
+# (gitignored). Exits with mocha's status; with --setup-only it installs and caches,
+# and runs nothing.
 # Recipe: /work/shared/windows-under-wine.md
 set -euo pipefail
 

@@ -1,0 +1,39 @@
+/**
+ * Background priority for the threads that scan whole files (line index, find and filter
+ * counts): on a machine with few cores they would otherwise take the CPU from the editor
+ * itself (the extension host, VS Code's window) exactly when a file has just been opened.
+ * The OS still gives them every idle cycle, so an idle machine scans as fast as before.
+ */
+export interface ThreadPriority {
+  /** Which implementation this is: 'none' where the platform's per-thread call is not built. */
+  readonly name: 'linux' | 'windows' | 'none';
+  /**
+   * Lowers the calling thread's priority (Linux: nice 10; Windows: below normal).
+   * Throws an Error with `code`, `errno` and `syscall` when the OS refuses.
+   */
+  lowerCurrentThread(): void;
+  /** The calling thread's priority as the OS reports it (Linux: nice value; Windows: THREAD_PRIORITY_*). */
+  currentThread(): number;
+}
+
+/** The implementation for this platform, chosen once at load. */
+export const threadPriority: ThreadPriority = choose();
+
+function choose(): ThreadPriority {
+  if (process.platform === 'linux') return (require('./linuxPriority') as typeof import('./linuxPriority')).createPriority();
+  if (process.platform === 'win32') return (require('./windowsPriority') as typeof import('./windowsPriority')).createPriority();
+  // macOS and the BSDs need other calls (QoS classes, rtprio_thread); not built yet.
+  return { name: 'none', lowerCurrentThread: () => undefined, currentThread: () => 0 };
+}
+
+/**
+ * For a worker thread at its start: lowers its priority, and if the OS refuses, goes on
+ * at normal priority (an index that makes the editor slower beats no index at all).
+ */
+export function runInBackground(): void {
+  try {
+    threadPriority.lowerCurrentThread();
+  } catch {
+    // Deliberately ignored: see above; the scan's own errors are reported as usual.
+  }
+}
