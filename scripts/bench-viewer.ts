@@ -15,7 +15,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import {
-  type CodeServer, extensionHostPid, launchBrowser, openWorkbench, quickOpenFocus, ROOT, runCommand, startCodeServer,
+  type CodeServer, extensionHostPid, forgetWebviewWorker, launchBrowser, openWorkbench, quickOpenFocus, ROOT, runCommand, startCodeServer,
 } from '../test/e2e/harness';
 import { makeLog, parseSize } from './make-log';
 
@@ -204,12 +204,6 @@ function workbenchProbe([name, firstLine, builtIn]: [string, string, boolean]): 
 
 // ---------------------------------------------------------------- driving VS Code
 
-/** In the workbench page: removes the registration of VS Code's webview service worker (scope .../webview/browser/pre/). */
-async function unregisterWebviewWorkers(): Promise<void> {
-  for (const r of await navigator.serviceWorker.getRegistrations()) {
-    if (r.scope.includes('/webview/browser/pre/')) await r.unregister();
-  }
-}
 
 async function closeAllEditors(page: Page): Promise<void> {
   await runCommand(page, 'View: Close All Editors');
@@ -252,7 +246,7 @@ interface OpenTiming {
  */
 async function timeOpenHuge(page: Page, name: string, firstLine: string, newWorker = false): Promise<OpenTiming> {
   await closeAllEditors(page);
-  if (newWorker) await page.evaluate(unregisterWebviewWorkers);
+  if (newWorker) await forgetWebviewWorker(page);
   await quickOpenFocus(page, name);
   await page.evaluate(workbenchProbe, [name, firstLine, false] as [string, string, boolean]);
   await page.keyboard.press('Enter');

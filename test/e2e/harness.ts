@@ -298,3 +298,18 @@ export async function quickOpenFocus(page: Page, name: string): Promise<void> {
     }
   }
 }
+
+/**
+ * Removes VS Code's webview service worker registration (scope .../webview/browser/pre/)
+ * from the workbench page, so that the next webview installs a new worker, as it does
+ * where each webview has an origin of its own (VS Code desktop, vscode.dev). code-server
+ * serves all webviews from one origin: there each new webview replaces the previous
+ * webview's worker, and Chromium holds the webview's content for about 1 s meanwhile.
+ */
+export async function forgetWebviewWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    for (const r of await navigator.serviceWorker.getRegistrations()) {
+      if (r.scope.includes('/webview/browser/pre/')) await r.unregister();
+    }
+  });
+}
