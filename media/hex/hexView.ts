@@ -43,8 +43,6 @@ const CARET_THROTTLE_MS = 100;
 const SAVE_THROTTLE_MS = 300;
 /** Bytes the data inspector reads at once: enough for every reading (64-bit values). */
 const INSPECTED_BYTES = 8;
-/** Narrowest useful data inspector beside the rows; with less room it goes below them. */
-const INSPECTOR_MIN_PX = 240;
 /** The rows' scrollbar and a pixel of border. */
 const ROW_EXTRA_PX = 15;
 
@@ -360,6 +358,7 @@ export class HexView implements View {
       ({ lineHeight: this.lineHeight, charWidth: this.charWidth } = measureFont(this.probe));
       this.root.style.setProperty('--line-height', `${this.lineHeight}px`);
       this.pointer.relayout();
+      this.inspector.remeasure();
     }
     const lh = this.lineHeight;
     const size = state.fileSize;
@@ -407,13 +406,13 @@ export class HexView implements View {
     const maxTop = this.maxTop();
     this.vbar.update(maxTop > 0 ? this.topRow / maxTop : 0, this.fullRows / total, maxTop > 0, this.height);
     this.inspector.el.classList.toggle('hidden', !this.inspectorShown);
-    // Rows are never cut to make room for the inspector: it goes below them instead.
+    if (this.inspectorShown) this.inspector.update(this.inspectedBytes(), c.inspected, this.littleEndian, state.readOnly);
+    // Neither rows nor values are cut to put the inspector beside the rows: it goes below them instead.
     const chars = rowChars(digits, perRow);
     this.root.style.setProperty('--row-chars', String(chars));
-    const beside = this.bodyWidth >= chars * this.charWidth + ROW_EXTRA_PX + INSPECTOR_MIN_PX;
+    const beside = this.inspectorShown && this.bodyWidth >= chars * this.charWidth + ROW_EXTRA_PX + this.inspector.fitWidth();
     this.body.classList.toggle('beside', this.inspectorShown && beside);
     this.body.classList.toggle('stacked', this.inspectorShown && !beside);
-    if (this.inspectorShown) this.inspector.update(this.inspectedBytes(), c.inspected, this.littleEndian, state.readOnly);
     this.toolbar.update(state);
 
     const ds = this.root.dataset;

@@ -270,6 +270,50 @@ describe('hex view webview (fake host, Chromium)', function () {
     assert.strictEqual(await page.evaluate(() => document.activeElement?.classList.contains('hex-editor')), true, 'Escape goes back to the bytes');
   });
 
+  /** Inspector values whose text does not fit their box, or whose box the panel cuts off (nothing scrolls sideways). */
+  async function clippedValues(page: Page): Promise<string[]> {
+    return page.$$eval('.inspector-value', (inputs) => {
+      const panel = document.querySelector('.inspector')!;
+      const box = panel.getBoundingClientRect();
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      const out: string[] = [];
+      if (panel.scrollWidth > panel.clientWidth) out.push('the panel scrolls sideways');
+      for (const i of inputs as HTMLInputElement[]) {
+        const style = getComputedStyle(i);
+        ctx.font = style.font;
+        const room = i.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        const r = i.getBoundingClientRect();
+        if (i.scrollWidth > i.clientWidth || ctx.measureText(i.value).width > room || r.left < box.left || r.right > box.right) {
+          out.push(`${i.id} "${i.value}" in ${room.toFixed(1)} px`);
+        }
+      }
+      return out;
+    });
+  }
+
+  for (const width of [1100, 760, 420, 300]) {
+    it(`the data inspector shows its longest values whole, ${width} px wide`, async () => {
+      const page = await open('file=binary', { width });
+      const layout = await page.$eval('.hex-body', (b) => b.className);
+      for (const [label, value, also] of [
+        ['float64', '-2.2250738585072014e-308', undefined],
+        ['uint64', '18446744073709551615', ['int64', '-1']],
+        ['int64', '-9223372036854775808', ['uint64', '9223372036854775808']],
+        ['float64', '1.7976931348623157e+308', ['uint64', '9218868437227405311']],
+      ] as const) {
+        await clickByte(page, 0x100);
+        await page.fill(`#inspector-${label}`, value);
+        await page.press(`#inspector-${label}`, 'Enter');
+        await clickByte(page, 0x100); // writing moved the caret past the value
+        await page.waitForFunction(([l, v]) => (document.querySelector(`#inspector-${l}`) as HTMLInputElement).value === v, [label, value] as const);
+        if (also) assert.strictEqual((await inspector(page))[also[0]], also[1]);
+        assert.deepStrictEqual(await clippedValues(page), [], `${label} = ${value}, ${layout}`);
+      }
+      assert.match(layout, width >= 1100 ? /beside/ : /stacked/);
+      await page.screenshot({ path: path.join(ARTIFACTS, `hex-inspector-${width}.png`) });
+    });
+  }
+
   it('the scrollbar at 50 % of a 10 GiB file shows the middle offset; first paint needs no line index', async () => {
     const page = await open('file=hugebin');
     const d0 = await data(page);
