@@ -16,6 +16,8 @@ export interface CellMarks {
   edited: boolean;
   /** The caret is on this byte, typing going to this column (the other column shows a fainter mark). */
   caret: Column | undefined;
+  /** Part of a find match: the one find selected (`found`), or another. */
+  match: 'found' | 'other' | undefined;
 }
 
 interface Cell {
@@ -57,7 +59,8 @@ export class HexRow {
   paint(i: number, byte: number | null | undefined, marks: CellMarks, pendingDigit?: string): void {
     // Class names all start with hex-: the text view's stylesheet owns .sel and .caret.
     const state = byte === null ? ' hex-eof' : byte === undefined ? ' hex-loading' : '';
-    const flags = `${marks.selected ? ' hex-sel' : ''}${marks.edited ? ' hex-edited' : ''}`;
+    const match = marks.match === 'found' ? ' hex-found' : marks.match === 'other' ? ' hex-match' : '';
+    const flags = `${marks.selected ? ' hex-sel' : ''}${marks.edited ? ' hex-edited' : ''}${match}`;
     const gap = i > 0 && i % GROUP_BYTES === 0 ? ' hex-gap' : '';
     const caretOf = (column: Column) => (marks.caret === undefined ? '' : marks.caret === column ? ' hex-caret' : ' hex-caret-mirror');
     let hexText = byte === null ? '  ' : byte === undefined ? '··' : byteHex(byte);

@@ -35,6 +35,7 @@ import { HexEdits } from './hexEdits';
 import { byteHex, offsetDigits, offsetHex, printable } from './hexFormat';
 import { type HexCommand, hexKeyCommand } from './hexKeys';
 import { moveCaret, rowCount } from './hexMotion';
+import { MatchMarks } from './hexMatches';
 import { HexPointer } from './hexPointer';
 import { headerRow, HexRow, rowChars } from './hexRows';
 
@@ -77,6 +78,9 @@ export class HexView implements View {
   private readonly cursor = new HexCursor();
   private readonly cache = new ByteCache();
   private readonly edits: HexEdits;
+  private readonly matches = new MatchMarks();
+  /** [start, end) of the match find selected, while it is the selection and its query the current one. */
+  private foundMatch: { start: number; end: number; version: number } | undefined;
   private littleEndian = true;
   private inspectorShown = true;
   private inflight: { id: number; offset: number; length: number; sentAt: number } | undefined;
@@ -197,7 +201,10 @@ export class HexView implements View {
         }
         break;
       case 'foundOffset':
-        if (this.state && isCount(m.id) && this.find.answered(m) && m.match) this.revealOffset(m.match.offset, m.match.length, false);
+        if (this.state && isCount(m.id) && this.find.answered(m) && m.match) {
+          this.revealOffset(m.match.offset, m.match.length, false);
+          this.foundMatch = { ...this.cursor.selection(), version: this.find.version };
+        }
         break;
       case 'findCount':
         if (isCount(m.id) && isCount(m.matches)) this.find.onCount(m);
@@ -374,6 +381,12 @@ export class HexView implements View {
     const c = this.cursor;
     const sel = c.selection();
     const shown = Math.min(this.drawRows, total - this.topRow);
+    const find = this.find;
+    this.matches.update(`${find.version}:${this.cache.version}`, find.currentQuery, find.matcher,
+      (at) => this.cache.byteAt(at), this.topRow * perRow, (this.topRow + shown) * perRow, size);
+    const f = this.foundMatch;
+    if (f && (f.start !== sel.start || f.end !== sel.end || f.version !== find.version)) this.foundMatch = undefined;
+    const found = this.foundMatch;
     while (this.rows.length < shown) {
       const row = new HexRow(perRow);
       this.rows.push(row);
@@ -397,6 +410,7 @@ export class HexView implements View {
           selected: at >= sel.start && at < sel.end,
           edited: byte !== null && this.cache.isEdited(at),
           caret: isCaret ? c.column : undefined,
+          match: found && at >= found.start && at < found.end ? 'found' : this.matches.has(at) ? 'other' : undefined,
         }, isCaret && c.pendingNibble !== undefined ? c.pendingNibble.toString(16) : undefined);
       }
     }

@@ -234,6 +234,79 @@ describe('hex view webview (fake host, Chromium)', function () {
     await page.waitForFunction(() => document.activeElement?.classList.contains('hex-editor'));
   });
 
+  /** The find marks on screen, by offset: 'found' (the current match) or 'match'; the same in both columns. */
+  async function matchMarks(page: Page): Promise<Record<number, string>> {
+    const marks = await page.$$eval('.hex-row:not(.hidden):not(.hex-header)', (els) => {
+      const out: Record<string, Record<number, string>> = { hb: {}, hc: {} };
+      for (const row of els as HTMLElement[]) {
+        for (const c of Array.from(row.querySelectorAll<HTMLElement>('.hex-found, .hex-match'))) {
+          const column = c.classList.contains('hb') ? 'hb' : 'hc';
+          out[column][Number(row.dataset.offset) + Number(c.dataset.i)] = c.classList.contains('hex-found') ? 'found' : 'match';
+        }
+      }
+      return out;
+    });
+    assert.deepStrictEqual(marks.hc, marks.hb, 'the decoded characters are marked like the bytes');
+    return marks.hb;
+  }
+
+  const marked = (what: string, ...starts: [number, number][]) =>
+    Object.fromEntries(starts.flatMap(([at, length]) => Array.from({ length }, (_, i) => [at + i, what])));
+
+  it('highlights every visible match of a wildcard pattern, across row ends, the current one in the find colour', async () => {
+    const page = await open('file=binary');
+    await page.keyboard.press('Control+F');
+    // Byte i is i & 255: "0f ?? 11" every 256 bytes from 0x10f (0x10..0x17 hold the known bytes), each across a row end.
+    await page.keyboard.type('0f ?? 11');
+    await until(page, 'anchor', 0x10f);
+    await page.waitForFunction(() => document.querySelector('.hex-found'));
+    assert.deepStrictEqual(await matchMarks(page), marked('found', [0x10f, 3]), 'rows 0x00..0x1c0: one match, the current one');
+    // Ten rows down both 0x10f and 0x20f are on screen: the other match is highlighted, on both of its rows.
+    const box = (await (await page.$('.hex-rows'))!.boundingBox())!;
+    await page.mouse.move(box.x + 50, box.y + 50);
+    await page.mouse.wheel(0, 10 * Number(await page.$eval('#root', (r) => parseFloat(getComputedStyle(r).getPropertyValue('--line-height')))));
+    await until(page, 'topRow', 10);
+    await page.waitForFunction(() => document.querySelector('.hex-match'));
+    assert.deepStrictEqual(await matchMarks(page), { ...marked('found', [0x10f, 3]), ...marked('match', [0x20f, 3]) });
+    assert.ok((await cell(page, 0x210)).cls.includes('hex-match') && (await cell(page, 0x20f)).cls.includes('hex-match'));
+    await page.screenshot({ path: path.join(ARTIFACTS, 'hex-find-matches.png') });
+    // The current match's colour goes with its selection.
+    await clickByte(page, 0x150);
+    await page.waitForFunction(() => !document.querySelector('.hex-found'));
+    assert.deepStrictEqual(await matchMarks(page), marked('match', [0x10f, 3], [0x20f, 3]));
+    // Closing find takes the highlights away.
+    await page.keyboard.press('Control+F');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('.hex-match'));
+  });
+
+  it('highlights text matches by the engine\'s rules: case, whole word', async () => {
+    const page = await open('file=binary');
+    await page.keyboard.press('Control+F');
+    await page.keyboard.press('Alt+X'); // text, not hex bytes
+    await page.keyboard.type('ijk');
+    await until(page, 'anchor', 0x49);
+    // Case-insensitive: "IJK" at 0x49 and 0x149, "ijk" at 0x69 and 0x169.
+    await page.waitForFunction(() => document.querySelectorAll('.hb.hex-match').length === 9);
+    assert.deepStrictEqual(await matchMarks(page), { ...marked('found', [0x49, 3]), ...marked('match', [0x69, 3], [0x149, 3], [0x169, 3]) });
+    await page.keyboard.press('Alt+C');
+    await until(page, 'anchor', 0x69);
+    await page.waitForFunction(() => document.querySelectorAll('.hb.hex-match').length === 3);
+    assert.deepStrictEqual(await matchMarks(page), { ...marked('found', [0x69, 3]), ...marked('match', [0x169, 3]) });
+    // Whole words: "HEX!" at 0x14 is one (0x13 and 0x18 are no word bytes); "EX!" in it, and "ijk" in "hijklm", are not.
+    await page.keyboard.press('Alt+W');
+    await page.fill('.find-widget .find-input', 'HEX!');
+    await until(page, 'anchor', 0x14);
+    await page.waitForFunction(() => document.querySelector('.hex-found'));
+    assert.deepStrictEqual(await matchMarks(page), marked('found', [0x14, 4]));
+    await page.fill('.find-widget .find-input', 'EX!');
+    await page.waitForSelector('.find-count:text-is("No results")');
+    await page.waitForFunction(() => !document.querySelector('.hex-found, .hex-match'));
+    await page.fill('.find-widget .find-input', 'ijk');
+    await page.waitForSelector('.find-count:text-is("No results")');
+    assert.deepStrictEqual(await matchMarks(page), {});
+  });
+
   it('the data inspector reads the bytes at the caret in both byte orders, and writes a typed value', async () => {
     const page = await open('file=binary');
     await clickByte(page, KNOWN_AT);
