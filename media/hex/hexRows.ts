@@ -79,6 +79,17 @@ export function rowChars(offsetDigits: number, bytesPerRow: number): number {
   return offsetDigits + 3 + 3 * bytesPerRow + Math.floor((bytesPerRow - 1) / GROUP_BYTES) + 4 + bytesPerRow;
 }
 
+/**
+ * Where cell `i` of a column lies, in character cells from the start of the byte
+ * cells (the offset column's right edge), as rowChars counts them: [start, end).
+ */
+export function cellSpan(bytesPerRow: number, i: number, column: Column): [number, number] {
+  if (column === 'hex') return [3 * i + Math.floor(i / GROUP_BYTES), 3 * i + Math.floor(i / GROUP_BYTES) + 3];
+  // The hex cells, then the text column's margin and padding.
+  const start = 3 * bytesPerRow + Math.floor((bytesPerRow - 1) / GROUP_BYTES) + 3 + i;
+  return [start, start + 1];
+}
+
 /** The column headings: "Offset", the byte numbers within a row, "Decoded text" ("Text" over a narrow column). */
 export function headerRow(bytesPerRow: number): HTMLDivElement {
   const row = el('div', 'hex-row hex-header');

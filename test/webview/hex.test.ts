@@ -68,6 +68,12 @@ describe('hex view webview (fake host, Chromium)', function () {
     await page.click(`.hex-row[data-offset="${row}"] .${column}[data-i="${offset - row}"]`, { modifiers });
   }
 
+  /** Clicks a byte in 64-byte rows. */
+  async function clickByte64(page: Page, offset: number): Promise<void> {
+    const row = offset - (offset % 64);
+    await page.click(`.hex-row[data-offset="${row}"] .hb[data-i="${offset - row}"]`);
+  }
+
   async function sent<T extends ViewerMessage['type']>(page: Page, type: T): Promise<Extract<ViewerMessage, { type: T }>[]> {
     return page.evaluate((t) => fakeHost.sent.filter((m) => m.type === t), type) as Promise<Extract<ViewerMessage, { type: T }>[]>;
   }
@@ -367,6 +373,7 @@ describe('hex view webview (fake host, Chromium)', function () {
   for (const width of [1100, 760, 420, 300]) {
     it(`the data inspector shows its longest values whole, ${width} px wide`, async () => {
       const page = await open('file=binary', { width });
+      await clickByte(page, 0x40);
       const layout = await page.$eval('.hex-body', (b) => b.className);
       for (const [label, value, also] of [
         ['float64', '-2.2250738585072014e-308', undefined],
@@ -374,12 +381,14 @@ describe('hex view webview (fake host, Chromium)', function () {
         ['int64', '-9223372036854775808', ['uint64', '9223372036854775808']],
         ['float64', '1.7976931348623157e+308', ['uint64', '9218868437227405311']],
       ] as const) {
-        await clickByte(page, 0x100);
         await page.fill(`#inspector-${label}`, value);
         await page.press(`#inspector-${label}`, 'Enter');
-        await clickByte(page, 0x100); // writing moved the caret past the value
-        await page.waitForFunction(([l, v]) => (document.querySelector(`#inspector-${l}`) as HTMLInputElement).value === v, [label, value] as const);
-        if (also) assert.strictEqual((await inspector(page))[also[0]], also[1]);
+        // Writing moved the caret past the value (in narrow views, the row scrolled sideways): back to the row's start.
+        await page.focus('.hex-editor');
+        await page.keyboard.press('Home');
+        await until(page, 'caret', 0x40);
+        const expected = { [label]: value, ...(also ? { [also[0]]: also[1] } : {}) };
+        await page.waitForFunction((want) => Object.entries(want).every(([l, v]) => (document.querySelector(`#inspector-${l}`) as HTMLInputElement).value === v), expected);
         assert.deepStrictEqual(await clippedValues(page), [], `${label} = ${value}, ${layout}`);
       }
       assert.match(layout, width >= 1100 ? /beside/ : /stacked/);
@@ -429,6 +438,58 @@ describe('hex view webview (fake host, Chromium)', function () {
     await page.keyboard.press('Shift+Control+Home');
     await until(page, 'caret', 0);
     await until(page, 'anchor', 0x30 + (visible - 1) * 16);
+  });
+
+  it('rows wider than the view scroll sideways under a fixed offset column, following the caret', async () => {
+    const page = await open('file=binary&perRow=64', { width: 560 });
+    /** The caret's cell (in its column) and the offset column, as boxes, and the rows' visible box. */
+    const boxes = () => page.evaluate(() => {
+      const caret = document.querySelector('.hex-caret')!;
+      return [caret, caret.closest('.hex-row')!.querySelector('.hex-offset')!, document.querySelector('.hex-rows')!]
+        .map((e) => e.getBoundingClientRect().toJSON() as DOMRect);
+    }).then(([caret, offset, rows]) => ({ caret, offset, rows }));
+    const assertCaretShown = async (what: string) => {
+      const { caret, offset, rows } = await boxes();
+      assert.ok(caret.left >= offset.right - 0.5 && caret.right <= rows.right + 0.5, `${what}: caret ${caret.left}..${caret.right}, room ${offset.right}..${rows.right}`);
+      assert.strictEqual(offset.left, rows.left, `${what}: the offset column stays at the left`);
+    };
+    await page.waitForSelector('.hscroll-track:not(.hidden)');
+    await clickByte64(page, 64);
+    await page.keyboard.press('End');
+    await until(page, 'caret', 127);
+    await page.waitForFunction(() => Number((document.querySelector('#root') as HTMLElement).dataset.scrollX) > 0);
+    await assertCaretShown('End: the row\'s last byte');
+    assert.strictEqual(await page.$eval('.hex-row[data-offset="64"] .hex-offset', (e) => e.textContent), '00000040');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'hex-hscroll.png') });
+    await page.keyboard.press('Tab'); // the text column, further right
+    await until(page, 'column', 'text');
+    await page.waitForFunction(() => document.querySelector('.hc.hex-caret'));
+    await assertCaretShown('Tab: the character column');
+    const far = Number((await data(page)).scrollX);
+    await page.keyboard.press('Home');
+    await until(page, 'caret', 64);
+    await page.keyboard.press('Shift+Tab');
+    await until(page, 'column', 'hex');
+    await until(page, 'scrollX', 0);
+    await assertCaretShown('Home: the first byte');
+    // Shift+wheel scrolls sideways; the plain wheel scrolls rows.
+    const rows = (await page.$('.hex-rows'))!;
+    const r = (await rows.boundingBox())!;
+    await page.mouse.move(r.x + r.width / 2, r.y + 40);
+    await page.keyboard.down('Shift');
+    await page.mouse.wheel(0, 200);
+    await page.keyboard.up('Shift');
+    await page.waitForFunction(() => Number((document.querySelector('#root') as HTMLElement).dataset.scrollX) === 200);
+    assert.strictEqual((await data(page)).topRow, '0');
+    // The scrollbar's thumb dragged to the end shows the rows' end.
+    const thumb = (await (await page.$('.hscroll-thumb'))!.boundingBox())!;
+    await page.mouse.move(thumb.x + thumb.width / 2, thumb.y + thumb.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(thumb.x + 2000, thumb.y + thumb.height / 2, { steps: 4 });
+    await page.mouse.up();
+    await page.waitForFunction((x) => Number((document.querySelector('#root') as HTMLElement).dataset.scrollX) >= x, far);
+    const last = (await (await page.$('.hex-row[data-offset="64"] .hc[data-i="63"]'))!.boundingBox())!;
+    assert.ok(last.x + last.width <= r.x + r.width, 'the last character is on screen');
   });
 
   it('a read-only file refuses typing and says why', async () => {
