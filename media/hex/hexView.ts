@@ -665,6 +665,8 @@ export class HexView implements View {
       const plain = hasMod(e) && !e.altKey && !e.shiftKey;
       if (plain && e.key.toLowerCase() === 'g') this.post({ type: 'command', command: 'goToOffset' });
       else if (plain && e.key.toLowerCase() === 'f') this.openFind();
+      // Filter Lines: the host opens it in the text view (the text view's own key, as VS Code may not get it from a webview).
+      else if (hasMod(e) && e.altKey && !e.shiftKey && e.code === 'KeyL') this.post({ type: 'command', command: 'filterLines' });
       else if (e.key === 'F3' && !hasMod(e) && !e.altKey) this.find.next(e.shiftKey);
       else return;
       e.preventDefault();

@@ -492,6 +492,15 @@ describe('hex view webview (fake host, Chromium)', function () {
     assert.ok(last.x + last.width <= r.x + r.width, 'the last character is on screen');
   });
 
+  it('Ctrl+Alt+L asks the host for Filter Lines (which opens it in the text view), also from the find widget', async () => {
+    const page = await open('file=binary');
+    await page.keyboard.press('Control+Alt+L');
+    await page.keyboard.press('Control+F');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('find-input'));
+    await page.keyboard.press('Control+Alt+L');
+    assert.deepStrictEqual(await sent(page, 'command'), [{ type: 'command', command: 'filterLines' }, { type: 'command', command: 'filterLines' }]);
+  });
+
   it('a read-only file refuses typing and says why', async () => {
     const page = await open('file=hugebin');
     await clickByte(page, 0x10);
