@@ -12,7 +12,10 @@
  * - Edits are byte edits on the host's document (hexEdits.ts): the same undo stack
  *   and save as the text view.
  * - Find (hex bytes with ?? wildcards, or text) selects each match as a byte range;
- *   the host searches the whole file and counts (findSession.ts).
+ *   the host searches the whole file and counts (findSession.ts). The other matches
+ *   on screen are found here, in the bytes held (hexMatches.ts): no round trip.
+ * - A row wider than the view scrolls sideways in pixels (a row is at most 64 bytes,
+ *   so pixels stay small), the offset column staying put.
  */
 import type { FileState, HexSettings, HostMessage, ViewerMessage } from '../../src/editor/protocol';
 import { MAX_BYTES_PER_ROW } from '../../src/editor/protocol';
