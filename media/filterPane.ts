@@ -101,8 +101,9 @@ export class FilterPane {
     return this.pane.contains(node);
   }
 
-  /** Opens the pane (or focuses it) with the first rule's input focused. */
-  open(): void {
+  /** Opens the pane (or focuses it) with the first rule's input focused; with a text or regex `query`, filtering by it. */
+  open(query?: SearchQuery): void {
+    if (query && query.kind !== 'bytes') this.rules[0].field.setQuery(query);
     this.pane.classList.remove('hidden');
     this.rules[0].field.input.focus();
     this.rules[0].field.input.select();

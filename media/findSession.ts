@@ -43,6 +43,11 @@ export class FindSession {
     });
   }
 
+  /** The query searched for now (undefined: none, or the widget is closed). */
+  get currentQuery(): SearchQuery | undefined {
+    return this.query;
+  }
+
   /** Ctrl+F: opens the widget with the selected text (a short one-line selection). */
   open(selectedText: string | undefined): void {
     this.widget.open(selectedText);

@@ -41,13 +41,13 @@ function isWhole(text: string, start: number, end: number): boolean {
   return !(end < text.length && word(end - 1) && word(end));
 }
 
-/** [start, end) UTF-16 indices of the matches in `text`, non-empty ones only, at most 200. */
-export function lineMatches(matcher: LineMatcher | undefined, text: string): [number, number][] {
+/** [start, end) UTF-16 indices of the matches in `text`, non-empty ones only, at most `max` (200). */
+export function lineMatches(matcher: LineMatcher | undefined, text: string, max = MAX_PER_LINE): [number, number][] {
   const out: [number, number][] = [];
   if (!matcher) return out;
   const { regex } = matcher;
   regex.lastIndex = 0;
-  for (let m = regex.exec(text); m && out.length < MAX_PER_LINE; m = regex.exec(text)) {
+  for (let m = regex.exec(text); m && out.length < max; m = regex.exec(text)) {
     if (m[0].length === 0) {
       regex.lastIndex++;
       continue;

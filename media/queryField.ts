@@ -61,6 +61,15 @@ export class QueryField {
     return undefined;
   }
 
+  /** Shows a text or regex `query` with its options, and reports it. */
+  setQuery(query: Exclude<SearchQuery, { kind: 'bytes' }>): void {
+    const { matchCase, wholeWord, regex } = this.toggles;
+    this.set(regex, query.kind === 'regex');
+    this.set(matchCase, query.matchCase);
+    this.set(wholeWord, query.kind === 'text' && query.wholeWord);
+    this.setText(query.kind === 'regex' ? query.source : query.text);
+  }
+
   setText(text: string): void {
     this.input.value = text;
     this.schedule(0);

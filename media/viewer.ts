@@ -33,6 +33,7 @@ import { IS_MAC, isTyped } from './keys';
 import type { View, ViewPage, VsCodeApi } from './page';
 import { lineMatches } from './lineMatches';
 import { Scrollbar } from './scrollbar';
+import { validateQuery } from '../src/search/query';
 
 /** Column meaning "end of the line" while the line's length is not known yet. */
 const EOL = Number.MAX_SAFE_INTEGER;
@@ -271,7 +272,7 @@ export class Viewer implements View {
         break;
       case 'open':
         if (this.state && m.what === 'find') this.openFind();
-        else if (this.state && m.what === 'filter') this.filter.open();
+        else if (this.state && m.what === 'filter') this.filter.open(validateQuery(m.query));
         break;
       case 'filterProgress':
         if (isCount(m.id) && isCount(m.lines)) this.filter.onProgress(m);

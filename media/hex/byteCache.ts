@@ -18,6 +18,8 @@ interface Chunk {
 
 export class ByteCache {
   private readonly chunks = new Map<number, Chunk>();
+  /** Changes whenever the bytes held change (what is derived from them is computed again). */
+  version = 0;
 
   /** `capacity` chunks at most (512: 2 MiB). */
   constructor(private readonly capacity = 512) {}
@@ -52,6 +54,7 @@ export class ByteCache {
    * of the file (`atEnd`).
    */
   store(offset: number, data: Uint8Array, edited: number[], atEnd: boolean): void {
+    this.version++;
     for (let at = 0; at < data.length || (at === 0 && atEnd); at += CHUNK_BYTES) {
       const part = data.subarray(at, at + CHUNK_BYTES);
       if (part.length < CHUNK_BYTES && !atEnd) break;
@@ -70,6 +73,7 @@ export class ByteCache {
 
   /** Shows an overwrite at once (marked edited, stale until the host's bytes replace it). */
   patch(offset: number, bytes: Uint8Array): void {
+    this.version++;
     for (let k = 0; k < bytes.length; k++) {
       const at = offset + k;
       const chunk = this.chunks.get(Math.floor(at / CHUNK_BYTES));
@@ -88,6 +92,7 @@ export class ByteCache {
   }
 
   clear(): void {
+    this.version++;
     this.chunks.clear();
   }
 

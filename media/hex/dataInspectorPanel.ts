@@ -32,6 +32,8 @@ export class DataInspectorPanel {
   private readonly little: HTMLButtonElement;
   private readonly big: HTMLButtonElement;
   private readonly fields = new Map<InspectorLabel, Field>();
+  /** See fitWidth; 0 until measured. */
+  private fit = 0;
 
   constructor(parent: HTMLElement, private readonly actions: InspectorActions) {
     this.el = el('aside', 'inspector', parent);
@@ -64,6 +66,30 @@ export class DataInspectorPanel {
       field.input.placeholder = bytes !== undefined && value.byteLength > bytes.length ? 'past the end' : '';
       if (document.activeElement !== field.input && field.input.value !== field.shown) field.input.value = field.shown;
     }
+  }
+
+  /** The fonts changed: fitWidth measures again. */
+  remeasure(): void {
+    this.fit = 0;
+  }
+
+  /**
+   * The panel's width that shows every value whole beside its label (hex.css gives a
+   * value the room of the longest reading), measured once the panel is shown and has
+   * its rows (0 before). Sets --inspector-cell, one label and value, for the stacked layout.
+   */
+  fitWidth(): number {
+    if (this.fit === 0) {
+      const input = this.fields.values().next().value?.input;
+      const th = input?.closest('tr')?.querySelector('th');
+      if (!input || !th || this.el.offsetWidth === 0) return 0;
+      const cell = Math.ceil(th.offsetWidth + parseFloat(getComputedStyle(input).minWidth));
+      const style = getComputedStyle(this.el);
+      // offsetWidth - clientWidth: the border and the scrollbar's gutter; one pixel for the other layout's border.
+      this.fit = cell + Math.ceil(parseFloat(style.paddingLeft) + parseFloat(style.paddingRight)) + this.el.offsetWidth - this.el.clientWidth + 1;
+      this.el.style.setProperty('--inspector-cell', `${cell}px`);
+    }
+    return this.fit;
   }
 
   private addField(label: InspectorLabel): Field {

@@ -33,6 +33,8 @@ interface CellEdges {
   text: number[];
   /** Points right of this are in the text column. */
   textStart: number;
+  /** Points left of this are on the offset column (byte cells may be scrolled under it). */
+  offsetEnd: number;
 }
 
 export class HexPointer {
@@ -69,7 +71,7 @@ export class HexPointer {
       const lefts = column === 'text' ? edges.text : edges.hex;
       while (i + 1 < lefts.length && clientX >= lefts[i + 1]) i++;
     }
-    const onOffset = edges !== undefined && clientX < edges.hex[0];
+    const onOffset = edges !== undefined && clientX < edges.offsetEnd;
     return { offset: Math.min(h.size, (h.topRow + r) * h.bytesPerRow + i), column, onOffset };
   }
 
@@ -81,7 +83,8 @@ export class HexPointer {
     const text = Array.from(row.el.querySelectorAll('.hex-chars > span'), (n) => n.getBoundingClientRect().left);
     const hexEnd = row.el.querySelector('.hex-bytes')!.getBoundingClientRect().right;
     // A point between the two columns belongs to the nearer one.
-    this.edges = { hex, text, textStart: (hexEnd + (text[0] ?? hexEnd)) / 2 };
+    const offsetEnd = row.el.querySelector('.hex-offset')!.getBoundingClientRect().right;
+    this.edges = { hex, text, textStart: (hexEnd + (text[0] ?? hexEnd)) / 2, offsetEnd };
     return this.edges;
   }
 

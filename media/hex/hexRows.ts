@@ -16,6 +16,8 @@ export interface CellMarks {
   edited: boolean;
   /** The caret is on this byte, typing going to this column (the other column shows a fainter mark). */
   caret: Column | undefined;
+  /** Part of a find match: the one find selected (`found`), or another. */
+  match: 'found' | 'other' | undefined;
 }
 
 interface Cell {
@@ -57,7 +59,8 @@ export class HexRow {
   paint(i: number, byte: number | null | undefined, marks: CellMarks, pendingDigit?: string): void {
     // Class names all start with hex-: the text view's stylesheet owns .sel and .caret.
     const state = byte === null ? ' hex-eof' : byte === undefined ? ' hex-loading' : '';
-    const flags = `${marks.selected ? ' hex-sel' : ''}${marks.edited ? ' hex-edited' : ''}`;
+    const match = marks.match === 'found' ? ' hex-found' : marks.match === 'other' ? ' hex-match' : '';
+    const flags = `${marks.selected ? ' hex-sel' : ''}${marks.edited ? ' hex-edited' : ''}${match}`;
     const gap = i > 0 && i % GROUP_BYTES === 0 ? ' hex-gap' : '';
     const caretOf = (column: Column) => (marks.caret === undefined ? '' : marks.caret === column ? ' hex-caret' : ' hex-caret-mirror');
     let hexText = byte === null ? '  ' : byte === undefined ? '··' : byteHex(byte);
@@ -74,6 +77,17 @@ export class HexRow {
  */
 export function rowChars(offsetDigits: number, bytesPerRow: number): number {
   return offsetDigits + 3 + 3 * bytesPerRow + Math.floor((bytesPerRow - 1) / GROUP_BYTES) + 4 + bytesPerRow;
+}
+
+/**
+ * Where cell `i` of a column lies, in character cells from the start of the byte
+ * cells (the offset column's right edge), as rowChars counts them: [start, end).
+ */
+export function cellSpan(bytesPerRow: number, i: number, column: Column): [number, number] {
+  if (column === 'hex') return [3 * i + Math.floor(i / GROUP_BYTES), 3 * i + Math.floor(i / GROUP_BYTES) + 3];
+  // The hex cells, then the text column's margin and padding.
+  const start = 3 * bytesPerRow + Math.floor((bytesPerRow - 1) / GROUP_BYTES) + 3 + i;
+  return [start, start + 1];
 }
 
 /** The column headings: "Offset", the byte numbers within a row, "Decoded text" ("Text" over a narrow column). */

@@ -12,7 +12,10 @@
  * - Edits are byte edits on the host's document (hexEdits.ts): the same undo stack
  *   and save as the text view.
  * - Find (hex bytes with ?? wildcards, or text) selects each match as a byte range;
- *   the host searches the whole file and counts (findSession.ts).
+ *   the host searches the whole file and counts (findSession.ts). The other matches
+ *   on screen are found here, in the bytes held (hexMatches.ts): no round trip.
+ * - A row wider than the view scrolls sideways in pixels (a row is at most 64 bytes,
+ *   so pixels stay small), the offset column staying put.
  */
 import type { FileState, HexSettings, HostMessage, ViewerMessage } from '../../src/editor/protocol';
 import { MAX_BYTES_PER_ROW } from '../../src/editor/protocol';
@@ -35,18 +38,19 @@ import { HexEdits } from './hexEdits';
 import { byteHex, offsetDigits, offsetHex, printable } from './hexFormat';
 import { type HexCommand, hexKeyCommand } from './hexKeys';
 import { moveCaret, rowCount } from './hexMotion';
+import { MatchMarks } from './hexMatches';
 import { HexPointer } from './hexPointer';
-import { headerRow, HexRow, rowChars } from './hexRows';
+import { cellSpan, headerRow, HexRow, rowChars } from './hexRows';
 
 const REQUEST_TIMEOUT_MS = 5000;
 const CARET_THROTTLE_MS = 100;
 const SAVE_THROTTLE_MS = 300;
 /** Bytes the data inspector reads at once: enough for every reading (64-bit values). */
 const INSPECTED_BYTES = 8;
-/** Narrowest useful data inspector beside the rows; with less room it goes below them. */
-const INSPECTOR_MIN_PX = 240;
 /** The rows' scrollbar and a pixel of border. */
 const ROW_EXTRA_PX = 15;
+/** The horizontal scrollbar's height (viewer.css). */
+const HBAR_PX = 12;
 
 interface SavedHexState {
   topRow: number;
@@ -70,6 +74,7 @@ export class HexView implements View {
   private readonly inspector: DataInspectorPanel;
   private readonly live: HTMLDivElement;
   private readonly vbar: Scrollbar;
+  private readonly hbar: Scrollbar;
   private readonly find: FindSession;
   private header: HTMLDivElement | undefined;
 
@@ -79,6 +84,9 @@ export class HexView implements View {
   private readonly cursor = new HexCursor();
   private readonly cache = new ByteCache();
   private readonly edits: HexEdits;
+  private readonly matches = new MatchMarks();
+  /** [start, end) of the match find selected, while it is the selection and its query the current one. */
+  private foundMatch: { start: number; end: number; version: number } | undefined;
   private littleEndian = true;
   private inspectorShown = true;
   private inflight: { id: number; offset: number; length: number; sentAt: number } | undefined;
@@ -89,6 +97,11 @@ export class HexView implements View {
   private lineHeight = 19;
   private charWidth = 8;
   private bodyWidth = 0;
+  private width = 0;
+  /** Pixels the byte and character cells are scrolled left, under the offset column, when a row is wider than the view. */
+  private scrollX = 0;
+  /** The caret moved by a key or a find: show its cell, scrolling sideways, at the next frame. */
+  private revealX = false;
   private fontDirty = true;
   private height = 0;
   private fullRows = 1;
@@ -126,6 +139,10 @@ export class HexView implements View {
     this.vbar = new Scrollbar(this.editor, {
       orientation: 'vertical', trackClass: 'scroll-track', thumbClass: 'scroll-thumb',
       onScroll: (r) => this.scrollToRow(Math.round(r * this.maxTop())),
+    });
+    this.hbar = new Scrollbar(this.editor, {
+      orientation: 'horizontal', trackClass: 'hscroll-track', thumbClass: 'hscroll-thumb',
+      onScroll: (r) => this.scrollToX(r * this.maxScrollX()),
     });
     this.inspector = new DataInspectorPanel(body, {
       write: (label, text) => this.writeValue(label, text),
@@ -199,7 +216,10 @@ export class HexView implements View {
         }
         break;
       case 'foundOffset':
-        if (this.state && isCount(m.id) && this.find.answered(m) && m.match) this.revealOffset(m.match.offset, m.match.length, false);
+        if (this.state && isCount(m.id) && this.find.answered(m) && m.match) {
+          this.revealOffset(m.match.offset, m.match.length, false);
+          this.foundMatch = { ...this.cursor.selection(), version: this.find.version };
+        }
         break;
       case 'findCount':
         if (isCount(m.id) && isCount(m.matches)) this.find.onCount(m);
@@ -306,6 +326,7 @@ export class HexView implements View {
     this.cursor.select(start, Math.min(size, start + length));
     const row = Math.floor(start / this.bytesPerRow);
     if (row < this.topRow || row >= this.topRow + this.fullRows) this.topRow = row - Math.floor(this.fullRows / 2);
+    this.revealX = true;
     if (focus) this.focusView();
     this.invalidate();
   }
@@ -328,16 +349,46 @@ export class HexView implements View {
   }
 
   private revealCaret(): void {
+    this.revealX = true;
     const row = Math.floor(this.cursor.caret / this.bytesPerRow);
     if (row < this.topRow) this.scrollToRow(row);
     else if (row >= this.topRow + this.fullRows) this.scrollToRow(row - this.fullRows + 1);
   }
 
+  /** The widest the cells scroll left: the row's width past the view's. */
+  private maxScrollX(): number {
+    return Math.max(0, rowChars(offsetDigits(this.state?.fileSize ?? 0), this.bytesPerRow) * this.charWidth + ROW_EXTRA_PX - this.width);
+  }
+
+  private scrollToX(x: number): void {
+    const to = clamp(Math.round(x), 0, this.maxScrollX());
+    if (to === this.scrollX) return;
+    this.scrollX = to;
+    this.pointer.relayout();
+    this.invalidate();
+  }
+
+  /** Scrolls sideways just enough to show the caret's cell beside the offset column. */
+  private scrollCaretIntoView(offsetPx: number): void {
+    const c = this.cursor;
+    const [a, b] = cellSpan(this.bytesPerRow, c.caret % this.bytesPerRow, c.column);
+    const room = this.width - ROW_EXTRA_PX - offsetPx;
+    const x1 = a * this.charWidth;
+    const x2 = Math.ceil(b * this.charWidth) + 1; // the text column's border
+    if (x1 < this.scrollX) this.scrollToX(x1);
+    else if (x2 > this.scrollX + room) this.scrollToX(x2 - room);
+  }
+
   private onWheel(e: WheelEvent): void {
     if (e.ctrlKey) return; // zoom belongs to VS Code
     e.preventDefault();
-    const rows = e.deltaMode === WheelEvent.DOM_DELTA_LINE ? e.deltaY
-      : e.deltaMode === WheelEvent.DOM_DELTA_PAGE ? e.deltaY * this.fullRows : e.deltaY / this.lineHeight;
+    // Shift turns a mouse wheel sideways, as in VS Code.
+    const [dx, dy] = e.shiftKey && e.deltaX === 0 ? [e.deltaY, 0] : [e.deltaX, e.deltaY];
+    const unit = e.deltaMode === WheelEvent.DOM_DELTA_LINE ? this.lineHeight : e.deltaMode === WheelEvent.DOM_DELTA_PAGE ? this.width : 1;
+    if (dx !== 0) this.scrollToX(this.scrollX + dx * unit);
+    if (dy === 0) return;
+    const rows = e.deltaMode === WheelEvent.DOM_DELTA_LINE ? dy
+      : e.deltaMode === WheelEvent.DOM_DELTA_PAGE ? dy * this.fullRows : dy / this.lineHeight;
     if (Math.sign(rows) !== Math.sign(this.wheelRows)) this.wheelRows = 0;
     this.wheelRows += rows;
     const whole = Math.trunc(this.wheelRows);
@@ -360,6 +411,7 @@ export class HexView implements View {
       ({ lineHeight: this.lineHeight, charWidth: this.charWidth } = measureFont(this.probe));
       this.root.style.setProperty('--line-height', `${this.lineHeight}px`);
       this.pointer.relayout();
+      this.inspector.remeasure();
     }
     const lh = this.lineHeight;
     const size = state.fileSize;
@@ -367,7 +419,19 @@ export class HexView implements View {
     const total = this.rowTotal();
     const digits = offsetDigits(size);
     this.root.style.setProperty('--offset-digits', String(digits));
-    const rowsHeight = Math.max(lh, this.height - lh); // the header takes one row
+    const chars = rowChars(digits, perRow);
+    this.root.style.setProperty('--row-chars', String(chars));
+    const offsetPx = (digits + 3) * this.charWidth;
+    this.root.style.setProperty('--gutter-width', `${offsetPx}px`);
+    const hMax = this.maxScrollX();
+    if (this.revealX) {
+      this.revealX = false;
+      this.scrollCaretIntoView(offsetPx);
+    }
+    this.scrollX = Math.min(this.scrollX, hMax);
+    this.root.style.setProperty('--scroll-x', `${this.scrollX}px`);
+    // The header takes one row, the horizontal scrollbar (when rows are wider than the view) some more.
+    const rowsHeight = Math.max(lh, this.height - lh - (hMax > 0 ? HBAR_PX : 0));
     this.fullRows = Math.max(1, Math.floor(rowsHeight / lh));
     this.drawRows = Math.ceil(rowsHeight / lh);
     this.topRow = clamp(this.topRow, 0, this.maxTop());
@@ -375,6 +439,12 @@ export class HexView implements View {
     const c = this.cursor;
     const sel = c.selection();
     const shown = Math.min(this.drawRows, total - this.topRow);
+    const find = this.find;
+    this.matches.update(`${find.version}:${this.cache.version}`, find.currentQuery, find.matcher,
+      (at) => this.cache.byteAt(at), this.topRow * perRow, (this.topRow + shown) * perRow, size);
+    const f = this.foundMatch;
+    if (f && (f.start !== sel.start || f.end !== sel.end || f.version !== find.version)) this.foundMatch = undefined;
+    const found = this.foundMatch;
     while (this.rows.length < shown) {
       const row = new HexRow(perRow);
       this.rows.push(row);
@@ -398,6 +468,7 @@ export class HexView implements View {
           selected: at >= sel.start && at < sel.end,
           edited: byte !== null && this.cache.isEdited(at),
           caret: isCaret ? c.column : undefined,
+          match: found && at >= found.start && at < found.end ? 'found' : this.matches.has(at) ? 'other' : undefined,
         }, isCaret && c.pendingNibble !== undefined ? c.pendingNibble.toString(16) : undefined);
       }
     }
@@ -406,14 +477,13 @@ export class HexView implements View {
 
     const maxTop = this.maxTop();
     this.vbar.update(maxTop > 0 ? this.topRow / maxTop : 0, this.fullRows / total, maxTop > 0, this.height);
+    this.hbar.update(hMax > 0 ? this.scrollX / hMax : 0, (this.width - ROW_EXTRA_PX) / (this.width - ROW_EXTRA_PX + hMax), hMax > 0, this.width - ROW_EXTRA_PX - offsetPx);
     this.inspector.el.classList.toggle('hidden', !this.inspectorShown);
-    // Rows are never cut to make room for the inspector: it goes below them instead.
-    const chars = rowChars(digits, perRow);
-    this.root.style.setProperty('--row-chars', String(chars));
-    const beside = this.bodyWidth >= chars * this.charWidth + ROW_EXTRA_PX + INSPECTOR_MIN_PX;
+    if (this.inspectorShown) this.inspector.update(this.inspectedBytes(), c.inspected, this.littleEndian, state.readOnly);
+    // Neither rows nor values are cut to put the inspector beside the rows: it goes below them instead.
+    const beside = this.inspectorShown && this.bodyWidth >= chars * this.charWidth + ROW_EXTRA_PX + this.inspector.fitWidth();
     this.body.classList.toggle('beside', this.inspectorShown && beside);
     this.body.classList.toggle('stacked', this.inspectorShown && !beside);
-    if (this.inspectorShown) this.inspector.update(this.inspectedBytes(), c.inspected, this.littleEndian, state.readOnly);
     this.toolbar.update(state);
 
     const ds = this.root.dataset;
@@ -426,6 +496,7 @@ export class HexView implements View {
     ds.insert = String(c.insert);
     ds.pendingEdits = String(this.edits.pending);
     ds.visibleRows = String(this.fullRows);
+    ds.scrollX = String(this.scrollX);
 
     this.fetch();
     this.scheduleCaretMessage();
@@ -518,6 +589,7 @@ export class HexView implements View {
         if (c.column === to) return false; // Tab past the last column moves focus on
         c.column = to;
         c.pendingNibble = undefined;
+        this.revealX = true;
         this.invalidate();
         return true;
       }
@@ -554,6 +626,7 @@ export class HexView implements View {
     const signal = this.signal;
     const resize = new ResizeObserver(() => {
       this.height = this.editor.clientHeight;
+      this.width = this.editor.clientWidth;
       this.bodyWidth = this.body.clientWidth;
       this.pointer.relayout();
       this.invalidate();
@@ -595,6 +668,8 @@ export class HexView implements View {
       const plain = hasMod(e) && !e.altKey && !e.shiftKey;
       if (plain && e.key.toLowerCase() === 'g') this.post({ type: 'command', command: 'goToOffset' });
       else if (plain && e.key.toLowerCase() === 'f') this.openFind();
+      // Filter Lines: the host opens it in the text view (the text view's own key, as VS Code may not get it from a webview).
+      else if (hasMod(e) && e.altKey && !e.shiftKey && e.code === 'KeyL') this.post({ type: 'command', command: 'filterLines' });
       else if (e.key === 'F3' && !hasMod(e) && !e.altKey) this.find.next(e.shiftKey);
       else return;
       e.preventDefault();

@@ -84,6 +84,11 @@ export class FindController {
     }
   }
 
+  /** The query the find widget searches for now (undefined once it closed). */
+  get query(): SearchQuery | undefined {
+    return this.count?.query;
+  }
+
   /** Stops the count and any lookup (the widget closed). */
   stop(): void {
     this.count?.abort.abort();

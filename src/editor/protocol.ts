@@ -6,6 +6,7 @@
  * see `validateViewerMessage`.
  */
 import { type FindHostMessage, type FindViewerMessage, validateFindMessage } from './findProtocol';
+import type { SearchQuery } from '../search/query';
 import { isCount, isPosition } from './validate';
 
 /** Most lines one `getLines` request may ask for. */
@@ -164,6 +165,8 @@ export interface BytesEditedMessage {
 export interface OpenMessage {
   type: 'open';
   what: 'find' | 'filter';
+  /** The filter's first rule (text or regex): the query the hex view was finding when the filter was asked for there. */
+  query?: SearchQuery;
 }
 
 export type HostMessage = InitMessage | ModeMessage | StateMessage | LinesMessage | RevealMessage | NoticeMessage | EditedMessage
@@ -203,7 +206,7 @@ export interface CopyMessage {
 }
 
 /** Host commands the webview can run (keys bound inside it, toolbar buttons). */
-export const VIEWER_COMMANDS = ['goToLine', 'goToOffset', 'toggleFollow', 'toggleView', 'undo', 'redo', 'save'] as const;
+export const VIEWER_COMMANDS = ['goToLine', 'goToOffset', 'toggleFollow', 'toggleView', 'filterLines', 'undo', 'redo', 'save'] as const;
 export type ViewerCommand = typeof VIEWER_COMMANDS[number];
 
 /** User pressed a key bound to a host command inside the webview. */

@@ -7,7 +7,7 @@ import { FindController } from './findController';
 import { formatBytes } from './format';
 import { HexCaret, HexRequests } from './hexRequests';
 import { readLineSlices, readSelection } from './lineService';
-import { HostMessage, Position, validateViewerMessage, ViewerCommand, ViewerMessage, ViewMode } from './protocol';
+import { HostMessage, OpenMessage, Position, validateViewerMessage, ViewerCommand, ViewerMessage, ViewMode } from './protocol';
 import { bytesPerRowSetting, initialViewMode, SNIFF_BYTES } from './viewMode';
 import { errorHtml, viewerHtml } from './webviewHtml';
 
@@ -36,6 +36,8 @@ export class ViewerSession extends Disposable {
   private readonly hex: HexRequests;
   private readonly finder: FindController;
   private readonly filter: FilterController;
+  /** Sent after the next `init`: what to open in a view the switch is starting. */
+  private openWhenReady: OpenMessage | undefined;
 
   constructor(
     readonly document: HugeDocument,
@@ -145,9 +147,11 @@ export class ViewerSession extends Disposable {
 
   /** Opens the find widget or the filter pane (commands run from outside the webview). */
   open(what: 'find' | 'filter'): void {
-    // Finding bytes in the hex view is not built yet: this is where it would open.
-    if (this.viewMode === 'hex') {
-      this.post({ type: 'notice', level: 'info', text: `${what === 'find' ? 'Find' : 'Filter'} works in the text view: switch with Huge File: Toggle Hex View.` });
+    if (what === 'filter' && this.viewMode === 'hex') {
+      // The filter lists lines: it opens in the text view, which the switch starts anew; it opens once that view is ready.
+      const query = this.finder.query;
+      this.openWhenReady = { type: 'open', what, query: query?.kind === 'bytes' ? undefined : query };
+      this.toggleView();
       return;
     }
     this.post({ type: 'open', what });
@@ -204,6 +208,8 @@ export class ViewerSession extends Disposable {
       case 'ready': {
         const bytesPerRow = bytesPerRowSetting(vscode.workspace.getConfiguration('hugefile').get('hexBytesPerRow'));
         this.post({ type: 'init', state: this.document.state(), topLine: this.topLine, mode: this.viewMode, hex: { bytesPerRow, caretOffset: this.hex.caret.offset } });
+        if (this.openWhenReady) this.post(this.openWhenReady);
+        this.openWhenReady = undefined;
         this.reportCaret();
         break;
       }
@@ -274,6 +280,7 @@ export class ViewerSession extends Disposable {
     else if (command === 'goToOffset') void this.goToOffset();
     else if (command === 'toggleFollow') this.toggleFollow();
     else if (command === 'toggleView') this.toggleView();
+    else if (command === 'filterLines') this.open('filter');
     else void vscode.commands.executeCommand(command === 'save' ? 'workbench.action.files.save' : command);
   }
 

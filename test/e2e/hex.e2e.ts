@@ -1,7 +1,8 @@
 // The hex view in a real VS Code (code-server + Chromium), installed from the .vsix:
 // a binary opens in hex by itself; Go to Offset, two hex digits and Ctrl+S change that
 // byte on disk; undo and save put it back; the data inspector reads a known integer;
-// a sparse file past 4 GiB paints its first row without waiting for the line index.
+// Filter Lines from hex opens the filter in the text view; a sparse file past 4 GiB
+// paints its first row without waiting for the line index.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -165,6 +166,30 @@ describe('Hex view in VS Code', function () {
     // Back in hex at the text caret's byte: the start of the line the text view showed.
     await frame.locator('.hex-row:not(.hidden):not(.hex-header)').first().waitFor({ timeout: 20_000 });
     assert.strictEqual(await frame.locator('#view').getAttribute('aria-pressed'), 'true');
+  });
+
+  it('Ctrl+Alt+L in hex switches to the text view with the filter open, filtering by the text the hex find looks for', async () => {
+    const { frame } = await findInWebviews(page, '.hex-editor');
+    await frame.locator('.hex-editor').focus();
+    await page.keyboard.press('Control+F');
+    // The sample's runs of NULs: many matches on screen, highlighted.
+    await frame.locator('.find-widget .find-input').fill('00 ?? 00');
+    await frame.locator('.hex-found').first().waitFor({ timeout: 30_000 });
+    await frame.locator('.hex-match').first().waitFor({ timeout: 30_000 });
+    await screenshot(page, 'hex-find-matches');
+    await frame.locator('.find-widget .find-hex').click(); // text, not hex bytes
+    await frame.locator('.find-widget .find-input').fill('HEX!');
+    await frame.locator('.find-widget .find-count', { hasText: /^1 of 1$/ }).waitFor({ timeout: 30_000 });
+    await frame.locator('.hex-editor').focus();
+    await page.keyboard.press('Control+Alt+L');
+    await frame.locator('.filter-pane:not(.hidden)').waitFor({ timeout: 20_000 });
+    assert.strictEqual(await frame.locator('#view').getAttribute('aria-pressed'), 'false', 'the text view');
+    assert.strictEqual(await frame.locator('.filter-rule .find-input').first().inputValue(), 'HEX!');
+    await frame.locator('.filter-pane[data-done="true"][data-lines="1"]').waitFor({ timeout: 30_000 });
+    await screenshot(page, 'hex-filter-in-text');
+    await frame.locator('.filter-close').click();
+    await runCommand(page, 'Huge File: Toggle Hex View');
+    await frame.locator('.hex-row:not(.hidden):not(.hex-header)').first().waitFor({ timeout: 20_000 });
   });
 
   it(`a ${HUGE_SIZE / 1024 ** 3} GiB sparse file paints its first row at once, and Go to Offset reaches past 4 GiB`, async () => {

@@ -17,6 +17,8 @@ import { type ByteFile, editableBinary, hugeBinary, linesAsBytes } from './fakeB
 import { type BytesFile, concat, emptyFile, type FakeFile, hugeFile, longLineFile, smallFile, specialFile } from './fakeFiles';
 import { allMatches, byteMatches, filterLines, filterRows, findMatch, findOffset } from './fakeSearch';
 import { applyTheme } from './themes';
+import { visibleMatches } from '../../media/hex/hexMatches';
+import { compileMatcher } from '../../media/lineMatches';
 
 const params = new URLSearchParams(location.search);
 const kind = params.get('file') ?? 'huge';
@@ -266,11 +268,16 @@ function onViewerMessage(raw: unknown): void {
       break;
     }
     case 'findOffset': {
-      // Byte patterns over the (small) byte file; the real host also finds text here.
-      const pattern = m.query.kind === 'bytes' ? m.query.pattern : Array.from(encoder.encode(m.query.kind === 'text' ? m.query.text : m.query.source));
-      const all = byteMatches(bytes!.read(0, bytes!.size), pattern);
+      // Over the (small) byte file: byte patterns by a naive scan, text and regex by the hex view's own highlighter.
+      const data = bytes!.read(0, bytes!.size);
+      const query = m.query;
+      const ranges = query.kind === 'bytes'
+        ? byteMatches(data, query.pattern).map((at) => [at, at + query.pattern.length])
+        : visibleMatches(query, compileMatcher(query), (i) => data[i], 0, data.length, data.length);
+      const all = ranges.map(([at]) => at);
       const found = findOffset(all, m.from, m.backwards);
-      toView({ type: 'foundOffset', id: m.id, match: found && { offset: all[found.index], length: pattern.length, index: found.index }, wrapped: found?.wrapped ?? false });
+      const match = found && { offset: all[found.index], length: ranges[found.index][1] - all[found.index], index: found.index };
+      toView({ type: 'foundOffset', id: m.id, match, wrapped: found?.wrapped ?? false });
       if (m.restart) toView({ type: 'findCount', id: m.id, matches: all.length, progress: 1, done: true });
       break;
     }

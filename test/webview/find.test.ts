@@ -3,13 +3,14 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import type { ViewerMessage } from '../../src/editor/protocol';
+import type { HostMessage, ViewerMessage } from '../../src/editor/protocol';
 import { hugeLineText } from './fakeFiles';
 import { ARTIFACTS, pageSuite } from './harness';
 
 interface FakeHostView {
   sent: ViewerMessage[];
   invalid: unknown[];
+  send(message: HostMessage): void;
 }
 declare const fakeHost: FakeHostView;
 
@@ -157,5 +158,18 @@ describe('find and filter in the viewer webview (fake host, Chromium)', function
     await page.screenshot({ path: path.join(ARTIFACTS, 'filter-pane.png') });
     await page.click('.filter-close');
     await page.waitForSelector('.filter-pane', { state: 'hidden' });
+  });
+
+  it('the host opens the filter with a query (Filter Lines from the hex view\'s find): the first rule filters by it', async () => {
+    const page = await open();
+    await page.evaluate(() => fakeHost.send({ type: 'open', what: 'filter', query: { kind: 'text', text: 'error', matchCase: false, wholeWord: true } }));
+    await page.waitForSelector('.filter-pane:not(.hidden)');
+    assert.strictEqual(await page.$eval('.filter-rule .find-input', (i) => (i as HTMLInputElement).value), 'error');
+    assert.deepStrictEqual(await page.$$eval('.filter-rule .find-toggle', (b) => b.map((t) => t.getAttribute('aria-pressed'))), ['false', 'true', 'false']);
+    const expected = linesWhere((t) => /\berror\b/i.test(t));
+    assert.ok(expected.length > 0);
+    await page.waitForSelector(`.filter-pane[data-lines="${expected.length}"][data-done="true"]`);
+    const filters = await page.evaluate(() => fakeHost.sent.filter((m) => m.type === 'filter'));
+    assert.deepStrictEqual(filters.map((m) => m.type === 'filter' && m.include), [[{ kind: 'text', text: 'error', matchCase: false, wholeWord: true }]]);
   });
 });

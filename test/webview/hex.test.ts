@@ -68,6 +68,12 @@ describe('hex view webview (fake host, Chromium)', function () {
     await page.click(`.hex-row[data-offset="${row}"] .${column}[data-i="${offset - row}"]`, { modifiers });
   }
 
+  /** Clicks a byte in 64-byte rows. */
+  async function clickByte64(page: Page, offset: number): Promise<void> {
+    const row = offset - (offset % 64);
+    await page.click(`.hex-row[data-offset="${row}"] .hb[data-i="${offset - row}"]`);
+  }
+
   async function sent<T extends ViewerMessage['type']>(page: Page, type: T): Promise<Extract<ViewerMessage, { type: T }>[]> {
     return page.evaluate((t) => fakeHost.sent.filter((m) => m.type === t), type) as Promise<Extract<ViewerMessage, { type: T }>[]>;
   }
@@ -234,6 +240,79 @@ describe('hex view webview (fake host, Chromium)', function () {
     await page.waitForFunction(() => document.activeElement?.classList.contains('hex-editor'));
   });
 
+  /** The find marks on screen, by offset: 'found' (the current match) or 'match'; the same in both columns. */
+  async function matchMarks(page: Page): Promise<Record<number, string>> {
+    const marks = await page.$$eval('.hex-row:not(.hidden):not(.hex-header)', (els) => {
+      const out: Record<string, Record<number, string>> = { hb: {}, hc: {} };
+      for (const row of els as HTMLElement[]) {
+        for (const c of Array.from(row.querySelectorAll<HTMLElement>('.hex-found, .hex-match'))) {
+          const column = c.classList.contains('hb') ? 'hb' : 'hc';
+          out[column][Number(row.dataset.offset) + Number(c.dataset.i)] = c.classList.contains('hex-found') ? 'found' : 'match';
+        }
+      }
+      return out;
+    });
+    assert.deepStrictEqual(marks.hc, marks.hb, 'the decoded characters are marked like the bytes');
+    return marks.hb;
+  }
+
+  const marked = (what: string, ...starts: [number, number][]) =>
+    Object.fromEntries(starts.flatMap(([at, length]) => Array.from({ length }, (_, i) => [at + i, what])));
+
+  it('highlights every visible match of a wildcard pattern, across row ends, the current one in the find colour', async () => {
+    const page = await open('file=binary');
+    await page.keyboard.press('Control+F');
+    // Byte i is i & 255: "0f ?? 11" every 256 bytes from 0x10f (0x10..0x17 hold the known bytes), each across a row end.
+    await page.keyboard.type('0f ?? 11');
+    await until(page, 'anchor', 0x10f);
+    await page.waitForFunction(() => document.querySelector('.hex-found'));
+    assert.deepStrictEqual(await matchMarks(page), marked('found', [0x10f, 3]), 'rows 0x00..0x1c0: one match, the current one');
+    // Ten rows down both 0x10f and 0x20f are on screen: the other match is highlighted, on both of its rows.
+    const box = (await (await page.$('.hex-rows'))!.boundingBox())!;
+    await page.mouse.move(box.x + 50, box.y + 50);
+    await page.mouse.wheel(0, 10 * Number(await page.$eval('#root', (r) => parseFloat(getComputedStyle(r).getPropertyValue('--line-height')))));
+    await until(page, 'topRow', 10);
+    await page.waitForFunction(() => document.querySelector('.hex-match'));
+    assert.deepStrictEqual(await matchMarks(page), { ...marked('found', [0x10f, 3]), ...marked('match', [0x20f, 3]) });
+    assert.ok((await cell(page, 0x210)).cls.includes('hex-match') && (await cell(page, 0x20f)).cls.includes('hex-match'));
+    await page.screenshot({ path: path.join(ARTIFACTS, 'hex-find-matches.png') });
+    // The current match's colour goes with its selection.
+    await clickByte(page, 0x150);
+    await page.waitForFunction(() => !document.querySelector('.hex-found'));
+    assert.deepStrictEqual(await matchMarks(page), marked('match', [0x10f, 3], [0x20f, 3]));
+    // Closing find takes the highlights away.
+    await page.keyboard.press('Control+F');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('.hex-match'));
+  });
+
+  it('highlights text matches by the engine\'s rules: case, whole word', async () => {
+    const page = await open('file=binary');
+    await page.keyboard.press('Control+F');
+    await page.keyboard.press('Alt+X'); // text, not hex bytes
+    await page.keyboard.type('ijk');
+    await until(page, 'anchor', 0x49);
+    // Case-insensitive: "IJK" at 0x49 and 0x149, "ijk" at 0x69 and 0x169.
+    await page.waitForFunction(() => document.querySelectorAll('.hb.hex-match').length === 9);
+    assert.deepStrictEqual(await matchMarks(page), { ...marked('found', [0x49, 3]), ...marked('match', [0x69, 3], [0x149, 3], [0x169, 3]) });
+    await page.keyboard.press('Alt+C');
+    await until(page, 'anchor', 0x69);
+    await page.waitForFunction(() => document.querySelectorAll('.hb.hex-match').length === 3);
+    assert.deepStrictEqual(await matchMarks(page), { ...marked('found', [0x69, 3]), ...marked('match', [0x169, 3]) });
+    // Whole words: "HEX!" at 0x14 is one (0x13 and 0x18 are no word bytes); "EX!" in it, and "ijk" in "hijklm", are not.
+    await page.keyboard.press('Alt+W');
+    await page.fill('.find-widget .find-input', 'HEX!');
+    await until(page, 'anchor', 0x14);
+    await page.waitForFunction(() => document.querySelector('.hex-found'));
+    assert.deepStrictEqual(await matchMarks(page), marked('found', [0x14, 4]));
+    await page.fill('.find-widget .find-input', 'EX!');
+    await page.waitForSelector('.find-count:text-is("No results")');
+    await page.waitForFunction(() => !document.querySelector('.hex-found, .hex-match'));
+    await page.fill('.find-widget .find-input', 'ijk');
+    await page.waitForSelector('.find-count:text-is("No results")');
+    assert.deepStrictEqual(await matchMarks(page), {});
+  });
+
   it('the data inspector reads the bytes at the caret in both byte orders, and writes a typed value', async () => {
     const page = await open('file=binary');
     await clickByte(page, KNOWN_AT);
@@ -269,6 +348,53 @@ describe('hex view webview (fake host, Chromium)', function () {
     await page.press('#inspector-int8', 'Escape');
     assert.strictEqual(await page.evaluate(() => document.activeElement?.classList.contains('hex-editor')), true, 'Escape goes back to the bytes');
   });
+
+  /** Inspector values whose text does not fit their box, or whose box the panel cuts off (nothing scrolls sideways). */
+  async function clippedValues(page: Page): Promise<string[]> {
+    return page.$$eval('.inspector-value', (inputs) => {
+      const panel = document.querySelector('.inspector')!;
+      const box = panel.getBoundingClientRect();
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      const out: string[] = [];
+      if (panel.scrollWidth > panel.clientWidth) out.push('the panel scrolls sideways');
+      for (const i of inputs as HTMLInputElement[]) {
+        const style = getComputedStyle(i);
+        ctx.font = style.font;
+        const room = i.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        const r = i.getBoundingClientRect();
+        if (i.scrollWidth > i.clientWidth || ctx.measureText(i.value).width > room || r.left < box.left || r.right > box.right) {
+          out.push(`${i.id} "${i.value}" in ${room.toFixed(1)} px`);
+        }
+      }
+      return out;
+    });
+  }
+
+  for (const width of [1100, 760, 420, 300]) {
+    it(`the data inspector shows its longest values whole, ${width} px wide`, async () => {
+      const page = await open('file=binary', { width });
+      await clickByte(page, 0x40);
+      const layout = await page.$eval('.hex-body', (b) => b.className);
+      for (const [label, value, also] of [
+        ['float64', '-2.2250738585072014e-308', undefined],
+        ['uint64', '18446744073709551615', ['int64', '-1']],
+        ['int64', '-9223372036854775808', ['uint64', '9223372036854775808']],
+        ['float64', '1.7976931348623157e+308', ['uint64', '9218868437227405311']],
+      ] as const) {
+        await page.fill(`#inspector-${label}`, value);
+        await page.press(`#inspector-${label}`, 'Enter');
+        // Writing moved the caret past the value (in narrow views, the row scrolled sideways): back to the row's start.
+        await page.focus('.hex-editor');
+        await page.keyboard.press('Home');
+        await until(page, 'caret', 0x40);
+        const expected = { [label]: value, ...(also ? { [also[0]]: also[1] } : {}) };
+        await page.waitForFunction((want) => Object.entries(want).every(([l, v]) => (document.querySelector(`#inspector-${l}`) as HTMLInputElement).value === v), expected);
+        assert.deepStrictEqual(await clippedValues(page), [], `${label} = ${value}, ${layout}`);
+      }
+      assert.match(layout, width >= 1100 ? /beside/ : /stacked/);
+      await page.screenshot({ path: path.join(ARTIFACTS, `hex-inspector-${width}.png`) });
+    });
+  }
 
   it('the scrollbar at 50 % of a 10 GiB file shows the middle offset; first paint needs no line index', async () => {
     const page = await open('file=hugebin');
@@ -312,6 +438,67 @@ describe('hex view webview (fake host, Chromium)', function () {
     await page.keyboard.press('Shift+Control+Home');
     await until(page, 'caret', 0);
     await until(page, 'anchor', 0x30 + (visible - 1) * 16);
+  });
+
+  it('rows wider than the view scroll sideways under a fixed offset column, following the caret', async () => {
+    const page = await open('file=binary&perRow=64', { width: 560 });
+    /** The caret's cell (in its column) and the offset column, as boxes, and the rows' visible box. */
+    const boxes = () => page.evaluate(() => {
+      const caret = document.querySelector('.hex-caret')!;
+      return [caret, caret.closest('.hex-row')!.querySelector('.hex-offset')!, document.querySelector('.hex-rows')!]
+        .map((e) => e.getBoundingClientRect().toJSON() as DOMRect);
+    }).then(([caret, offset, rows]) => ({ caret, offset, rows }));
+    const assertCaretShown = async (what: string) => {
+      const { caret, offset, rows } = await boxes();
+      assert.ok(caret.left >= offset.right - 0.5 && caret.right <= rows.right + 0.5, `${what}: caret ${caret.left}..${caret.right}, room ${offset.right}..${rows.right}`);
+      assert.strictEqual(offset.left, rows.left, `${what}: the offset column stays at the left`);
+    };
+    await page.waitForSelector('.hscroll-track:not(.hidden)');
+    await clickByte64(page, 64);
+    await page.keyboard.press('End');
+    await until(page, 'caret', 127);
+    await page.waitForFunction(() => Number((document.querySelector('#root') as HTMLElement).dataset.scrollX) > 0);
+    await assertCaretShown('End: the row\'s last byte');
+    assert.strictEqual(await page.$eval('.hex-row[data-offset="64"] .hex-offset', (e) => e.textContent), '00000040');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'hex-hscroll.png') });
+    await page.keyboard.press('Tab'); // the text column, further right
+    await until(page, 'column', 'text');
+    await page.waitForFunction(() => document.querySelector('.hc.hex-caret'));
+    await assertCaretShown('Tab: the character column');
+    const far = Number((await data(page)).scrollX);
+    await page.keyboard.press('Home');
+    await until(page, 'caret', 64);
+    await page.keyboard.press('Shift+Tab');
+    await until(page, 'column', 'hex');
+    await until(page, 'scrollX', 0);
+    await assertCaretShown('Home: the first byte');
+    // Shift+wheel scrolls sideways; the plain wheel scrolls rows.
+    const rows = (await page.$('.hex-rows'))!;
+    const r = (await rows.boundingBox())!;
+    await page.mouse.move(r.x + r.width / 2, r.y + 40);
+    await page.keyboard.down('Shift');
+    await page.mouse.wheel(0, 200);
+    await page.keyboard.up('Shift');
+    await page.waitForFunction(() => Number((document.querySelector('#root') as HTMLElement).dataset.scrollX) === 200);
+    assert.strictEqual((await data(page)).topRow, '0');
+    // The scrollbar's thumb dragged to the end shows the rows' end.
+    const thumb = (await (await page.$('.hscroll-thumb'))!.boundingBox())!;
+    await page.mouse.move(thumb.x + thumb.width / 2, thumb.y + thumb.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(thumb.x + 2000, thumb.y + thumb.height / 2, { steps: 4 });
+    await page.mouse.up();
+    await page.waitForFunction((x) => Number((document.querySelector('#root') as HTMLElement).dataset.scrollX) >= x, far);
+    const last = (await (await page.$('.hex-row[data-offset="64"] .hc[data-i="63"]'))!.boundingBox())!;
+    assert.ok(last.x + last.width <= r.x + r.width, 'the last character is on screen');
+  });
+
+  it('Ctrl+Alt+L asks the host for Filter Lines (which opens it in the text view), also from the find widget', async () => {
+    const page = await open('file=binary');
+    await page.keyboard.press('Control+Alt+L');
+    await page.keyboard.press('Control+F');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('find-input'));
+    await page.keyboard.press('Control+Alt+L');
+    assert.deepStrictEqual(await sent(page, 'command'), [{ type: 'command', command: 'filterLines' }, { type: 'command', command: 'filterLines' }]);
   });
 
   it('a read-only file refuses typing and says why', async () => {

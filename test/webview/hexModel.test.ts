@@ -4,9 +4,13 @@ import * as assert from 'assert';
 import { ByteCache, CHUNK_BYTES } from '../../media/hex/byteCache';
 import { nextFetch } from '../../media/hex/fetchPlan';
 import { byteHex, hexDigitValue, offsetDigits, offsetHex, printable } from '../../media/hex/hexFormat';
+import { visibleMatches } from '../../media/hex/hexMatches';
 import { dragSelection, moveCaret, rowCount, selectionOf } from '../../media/hex/hexMotion';
+import { compileMatcher } from '../../media/lineMatches';
+import type { SearchQuery } from '../../src/search/query';
 import { MAX_BYTES_PER_REQUEST } from '../../src/editor/protocol';
 import { random, randInt } from '../unit/testUtil';
+import { byteMatches } from './fakeSearch';
 
 describe('hex view model', () => {
   it('the cache answers like the file for what it holds, edited marks included, and forgets the oldest', () => {
@@ -101,5 +105,34 @@ describe('hex view model', () => {
     assert.strictEqual(offsetHex(0x123456789, 9), '123456789');
     assert.strictEqual(offsetHex(0xab, 8), '000000AB');
     assert.deepStrictEqual(['0', '9', 'a', 'F', 'g', 'Enter', ''].map(hexDigitValue), [0, 9, 10, 15, undefined, undefined, undefined]);
+  });
+
+  it('visible matches of a wildcard pattern: every position, overlapping, only touching the window, only in loaded bytes', () => {
+    const rand = random(6);
+    const data = Uint8Array.from({ length: 5000 }, () => randInt(rand, 4)); // four byte values: many matches
+    const pattern = [1, null, 2, 1];
+    const query: SearchQuery = { kind: 'bytes', pattern };
+    const all = byteMatches(data, pattern);
+    // The window's ends fall inside matches.
+    const [from, to] = [all.find((a) => a > 1000)! + 2, all.find((a) => a > 1600)! + 1];
+    const got = visibleMatches(query, undefined, (i) => data[i], from, to, data.length);
+    assert.deepStrictEqual(got, all.filter((a) => a + 4 > from && a < to).map((a) => [a, a + 4]));
+    assert.ok(got.some(([a]) => a < from) && got.some(([, b]) => b > to), 'matches cut by the window are whole');
+    // Bytes 1200..1299 not loaded: no match touches them.
+    const holed = visibleMatches(query, undefined, (i) => (i >= 1200 && i < 1300 ? undefined : data[i]), from, to, data.length);
+    assert.deepStrictEqual(holed, got.filter(([a, b]) => b <= 1200 || a >= 1300));
+    assert.ok(holed.length < got.length);
+  });
+
+  it('visible text matches: per line, case and whole word as the engine, UTF-8 mapped back to bytes', () => {
+    const bytes = new TextEncoder().encode('Grüße grüße\r\ngrüßen x\nGRÜSSE');
+    const at = (q: SearchQuery) => visibleMatches(q, compileMatcher(q), (i) => bytes[i], 0, bytes.length, bytes.length);
+    const text = (q: Partial<Extract<SearchQuery, { kind: 'text' }>>) => at({ kind: 'text', text: 'grüße', matchCase: false, wholeWord: false, ...q });
+    // "Grüße" is 7 bytes (ü and ß take two); the second line starts at 15, after CR LF.
+    assert.deepStrictEqual(text({}), [[0, 7], [8, 15], [17, 24]]);
+    assert.deepStrictEqual(text({ matchCase: true }), [[8, 15], [17, 24]]);
+    assert.deepStrictEqual(text({ wholeWord: true }), [[0, 7], [8, 15]]);
+    // A regex sees lines without their CR: "e$" ends the first line.
+    assert.deepStrictEqual(at({ kind: 'regex', source: 'e$', matchCase: true }), [[14, 15]]);
   });
 });
