@@ -43,6 +43,7 @@ export class HexRequests {
         const window = this.document.isSaving ? { offset: message.offset, data: new Uint8Array(0), edited: [] }
           : readByteWindow(table, message.offset, message.length);
         this.post({ type: 'bytes', id: message.id, ...window, state: this.document.state() });
+        this.document.startIndexing();
         break;
       }
       case 'byteCaret':

@@ -16,6 +16,8 @@ import { saveDocument, saveDocumentAs } from './saving';
 
 const WATCH_INTERVAL_MS = 500;
 const STATE_THROTTLE_MS = 100;
+/** The index scan starts by then even if no view asked for a first screen (e.g. a background tab). */
+const INDEX_START_MAX_DELAY_MS = 1000;
 
 /** What changed in the content, for the viewers: refetch from `offset` (in lines, `fromLine`), caret at `caretOffset`. */
 export interface ContentChange {
@@ -78,7 +80,7 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
       if (recovery.recovered) {
         void vscode.window.showWarningMessage(`A save of ${path.basename(uri.fsPath)} was interrupted. The file was restored to its content before that save. (${recovery.detail})`);
       }
-      const document = new HugeDocument(uri, LineIndex.open(uri.fsPath, { workers: 1 }), undefined);
+      const document = new HugeDocument(uri, LineIndex.open(uri.fsPath, { workers: 1, deferWorkers: true }), undefined);
       if (backupId) await document.restoreBackup(backupId);
       return document;
     } catch (err) {
@@ -101,9 +103,20 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     this.register({ dispose: index.onProgress(() => { this.followFile(); this.emitState(); }) });
     this.register({ dispose: index.onReset((reason) => { this.followFile(); this.resetEmitter.fire(reason); }) });
     this.register({ dispose: () => index.dispose() });
+    const start = setTimeout(() => index.startWorkers(), INDEX_START_MAX_DELAY_MS);
+    this.register({ dispose: () => clearTimeout(start) });
     const onChange = () => this.onFileChanged();
     fs.watchFile(uri.fsPath, { interval: WATCH_INTERVAL_MS }, onChange);
     this.register({ dispose: () => fs.unwatchFile(uri.fsPath, onChange) });
+  }
+
+  /**
+   * Starts the whole-file index scan, which waits for the first screen a view shows
+   * (a view calls this once it has sent it), so that the scan does not take the CPU
+   * from that screen; without a view it starts after INDEX_START_MAX_DELAY_MS.
+   */
+  startIndexing(): void {
+    this.index?.startWorkers();
   }
 
   get fileName(): string {

@@ -217,6 +217,7 @@ export class ViewerSession extends Disposable {
         // During a save the file is unmapped; the viewer asks again after the `edited` that follows it.
         const lines = this.document.isSaving ? [] : readLineSlices(text, message.start, message.count, message.fromByte, message.maxBytes);
         this.post({ type: 'lines', id: message.id, lines, state: this.document.state() });
+        this.document.startIndexing();
         break;
       }
       case 'caret':

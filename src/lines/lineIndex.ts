@@ -12,6 +12,11 @@ export interface LineIndexOptions {
   every?: number;
   /** Worker threads for the first full scan: 2 scans the halves in parallel. */
   workers?: 1 | 2;
+  /**
+   * Scan only the first MiB when opening, and start the workers on `startWorkers()`:
+   * a viewer shows its first screen before a whole-file scan competes with it.
+   */
+  deferWorkers?: boolean;
 }
 
 export interface IndexProgress {
@@ -61,9 +66,12 @@ export class LineIndex {
   private failure: Error | undefined;
   private disposed = false;
   private readonly every: number;
+  /** Worker starts held back until `startWorkers` (deferWorkers), else undefined. */
+  private held: (() => void)[] | undefined;
 
   private constructor(readonly path: string, private readonly options: LineIndexOptions) {
     this.every = options.every ?? 256;
+    if (options.deferWorkers) this.held = [];
     this.probe = this.scanner.scanBuffer(PROBE);
     this.mf = open(path);
     this.identity = identityOf(fs.statSync(path));
@@ -260,6 +268,16 @@ export class LineIndex {
     this.reset(undefined);
   }
 
+  /**
+   * Starts the workers that `deferWorkers` held back (also those of a rescan since);
+   * from then on workers start at once. Does nothing otherwise, or twice.
+   */
+  startWorkers(): void {
+    const held = this.held;
+    this.held = undefined;
+    held?.forEach((start) => start());
+  }
+
   /** Stops the workers and releases the mapping. Pending waits are rejected. */
   dispose(): void {
     if (this.disposed) return;
@@ -314,6 +332,10 @@ export class LineIndex {
   }
 
   private spawn(part: IndexPart, job: ScanJob): void {
+    if (this.held) {
+      this.held.push(() => this.spawn(part, job));
+      return;
+    }
     const worker = spawnWorker(__dirname, 'indexWorker', job);
     this.workers.add(worker);
     const parts = this.parts;
@@ -369,6 +391,7 @@ export class LineIndex {
   private stopWorkers(): void {
     for (const worker of this.workers) void worker.terminate();
     this.workers.clear();
+    if (this.held) this.held = [];
   }
 
   private byteAt(offset: number): number {

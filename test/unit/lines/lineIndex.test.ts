@@ -124,6 +124,26 @@ describe('LineIndex', () => {
     small.dispose();
   });
 
+  it('deferWorkers: only the first MiB until startWorkers, then the whole file; a rescan meanwhile is held too', async () => {
+    const content = Buffer.from(Array.from({ length: 400_000 }, (_, i) => `line ${i}\n`).join(''));
+    const file = tempFile('deferred.txt', content);
+    const index = LineIndex.open(file, { every: 64, deferWorkers: true });
+    const head = index.progress.indexedBytes;
+    assert.ok(head >= 1024 * 1024 - 64 && head < content.length, `head ${head}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.strictEqual(index.progress.scannedBytes, head, 'no worker scanned before startWorkers');
+    fs.truncateSync(file, content.length - 1000);
+    assert.strictEqual(index.refresh(), 'shrunk');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.strictEqual(index.progress.scannedBytes, index.progress.indexedBytes, 'the rescan is held too');
+    assert.ok(!index.complete);
+    index.startWorkers();
+    index.startWorkers();
+    await index.whenComplete();
+    assert.strictEqual(index.lineCount, naiveLines(content.subarray(0, content.length - 1000)).length);
+    index.dispose();
+  });
+
   it('stays small: 8 bytes per `every` lines', async () => {
     const content = Buffer.from('x\n'.repeat(1_000_000));
     const index = await indexOf(tempFile('m.txt', content), 256);
