@@ -7,6 +7,19 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: st
   return e;
 }
 
+/**
+ * Keeps a virtualized box at scroll position 0. The browser scrolls even an
+ * overflow: hidden box to bring a clicked, focused or found child into view, which
+ * would move every row away from where the view placed it (and clicks onto other
+ * bytes or lines): the view scrolls by placing rows, never through the box.
+ */
+export function pinScroll(box: HTMLElement): void {
+  box.addEventListener('scroll', () => {
+    if (box.scrollTop !== 0) box.scrollTop = 0;
+    if (box.scrollLeft !== 0) box.scrollLeft = 0;
+  });
+}
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const CIRCLE = 'M8 1.75a6.25 6.25 0 1 1 0 12.5a6.25 6.25 0 1 1 0-12.5z';
 

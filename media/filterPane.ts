@@ -8,7 +8,7 @@ import type { FilterLine, FilterLinesMessage, FilterProgressMessage } from '../s
 import { MAX_FILTER_LINES_PER_REQUEST, MAX_FILTER_PATTERNS } from '../src/editor/findProtocol';
 import type { ViewerMessage } from '../src/editor/protocol';
 import type { SearchQuery } from '../src/search/query';
-import { el, icon } from './dom';
+import { el, icon, pinScroll } from './dom';
 import { clamp } from './guards';
 import { compileMatcher, type LineMatcher, lineMatches } from './lineMatches';
 import { renderText } from './lineRenderer';
@@ -70,6 +70,7 @@ export class FilterPane {
     this.button(tools, 'close', 'filter-close', 'Close the filter').addEventListener('click', () => this.close());
 
     this.list = el('div', 'filter-list', this.pane);
+    pinScroll(this.list);
     this.list.tabIndex = 0;
     this.list.setAttribute('role', 'listbox');
     this.list.setAttribute('aria-label', 'Matching lines');

@@ -19,7 +19,7 @@ import type { FileState, HostMessage, LineSlice, Position, ViewerMessage } from 
 import { MAX_LINE_BYTES, MAX_LINES_PER_REQUEST } from '../src/editor/protocol';
 import { Notices, textButtons, Toolbar } from './chrome';
 import { listenClipboard } from './clipboard';
-import { el } from './dom';
+import { el, pinScroll } from './dom';
 import { measureFont, onFontChange } from './fontMetrics';
 import { FilterPane } from './filterPane';
 import { FindSession } from './findSession';
@@ -193,6 +193,7 @@ export class Viewer implements View {
     this.notices = new Notices(root, () => this.focusView());
 
     this.editor = el('div', 'editor', root);
+    pinScroll(this.editor);
     this.editor.tabIndex = 0;
     this.editor.setAttribute('role', 'document');
     this.editor.setAttribute('aria-roledescription', 'file viewer');

@@ -18,7 +18,7 @@ export interface PointerHost {
   readonly lineHeight: number;
   /** Whole rows on screen. */
   readonly fullRows: number;
-  /** Rows on screen that exist (fewer at the end of the file). */
+  /** Rows on screen that exist, the one cut by the bottom edge included (fewer at the end of the file). */
   readonly shownRows: number;
   /** A row on screen, to measure where the cells are. */
   firstRow(): HexRow | undefined;

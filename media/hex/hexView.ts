@@ -23,7 +23,7 @@ import { encodeValue, type InspectorLabel } from '../../src/hex/dataInspector';
 import { formatBytes } from '../../src/editor/format';
 import { findButton, Notices, Toolbar, viewButton } from '../chrome';
 import { listenClipboard } from '../clipboard';
-import { el } from '../dom';
+import { el, pinScroll } from '../dom';
 import { FindSession } from '../findSession';
 import { measureFont, onFontChange } from '../fontMetrics';
 import { clamp, isCount, isState } from '../guards';
@@ -136,6 +136,8 @@ export class HexView implements View {
     this.probe = el('div', 'probe', this.editor);
     this.probe.setAttribute('aria-hidden', 'true');
     this.rowsEl = el('div', 'hex-rows', this.editor);
+    pinScroll(this.editor);
+    pinScroll(this.rowsEl);
     this.vbar = new Scrollbar(this.editor, {
       orientation: 'vertical', trackClass: 'scroll-track', thumbClass: 'scroll-thumb',
       onScroll: (r) => this.scrollToRow(Math.round(r * this.maxTop())),
@@ -175,7 +177,7 @@ export class HexView implements View {
       get topRow() { return view.topRow; },
       get lineHeight() { return view.lineHeight; },
       get fullRows() { return view.fullRows; },
-      get shownRows() { return Math.min(view.fullRows, view.rowTotal() - view.topRow); },
+      get shownRows() { return Math.min(view.drawRows, view.rowTotal() - view.topRow); },
       firstRow: () => this.rows[0],
       scrollToRow: (row) => this.scrollToRow(row),
       focus: () => this.focusView(),

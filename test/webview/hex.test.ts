@@ -420,6 +420,33 @@ describe('hex view webview (fake host, Chromium)', function () {
     assert.strictEqual(Number((await data(page)).topRow), HUGE_BINARY_SIZE / 16 + 1 - visible);
   });
 
+  it('the browser scrolling a clipped row into view does not move the rows under the view: clicks still hit their bytes', async () => {
+    const page = await open('file=binary', { height: 420 });
+    // The row the rows box cuts through at its bottom edge.
+    const last = await page.$eval('.hex-rows', (box) => {
+      const bottom = box.getBoundingClientRect().bottom;
+      const cut = Array.from(box.querySelectorAll('.hex-row:not(.hidden)')).find((r) => {
+        const rect = r.getBoundingClientRect();
+        return rect.top < bottom - 4 && rect.bottom > bottom;
+      });
+      return Number((cut as HTMLElement).dataset.offset);
+    });
+    const clickAt = async (offset: number) => {
+      const row = offset - (offset % 16);
+      const box = (await page.$(`.hex-row[data-offset="${row}"] .hb[data-i="${offset - row}"]`))!;
+      const rect = (await box.boundingBox())!;
+      await page.mouse.click(rect.x + 2, rect.y + 2); // where it shows, without scrolling it into view first
+      await until(page, 'caret', offset);
+    };
+    await clickAt(last + 3);
+    // What focus(), the browser's find or an accessibility tool do to a clipped element.
+    await page.$eval(`.hex-row[data-offset="${last}"] .hb[data-i="3"]`, (c) => c.scrollIntoView({ block: 'end' }));
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    assert.deepStrictEqual(await page.$$eval('.hex-editor, .hex-rows', (els) => els.map((e) => [e.scrollTop, e.scrollLeft])), [[0, 0], [0, 0]]);
+    await clickAt(0x25);
+    await clickAt(last + 5);
+  });
+
   it('arrows, PageDown, Home/End move the caret by bytes, rows and pages', async () => {
     const page = await open('file=binary');
     await clickByte(page, 0x25);
