@@ -2,10 +2,16 @@
  * Shape checks for what the host sends, and position arithmetic. The host is trusted
  * more than the webview is, but a malformed message must not break the view.
  */
-import type { FileState, LineSlice, Position } from '../src/editor/protocol';
+import type { FileState, HostMessage, LineSlice, Position } from '../src/editor/protocol';
 
 export function clamp(x: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, x));
+}
+
+/** `data` as a host message when it has a message's shape (an object with a string `type`); the fields are each view's to check. */
+export function asHostMessage(data: unknown): HostMessage | undefined {
+  const m = data as HostMessage;
+  return typeof m === 'object' && m !== null && typeof m.type === 'string' ? m : undefined;
 }
 
 export function isCount(x: unknown): x is number {

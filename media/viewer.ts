@@ -15,7 +15,7 @@
  * - Positions are (line, byte column) as in the protocol; the decoded text of a window
  *   is converted back to bytes with lineRenderer's UTF-8 arithmetic.
  */
-import type { FileState, HostMessage, LineSlice, Position, ViewerMessage } from '../src/editor/protocol';
+import type { FileState, LineSlice, Position, ViewerMessage } from '../src/editor/protocol';
 import { MAX_LINE_BYTES, MAX_LINES_PER_REQUEST } from '../src/editor/protocol';
 import { Notices, textButtons, Toolbar } from './chrome';
 import { listenClipboard } from './clipboard';
@@ -23,7 +23,7 @@ import { el, pinScroll } from './dom';
 import { measureFont, onFontChange } from './fontMetrics';
 import { FilterPane } from './filterPane';
 import { FindSession } from './findSession';
-import { clamp, comparePos, isCount, isPos, isSlice, isState, samePos } from './guards';
+import { asHostMessage, clamp, comparePos, isCount, isPos, isSlice, isState, samePos } from './guards';
 import { type CachedLine, coversWindow, isWholeLine, LineCache } from './lineCache';
 import {
   byteLength, byteToIndex, clientXToIndex, firstNonBlank, indexToClientX, nextIndex, prevIndex, type RenderedText,
@@ -253,8 +253,8 @@ export class Viewer implements View {
   }
 
   onMessage(data: unknown): void {
-    const m = data as HostMessage;
-    if (typeof m !== 'object' || m === null || typeof m.type !== 'string') return;
+    const m = asHostMessage(data);
+    if (!m) return;
     switch (m.type) {
       case 'init':
         if (isState(m.state)) this.onInit(m.state, isCount(m.topLine) ? m.topLine : 0);

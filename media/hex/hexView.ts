@@ -17,7 +17,7 @@
  * - A row wider than the view scrolls sideways in pixels (a row is at most 64 bytes,
  *   so pixels stay small), the offset column staying put.
  */
-import type { FileState, HexSettings, HostMessage, ViewerMessage } from '../../src/editor/protocol';
+import type { FileState, HexSettings, ViewerMessage } from '../../src/editor/protocol';
 import { MAX_BYTES_PER_ROW } from '../../src/editor/protocol';
 import { encodeValue, type InspectorLabel } from '../../src/hex/dataInspector';
 import { formatBytes } from '../../src/editor/format';
@@ -26,7 +26,7 @@ import { listenClipboard } from '../clipboard';
 import { el, pinScroll } from '../dom';
 import { FindSession } from '../findSession';
 import { measureFont, onFontChange } from '../fontMetrics';
-import { clamp, isCount, isState } from '../guards';
+import { asHostMessage, clamp, isCount, isState } from '../guards';
 import { hasMod, IS_MAC } from '../keys';
 import type { View, ViewPage, VsCodeApi } from '../page';
 import { Scrollbar } from '../scrollbar';
@@ -203,8 +203,8 @@ export class HexView implements View {
   }
 
   onMessage(data: unknown): void {
-    const m = data as HostMessage;
-    if (typeof m !== 'object' || m === null || typeof m.type !== 'string') return;
+    const m = asHostMessage(data);
+    if (!m) return;
     switch (m.type) {
       case 'init':
         if (isState(m.state)) this.onInit(m.state, m.hex);
