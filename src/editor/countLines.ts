@@ -25,7 +25,7 @@ export function registerCountLines(context: vscode.ExtensionContext): void {
     const started = Date.now();
     let index: LineIndex;
     try {
-      index = LineIndex.open(uri.fsPath, { workers: 2 });
+      index = LineIndex.open(uri.fsPath, { workers: 2, background: true });
     } catch (err) {
       void vscode.window.showErrorMessage(`Cannot count lines of ${name}: ${describeError(err as Error)}`);
       return;

@@ -36,6 +36,7 @@ export class FilterController {
     filterFile({
       path: this.document.uri.fsPath,
       segments: segmentsOf(this.document.text!.table),
+      background: true,
       include: message.include,
       exclude: message.exclude,
       signal: job.abort.signal,

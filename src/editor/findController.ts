@@ -155,6 +155,7 @@ export class FindController {
       path: this.document.uri.fsPath,
       segments: segmentsOf(text.table),
       query,
+      background: true,
       signal: count.abort.signal,
       onMatches: (batch) => {
         matches += batch.length;

@@ -80,7 +80,7 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
       if (recovery.recovered) {
         void vscode.window.showWarningMessage(`A save of ${path.basename(uri.fsPath)} was interrupted. The file was restored to its content before that save. (${recovery.detail})`);
       }
-      const document = new HugeDocument(uri, LineIndex.open(uri.fsPath, { workers: 1, deferWorkers: true }), undefined);
+      const document = new HugeDocument(uri, LineIndex.open(uri.fsPath, { workers: 1, deferWorkers: true, background: true }), undefined);
       if (backupId) await document.restoreBackup(backupId);
       return document;
     } catch (err) {

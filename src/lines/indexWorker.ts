@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'worker_threads';
 import * as fs from 'fs';
-import { runInBackground } from '../workers/priority/threadPriority';
+import { runInBackgroundIfAsked } from '../workers/priority/threadPriority';
 import { createScanner } from './newlineScanner';
 import { scanRange } from './scanRange';
 import { WindowedReader } from './windowedReader';
@@ -42,7 +42,7 @@ function run(job: ScanJob): void {
   }
 }
 
-runInBackground();
+runInBackgroundIfAsked();
 try {
   run(workerData as ScanJob);
 } catch (err) {

@@ -17,6 +17,8 @@ export interface LineIndexOptions {
    * a viewer shows its first screen before a whole-file scan competes with it.
    */
   deferWorkers?: boolean;
+  /** Workers at background priority (see spawnWorker): for the editor, not for a CLI command. */
+  background?: boolean;
 }
 
 export interface IndexProgress {
@@ -336,7 +338,7 @@ export class LineIndex {
       this.held.push(() => this.spawn(part, job));
       return;
     }
-    const worker = spawnWorker(__dirname, 'indexWorker', job);
+    const worker = spawnWorker(__dirname, 'indexWorker', job, [], this.options.background ?? false);
     this.workers.add(worker);
     const parts = this.parts;
     worker.on('message', (message: WorkerMessage) => {

@@ -20,6 +20,8 @@ export interface FilterOptions {
   onProgress?(p: SearchProgress): void;
   /** Runs of consecutive kept lines, in order, in batches. */
   onLines?(runs: LineRun[]): void;
+  /** Filter at background priority (see spawnWorker): for the editor, not for a CLI command. */
+  background?: boolean;
 }
 
 /**
@@ -42,5 +44,5 @@ export async function filterFile(options: FilterOptions, limits?: ScanLimits): P
       for (let i = 0; i < m.counts.length; i++) runs.push({ firstLine: m.firstLines[i], count: m.counts[i], firstOffset: m.firstOffsets[i] });
       options.onLines(runs);
     }
-  }, limits);
+  }, limits, options.background);
 }

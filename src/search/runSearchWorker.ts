@@ -28,11 +28,11 @@ function errorFrom(data: ErrorData): Error {
  * releases its mapping by itself within a window's work (terminated if it does not).
  */
 export function runSearchWorker<R>(
-  job: SearchJob | FilterJob, signal: AbortSignal | undefined, onMessage: (m: WorkerMessage) => void, limits?: ScanLimits,
+  job: SearchJob | FilterJob, signal: AbortSignal | undefined, onMessage: (m: WorkerMessage) => void, limits?: ScanLimits, background = false,
 ): Promise<R> {
   if (signal?.aborted) return Promise.reject(abortError(signal));
   const cancel = new SharedArrayBuffer(4);
-  const worker = spawnWorker(__dirname, 'searchWorker', { job, cancel, limits });
+  const worker = spawnWorker(__dirname, 'searchWorker', { job, cancel, limits }, [], background);
   return new Promise<R>((resolve, reject) => {
     let settled = false;
     const settle = (fn: () => void): void => {

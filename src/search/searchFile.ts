@@ -39,6 +39,8 @@ export interface SearchOptions {
   onProgress?(p: SearchProgress): void;
   /** Matches in batches, in search order, while searching. */
   onMatches?(batch: Match[]): void;
+  /** Search at background priority (see spawnWorker): for the editor, not for a CLI command. */
+  background?: boolean;
 }
 
 export interface SearchResult {
@@ -81,5 +83,5 @@ export async function searchFile(options: SearchOptions, limits?: ScanLimits): P
       }
       options.onMatches(batch);
     }
-  }, limits);
+  }, limits, options.background);
 }

@@ -26,11 +26,16 @@ function choose(): ThreadPriority {
   return { name: 'none', lowerCurrentThread: () => undefined, currentThread: () => 0 };
 }
 
+/** The worker argument by which spawnWorker asks a worker for background priority. */
+export const BACKGROUND_ARG = '--hugefile-background';
+
 /**
- * For a worker thread at its start: lowers its priority, and if the OS refuses, goes on
- * at normal priority (an index that makes the editor slower beats no index at all).
+ * For a worker thread at its start: lowers its priority when its spawner asked for it
+ * (spawnWorker's `background`). If the OS refuses, goes on at normal priority (an
+ * index that makes the editor slower beats no index at all).
  */
-export function runInBackground(): void {
+export function runInBackgroundIfAsked(): void {
+  if (!process.argv.includes(BACKGROUND_ARG)) return;
   try {
     threadPriority.lowerCurrentThread();
   } catch {

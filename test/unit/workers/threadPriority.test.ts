@@ -1,10 +1,8 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
-import * as path from 'path';
-import { Worker } from 'worker_threads';
+import type { Worker } from 'worker_threads';
 import { threadPriority } from '../../../src/workers/priority/threadPriority';
-
-const source = path.resolve(__dirname, '../../../src/workers/priority/threadPriority.ts');
+import { spawnWorker } from '../../../src/workers/spawnWorker';
 
 /** Nice value of every thread of this process, by thread id, from /proc (the kernel's own account). */
 function niceByThread(): Map<number, number> {
@@ -17,32 +15,27 @@ function niceByThread(): Map<number, number> {
   return out;
 }
 
-/**
- * Starts a worker that calls runInBackground(), reports its priority as it reads it,
- * then blocks until `release` is set, so the test can look at it from outside meanwhile.
- */
-function startLoweredWorker(release: Int32Array): Promise<{ worker: Worker; reported: number }> {
-  const code = `
-    require('tsx/cjs');
-    const { parentPort, workerData } = require('worker_threads');
-    const p = require(${JSON.stringify(source)});
-    p.runInBackground();
-    parentPort.postMessage(p.threadPriority.currentThread());
-    Atomics.wait(workerData, 0, 0);
-  `;
-  const worker = new Worker(code, { eval: true, workerData: release });
+/** Starts priorityProbe through spawnWorker, as the index and search workers start; it blocks until `release` is set. */
+function startProbe(release: Int32Array, background: boolean): Promise<{ worker: Worker; reported: number }> {
+  const worker = spawnWorker(__dirname, 'priorityProbe', release, [], background);
   return new Promise((resolve, reject) => {
     worker.once('message', (reported: number) => resolve({ worker, reported }));
     worker.once('error', reject);
   });
 }
 
+async function stop(worker: Worker, release: Int32Array): Promise<void> {
+  Atomics.store(release, 0, 1);
+  Atomics.notify(release, 0);
+  await new Promise((resolve) => worker.once('exit', resolve));
+}
+
 describe('threadPriority', () => {
-  (process.platform === 'linux' ? it : it.skip)('lowers only the calling thread to nice 10 on Linux, as /proc shows', async () => {
+  (process.platform === 'linux' ? it : it.skip)('a worker spawned for the background lowers only its own thread to nice 10 on Linux, as /proc shows', async () => {
     assert.equal(threadPriority.name, 'linux');
     const before = niceByThread();
     const release = new Int32Array(new SharedArrayBuffer(4));
-    const { worker, reported } = await startLoweredWorker(release);
+    const { worker, reported } = await startProbe(release, true);
     try {
       assert.equal(reported, 10);
       const after = niceByThread();
@@ -51,9 +44,18 @@ describe('threadPriority', () => {
       assert.equal(after.get(process.pid), before.get(process.pid), 'the main thread keeps its priority');
       assert.equal(threadPriority.currentThread(), before.get(process.pid));
     } finally {
-      Atomics.store(release, 0, 1);
-      Atomics.notify(release, 0);
-      await new Promise((resolve) => worker.once('exit', resolve));
+      await stop(worker, release);
+    }
+  });
+
+  (process.platform === 'linux' ? it : it.skip)('a worker spawned without background keeps normal priority (a CLI command)', async () => {
+    const release = new Int32Array(new SharedArrayBuffer(4));
+    const { worker, reported } = await startProbe(release, false);
+    try {
+      assert.equal(reported, threadPriority.currentThread());
+      assert.ok(![...niceByThread().values()].includes(10), 'no thread at nice 10');
+    } finally {
+      await stop(worker, release);
     }
   });
 
