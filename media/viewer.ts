@@ -20,6 +20,7 @@ import { MAX_LINE_BYTES, MAX_LINES_PER_REQUEST } from '../src/editor/protocol';
 import { Notices, textButtons, Toolbar } from './chrome';
 import { listenClipboard } from './clipboard';
 import { el, pinScroll } from './dom';
+import { PointerDrag } from './pointerDrag';
 import { measureFont, onFontChange } from './fontMetrics';
 import { FilterPane } from './filterPane';
 import { FindSession } from './findSession';
@@ -160,7 +161,7 @@ export class Viewer implements View {
   private frame = 0;
   private focused = false;
   private blinkToggle = false;
-  private drag: { pointerId: number; x: number; y: number; timer: number } | undefined;
+  private drag: PointerDrag | undefined;
   private followOffAsked = false;
   private overwrite = false;
   /** Edits sent and not yet confirmed by an `edited` message. */
@@ -763,7 +764,7 @@ export class Viewer implements View {
       if (!(e as InputEvent).isComposing) this.takeInput();
     });
     this.editor.addEventListener('pointerdown', (e) => this.onPointerDown(e));
-    this.editor.addEventListener('pointermove', (e) => this.onPointerMove(e));
+    this.editor.addEventListener('pointermove', (e) => this.drag?.move(e));
     this.editor.addEventListener('pointerup', (e) => this.endDrag(e));
     this.editor.addEventListener('pointercancel', (e) => this.endDrag(e));
     this.editor.addEventListener('keydown', (e) => this.onEditorKey(e));
@@ -1070,17 +1071,8 @@ export class Viewer implements View {
     } else {
       this.setCaret(pos, e.shiftKey, false);
     }
-    this.editor.setPointerCapture(e.pointerId);
-    this.drag = { pointerId: e.pointerId, x: e.clientX, y: e.clientY, timer: 0 };
-  }
-
-  private onPointerMove(e: PointerEvent): void {
-    const drag = this.drag;
-    if (!drag || drag.pointerId !== e.pointerId) return;
-    drag.x = e.clientX;
-    drag.y = e.clientY;
-    this.dragTo();
-    if (!drag.timer) drag.timer = window.setInterval(() => this.autoScroll(), 40);
+    this.drag?.dispose();
+    this.drag = new PointerDrag(this.editor, e, () => this.dragTo(), () => this.autoScroll());
   }
 
   private dragTo(): void {
@@ -1109,11 +1101,7 @@ export class Viewer implements View {
   }
 
   private endDrag(e: PointerEvent): void {
-    const drag = this.drag;
-    if (!drag || drag.pointerId !== e.pointerId) return;
-    if (drag.timer) clearInterval(drag.timer);
-    this.drag = undefined;
-    if (this.editor.hasPointerCapture(e.pointerId)) this.editor.releasePointerCapture(e.pointerId);
+    if (this.drag?.end(e)) this.drag = undefined;
   }
 
   // ---- rendering ----

@@ -5,6 +5,7 @@
  * above or below the rows.
  */
 import { clamp } from '../guards';
+import { PointerDrag } from '../pointerDrag';
 import type { Column, HexCursor } from './hexCursor';
 import { dragSelection } from './hexMotion';
 import type { HexRow } from './hexRows';
@@ -39,11 +40,13 @@ interface CellEdges {
 
 export class HexPointer {
   private edges: CellEdges | undefined;
-  private drag: { pointerId: number; pressed: number; x: number; y: number; timer: number } | undefined;
+  private drag: PointerDrag | undefined;
+  /** Where the drag's selection is anchored: the byte pressed, or the old anchor (Shift). */
+  private pressed = 0;
 
   constructor(private readonly editor: HTMLElement, private readonly rowsEl: HTMLElement, private readonly host: PointerHost) {
     editor.addEventListener('pointerdown', (e) => this.down(e));
-    editor.addEventListener('pointermove', (e) => this.move(e));
+    editor.addEventListener('pointermove', (e) => this.drag?.move(e));
     editor.addEventListener('pointerup', (e) => this.up(e));
     editor.addEventListener('pointercancel', (e) => this.up(e));
   }
@@ -55,7 +58,7 @@ export class HexPointer {
 
   /** Stops a drag's scrolling timer (the view is going away). */
   dispose(): void {
-    if (this.drag?.timer) clearInterval(this.drag.timer);
+    this.drag?.dispose();
     this.drag = undefined;
   }
 
@@ -104,24 +107,16 @@ export class HexPointer {
       c.moveTo(hit.offset, e.shiftKey);
     }
     h.changed();
-    this.editor.setPointerCapture(e.pointerId);
-    this.drag = { pointerId: e.pointerId, pressed: e.shiftKey ? c.anchor : hit.offset, x: e.clientX, y: e.clientY, timer: 0 };
-  }
-
-  private move(e: PointerEvent): void {
-    const drag = this.drag;
-    if (!drag || drag.pointerId !== e.pointerId) return;
-    drag.x = e.clientX;
-    drag.y = e.clientY;
-    this.dragTo();
-    if (!drag.timer) drag.timer = window.setInterval(() => this.autoScroll(), 50);
+    this.pressed = e.shiftKey ? c.anchor : hit.offset;
+    this.drag?.dispose();
+    this.drag = new PointerDrag(this.editor, e, () => this.dragTo(), () => this.autoScroll());
   }
 
   private dragTo(): void {
     const drag = this.drag;
     if (!drag) return;
     const c = this.host.cursor;
-    const { anchor, caret } = dragSelection(drag.pressed, this.hit(drag.x, drag.y).offset, this.host.size);
+    const { anchor, caret } = dragSelection(this.pressed, this.hit(drag.x, drag.y).offset, this.host.size);
     if (anchor === c.anchor && caret === c.caret) return;
     c.select(anchor, caret);
     this.host.changed();
@@ -140,10 +135,6 @@ export class HexPointer {
   }
 
   private up(e: PointerEvent): void {
-    const drag = this.drag;
-    if (!drag || drag.pointerId !== e.pointerId) return;
-    if (drag.timer) clearInterval(drag.timer);
-    this.drag = undefined;
-    if (this.editor.hasPointerCapture(e.pointerId)) this.editor.releasePointerCapture(e.pointerId);
+    if (this.drag?.end(e)) this.drag = undefined;
   }
 }
