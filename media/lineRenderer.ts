@@ -7,6 +7,7 @@
  * (a tab stays one `\t`, a control character becomes its one-unit control picture),
  * so a DOM offset maps to a text index by adding the piece's start.
  */
+import { indexAtOrBefore } from '../src/util/sortedSearch';
 
 /** The text as laid out in one row. */
 export interface RenderedText {
@@ -179,14 +180,8 @@ const range = typeof document !== 'undefined' ? document.createRange() : undefin
 
 function locate(r: RenderedText, index: number): { node: Text; offset: number } | undefined {
   if (r.nodes.length === 0) return undefined;
-  let lo = 0;
-  let hi = r.nodes.length - 1;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (r.starts[mid] <= index) lo = mid;
-    else hi = mid - 1;
-  }
-  return { node: r.nodes[lo], offset: index - r.starts[lo] };
+  const i = indexAtOrBefore(r.starts, index, r.nodes.length);
+  return { node: r.nodes[i], offset: index - r.starts[i] };
 }
 
 /** Client rect of the character at `index` (index < length). */

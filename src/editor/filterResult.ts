@@ -1,4 +1,5 @@
 import type { LineRun } from '../search/filterFile';
+import { indexAtOrBefore } from '../util/sortedSearch';
 
 /**
  * The lines of a filter view, as runs of consecutive line numbers: memory grows
@@ -34,14 +35,8 @@ export class FilterResult {
   /** The file line shown at `row`; throws RangeError past the rows found so far. */
   lineAt(row: number): number {
     if (!Number.isSafeInteger(row) || row < 0 || row >= this.rows) throw new RangeError(`row ${row} is not in the filter result (${this.rows} rows)`);
-    let lo = 0;
-    let hi = this.rowsBefore.length - 1;
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      if (this.rowsBefore[mid] <= row) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.firstLines[lo] + row - this.rowsBefore[lo];
+    const i = indexAtOrBefore(this.rowsBefore, row);
+    return this.firstLines[i] + row - this.rowsBefore[i];
   }
 
   /** Runs held (what the memory grows with). */

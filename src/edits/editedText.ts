@@ -1,6 +1,7 @@
 import type { LineIndex } from '../lines';
 import type { TextSource } from '../lines/textSource';
 import { Piece, PieceTable } from './pieceTable';
+import { indexAtOrBefore } from '../util/sortedSearch';
 
 const LF = 10;
 const CR = 13;
@@ -71,7 +72,7 @@ export class EditedText implements TextSource {
     if (this.table.isPristine) return this.index.lineOfOffset(offset);
     if (!Number.isSafeInteger(offset) || offset < 0 || offset >= this.size) throw new RangeError(`offset ${offset} is out of range`);
     const layout = this.currentLayout();
-    const i = lastAtOrBefore(layout.starts, offset);
+    const i = indexAtOrBefore(layout.starts, offset);
     if (i >= layout.knownPieces && !this.isOriginalKnownAt(this.table.list()[i], offset - layout.starts[i])) {
       throw new RangeError(`offset ${offset} is not indexed yet`);
     }
@@ -151,18 +152,6 @@ export class EditedText implements TextSource {
     this.layout = { starts, newlinesBefore, knownPieces, knownNewlines: knownNewlines < 0 ? newlines : knownNewlines };
     return this.layout;
   }
-}
-
-/** Index of the last element <= value in a sorted array (0 if none). */
-function lastAtOrBefore(sorted: number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (sorted[mid] <= value) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** Index of the last element < value among the first `count` (0 if none). */

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import { WindowedReader } from '../lines/windowedReader';
+import { indexAtOrBefore } from '../util/sortedSearch';
 
 /**
  * One run of the byte stream to search: a range of the original file, or bytes
@@ -73,13 +74,6 @@ export class SegmentStream implements ByteStream {
 
   /** Index of the last segment starting at or before `offset`: the one holding that byte (empty ones are skipped). */
   private segmentAt(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return indexAtOrBefore(this.starts, offset);
   }
 }
