@@ -27,6 +27,8 @@ export class HexEdits {
   private timer = 0;
   /** Where our last edit left the caret: the host's caret replaces it only if the user has not moved since. */
   private caretAfterEdit: number | undefined;
+  /** The host's caret applies to what is confirmed next: false while an edit whose caret this view chose is on its way. */
+  private hostPlacesCaret = true;
 
   constructor(private readonly cursor: HexCursor, private readonly cache: ByteCache, private readonly host: EditHost) {}
 
@@ -112,15 +114,19 @@ export class HexEdits {
 
   /**
    * The host applied an edit (ours, another view's, undo, redo, a save): its caret
-   * wins once none of ours is on its way, unless the user moved on meanwhile.
+   * wins once none of ours is on its way, unless the user moved on meanwhile or this
+   * view placed the caret itself (an inspector write keeps it on the value: the
+   * host's caret, after the bytes, would arrive at a time that depends on the host
+   * and move a caret the user may have placed since).
    */
   confirmed(caretOffset: number | undefined): void {
     this.inFlight = Math.max(0, this.inFlight - 1);
     if (this.inFlight > 0) return;
     const c = this.cursor;
     const moved = this.caretAfterEdit !== undefined && (c.hasSelection || c.caret !== this.caretAfterEdit);
-    if (!moved && caretOffset !== undefined) c.moveTo(caretOffset, false);
+    if (!moved && this.hostPlacesCaret && caretOffset !== undefined) c.moveTo(caretOffset, false);
     this.caretAfterEdit = undefined;
+    this.hostPlacesCaret = true;
   }
 
   /** Typed or inspector bytes at the caret: overwrite as many bytes, insert, or replace the selection. */
@@ -141,6 +147,7 @@ export class HexEdits {
     const c = this.cursor;
     c.moveTo(caret ?? c.selection().start, false);
     this.caretAfterEdit = c.caret;
+    this.hostPlacesCaret = caret === undefined;
     this.host.changed(true);
   }
 
