@@ -1,9 +1,8 @@
 import * as fs from 'fs';
 import { setImmediate as yieldToLoop } from 'timers/promises';
-import { ApplyJob, applySteps, ApplyState } from './applyWrites';
+import { ApplyJob, applySteps, ApplyState, undoApply, untouched } from './applyWrites';
 import type { Fault } from './faults';
 import { packPieces } from './saveWorkerPieces';
-import { rollBack } from './recovery';
 import { abortError, saveError } from './saveErrors';
 import type { FaultPoint } from './saveTypes';
 import { spawnWorker, workerScriptExists } from '../workers/spawnWorker';
@@ -16,6 +15,9 @@ export interface ApplyRun {
   onWrite(done: number): void;
   onFlush(done: 0 | 1): void;
 }
+
+/** A worker that died without replying may have written anything. */
+const UNKNOWN: ApplyState = { done: 0, limit: Infinity, touched: true };
 
 /** Longest stretch of synchronous work between two yields to the event loop. */
 const SLICE_MS = 20;
@@ -34,7 +36,7 @@ const SLICE_MS = 20;
  */
 export async function applyInline(run: ApplyRun, fault: Fault): Promise<void> {
   const { job } = run;
-  const state: ApplyState = { done: 0, limit: 0 };
+  const state = untouched();
   const steps = applySteps(job, fault, state);
   try {
     let slice = performance.now();
@@ -52,7 +54,7 @@ export async function applyInline(run: ApplyRun, fault: Fault): Promise<void> {
     run.onFlush(1);
   } catch (err) {
     steps.return();
-    throw undo(job, state.limit, err);
+    throw undo(job, state, err);
   }
 }
 
@@ -85,7 +87,7 @@ export async function applyInWorker(run: ApplyRun, fault: FaultPoint | undefined
     });
   } catch (err) {
     // The worker died without replying: it may have written part of the file.
-    throw undo(job, Infinity, err);
+    throw undo(job, UNKNOWN, err);
   } finally {
     run.signal?.removeEventListener('abort', stop);
   }
@@ -96,9 +98,9 @@ export async function applyInWorker(run: ApplyRun, fault: FaultPoint | undefined
     case 'stopped':
       throw abortError(job.file);
     case 'failed':
-      throw failure(job, last);
+      throw last.touched ? failure(job, last) : saveError(last.code, job.file, last.message);
     default:
-      throw undo(job, Infinity, saveError('EIO', job.file, 'the save worker exited without finishing'));
+      throw undo(job, UNKNOWN, saveError('EIO', job.file, 'the save worker exited without finishing'));
   }
 }
 
@@ -116,14 +118,14 @@ async function fsyncFile(file: string): Promise<void> {
   }
 }
 
-/** Rolls a stopped or failed apply back and returns the error to throw. */
-function undo(job: ApplyJob, limit: number, err: unknown): Error {
+/** Undoes a stopped or failed apply (see undoApply) and returns the error to throw. */
+function undo(job: ApplyJob, state: ApplyState, err: unknown): Error {
   try {
-    rollBack(job.file, job.journal, job.oldSize, job.saved, { limit, chunkBytes: job.chunkBytes });
+    undoApply(job, state);
   } catch (undoErr) {
     return failure(job, { code: codeOf(err), message: messageOf(err), rolledBack: false, cause: messageOf(undoErr) });
   }
-  if ((err as { name?: string }).name === 'AbortError') return err as Error;
+  if ((err as { name?: string }).name === 'AbortError' || !state.touched) return err as Error;
   return failure(job, { code: codeOf(err), message: messageOf(err), rolledBack: true });
 }
 

@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import { MemFile, open } from '../mmap';
 import type { Fault } from './faults';
-import { readFullySync } from './fsSync';
+import { fsyncDirSync, readFullySync } from './fsSync';
+import { rollBack } from './recovery';
+import { saveError } from './saveErrors';
 import { lastAtOrBefore, Piece, Range, SavedRange, totalBytes } from './saveLayout';
 
 /** Everything the apply phase needs; structured-clonable once pieces are packed (see saveWorkerPieces). */
@@ -30,6 +32,13 @@ export interface ApplyState {
   done: number;
   /** Old bytes at offsets >= limit are untouched. */
   limit: number;
+  /** False until the first resize or write: until then the file is as it was. */
+  touched: boolean;
+}
+
+/** A fresh state: nothing written. */
+export function untouched(): ApplyState {
+  return { done: 0, limit: 0, touched: false };
 }
 
 /**
@@ -38,7 +47,11 @@ export interface ApplyState {
  * file order, then shrink. New bytes that come from the old file are read from the
  * journal when their old place is among the saved (overwritten) ranges, else from
  * the file, where they are still intact. Closing the generator early closes the
- * mapping; the caller then rolls back from the journal using `state.limit`.
+ * mapping; the caller then undoes it with `undoApply`.
+ *
+ * Throws ECHANGED before touching the file when it is no longer `oldSize` bytes
+ * long: a program appending to a log would otherwise lose what it appended since
+ * the journal was checked (to the resize), or have it overwritten by the move.
  */
 export function* applySteps(job: ApplyJob, fault: Fault, state: ApplyState): Generator<number, void, void> {
   let mf = openMapped(job.file);
@@ -52,6 +65,11 @@ export function* applySteps(job: ApplyJob, fault: Fault, state: ApplyState): Gen
     else readFullySync(ffd, dst, n, offset, job.file, at);
   });
   try {
+    const size = fs.fstatSync(ffd).size;
+    if (size !== job.oldSize) {
+      throw saveError('ECHANGED', job.file, `'${job.file}' is now ${size} bytes, not the ${job.oldSize} the save was planned for (another program changed it); nothing was written`);
+    }
+    state.touched = true;
     if (job.newSize > job.oldSize) {
       mf.resize(job.newSize);
       fault('grow');
@@ -85,6 +103,21 @@ export function* applySteps(job: ApplyJob, fault: Fault, state: ApplyState): Gen
     fs.closeSync(ffd);
     fs.closeSync(jfd);
   }
+}
+
+/**
+ * Undoes a stopped or failed apply: rolls the file back from the journal, or,
+ * when the apply had not touched it yet, only removes the journal (a rollback
+ * would truncate whatever another program appended meanwhile). Throws what the
+ * rollback throws; the journal is then kept for recovery.
+ */
+export function undoApply(job: ApplyJob, state: ApplyState, fault?: Fault): void {
+  if (state.touched) {
+    rollBack(job.file, job.journal, job.oldSize, job.saved, { limit: state.limit, fault, chunkBytes: job.chunkBytes, keepSize: job.oldSize === job.newSize });
+    return;
+  }
+  fs.rmSync(job.journal, { force: true });
+  fsyncDirSync(job.journal);
 }
 
 function openMapped(file: string): MemFile {

@@ -14,11 +14,13 @@ export interface RollbackOptions {
   limit?: number;
   fault?: Fault;
   chunkBytes?: number;
+  /** Leave the size alone: a same-length save changed none, and what was appended since stays. */
+  keepSize?: boolean;
 }
 
 /**
  * Puts the old bytes back: truncates `file` to `oldSize` first (so at any crash
- * point its size is the old or the new one), copies every saved range from the
+ * point its size is the old or the new one; not with `keepSize`), copies every saved range from the
  * journal, fsyncs, then deletes the journal and fsyncs the folder. Idempotent: the
  * journal is only read, and only deleted once the file is durable, so a crash at
  * any point leaves a journal that rolls back again. Synchronous (it runs at open,
@@ -36,7 +38,7 @@ export function rollBack(file: string, journal: string, oldSize: number, saved: 
       throw saveError('EIO', file, `the journal '${journal}' is shorter than its header says; kept as is, the file was not rolled back`);
     }
     fd = fs.openSync(file, 'r+');
-    fs.ftruncateSync(fd, oldSize);
+    if (!options.keepSize) fs.ftruncateSync(fd, oldSize);
     for (const r of saved) {
       const end = Math.min(r.end, limit);
       for (let start = r.start; start < end; start += buf.length) {
@@ -73,10 +75,10 @@ export function recoverFrom(file: string, journal: string, running: boolean, opt
     case 'complete': {
       const { header } = found;
       if (busy(header.owner)) return busyResult(file, journal, header.owner);
-      const mismatch = whyNotFor(file, header.inode, header.oldSize, header.newSize);
-      if (mismatch) return { recovered: false, journal, detail: `kept '${journal}' without using it: ${mismatch}` };
+      const size = sizeIfFor(file, header.inode, header.oldSize, header.newSize);
+      if (typeof size === 'string') return { recovered: false, journal, detail: `kept '${journal}' without using it: ${size}` };
       const saved = placeSaved(header.ranges, header.dataOffset);
-      rollBack(file, journal, header.oldSize, saved, options);
+      rollBack(file, journal, header.oldSize, saved, { ...options, keepSize: header.oldSize === header.newSize });
       return {
         recovered: true, journal,
         detail: `rolled '${file}' back to its ${header.oldSize} bytes from before an interrupted save (${totalBytes(saved)} bytes restored)`,
@@ -99,8 +101,8 @@ function discard(journal: string, why: string): RecoveryResult {
   return { recovered: false, journal, detail: `removed '${journal}': ${why}` };
 }
 
-/** Why a journal does not belong to the file as it is now, or undefined if it does. */
-function whyNotFor(file: string, inode: bigint, oldSize: number, newSize: number): string | undefined {
+/** The file's size if the journal belongs to the file as it is now, else why not. */
+function sizeIfFor(file: string, inode: bigint, oldSize: number, newSize: number): number | string {
   let stat: fs.BigIntStats;
   try {
     stat = fs.statSync(file, { bigint: true });
@@ -109,7 +111,11 @@ function whyNotFor(file: string, inode: bigint, oldSize: number, newSize: number
   }
   if (inode !== 0n && stat.ino !== inode) return 'the file was replaced since (another inode)';
   const size = Number(stat.size);
-  // A save and a rollback only ever set the size to the old or the new one.
-  if (size !== oldSize && size !== newSize) return `the file is ${size} bytes, neither its old ${oldSize} nor its new ${newSize}: something else changed it since`;
-  return undefined;
+  // A save and a rollback only ever set the size to the old or the new one; a
+  // same-length save sets none, so a log may have grown under it.
+  const appendedTo = oldSize === newSize && size > oldSize;
+  if (size !== oldSize && size !== newSize && !appendedTo) {
+    return `the file is ${size} bytes, neither its old ${oldSize} nor its new ${newSize}: something else changed it since`;
+  }
+  return size;
 }

@@ -85,6 +85,7 @@ export async function saveInPlace(plan: SavePlan, options: SaveOptions = {}): Pr
       await removeJournal(journal); // the file is untouched: the journal is just in the way
       throw err;
     }
+    hooks.beforeApply?.();
     const writeTotal = totalBytes(layout.writes);
     const inWorker = hooks.applyIn === 'worker' || (hooks.applyIn !== 'inline' && writeTotal > WORKER_MIN && workerAvailable());
     const run = {

@@ -55,6 +55,8 @@ export interface SaveHooks {
   chunkBytes?: number;
   /** Where the apply phase runs; `auto` (default) uses a worker when it writes more than 16 MiB. */
   applyIn?: 'inline' | 'worker' | 'auto';
+  /** Runs after the journal is durable and checked, just before the apply phase. */
+  beforeApply?: () => void;
 }
 
 export interface SaveOptions {

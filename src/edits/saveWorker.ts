@@ -1,9 +1,8 @@
 import * as fs from 'fs';
 import { parentPort, workerData } from 'worker_threads';
-import { ApplyJob, applySteps, ApplyState } from './applyWrites';
+import { ApplyJob, applySteps, undoApply, untouched } from './applyWrites';
 import { faultInjector } from './faults';
 import { PackedPieces, unpackPieces } from './saveWorkerPieces';
-import { rollBack } from './recovery';
 import { totalBytes } from './saveLayout';
 import type { FaultPoint } from './saveTypes';
 
@@ -26,14 +25,14 @@ export type WorkerReply =
   | { type: 'flushing' }
   | { type: 'done' }
   | { type: 'stopped' }
-  | { type: 'failed'; code: string; message: string; rolledBack: boolean };
+  | { type: 'failed'; code: string; message: string; rolledBack: boolean; touched: boolean };
 
 const STOPPED = Symbol('stopped');
 
 function run(data: WorkerJob): WorkerReply {
   const job: ApplyJob = { ...data.job, pieces: unpackPieces(data.pieces) };
   const fault = faultInjector(data.fault, () => Atomics.wait(data.stop, 0, 0, 30_000));
-  const state: ApplyState = { done: 0, limit: 0 };
+  const state = untouched();
   const total = totalBytes(job.writes);
   try {
     if (total === 0) post({ type: 'flushing' });
@@ -48,11 +47,11 @@ function run(data: WorkerJob): WorkerReply {
     return { type: 'done' };
   } catch (err) {
     try {
-      rollBack(job.file, job.journal, job.oldSize, job.saved, { limit: state.limit, fault, chunkBytes: job.chunkBytes });
+      undoApply(job, state, fault);
     } catch (undo) {
-      return failed(err === STOPPED ? undo : err, false);
+      return failed(err === STOPPED ? undo : err, false, true);
     }
-    return err === STOPPED ? { type: 'stopped' } : failed(err, true);
+    return err === STOPPED ? { type: 'stopped' } : failed(err, true, state.touched);
   }
 }
 
@@ -65,9 +64,9 @@ function fsyncFile(file: string): void {
   }
 }
 
-function failed(err: unknown, rolledBack: boolean): WorkerReply {
+function failed(err: unknown, rolledBack: boolean, touched: boolean): WorkerReply {
   const e = err as { code?: string; message?: string };
-  return { type: 'failed', code: e.code ?? 'EIO', message: e.message ?? String(err), rolledBack };
+  return { type: 'failed', code: e.code ?? 'EIO', message: e.message ?? String(err), rolledBack, touched };
 }
 
 function post(reply: WorkerReply): void {

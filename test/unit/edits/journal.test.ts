@@ -157,6 +157,19 @@ describe('journal', () => {
       assert.match(result.detail, /neither its old 10000 nor its new 10777/);
     });
 
+    it('rolls back a same-length save that a program appended to meanwhile, keeping what it appended', async () => {
+      const old = content(7, 10_000);
+      const overwrite: Segment[] = [{ kind: 'original', offset: 0, length: 4000 }, { kind: 'bytes', data: Buffer.alloc(500, 0x3d) }, { kind: 'original', offset: 4500, length: 5500 }];
+      const file = tempFile('appended.bin', old);
+      await journalFor(file, overwrite);
+      halfApply(file, reference(old, overwrite), 4200, false);
+      fs.appendFileSync(file, 'a new log line\n');
+      const result = recoverInterruptedSave(file);
+      assert.strictEqual(result.recovered, true, result.detail);
+      assert.ok(fs.readFileSync(file).equals(Buffer.concat([old, Buffer.from('a new log line\n')])));
+      assert.strictEqual(fs.existsSync(journalPath(file)), false);
+    });
+
     it('does not touch a save running in this very process', async () => {
       const file = tempFile('self.bin', content(7, 10_000));
       let during: ReturnType<typeof recoverInterruptedSave> | undefined;

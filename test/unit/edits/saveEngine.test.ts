@@ -186,6 +186,27 @@ describe('saveInPlace', () => {
       });
     }
 
+    for (const [name, same] of [['a same-length save', true], ['an insertion', false]] as const) {
+      for (const applyIn of ['inline', 'worker'] as const) {
+        it(`${name} (${applyIn}) refuses with ECHANGED, writing nothing, when a program appended after the journal was checked`, async () => {
+          const old = randomContent(random(10), 50_000);
+          const file = tempFile('grew.bin', old);
+          const segments: Segment[] = same
+            ? [{ kind: 'original', offset: 0, length: 100 }, { kind: 'bytes', data: Buffer.from('EDIT') }, { kind: 'original', offset: 104, length: 49_896 }]
+            : insertAtStart(50_000);
+          const line = Buffer.from('appended while saving\n');
+          const hooks = { chunkBytes: 4096, applyIn, beforeApply: () => fs.appendFileSync(file, line) };
+          await assert.rejects(saveInPlace(planFor(file, segments), { hooks }), (err: Error & { code?: string }) => {
+            assert.strictEqual(err.code, 'ECHANGED', err.message);
+            assert.match(err.message, /nothing was written/);
+            return true;
+          });
+          assert.ok(fs.readFileSync(file).equals(Buffer.concat([old, line])), 'the file is not its old content plus the appended line');
+          assert.strictEqual(fs.existsSync(journalPath(file)), false, 'journal left behind');
+        });
+      }
+    }
+
     it('a failure in the worker rolls the file back too', async () => {
       const file = tempFile('fw.bin', randomContent(random(9), 50_000));
       const hooks = { chunkBytes: 4096, applyIn: 'worker' as const, fault: { step: 'write' as const, after: 3, action: 'throw' as const } };
