@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Piece, PieceTable } from '../edits/pieceTable';
+import { appendedTo, FileMark } from './fileMark';
 
 /** What a hot-exit backup holds: the edit list, never the file. */
 interface BackupFile {
@@ -8,26 +9,34 @@ interface BackupFile {
   path: string;
   size: number;
   mtimeMs: number;
+  /** The file's inode and edges (see FileMark): tell a log that only grew since. */
+  inode?: number;
+  edges?: string;
   pieces: Piece[];
   /** Bytes of the added pieces, base64, in piece order. */
   added: string;
 }
 
 /** Writes the pending edits of `table` to `destination`. */
-export async function writeBackup(destination: string, filePath: string, baseline: { size: number; mtimeMs: number }, table: PieceTable): Promise<void> {
+export async function writeBackup(destination: string, filePath: string, baseline: FileMark, table: PieceTable): Promise<void> {
   const pieces = table.list();
   const added = Buffer.concat(pieces.filter((p) => p.source === 'added').map((p) => table.pieceBytes(p)));
-  const backup: BackupFile = { version: 1, path: filePath, size: baseline.size, mtimeMs: baseline.mtimeMs, pieces: [...pieces], added: added.toString('base64') };
+  const backup: BackupFile = {
+    version: 1, path: filePath, size: baseline.size, mtimeMs: baseline.mtimeMs, inode: baseline.inode, edges: baseline.edges,
+    pieces: [...pieces], added: added.toString('base64'),
+  };
   await fs.promises.mkdir(path.dirname(destination), { recursive: true });
   await fs.promises.writeFile(destination, JSON.stringify(backup));
 }
 
 /**
- * Re-applies a backup's edits to a fresh `table`, but only if the file on disk is
- * the one the edits were made on (same size and modification time).
+ * Re-applies a backup's edits to a fresh `table`, but only if the file on disk
+ * (`current`) is the one the edits were made on (same size and modification
+ * time), or that file grown by appending: its new bytes then follow the edits
+ * (`appended` says how many).
  */
-export async function readBackup(source: string, filePath: string, current: { size: number; mtimeMs: number }, table: PieceTable):
-Promise<{ ok: true; baseline: { size: number; mtimeMs: number } } | { ok: false; reason: string }> {
+export async function readBackup(source: string, filePath: string, current: FileMark, table: PieceTable):
+Promise<{ ok: true; appended: number } | { ok: false; reason: string }> {
   let backup: BackupFile;
   try {
     backup = JSON.parse(await fs.promises.readFile(source, 'utf8')) as BackupFile;
@@ -35,7 +44,8 @@ Promise<{ ok: true; baseline: { size: number; mtimeMs: number } } | { ok: false;
     return { ok: false, reason: `the backup could not be read (${(err as Error).message})` };
   }
   if (backup.version !== 1 || backup.path !== filePath) return { ok: false, reason: 'the backup belongs to another file' };
-  if (backup.size !== current.size || backup.mtimeMs !== current.mtimeMs) {
+  const same = backup.size === current.size && backup.mtimeMs === current.mtimeMs;
+  if (!same && !grewFrom(filePath, backup, current)) {
     return { ok: false, reason: 'the file changed on disk since they were made' };
   }
   const added = Buffer.from(backup.added, 'base64');
@@ -56,5 +66,13 @@ Promise<{ ok: true; baseline: { size: number; mtimeMs: number } } | { ok: false;
     }
     offset += piece.length;
   }
-  return { ok: true, baseline: { size: backup.size, mtimeMs: backup.mtimeMs } };
+  if (!same) table.appendOriginal(current.size);
+  return { ok: true, appended: current.size - backup.size };
+}
+
+/** Whether the file is the backup's, grown by appending to `current`'s size. */
+function grewFrom(filePath: string, backup: BackupFile, current: FileMark): boolean {
+  if (backup.edges === undefined || backup.inode === undefined || current.size <= backup.size) return false;
+  const grown = appendedTo(filePath, { size: backup.size, mtimeMs: backup.mtimeMs, inode: backup.inode, edges: backup.edges });
+  return grown !== undefined && grown.inode === current.inode && grown.size >= current.size;
 }

@@ -11,10 +11,15 @@ import { editLabel, redoEdit, TextEdit, undoEdit } from '../edits/textEdit';
 import { LineIndex, ResetReason } from '../lines';
 import { readBackup, writeBackup } from './backup';
 import { Disposable } from './dispose';
+import { appendedTo, FileMark, markOf } from './fileMark';
+import { formatBytes } from './format';
 import { FileState } from './protocol';
 import { saveDocument, saveDocumentAs } from './saving';
+import { VIEW_TYPE } from './viewType';
 
 const WATCH_INTERVAL_MS = 500;
+/** Saves planned over a file that keeps growing before one gives up. */
+const SAVE_ATTEMPTS = 3;
 const STATE_THROTTLE_MS = 100;
 /** The index scan starts by then even if no view asked for a first screen (e.g. a background tab). */
 const INDEX_START_MAX_DELAY_MS = 1000;
@@ -26,18 +31,13 @@ export interface ContentChange {
   caretOffset: number | undefined;
 }
 
-/** The file's size and modification time when the edits started: a save refuses if they changed. */
-interface Baseline {
-  size: number;
-  mtimeMs: number;
-}
-
 /**
  * One open file, shared by every editor showing it: its line index, its pending
  * edits (a piece table: memory grows with the edits, not the file) and the undo
  * stack entries it hands to VS Code. It watches the file: growth is indexed as it
- * comes; a file that shrank or was replaced resets the index with a notice; a
- * change under unsaved edits asks the user. A file that cannot be opened still
+ * comes, and joins the content after unsaved edits too; a file that shrank or was
+ * replaced resets the index with a notice; any other change under unsaved edits
+ * asks the user. A file that cannot be opened still
  * makes a document, carrying the error to show.
  */
 export class HugeDocument extends Disposable implements vscode.CustomDocument {
@@ -46,7 +46,14 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
   private pendingState: NodeJS.Timeout | undefined;
   private saving = false;
   private lastStateValue: FileState | undefined;
-  private baseline: Baseline;
+  /** The file the edits were made on: a save refuses if it changed, unless only by appending. */
+  private baseline: FileMark;
+  /** Whether the user was told that the file grew under their unsaved edits. */
+  private toldAppended = false;
+  /** The user chose to write their version over a file that replaced theirs on disk. */
+  private overwriteChosen = false;
+  /** A question about a change on disk is showing. */
+  private asking = false;
   /**
    * Every edit VS Code may still undo or redo, in order. A save rebases them onto the
    * new file; one whose old bytes could not be kept becomes undefined.
@@ -97,7 +104,7 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     readonly openError: Error | undefined,
   ) {
     super();
-    this.baseline = this.statBaseline();
+    this.baseline = markOf(uri.fsPath);
     if (!index) return;
     this.text = new EditedText(index, new PieceTable(index, index.fileSize));
     this.register({ dispose: index.onProgress(() => { this.followFile(); this.emitState(); }) });
@@ -188,8 +195,25 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     });
   }
 
-  /** Writes the edits into the file in place (crash-safe), then re-indexes it. */
+  /**
+   * Writes the edits into the file in place (crash-safe), then re-indexes it. What
+   * a program appended meanwhile is kept: the save is planned again over the grown
+   * file, a few times, before it gives up (nothing written) with ECHANGED.
+   */
   async save(token?: vscode.CancellationToken): Promise<void> {
+    if (this.text && this.isDirty && this.replacedOnDisk()) return this.overwriteReplaced(token);
+    for (let attempt = 1; ; attempt++) {
+      this.adoptAppended();
+      try {
+        return await this.saveOnce(token);
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'ECHANGED' || !appendedTo(this.uri.fsPath, this.baseline)) throw err;
+        if (attempt === SAVE_ATTEMPTS) throw keptGrowing(this.fileName, err as Error);
+      }
+    }
+  }
+
+  private async saveOnce(token?: vscode.CancellationToken): Promise<void> {
     const text = this.text;
     if (!text || !this.isDirty) return;
     const plan = planOf(this.uri.fsPath, text.table, this.baseline);
@@ -198,13 +222,69 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     const rebased = rebaseForSave(text.table, live.map((e) => e.edit!));
     this.saving = true;
     this.index!.release();
+    let saved = false;
     try {
       await saveDocument(plan, token);
+      saved = true;
       rebased().forEach((edit, i) => { live[i].edit = edit; });
     } finally {
       this.saving = false;
-      this.afterRewrite();
+      if (saved) this.afterRewrite();
+      else this.afterFailedSave();
     }
+  }
+
+  /**
+   * Another file now sits at the path (saved by rename, or a rotated log), while
+   * the edits still read the old one through its mapping. Only when the user chose
+   * "Overwrite" (see askReplaced) is the edited content written there, whole, to a
+   * temporary file renamed over it; otherwise the save is refused with ECHANGED.
+   */
+  private async overwriteReplaced(token?: vscode.CancellationToken): Promise<void> {
+    if (!this.overwriteChosen) {
+      this.askReplaced();
+      throw Object.assign(new Error(`${this.fileName} was replaced on disk by another file since your changes; nothing was written. Choose Overwrite or Revert.`), { code: 'ECHANGED' });
+    }
+    const text = this.text!;
+    const live = this.edits.filter((e) => e.edit);
+    const rebased = rebaseForSave(text.table, live.map((e) => e.edit!));
+    this.saving = true;
+    try {
+      await saveDocumentAs(text.table, this.uri.fsPath, token, fs.statSync(this.uri.fsPath).mode & 0o7777);
+      rebased().forEach((edit, i) => { live[i].edit = edit; });
+    } finally {
+      this.saving = false;
+    }
+    this.overwriteChosen = false;
+    this.afterRewrite();
+  }
+
+  private replacedOnDisk(): boolean {
+    const now = markOf(this.uri.fsPath);
+    return now.size >= 0 && now.inode !== this.baseline.inode;
+  }
+
+  private askReplaced(): void {
+    if (this.asking) return;
+    this.asking = true;
+    void vscode.window.showWarningMessage(
+      `${this.fileName} was replaced on disk by another file while you have unsaved changes.`,
+      'Overwrite with my version', 'Revert (load from disk)',
+    ).then((choice) => {
+      this.asking = false;
+      if (choice?.startsWith('Overwrite')) {
+        this.overwriteChosen = true;
+        void vscode.workspace.save(this.uri);
+      } else if (choice?.startsWith('Revert')) {
+        void this.revertInEditor();
+      }
+    });
+  }
+
+  /** VS Code's revert acts on the active editor: make it this document's first. */
+  private async revertInEditor(): Promise<void> {
+    await vscode.commands.executeCommand('vscode.openWith', this.uri, VIEW_TYPE);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   }
 
   /** Writes the edited content to another file; this document keeps its file. */
@@ -225,11 +305,23 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     return { id: destination.toString(), delete: () => fs.rmSync(destination.fsPath, { force: true }) };
   }
 
-  /** Looks at the file now (the watcher also does, every 500 ms). */
+  /**
+   * Looks at the file now (the watcher also does, every 500 ms). Under unsaved
+   * edits only an append is taken in: the edits name bytes of the file as mapped,
+   * so a replaced or rewritten file must not slip in under them.
+   */
   refresh(): void {
     if (this.isDisposed || !this.index || this.saving) return;
+    if (this.isDirty) {
+      this.adoptAppended();
+      return;
+    }
+    this.refreshIndex();
+  }
+
+  private refreshIndex(): void {
     try {
-      this.index.refresh();
+      this.index!.refresh();
     } catch {
       // The file is gone: the error is on the index and the state shows it.
     }
@@ -268,7 +360,10 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
       void vscode.window.showWarningMessage(`Unsaved changes to ${this.fileName} from the last session were not restored: ${restored.reason}`);
       return;
     }
-    this.baseline = restored.baseline;
+    if (restored.appended > 0) {
+      this.toldAppended = true;
+      void vscode.window.showInformationMessage(`Unsaved changes to ${this.fileName} from the last session were restored. The file grew by ${formatBytes(restored.appended)} since; the new lines are shown after them.`);
+    }
     text.invalidate();
   }
 
@@ -284,34 +379,62 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     this.index!.reload();
     text.table.reset(this.index!.fileSize);
     text.invalidate();
-    this.baseline = this.statBaseline();
+    this.baseline = markOf(this.uri.fsPath);
+    this.toldAppended = false;
     this.contentChanged(0, undefined);
+  }
+
+  /** The file is as it was (the engine refused, or rolled back): the edits stay pending. */
+  private afterFailedSave(): void {
+    this.index!.reload();
+    this.text!.invalidate();
+    this.contentChanged(0, undefined);
+  }
+
+  /**
+   * When the file grew by appending (a log being written), its new bytes join the
+   * content after the unsaved edits, which still fit it; says so once. Returns
+   * whether it did.
+   */
+  private adoptAppended(): boolean {
+    const text = this.text;
+    const grown = text && !this.saving && this.isDirty ? appendedTo(this.uri.fsPath, this.baseline) : undefined;
+    if (!text || !grown) return false;
+    const end = text.size;
+    text.table.appendOriginal(grown.size);
+    this.baseline = grown;
+    this.refreshIndex();
+    this.contentChanged(end, undefined);
+    if (!this.toldAppended) {
+      this.toldAppended = true;
+      void vscode.window.showInformationMessage(`${this.fileName} grew on disk; your unsaved changes are kept.`);
+    }
+    return true;
   }
 
   private onFileChanged(): void {
     if (this.saving || this.isDisposed) return;
     if (!this.isDirty) {
-      this.baseline = this.statBaseline();
+      this.baseline = markOf(this.uri.fsPath);
       this.refresh();
       return;
     }
-    const now = this.statBaseline();
-    if (now.size === this.baseline.size && now.mtimeMs === this.baseline.mtimeMs) return;
+    if (this.adoptAppended()) return;
+    const now = markOf(this.uri.fsPath);
+    if (now.size === this.baseline.size && now.mtimeMs === this.baseline.mtimeMs && now.inode === this.baseline.inode) return;
+    if (this.replacedOnDisk()) {
+      this.askReplaced();
+      return;
+    }
+    if (this.asking) return;
+    this.asking = true;
     void vscode.window.showWarningMessage(
       `${this.fileName} changed on disk while you have unsaved changes. Your changes refer to the old content: saving them in place is refused until you revert.`,
       'Revert (load from disk)', 'Keep my changes',
     ).then((choice) => {
-      if (choice?.startsWith('Revert')) void vscode.commands.executeCommand('workbench.action.files.revert');
+      this.asking = false;
+      if (choice?.startsWith('Revert')) void this.revertInEditor();
     });
-  }
-
-  private statBaseline(): Baseline {
-    try {
-      const stat = fs.statSync(this.uri.fsPath);
-      return { size: stat.size, mtimeMs: stat.mtimeMs };
-    } catch {
-      return { size: -1, mtimeMs: -1 };
-    }
   }
 
   private contentChanged(offset: number, caretOffset: number | undefined): void {
@@ -346,4 +469,14 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     clearTimeout(this.pendingState);
     super.dispose();
   }
+}
+
+/** The error of a save that gave up because another program kept appending to the file. */
+function keptGrowing(fileName: string, cause: Error): Error {
+  return Object.assign(new Error(
+    `${fileName} kept growing while it was saved (another program is appending to it); nothing was written. `
+    + 'A change of length moves everything after it, which takes longer than the pause between two appends: '
+    + 'stop the program writing the file and save again, or keep the length (the Insert key switches to overwrite). '
+    + `(${cause.message})`,
+  ), { code: 'ECHANGED' });
 }

@@ -3,6 +3,7 @@ import { Disposable } from './dispose';
 import { HugeDocument } from './hugeDocument';
 import { ViewerStatusBar } from './statusBar';
 import { ViewerSession } from './viewerSession';
+import { VIEW_TYPE } from './viewType';
 
 /**
  * The custom editor: VS Code asks it for one document per file (shared by every
@@ -10,7 +11,7 @@ import { ViewerSession } from './viewerSession';
  * backups of the documents' edits.
  */
 export class HugeEditorProvider extends Disposable implements vscode.CustomEditorProvider<HugeDocument> {
-  static readonly viewType = 'hugefile.editor';
+  static readonly viewType = VIEW_TYPE;
   private readonly status = this.register(new ViewerStatusBar());
   private readonly editEmitter = this.register(new vscode.EventEmitter<vscode.CustomDocumentEditEvent<HugeDocument>>());
   readonly onDidChangeCustomDocument = this.editEmitter.event;

@@ -32,10 +32,14 @@ export async function saveDocument(plan: SavePlan, token?: vscode.CancellationTo
   );
 }
 
-/** Streams the edited content to another file, in 8 MiB pieces, yielding between them. */
-export async function saveDocumentAs(table: PieceTable, destination: string, token?: vscode.CancellationToken): Promise<void> {
+/**
+ * Streams the edited content to a temporary file beside `destination`, in 8 MiB
+ * pieces, yielding between them, syncs it and renames it over `destination`
+ * (created with `mode`, else the default). Cancelling or failing removes it.
+ */
+export async function saveDocumentAs(table: PieceTable, destination: string, token?: vscode.CancellationToken, mode?: number): Promise<void> {
   const temp = `${destination}.hugefile-partial`;
-  const fd = fs.openSync(temp, 'w');
+  const fd = fs.openSync(temp, 'w', mode);
   try {
     for (let at = 0; at < table.size; at += CHUNK) {
       if (token?.isCancellationRequested) throw new vscode.CancellationError();

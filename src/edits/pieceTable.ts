@@ -137,6 +137,21 @@ export class PieceTable {
   }
 
   /**
+   * The file grew by appending, to `originalSize` bytes: its new bytes join the
+   * content at the end, after the edits, as they join the file. Throws RangeError
+   * unless the file got larger.
+   */
+  appendOriginal(originalSize: number): void {
+    if (!Number.isSafeInteger(originalSize) || originalSize <= this.originalSize) {
+      throw new RangeError(`the file can only grow from ${this.originalSize} bytes, not to ${originalSize}`);
+    }
+    this.pieces.push({ source: 'original', start: this.originalSize, length: originalSize - this.originalSize });
+    this.total += originalSize - this.originalSize;
+    this.originalSize = originalSize;
+    this.mergeAround(this.pieces.length - 1, this.pieces.length - 1);
+  }
+
+  /**
    * Makes the file of `originalSize` bytes the content again (after a save, a
    * revert, a reload). The added bytes stay: edits kept for undo and redo refer to them.
    */

@@ -1,5 +1,6 @@
 // Editing in place in a real VS Code: type into a multi-GB log, save, read the bytes on
-// disk; undo after save; a read-only file refuses typing with a visible message.
+// disk; undo after save; a read-only file refuses typing with a visible message; a log
+// that grows under unsaved edits keeps both; a rewrite or replacement under them asks.
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -7,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
 import { makeLog, parseSize } from '../../scripts/make-log';
-import { type ExtensionSession, findInWebviews, openAlone, screenshot, startExtensionSession } from './harness';
+import { type ExtensionSession, findInWebviews, openAlone, screenshot, startExtensionSession, waitForNotification } from './harness';
 
 const BIG = process.env.HUGEFILE_E2E_SIZE ?? '4G';
 
@@ -46,6 +47,11 @@ async function clickInto(frame: Frame, line: number, chars: number): Promise<voi
   await frame.page().mouse.click(box.x + (chars + 0.3) * width, box.y + box.height / 2);
 }
 
+/** "line <from>\n" to "line <to>\n". */
+function numberedLines(from: number, to: number): string {
+  return Array.from({ length: to - from + 1 }, (_, i) => `line ${from + i}\n`).join('');
+}
+
 function tabIsDirty(page: Page, name: string): Promise<boolean> {
   // Only meaningful once the edit had time to arrive; used to check that nothing happened.
   return page.locator('.tabs-container .tab.active.dirty', { hasText: name }).count().then((n) => n > 0);
@@ -65,6 +71,9 @@ describe('Editing in place in VS Code', function () {
     fs.writeFileSync(path.join(workspace, 'notes.txt'), 'alpha\r\nbeta\r\ngamma\r\n');
     fs.writeFileSync(path.join(workspace, 'locked.txt'), 'you cannot change me\n');
     fs.chmodSync(path.join(workspace, 'locked.txt'), 0o444);
+    fs.writeFileSync(path.join(workspace, 'growing.log'), numberedLines(1, 2000));
+    fs.writeFileSync(path.join(workspace, 'rewritten.log'), numberedLines(1, 50));
+    fs.writeFileSync(path.join(workspace, 'replaced.log'), numberedLines(1, 50));
     // The first save's fsync would otherwise also write back the gigabytes just generated.
     execFileSync('sync');
     session = await startExtensionSession(workspace);
@@ -142,5 +151,60 @@ describe('Editing in place in VS Code', function () {
     assert.strictEqual(fs.readFileSync(file, 'utf8'), 'you cannot change me\n');
     assert.ok(!(await tabIsDirty(page, 'locked.txt')));
     await screenshot(page, 'editing-read-only');
+  });
+
+  it('a log that grows under unsaved edits shows the new lines after them, and the save keeps both', async () => {
+    const file = path.join(workspace, 'growing.log');
+    const frame = await openEditable(page, 'growing.log');
+    await clickInto(frame, 1, 0);
+    await page.keyboard.type('NEW ');
+    await frame.locator('[data-pending-edits="0"]').waitFor();
+    await page.locator('.tabs-container .tab.active.dirty', { hasText: 'growing.log' }).waitFor({ timeout: 20_000 });
+    fs.appendFileSync(file, numberedLines(2001, 2003));
+    await waitForNotification(page, 'growing.log grew on disk');
+    await page.keyboard.press('Control+End');
+    await frame.locator('.row .text', { hasText: /^line 2003$/ }).waitFor({ timeout: 20_000 });
+    await screenshot(page, 'editing-log-grew');
+    fs.appendFileSync(file, numberedLines(2004, 2004));
+    await page.keyboard.press('Control+S');
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 60_000 });
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), `line 1\nNEW line 2\n${numberedLines(3, 2004)}`);
+  });
+
+  it('a rewrite under unsaved edits asks, and Revert loads the file from disk', async () => {
+    const file = path.join(workspace, 'rewritten.log');
+    const frame = await openEditable(page, 'rewritten.log');
+    await clickInto(frame, 0, 0);
+    await page.keyboard.type('MINE ');
+    await frame.locator('[data-pending-edits="0"]').waitFor();
+    await page.locator('.tabs-container .tab.active.dirty', { hasText: 'rewritten.log' }).waitFor({ timeout: 20_000 });
+    fs.writeFileSync(file, numberedLines(1, 50).replace('line 1\n', 'LINE 1\n'));
+    const toast = await waitForNotification(page, 'rewritten.log changed on disk');
+    await screenshot(page, 'editing-changed-on-disk');
+    await toast.getByRole('button', { name: /Revert/ }).click();
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 20_000 });
+    await frame.locator('.row[data-line="0"] .text', { hasText: /^LINE 1$/ }).waitFor({ timeout: 20_000 });
+    assert.strictEqual(fs.readFileSync(file, 'utf8').slice(0, 7), 'LINE 1\n');
+  });
+
+  it('a file replaced on disk under unsaved edits asks, and Overwrite writes the edited version there', async () => {
+    const file = path.join(workspace, 'replaced.log');
+    const frame = await openEditable(page, 'replaced.log');
+    await clickInto(frame, 2, 0);
+    await page.keyboard.type('MINE ');
+    await frame.locator('[data-pending-edits="0"]').waitFor();
+    await page.locator('.tabs-container .tab.active.dirty', { hasText: 'replaced.log' }).waitFor({ timeout: 20_000 });
+    const inodeBefore = fs.statSync(file).ino;
+    // How editors and log rotation replace a file: a new one renamed over it.
+    fs.writeFileSync(`${file}.tmp`, 'a new file from another program\n');
+    fs.renameSync(`${file}.tmp`, file);
+    const toast = await waitForNotification(page, 'replaced.log was replaced on disk');
+    await screenshot(page, 'editing-replaced-on-disk');
+    await toast.getByRole('button', { name: /Overwrite/ }).click();
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 20_000 });
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), numberedLines(1, 50).replace('line 3\n', 'MINE line 3\n'));
+    assert.notStrictEqual(fs.statSync(file).ino, inodeBefore);
+    assert.ok(!fs.existsSync(`${file}.hugefile-partial`));
+    await frame.locator('.row[data-line="2"] .text', { hasText: /^MINE line 3$/ }).waitFor({ timeout: 20_000 });
   });
 });

@@ -59,4 +59,20 @@ describe('PieceTable', () => {
     assert.throws(() => table.delete(-1, 1), RangeError);
     assert.throws(() => table.insert(4, Buffer.from('x')), RangeError);
   });
+
+  it('a file grown by appending: the new bytes follow the edits, undo still fits, undoing all is pristine', () => {
+    const file = Buffer.from('alpha\nbeta\n');
+    const grownFile = Buffer.concat([file, Buffer.from('gamma\n')]);
+    const table = new PieceTable({ read: (offset, length) => Buffer.from(grownFile.subarray(offset, offset + length)) }, file.length);
+    const removed = table.delete(6, 5); // the whole of 'beta\n', the old end
+    const typed = table.insert(0, Buffer.from('>'));
+    table.appendOriginal(grownFile.length);
+    assert.strictEqual(table.read(0, table.size).toString(), '>alpha\ngamma\n');
+    table.delete(0, 1);
+    table.insertPieces(6, removed);
+    assert.strictEqual(table.read(0, table.size).toString(), 'alpha\nbeta\ngamma\n');
+    assert.ok(table.isPristine, 'the undone table is the grown file, one piece');
+    assert.strictEqual(typed.length, 1);
+    assert.throws(() => table.appendOriginal(grownFile.length), RangeError);
+  });
 });

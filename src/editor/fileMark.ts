@@ -1,0 +1,58 @@
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import { readFullySync } from '../edits/fsSync';
+
+/** Bytes kept from each end of the file: a rewrite almost always changes one of them. */
+const EDGE = 4096;
+
+/**
+ * The file as the pending edits know it. Its first and last bytes tell a log that
+ * grew by appending (the edits still fit) from a file that was rewritten.
+ */
+export interface FileMark {
+  size: number;
+  mtimeMs: number;
+  inode: number;
+  /** SHA-256 (hex) of the first and the last EDGE bytes of [0, size). */
+  edges: string;
+}
+
+/** The mark of `file` now; size -1 when it cannot be read. */
+export function markOf(file: string): FileMark {
+  try {
+    const stat = fs.statSync(file);
+    return { size: stat.size, mtimeMs: stat.mtimeMs, inode: stat.ino, edges: edgesOf(file, stat.size) };
+  } catch {
+    return { size: -1, mtimeMs: -1, inode: -1, edges: '' };
+  }
+}
+
+/**
+ * The new mark when `file` is the file `before` describes, grown by appending:
+ * the same inode, larger, and its first `before.size` bytes still begin and end
+ * with the same bytes. Undefined otherwise (unchanged, shrunk, replaced, rewritten,
+ * or unreadable). A change inside, away from both ends, goes unseen.
+ */
+export function appendedTo(file: string, before: FileMark): FileMark | undefined {
+  const now = markOf(file);
+  if (before.size < 0 || now.inode !== before.inode || now.size <= before.size) return undefined;
+  try {
+    return edgesOf(file, before.size) === before.edges ? now : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function edgesOf(file: string, size: number): string {
+  const head = Math.min(EDGE, size);
+  const tail = Math.min(EDGE, size - head);
+  const buf = Buffer.alloc(head + tail);
+  const fd = fs.openSync(file, 'r');
+  try {
+    readFullySync(fd, buf, head, 0, file, 0);
+    readFullySync(fd, buf, tail, size - tail, file, head);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return createHash('sha256').update(buf).digest('hex');
+}
