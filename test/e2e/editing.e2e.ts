@@ -171,7 +171,7 @@ describe('Editing in place in VS Code', function () {
     assert.strictEqual(fs.readFileSync(file, 'utf8'), `line 1\nNEW line 2\n${numberedLines(3, 2004)}`);
   });
 
-  it('a rewrite under unsaved edits asks, and Revert loads the file from disk', async () => {
+  it('a rewrite under unsaved edits asks; saving is refused with the edits kept; Revert loads the file from disk', async () => {
     const file = path.join(workspace, 'rewritten.log');
     const frame = await openEditable(page, 'rewritten.log');
     await clickInto(frame, 0, 0);
@@ -181,6 +181,18 @@ describe('Editing in place in VS Code', function () {
     fs.writeFileSync(file, numberedLines(1, 50).replace('line 1\n', 'LINE 1\n'));
     const toast = await waitForNotification(page, 'rewritten.log changed on disk');
     await screenshot(page, 'editing-changed-on-disk');
+    // Saving anyway is refused, and the edits stay pending.
+    await page.keyboard.press('Control+S');
+    await waitForNotification(page, 'nothing was written');
+    // The next key shows what the content is now: had the failed save dropped the
+    // edits, 'Z' would land in 'LINE 1' (the caret's offset 5) instead of after 'MINE '.
+    await page.keyboard.type('Z');
+    await frame.locator('.row[data-line="0"] .text', { hasText: 'Z' }).waitFor();
+    await frame.locator('[data-pending-edits="0"]').waitFor();
+    await page.waitForTimeout(500);
+    assert.match(await frame.locator('.row[data-line="0"] .text').textContent() ?? '', /^MINE Z/);
+    assert.ok(await tabIsDirty(page, 'rewritten.log'));
+    assert.strictEqual(fs.readFileSync(file, 'utf8').slice(0, 7), 'LINE 1\n');
     await toast.getByRole('button', { name: /Revert/ }).click();
     await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 20_000 });
     await frame.locator('.row[data-line="0"] .text', { hasText: /^LINE 1$/ }).waitFor({ timeout: 20_000 });
