@@ -73,6 +73,6 @@ Promise<{ ok: true; appended: number } | { ok: false; reason: string }> {
 /** Whether the file is the backup's, grown by appending to `current`'s size. */
 function grewFrom(filePath: string, backup: BackupFile, current: FileMark): boolean {
   if (backup.edges === undefined || backup.inode === undefined || current.size <= backup.size) return false;
-  const grown = appendedTo(filePath, { size: backup.size, mtimeMs: backup.mtimeMs, inode: backup.inode, edges: backup.edges });
+  const grown = appendedTo(filePath, { size: backup.size, mtimeMs: backup.mtimeMs, inode: backup.inode, mode: current.mode, edges: backup.edges });
   return grown !== undefined && grown.inode === current.inode && grown.size >= current.size;
 }

@@ -13,6 +13,8 @@ export interface FileMark {
   size: number;
   mtimeMs: number;
   inode: number;
+  /** Permission bits, to write the file again as it was. */
+  mode: number;
   /** SHA-256 (hex) of the first and the last EDGE bytes of [0, size). */
   edges: string;
 }
@@ -21,9 +23,9 @@ export interface FileMark {
 export function markOf(file: string): FileMark {
   try {
     const stat = fs.statSync(file);
-    return { size: stat.size, mtimeMs: stat.mtimeMs, inode: stat.ino, edges: edgesOf(file, stat.size) };
+    return { size: stat.size, mtimeMs: stat.mtimeMs, inode: stat.ino, mode: stat.mode & 0o7777, edges: edgesOf(file, stat.size) };
   } catch {
-    return { size: -1, mtimeMs: -1, inode: -1, edges: '' };
+    return { size: -1, mtimeMs: -1, inode: -1, mode: 0o644, edges: '' };
   }
 }
 

@@ -54,6 +54,7 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
   private overwriteChosen = false;
   /** A question about a change on disk is showing. */
   private asking = false;
+
   /**
    * Every edit VS Code may still undo or redo, in order. A save rebases them onto the
    * new file; one whose old bytes could not be kept becomes undefined.
@@ -198,10 +199,19 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
   /**
    * Writes the edits into the file in place (crash-safe), then re-indexes it. What
    * a program appended meanwhile is kept: the save is planned again over the grown
-   * file, a few times, before it gives up (nothing written) with ECHANGED.
+   * file, a few times, before it gives up (nothing written) with ECHANGED. A file
+   * deleted meanwhile is written again whole, as VS Code does; one replaced by
+   * another file is written over only when the user chose to (see askReplaced).
    */
   async save(token?: vscode.CancellationToken): Promise<void> {
-    if (this.text && this.isDirty && this.replacedOnDisk()) return this.overwriteReplaced(token);
+    if (this.text && this.isDirty && this.deletedOnDisk()) return this.writeWhole(token);
+    if (this.text && this.isDirty && this.replacedOnDisk()) {
+      if (!this.overwriteChosen) {
+        this.askReplaced();
+        throw Object.assign(new Error(`${this.fileName} was replaced on disk by another file since your changes; nothing was written. Choose Overwrite or Revert.`), { code: 'ECHANGED' });
+      }
+      return this.writeWhole(token);
+    }
     for (let attempt = 1; ; attempt++) {
       this.adoptAppended();
       try {
@@ -235,28 +245,29 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
   }
 
   /**
-   * Another file now sits at the path (saved by rename, or a rotated log), while
-   * the edits still read the old one through its mapping. Only when the user chose
-   * "Overwrite" (see askReplaced) is the edited content written there, whole, to a
-   * temporary file renamed over it; otherwise the save is refused with ECHANGED.
+   * Writes the edited content whole to a temporary file renamed over the path:
+   * for when the file the edits were made on is no longer there (deleted, or
+   * replaced by another), while they still read it through its mapping.
    */
-  private async overwriteReplaced(token?: vscode.CancellationToken): Promise<void> {
-    if (!this.overwriteChosen) {
-      this.askReplaced();
-      throw Object.assign(new Error(`${this.fileName} was replaced on disk by another file since your changes; nothing was written. Choose Overwrite or Revert.`), { code: 'ECHANGED' });
-    }
+  private async writeWhole(token?: vscode.CancellationToken): Promise<void> {
     const text = this.text!;
     const live = this.edits.filter((e) => e.edit);
     const rebased = rebaseForSave(text.table, live.map((e) => e.edit!));
+    const now = markOf(this.uri.fsPath);
+    const mode = now.size >= 0 ? now.mode : this.baseline.mode;
     this.saving = true;
     try {
-      await saveDocumentAs(text.table, this.uri.fsPath, token, fs.statSync(this.uri.fsPath).mode & 0o7777);
+      await saveDocumentAs(text.table, this.uri.fsPath, token, mode);
       rebased().forEach((edit, i) => { live[i].edit = edit; });
     } finally {
       this.saving = false;
     }
     this.overwriteChosen = false;
     this.afterRewrite();
+  }
+
+  private deletedOnDisk(): boolean {
+    return !fs.existsSync(this.uri.fsPath);
   }
 
   private replacedOnDisk(): boolean {
@@ -386,7 +397,11 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
 
   /** The file is as it was (the engine refused, or rolled back): the edits stay pending. */
   private afterFailedSave(): void {
-    this.index!.reload();
+    try {
+      this.index!.reload();
+    } catch {
+      // The file is gone: the index carries the error, and the state shows it.
+    }
     this.text!.invalidate();
     this.contentChanged(0, undefined);
   }
@@ -424,6 +439,10 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     if (now.size === this.baseline.size && now.mtimeMs === this.baseline.mtimeMs && now.inode === this.baseline.inode) return;
     if (this.replacedOnDisk()) {
       this.askReplaced();
+      return;
+    }
+    if (this.deletedOnDisk()) {
+      void vscode.window.showWarningMessage(`${this.fileName} was deleted on disk. Your unsaved changes are kept; saving writes the file again.`);
       return;
     }
     if (this.asking) return;

@@ -1,6 +1,7 @@
 // Editing in place in a real VS Code: type into a multi-GB log, save, read the bytes on
 // disk; undo after save; a read-only file refuses typing with a visible message; a log
-// that grows under unsaved edits keeps both; a rewrite or replacement under them asks.
+// that grows under unsaved edits keeps both; a rewrite or replacement under them asks;
+// a deleted one is written again.
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -74,6 +75,7 @@ describe('Editing in place in VS Code', function () {
     fs.writeFileSync(path.join(workspace, 'growing.log'), numberedLines(1, 2000));
     fs.writeFileSync(path.join(workspace, 'rewritten.log'), numberedLines(1, 50));
     fs.writeFileSync(path.join(workspace, 'replaced.log'), numberedLines(1, 50));
+    fs.writeFileSync(path.join(workspace, 'deleted.log'), numberedLines(1, 50));
     // The first save's fsync would otherwise also write back the gigabytes just generated.
     execFileSync('sync');
     session = await startExtensionSession(workspace);
@@ -218,5 +220,19 @@ describe('Editing in place in VS Code', function () {
     assert.notStrictEqual(fs.statSync(file).ino, inodeBefore);
     assert.ok(!fs.existsSync(`${file}.hugefile-partial`));
     await frame.locator('.row[data-line="2"] .text', { hasText: /^MINE line 3$/ }).waitFor({ timeout: 20_000 });
+  });
+
+  it('a file deleted on disk under unsaved edits is written again, edits included, by the next save', async () => {
+    const file = path.join(workspace, 'deleted.log');
+    const frame = await openEditable(page, 'deleted.log');
+    await clickInto(frame, 1, 0);
+    await page.keyboard.type('KEPT ');
+    await frame.locator('[data-pending-edits="0"]').waitFor();
+    await page.locator('.tabs-container .tab.active.dirty', { hasText: 'deleted.log' }).waitFor({ timeout: 20_000 });
+    fs.rmSync(file);
+    await waitForNotification(page, 'deleted.log was deleted on disk');
+    await page.keyboard.press('Control+S');
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 20_000 });
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), numberedLines(1, 50).replace('line 2\n', 'KEPT line 2\n'));
   });
 });
