@@ -2,32 +2,61 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { PieceTable } from '../edits/pieceTable';
-import { saveInPlace, SavePlan } from '../edits/saveEngine';
+import { layoutOf, totalBytes } from '../edits/saveLayout';
+import { saveInPlace, SavePlan, SaveProgress } from '../edits/saveEngine';
 import { formatBytes } from './format';
 
 const CHUNK = 8 * 1024 * 1024;
+/** Saves writing more than this (a length change near the start of a big file) show a notification with Cancel. */
+const NOTIFY_BYTES = 64 * 1024 * 1024;
+/** Least time between two progress reports. */
+const REPORT_MS = 500;
+const PHASES: Record<SaveProgress['phase'], { label: string; index: number }> = {
+  journal: { label: 'backing up', index: 0 },
+  write: { label: 'writing', index: 1 },
+  flush: { label: 'flushing to disk', index: 2 },
+};
 
 /**
- * Saves in place with the crash-safe engine, with a progress notification when it
- * takes long (a length change moves the file's tail). Throws the engine's error,
- * which VS Code shows.
+ * Saves in place with the crash-safe engine. A long save (one that moves the
+ * file's tail) shows a notification with its progress and a Cancel button, which
+ * rolls the file back and rejects with a CancellationError (VS Code then shows no
+ * error; the document stays dirty); a short one shows in the status bar. Throws
+ * the engine's other errors, which VS Code shows.
  */
 export async function saveDocument(plan: SavePlan, token?: vscode.CancellationToken): Promise<void> {
-  const abort = new AbortController();
-  token?.onCancellationRequested(() => abort.abort());
+  const long = totalBytes(layoutOf(plan.segments, plan.originalSize).writes) > NOTIFY_BYTES;
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: `Saving ${path.basename(plan.path)}` },
-    async (progress) => {
-      const phases = { journal: 'backing up', write: 'writing', flush: 'flushing to disk' };
+    { location: long ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window, title: `Saving ${path.basename(plan.path)}`, cancellable: long },
+    async (progress, cancel) => {
+      const abort = new AbortController();
+      token?.onCancellationRequested(() => abort.abort());
+      cancel.onCancellationRequested(() => abort.abort());
       let shown = '';
-      await saveInPlace(plan, {
-        signal: abort.signal,
-        onProgress: (p) => {
-          const message = `${phases[p.phase]} ${Math.floor((100 * p.done) / Math.max(1, p.total))} % of ${formatBytes(p.total)}`;
-          if (message !== shown) progress.report({ message });
-          shown = message;
-        },
-      });
+      let reported = 0;
+      let reportedAt = 0;
+      try {
+        await saveInPlace(plan, {
+          signal: abort.signal,
+          onProgress: (p) => {
+            const fraction = p.done / Math.max(1, p.total);
+            const message = `${PHASES[p.phase].label} ${Math.floor(100 * fraction)} % of ${formatBytes(p.total)}`;
+            // Each report redraws the notification, Cancel button included: a redraw between
+            // press and release loses the click, so at most a few per second.
+            const phaseChanged = !shown.startsWith(PHASES[p.phase].label);
+            if (message === shown || (!phaseChanged && performance.now() - reportedAt < REPORT_MS)) return;
+            reportedAt = performance.now();
+            // Three phases of a third each: the bar moves steadily enough, without knowing their speeds.
+            const overall = (100 * (PHASES[p.phase].index + fraction)) / 3;
+            progress.report({ message, increment: overall - reported });
+            reported = overall;
+            shown = message;
+          },
+        });
+      } catch (err) {
+        if (cancel.isCancellationRequested && (err as { name?: string }).name === 'AbortError') throw new vscode.CancellationError();
+        throw err;
+      }
     },
   );
 }

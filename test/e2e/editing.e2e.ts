@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
 import { makeLog, parseSize } from '../../scripts/make-log';
-import { type ExtensionSession, findInWebviews, openAlone, screenshot, startExtensionSession, waitForNotification } from './harness';
+import { type ExtensionSession, findInWebviews, openAlone, runCommand, screenshot, startExtensionSession, waitForNotification } from './harness';
 
 const BIG = process.env.HUGEFILE_E2E_SIZE ?? '4G';
 
@@ -234,5 +234,32 @@ describe('Editing in place in VS Code', function () {
     await page.keyboard.press('Control+S');
     await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 20_000 });
     assert.strictEqual(fs.readFileSync(file, 'utf8'), numberedLines(1, 50).replace('line 2\n', 'KEPT line 2\n'));
+  });
+
+  it(`a length change near the start of the ${BIG} log saves with a progress notification, whose Cancel leaves the file as it was`, async () => {
+    const file = path.join(workspace, 'big.log');
+    const sizeBefore = fs.statSync(file).size;
+    const headBefore = readAt(file, 0, 64);
+    const frame = await openEditable(page, 'big.log');
+    await clickInto(frame, 0, 0);
+    await page.keyboard.type('INSERTED ');
+    await frame.locator('[data-pending-edits="0"]').waitFor();
+    await page.locator('.tabs-container .tab.active.dirty', { hasText: 'big.log' }).waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Control+S');
+    const toast = page.locator('.notification-toast', { hasText: 'Saving big.log' });
+    await toast.waitFor();
+    await screenshot(page, 'editing-save-progress');
+    // The toast redraws its button with each progress report: no waiting for it to hold still.
+    await toast.getByRole('button', { name: 'Cancel' }).click({ force: true });
+    await toast.waitFor({ state: 'detached', timeout: 60_000 });
+    // The engine removes its journal once the file is as it was.
+    for (let i = 0; i < 600 && fs.existsSync(`${file}.hugefile-journal`); i++) await page.waitForTimeout(100);
+    assert.ok(!fs.existsSync(`${file}.hugefile-journal`), 'journal left behind');
+    assert.strictEqual(fs.statSync(file).size, sizeBefore);
+    assert.strictEqual(readAt(file, 0, 64), headBefore);
+    assert.ok(await tabIsDirty(page, 'big.log'), 'a cancelled save leaves the document dirty');
+    assert.strictEqual(await page.locator('.notification-toast', { hasText: 'Failed to save' }).count(), 0, 'a cancel is not an error');
+    await runCommand(page, 'File: Revert File');
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 20_000 });
   });
 });
