@@ -15,7 +15,7 @@
  * - Positions are (line, byte column) as in the protocol; the decoded text of a window
  *   is converted back to bytes with lineRenderer's UTF-8 arithmetic.
  */
-import type { FileState, LineSlice, Position, ViewerMessage } from '../src/editor/protocol';
+import type { FileState, Position, ViewerMessage } from '../src/editor/protocol';
 import { MAX_LINE_BYTES, MAX_LINES_PER_REQUEST } from '../src/editor/protocol';
 import { Notices, textButtons, Toolbar } from './chrome';
 import { listenClipboard } from './clipboard';
@@ -422,8 +422,8 @@ export class Viewer implements View {
     const [from, to] = this.ordered();
     let selected: string | undefined;
     if (from.line === to.line && to.column > from.column && to.column - from.column <= 200) {
-      const at = this.textAt(from.line, from.column);
-      const end = this.textAt(to.line, to.column);
+      const at = this.cache.textAt(from.line, from.column);
+      const end = this.cache.textAt(to.line, to.column);
       if (at && end && at.slice === end.slice) selected = at.slice.text.slice(at.index, end.index);
     }
     this.find.open(selected);
@@ -574,23 +574,6 @@ export class Viewer implements View {
     this.caretEl.classList.toggle('blink-b', !this.blinkToggle);
   }
 
-  /** The cached line if it covers byte `column` (its window contains it). */
-  private textAt(line: number, column: number): { slice: LineSlice; index: number } | undefined {
-    const entry = this.cache.peek(line);
-    if (!entry) return undefined;
-    const s = entry.slice;
-    const col = Math.min(column, s.length);
-    const rel = col - s.fromByte;
-    if (rel < 0) return undefined;
-    const index = byteToIndex(s.text, rel);
-    if (index === s.text.length && s.fromByte + byteLength(s.text) < col) return undefined;
-    return { slice: s, index };
-  }
-
-  private lineLength(line: number): number | undefined {
-    return this.cache.peek(line)?.slice.length;
-  }
-
   private moveHorizontal(dir: -1 | 1, word: boolean, extend: boolean): void {
     if (!extend && this.hasSelection() && !word) {
       const [s, e] = this.ordered();
@@ -598,12 +581,12 @@ export class Viewer implements View {
       return;
     }
     const { line } = this.caret;
-    const len = this.lineLength(line);
+    const len = this.cache.lineLength(line);
     const column = len === undefined ? this.caret.column : Math.min(this.caret.column, len);
-    const at = this.textAt(line, column);
+    const at = this.cache.textAt(line, column);
     if (dir < 0) {
       if (column === 0) {
-        if (line > 0) this.setCaret({ line: line - 1, column: this.lineLength(line - 1) ?? EOL }, extend);
+        if (line > 0) this.setCaret({ line: line - 1, column: this.cache.lineLength(line - 1) ?? EOL }, extend);
         return;
       }
       if (at && (at.index > 0 || at.slice.fromByte === 0)) {
@@ -636,7 +619,7 @@ export class Viewer implements View {
     const target = clamp(this.caret.line + delta, 0, lc - 1);
     if (target === this.caret.line) {
       // Already on the first / last line: go to its start / end.
-      this.setCaret({ line: target, column: delta < 0 ? 0 : this.lineLength(target) ?? EOL }, extend);
+      this.setCaret({ line: target, column: delta < 0 ? 0 : this.cache.lineLength(target) ?? EOL }, extend);
       return;
     }
     this.setCaret({ line: target, column: Math.max(0, Math.round(goal / this.charWidth)) }, extend);
@@ -657,7 +640,7 @@ export class Viewer implements View {
     const row = this.rowsByLine.get(this.caret.line);
     const x = row ? this.xInBox(row, this.caret.column) : undefined;
     if (x !== undefined) return x + this.scrollCol * this.charWidth;
-    const len = this.lineLength(this.caret.line);
+    const len = this.cache.lineLength(this.caret.line);
     return Math.min(this.caret.column, len ?? this.caret.column) * this.charWidth;
   }
 
@@ -674,7 +657,7 @@ export class Viewer implements View {
 
   private end(extend: boolean): void {
     const line = this.caret.line;
-    this.setCaret({ line, column: this.lineLength(line) ?? EOL }, extend);
+    this.setCaret({ line, column: this.cache.lineLength(line) ?? EOL }, extend);
   }
 
   private docEdge(end: boolean, extend: boolean): void {
@@ -682,7 +665,7 @@ export class Viewer implements View {
     if (end) {
       const last = Math.max(0, lc - 1);
       this.scrollToLine(this.maxTop(), true);
-      this.setCaret({ line: last, column: this.lineLength(last) ?? EOL }, extend);
+      this.setCaret({ line: last, column: this.cache.lineLength(last) ?? EOL }, extend);
     } else {
       this.scrollToLine(0, true);
       this.scrollToCol(0);
@@ -696,7 +679,7 @@ export class Viewer implements View {
     const last = lc - 1;
     // Positions only: the host reads the bytes when copying, nothing is loaded here.
     this.anchor = { line: 0, column: 0 };
-    this.caret = { line: last, column: this.lineLength(last) ?? EOL };
+    this.caret = { line: last, column: this.cache.lineLength(last) ?? EOL };
     this.goalX = undefined;
     this.invalidate();
   }
@@ -708,7 +691,7 @@ export class Viewer implements View {
       // Like VS Code, copying with no selection copies the caret's line.
       const line = this.caret.line;
       from = { line, column: 0 };
-      to = line + 1 < this.lineCount() ? { line: line + 1, column: 0 } : { line, column: this.lineLength(line) ?? EOL };
+      to = line + 1 < this.lineCount() ? { line: line + 1, column: 0 } : { line, column: this.cache.lineLength(line) ?? EOL };
     }
     this.post({ type: 'copy', from: { ...from }, to: { ...to } });
   }
@@ -716,7 +699,7 @@ export class Viewer implements View {
   /** Clamps caret and anchor to line lengths learned from replies (EOL resolves here). */
   private clampToKnownLengths(): void {
     for (const p of [this.caret, this.anchor]) {
-      const len = this.lineLength(p.line);
+      const len = this.cache.lineLength(p.line);
       if (len !== undefined && p.column > len) p.column = len;
     }
   }
@@ -928,7 +911,7 @@ export class Viewer implements View {
     if (!samePos(from, to)) return [{ ...from }, { ...to }];
     const line = this.caret.line;
     if (line + 1 < this.lineCount()) return [{ line, column: 0 }, { line: line + 1, column: 0 }];
-    return [{ line, column: 0 }, { line, column: this.lineLength(line) ?? EOL }];
+    return [{ line, column: 0 }, { line, column: this.cache.lineLength(line) ?? EOL }];
   }
 
   private typeText(text: string): void {
@@ -954,7 +937,7 @@ export class Viewer implements View {
       return;
     }
     const at = this.caret;
-    const found = this.textAt(at.line, at.column);
+    const found = this.cache.textAt(at.line, at.column);
     if (word && found && (direction === 'backward' ? found.index > 0 : found.index < found.slice.text.length)) {
       const t = found.slice.text;
       const other = direction === 'backward' ? wordLeft(t, found.index) : wordRight(t, found.index);
@@ -968,7 +951,7 @@ export class Viewer implements View {
     if (direction === 'backward') {
       if (at.column === 0) {
         if (at.line === 0) return;
-        const len = this.lineLength(at.line - 1);
+        const len = this.cache.lineLength(at.line - 1);
         caret = len === undefined ? undefined : { line: at.line - 1, column: len };
       } else if (found && found.index > 0) {
         const start = found.slice.fromByte + byteLength(found.slice.text, 0, prevIndex(found.slice.text, found.index));
@@ -985,7 +968,7 @@ export class Viewer implements View {
 
   /** UTF-8 bytes of the `count` characters after `at` on its line, as far as loaded. */
   private bytesOfNextChars(at: Position, count: number): number {
-    const found = this.textAt(at.line, at.column);
+    const found = this.cache.textAt(at.line, at.column);
     if (!found) return 0;
     let i = found.index;
     for (let n = 0; n < count && i < found.slice.text.length; n++) i = nextIndex(found.slice.text, i);
@@ -998,7 +981,7 @@ export class Viewer implements View {
    */
   private patchLine(at: Position, removeBytes: number, insert: string): void {
     const entry = this.cache.peek(at.line);
-    const found = this.textAt(at.line, at.column);
+    const found = this.cache.textAt(at.line, at.column);
     if (!entry || !found) return;
     const s = entry.slice;
     const end = byteToIndex(s.text, at.column + removeBytes - s.fromByte);
@@ -1029,7 +1012,7 @@ export class Viewer implements View {
     const rowIndex = Math.floor((clientY - rect.top) / this.lineHeight);
     const line = this.topLine + rowIndex;
     if (line < 0) return { line: 0, column: 0 };
-    if (line >= lc) return { line: lc - 1, column: this.lineLength(lc - 1) ?? EOL };
+    if (line >= lc) return { line: lc - 1, column: this.cache.lineLength(lc - 1) ?? EOL };
     const x = clientX - rect.left - this.gutterWidth;
     const row = this.rowsByLine.get(line);
     const column = row ? this.columnAtX(row, Math.max(0, x)) : Math.max(0, Math.round(x / this.charWidth + this.scrollCol));
@@ -1054,7 +1037,7 @@ export class Viewer implements View {
       // A click on a line number selects the line.
       const line = pos.line;
       this.anchor = { line, column: 0 };
-      this.setCaret(line + 1 < lc ? { line: line + 1, column: 0 } : { line, column: this.lineLength(line) ?? EOL }, true, false);
+      this.setCaret(line + 1 < lc ? { line: line + 1, column: 0 } : { line, column: this.cache.lineLength(line) ?? EOL }, true, false);
     } else if (!e.shiftKey && (detail === 2 || detail === 3)) {
       const entry = this.cache.peek(pos.line);
       if (detail === 3 || !entry) {
@@ -1063,7 +1046,7 @@ export class Viewer implements View {
         this.setCaret(next, true, false);
       } else {
         const s = entry.slice;
-        const at = this.textAt(pos.line, pos.column);
+        const at = this.cache.textAt(pos.line, pos.column);
         const [a, b] = wordAt(s.text, at ? at.index : 0);
         this.anchor = { line: pos.line, column: s.fromByte + byteLength(s.text, 0, a) };
         this.setCaret({ line: pos.line, column: s.fromByte + byteLength(s.text, 0, b) }, true, false);
@@ -1295,7 +1278,7 @@ export class Viewer implements View {
   }
 
   private setCaretSilently(line: number): void {
-    this.caret = { line, column: Math.min(this.caret.column, this.lineLength(line) ?? EOL) };
+    this.caret = { line, column: Math.min(this.caret.column, this.cache.lineLength(line) ?? EOL) };
     if (this.anchor.line > line) this.anchor = { ...this.caret };
   }
 
@@ -1466,7 +1449,7 @@ export class Viewer implements View {
     if (this.caretTimer) return;
     this.caretTimer = window.setTimeout(() => {
       this.caretTimer = 0;
-      const len = this.lineLength(this.caret.line);
+      const len = this.cache.lineLength(this.caret.line);
       const column = this.caret.column === EOL ? len ?? 0 : this.caret.column;
       const key = `${this.caret.line}:${column}:${this.topLine}:${this.overwrite}`;
       if (key === this.lastCaretSent) return;
