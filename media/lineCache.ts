@@ -1,6 +1,9 @@
 import type { LineSlice } from '../src/editor/protocol';
 import { byteLength, byteToIndex } from './lineRenderer';
 
+/** Column meaning "end of the line" while the line's length is not known yet. */
+export const EOL = Number.MAX_SAFE_INTEGER;
+
 /** A line as received, with the horizontal window it was asked for. */
 export interface CachedLine {
   slice: LineSlice;

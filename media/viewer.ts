@@ -25,7 +25,7 @@ import { measureFont, onFontChange } from './fontMetrics';
 import { FilterPane } from './filterPane';
 import { FindSession } from './findSession';
 import { asHostMessage, clamp, comparePos, isCount, isPos, isSlice, isState, samePos } from './guards';
-import { type CachedLine, coversWindow, isWholeLine, LineCache } from './lineCache';
+import { type CachedLine, coversWindow, EOL, isWholeLine, LineCache } from './lineCache';
 import {
   byteLength, byteToIndex, clientXToIndex, firstNonBlank, indexToClientX, nextIndex, prevIndex, type RenderedText,
   renderText, wordAt, wordLeft, wordRight,
@@ -34,10 +34,9 @@ import { IS_MAC, isTyped } from './keys';
 import type { View, ViewPage, VsCodeApi } from './page';
 import { lineMatches } from './lineMatches';
 import { Scrollbar } from './scrollbar';
+import { TextEdits } from './textEditing';
 import { validateQuery } from '../src/search/query';
 
-/** Column meaning "end of the line" while the line's length is not known yet. */
-const EOL = Number.MAX_SAFE_INTEGER;
 const VBAR_PX = 14;
 const HBAR_PX = 12;
 const CACHE_LINES = 5000;
@@ -117,6 +116,7 @@ export class Viewer implements View {
   private readonly hbar: Scrollbar;
   private readonly find: FindSession;
   private readonly filter: FilterPane;
+  private readonly edits: TextEdits;
   /** The match the find widget selected: drawn in the find colour while it is the selection. */
   private foundMatch: [Position, Position] | undefined;
 
@@ -163,12 +163,6 @@ export class Viewer implements View {
   private blinkToggle = false;
   private drag: PointerDrag | undefined;
   private followOffAsked = false;
-  private overwrite = false;
-  /** Edits sent and not yet confirmed by an `edited` message. */
-  private editsInFlight = 0;
-  private editsTimer = 0;
-  /** Where the last edit left the caret: the host's caret replaces it only if the user has not moved since. */
-  private caretAfterEdit: Position | undefined;
   private lastTabAt = -Infinity;
   /** Multi-click tracking (PointerEvent.detail is 0 in Chromium). */
   private clicks = { count: 0, at: -Infinity, x: 0, y: 0 };
@@ -241,6 +235,19 @@ export class Viewer implements View {
       announce: (text) => { this.live.textContent = text; },
       redraw: () => this.invalidate(),
       focusView: () => this.focusView(),
+    });
+
+    const view = this;
+    this.edits = new TextEdits(this.cache, {
+      get state() { return view.state; },
+      selection: () => this.ordered(),
+      postEdit: (m) => {
+        this.post(m);
+        this.inflight = undefined; // lines asked before the edit would come back stale
+      },
+      copy: () => this.copy(),
+      explainReadOnly: (reason) => this.notices.show('info', `This file is read-only${reason ? `: ${reason}` : ''}.`),
+      placeCaret: (pos) => this.setCaret(pos, false),
     });
 
     this.listen();
@@ -368,12 +375,7 @@ export class Viewer implements View {
     // The edit explains the size change: no truncation handling.
     if (this.state && prevSize !== undefined) this.state = { ...this.state, fileSize: state.fileSize };
     this.applyState(state);
-    this.editsInFlight = Math.max(0, this.editsInFlight - 1);
-    // Our own prediction stands while more edits are on their way; then the host's caret
-    // wins, unless the user moved on meanwhile. (Undo and redo from VS Code come here too.)
-    const moved = this.caretAfterEdit && (this.hasSelection() || !samePos(this.caret, this.caretAfterEdit));
-    if (this.editsInFlight === 0 && !moved) this.setCaret(caret, false);
-    if (this.editsInFlight === 0) this.caretAfterEdit = undefined;
+    this.edits.confirmed(caret);
     this.invalidate();
   }
 
@@ -764,7 +766,7 @@ export class Viewer implements View {
   private takeInput(): void {
     const text = this.input.value;
     this.input.value = '';
-    if (text) this.typeText(text.replace(/\r\n?/g, '\n'));
+    if (text) this.edits.type(text.replace(/\r\n?/g, '\n'));
   }
 
   private setFocused(focused: boolean): void {
@@ -809,7 +811,7 @@ export class Viewer implements View {
     else if ((mod && !e.altKey && lower === 'c') || (e.ctrlKey && key === 'Insert')) this.clipboard('copy');
     else if ((mod && !e.altKey && lower === 'x') || (shift && key === 'Delete')) this.clipboard('cut');
     else if ((mod && !e.altKey && lower === 'v') || (shift && key === 'Insert')) this.clipboard('paste');
-    else if (isTyped(e)) this.typeText(key);
+    else if (isTyped(e)) this.edits.type(key);
     else if (e.altKey && !(IS_MAC && (key === 'ArrowLeft' || key === 'ArrowRight'))) handled = false;
     else {
       switch (key) {
@@ -848,21 +850,21 @@ export class Viewer implements View {
           break;
         case 'Enter':
           if (mod) handled = false;
-          else this.typeText('\n');
+          else this.edits.type('\n');
           break;
         case 'Tab':
           // Read-only, Tab moves focus on as everywhere else.
-          if (mod || shift || !this.editable(false)) handled = false;
-          else this.typeText('\t');
+          if (mod || shift || !this.edits.editable(false)) handled = false;
+          else this.edits.type('\t');
           break;
         case 'Backspace':
         case 'Delete':
-          this.deleteKey(key === 'Backspace' ? 'backward' : 'forward', IS_MAC ? e.altKey : e.ctrlKey);
+          this.edits.delete(key === 'Backspace' ? 'backward' : 'forward', IS_MAC ? e.altKey : e.ctrlKey);
           break;
         case 'Insert':
           if (mod || shift) handled = false;
           else {
-            this.overwrite = !this.overwrite;
+            this.edits.overwrite = !this.edits.overwrite;
             this.scheduleCaretMessage();
             this.invalidate();
           }
@@ -877,132 +879,13 @@ export class Viewer implements View {
     }
   }
 
-
-  // ---- editing: the host applies edits; the view predicts the caret meanwhile ----
-
-  /** True when edits are allowed; otherwise says why (once per attempt) unless `quiet`. */
-  private editable(explain = true): boolean {
-    const state = this.state;
-    if (!state || this.lineCount() === 0 && state.fileSize > 0) return false;
-    if (!state.readOnly) return true;
-    if (explain) this.notices.show('info', `This file is read-only${state.readOnlyReason ? `: ${state.readOnlyReason}` : ''}.`);
-    return false;
-  }
-
   private clipboard(action: 'copy' | 'cut' | 'paste'): void {
-    if (action === 'copy') {
-      this.copy();
-    } else if (action === 'cut') {
-      if (!this.editable()) return;
-      this.copy();
-      const [from, to] = this.selectionOrLine();
-      this.sendEdit({ type: 'delete', from, to, direction: 'forward' }, from);
-    } else {
-      if (!this.editable()) return;
-      const [at, to] = this.ordered();
-      // The host reads the clipboard and tells where the caret ends up.
-      this.sendEdit({ type: 'paste', at: { ...at }, to: samePos(at, to) ? undefined : { ...to } }, undefined);
-    }
+    if (action === 'copy') this.copy();
+    else if (action === 'cut') this.edits.cut();
+    else this.edits.paste();
   }
 
-  /** The selection, or (like VS Code's cut with nothing selected) the caret's whole line. */
-  private selectionOrLine(): [Position, Position] {
-    const [from, to] = this.ordered();
-    if (!samePos(from, to)) return [{ ...from }, { ...to }];
-    const line = this.caret.line;
-    if (line + 1 < this.lineCount()) return [{ line, column: 0 }, { line: line + 1, column: 0 }];
-    return [{ line, column: 0 }, { line, column: this.cache.lineLength(line) ?? EOL }];
-  }
-
-  private typeText(text: string): void {
-    if (!this.editable()) return;
-    const [at, to] = this.ordered();
-    const replacing = !samePos(at, to);
-    const parts = text.split('\n');
-    const caret = at.column >= EOL ? undefined : parts.length > 1
-      ? { line: at.line + parts.length - 1, column: byteLength(parts[parts.length - 1]) }
-      : { line: at.line, column: at.column + byteLength(text) };
-    if (!replacing && parts.length === 1) {
-      const overwritten = this.overwrite ? this.bytesOfNextChars(at, [...text].length) : 0;
-      this.patchLine(at, overwritten, text);
-    }
-    this.sendEdit({ type: 'insert', at: { ...at }, to: replacing ? { ...to } : undefined, text, overwrite: this.overwrite && !replacing }, caret);
-  }
-
-  private deleteKey(direction: 'backward' | 'forward', word: boolean): void {
-    if (!this.editable()) return;
-    const [from, to] = this.ordered();
-    if (!samePos(from, to)) {
-      this.sendEdit({ type: 'delete', from: { ...from }, to: { ...to }, direction }, from);
-      return;
-    }
-    const at = this.caret;
-    const found = this.cache.textAt(at.line, at.column);
-    if (word && found && (direction === 'backward' ? found.index > 0 : found.index < found.slice.text.length)) {
-      const t = found.slice.text;
-      const other = direction === 'backward' ? wordLeft(t, found.index) : wordRight(t, found.index);
-      const col = found.slice.fromByte + byteLength(t, 0, other);
-      const [a, b] = direction === 'backward' ? [{ line: at.line, column: col }, { ...at }] : [{ ...at }, { line: at.line, column: col }];
-      this.patchLine(a, b.column - a.column, '');
-      this.sendEdit({ type: 'delete', from: a, to: b, direction }, a);
-      return;
-    }
-    let caret: Position | undefined = { ...at };
-    if (direction === 'backward') {
-      if (at.column === 0) {
-        if (at.line === 0) return;
-        const len = this.cache.lineLength(at.line - 1);
-        caret = len === undefined ? undefined : { line: at.line - 1, column: len };
-      } else if (found && found.index > 0) {
-        const start = found.slice.fromByte + byteLength(found.slice.text, 0, prevIndex(found.slice.text, found.index));
-        this.patchLine({ line: at.line, column: start }, at.column - start, '');
-        caret = { line: at.line, column: start };
-      } else {
-        caret = undefined; // the host knows the character's size
-      }
-    } else if (found && found.index < found.slice.text.length) {
-      this.patchLine(at, this.bytesOfNextChars(at, 1), '');
-    }
-    this.sendEdit({ type: 'delete', from: { ...at }, direction }, caret);
-  }
-
-  /** UTF-8 bytes of the `count` characters after `at` on its line, as far as loaded. */
-  private bytesOfNextChars(at: Position, count: number): number {
-    const found = this.cache.textAt(at.line, at.column);
-    if (!found) return 0;
-    let i = found.index;
-    for (let n = 0; n < count && i < found.slice.text.length; n++) i = nextIndex(found.slice.text, i);
-    return byteLength(found.slice.text, found.index, i);
-  }
-
-  /**
-   * Shows a one-line edit at once in the cached text (marked stale, so the host's
-   * version replaces it as soon as it arrives).
-   */
-  private patchLine(at: Position, removeBytes: number, insert: string): void {
-    const entry = this.cache.peek(at.line);
-    const found = this.cache.textAt(at.line, at.column);
-    if (!entry || !found) return;
-    const s = entry.slice;
-    const end = byteToIndex(s.text, at.column + removeBytes - s.fromByte);
-    const text = s.text.slice(0, found.index) + insert + s.text.slice(end);
-    const length = Math.max(0, s.length - byteLength(s.text, found.index, end) + byteLength(insert));
-    this.cache.set(at.line, { ...entry, slice: { ...s, text, length }, stale: true });
-  }
-
-  /** Sends an edit; moves the caret where it will be (when predictable) until the host confirms. */
-  private sendEdit(message: ViewerMessage, caret: Position | undefined): void {
-    this.post(message);
-    this.inflight = undefined; // lines asked before the edit would come back stale
-    this.editsInFlight++;
-    clearTimeout(this.editsTimer);
-    // An edit the host refused sends no `edited`: stop waiting for it after a while.
-    this.editsTimer = window.setTimeout(() => { this.editsInFlight = 0; }, 2000);
-    if (caret) this.setCaret(caret, false);
-    else this.setCaret(this.ordered()[0], false);
-    this.caretAfterEdit = { ...this.caret };
-    this.invalidate();
-  }
+  // ---- pointer ----
 
   /** File position under a client point; the gutter counts as column 0. */
   private positionAt(clientX: number, clientY: number): Position {
@@ -1270,7 +1153,7 @@ export class Viewer implements View {
     ds.visibleRows = String(this.fullRows);
     ds.scrollCol = String(Math.round(this.scrollCol));
     ds.caret = `${this.caret.line}:${this.caret.column}`;
-    ds.pendingEdits = String(this.editsInFlight);
+    ds.pendingEdits = String(this.edits.pending);
 
     this.fetch();
     this.scheduleCaretMessage();
@@ -1384,7 +1267,7 @@ export class Viewer implements View {
     } else {
       this.caretEl.classList.add('hidden');
     }
-    this.caretEl.classList.toggle('overwrite', this.overwrite);
+    this.caretEl.classList.toggle('overwrite', this.edits.overwrite);
     // Input method windows open where the textarea is: keep it on the caret.
     const caretTop = caretRow ? (caretRow.line - this.topLine) * this.lineHeight : 0;
     const caretLeft = this.gutterWidth + clamp(x ?? 0, 0, w);
@@ -1451,11 +1334,11 @@ export class Viewer implements View {
       this.caretTimer = 0;
       const len = this.cache.lineLength(this.caret.line);
       const column = this.caret.column === EOL ? len ?? 0 : this.caret.column;
-      const key = `${this.caret.line}:${column}:${this.topLine}:${this.overwrite}`;
+      const key = `${this.caret.line}:${column}:${this.topLine}:${this.edits.overwrite}`;
       if (key === this.lastCaretSent) return;
       const lineChanged = !this.lastCaretSent.startsWith(`${this.caret.line}:`);
       this.lastCaretSent = key;
-      this.post({ type: 'caret', position: { line: this.caret.line, column }, topLine: this.topLine, overwrite: this.overwrite });
+      this.post({ type: 'caret', position: { line: this.caret.line, column }, topLine: this.topLine, overwrite: this.edits.overwrite });
       if (lineChanged && this.focused) this.announceLine();
     }, CARET_THROTTLE_MS);
   }
