@@ -25,16 +25,13 @@ import { measureFont, onFontChange } from './fontMetrics';
 import { FilterPane } from './filterPane';
 import { FindSession } from './findSession';
 import { asHostMessage, clamp, comparePos, isCount, isPos, isSlice, isState, samePos } from './guards';
-import { type CachedLine, coversWindow, EOL, isWholeLine, LineCache } from './lineCache';
-import {
-  byteLength, byteToIndex, clientXToIndex, firstNonBlank, indexToClientX, nextIndex, prevIndex, type RenderedText,
-  renderText, wordAt, wordLeft, wordRight,
-} from './lineRenderer';
+import { coversWindow, EOL, isWholeLine, LineCache } from './lineCache';
+import { byteLength, firstNonBlank, nextIndex, prevIndex, wordAt, wordLeft, wordRight } from './lineRenderer';
 import { IS_MAC, isTyped } from './keys';
 import type { View, ViewPage, VsCodeApi } from './page';
-import { lineMatches } from './lineMatches';
 import { Scrollbar } from './scrollbar';
 import { TextEdits } from './textEditing';
+import { type TextColumn, TextRows } from './textRows';
 import { validateQuery } from '../src/search/query';
 
 const VBAR_PX = 14;
@@ -48,30 +45,6 @@ const REQUEST_TIMEOUT_MS = 5000;
 const CARET_THROTTLE_MS = 100;
 const SAVE_THROTTLE_MS = 300;
 const MIN_GUTTER_CHARS = 5;
-
-type Placeholder = '' | 'loading' | 'indexing';
-
-interface Row {
-  el: HTMLDivElement;
-  gutter: HTMLDivElement;
-  /** The text column of the row: clips the text, holds selection and caret. */
-  box: HTMLDivElement;
-  sel: HTMLDivElement;
-  /** Find highlights, moved with the text; drawn for `hlEntry` at matcher version `hlVersion`. */
-  hl: HTMLDivElement;
-  hlEntry: CachedLine | undefined;
-  hlVersion: number;
-  text: HTMLDivElement;
-  line: number;
-  numberText: string;
-  entry: CachedLine | undefined;
-  placeholder: Placeholder;
-  rendered: RenderedText;
-  /** UTF-8 bytes of entry.slice.text. */
-  sentBytes: number;
-  widthPx: number;
-  fresh: boolean;
-}
 
 interface Request {
   id: number;
@@ -89,8 +62,6 @@ interface SavedState {
   anchor: Position;
 }
 
-const EMPTY_RENDER: RenderedText = { nodes: [], starts: [], length: 0 };
-
 /** The text view: lines of the file, numbered, editable in place. */
 export class Viewer implements View {
   private readonly vscode: VsCodeApi;
@@ -99,7 +70,6 @@ export class Viewer implements View {
   private readonly toolbar: Toolbar;
   private readonly notices: Notices;
   private readonly editor: HTMLDivElement;
-  private readonly rowsEl: HTMLDivElement;
   private readonly caretEl: HTMLDivElement;
   private readonly messageEl: HTMLDivElement;
   private readonly shadowTop: HTMLDivElement;
@@ -156,8 +126,7 @@ export class Viewer implements View {
   /** Client x of the editor's left edge, read once per frame. */
   private editorLeft = 0;
 
-  private readonly rowsByLine = new Map<number, Row>();
-  private readonly freeRows: Row[] = [];
+  private readonly rows: TextRows;
   private frame = 0;
   private focused = false;
   private blinkToggle = false;
@@ -195,7 +164,7 @@ export class Viewer implements View {
     this.editor.setAttribute('aria-label', 'File content');
     this.probe = el('div', 'probe', this.editor);
     this.probe.setAttribute('aria-hidden', 'true');
-    this.rowsEl = el('div', 'rows', this.editor);
+    this.rows = new TextRows(el('div', 'rows', this.editor));
     this.caretEl = el('div', 'caret');
     this.messageEl = el('div', 'empty-message hidden', this.editor);
     this.shadowTop = el('div', 'shadow-top hidden', this.editor);
@@ -463,10 +432,7 @@ export class Viewer implements View {
     ({ lineHeight: this.lineHeight, charWidth: this.charWidth, digitWidth: this.digitWidth } = measureFont(this.probe));
     this.root.style.setProperty('--line-height', `${this.lineHeight}px`);
     this.root.style.setProperty('--char-width', `${this.charWidth}px`);
-    for (const row of this.rowsByLine.values()) {
-      row.fresh = true;
-      row.hlVersion = -1;
-    }
+    this.rows.remeasure();
     this.gutterChars = 0;
   }
 
@@ -639,8 +605,8 @@ export class Viewer implements View {
 
   /** Caret x in column space (cells from the line start, in px), for Up/Down. */
   private caretColumnX(): number {
-    const row = this.rowsByLine.get(this.caret.line);
-    const x = row ? this.xInBox(row, this.caret.column) : undefined;
+    const row = this.rows.at(this.caret.line);
+    const x = row?.xOf(this.caret.column, this.textColumn());
     if (x !== undefined) return x + this.scrollCol * this.charWidth;
     const len = this.cache.lineLength(this.caret.line);
     return Math.min(this.caret.column, len ?? this.caret.column) * this.charWidth;
@@ -897,8 +863,8 @@ export class Viewer implements View {
     if (line < 0) return { line: 0, column: 0 };
     if (line >= lc) return { line: lc - 1, column: this.cache.lineLength(lc - 1) ?? EOL };
     const x = clientX - rect.left - this.gutterWidth;
-    const row = this.rowsByLine.get(line);
-    const column = row ? this.columnAtX(row, Math.max(0, x)) : Math.max(0, Math.round(x / this.charWidth + this.scrollCol));
+    const row = this.rows.at(line);
+    const column = row ? row.columnAt(Math.max(0, x), this.textColumn()) : Math.max(0, Math.round(x / this.charWidth + this.scrollCol));
     return { line, column };
   }
 
@@ -972,58 +938,13 @@ export class Viewer implements View {
 
   // ---- rendering ----
 
-  private createRow(): Row {
-    const row = el('div', 'row');
-    const gutter = el('div', 'gutter', row);
-    const box = el('div', 'line', row);
-    const hl = el('div', 'highlights', box);
-    const sel = el('div', 'sel', box);
-    const text = el('div', 'text', box);
-    return {
-      el: row, gutter, box, sel, hl, hlEntry: undefined, hlVersion: -1, text, line: -1, numberText: '', entry: undefined, placeholder: '',
-      rendered: EMPTY_RENDER, sentBytes: 0, widthPx: 0, fresh: true,
-    };
-  }
-
   private showMessage(text: string | undefined): void {
     this.messageEl.classList.toggle('hidden', text === undefined);
     if (text !== undefined && this.messageEl.textContent !== text) this.messageEl.textContent = text;
   }
 
-  /**
-   * X of byte `column` inside a row's text box (0 = left edge of the text column), or
-   * undefined when it cannot be placed (end of a line not loaded yet).
-   */
-  private xInBox(row: Row, column: number): number | undefined {
-    const cw = this.charWidth;
-    const entry = row.entry;
-    if (!entry) return column === EOL ? undefined : (column - this.scrollCol) * cw;
-    const s = entry.slice;
-    const col = Math.min(column, s.length);
-    const rel = col - s.fromByte;
-    if (rel >= 0 && rel <= row.sentBytes) {
-      const index = byteToIndex(s.text, rel);
-      const boxLeft = this.editorLeft + this.gutterWidth;
-      return indexToClientX(row.text, row.rendered, s.text, index) - boxLeft;
-    }
-    return (col - this.scrollCol) * cw;
-  }
-
-  /** Byte column at x inside a row's text box. */
-  private columnAtX(row: Row, x: number): number {
-    const cw = this.charWidth;
-    const entry = row.entry;
-    const estimate = Math.max(0, Math.round(x / cw + this.scrollCol));
-    if (!entry) return estimate;
-    const s = entry.slice;
-    const left = (s.fromByte - this.scrollCol) * cw;
-    const whole = isWholeLine(entry);
-    if (whole || (x >= left && x <= left + row.widthPx)) {
-      const index = clientXToIndex(row.rendered, s.text, x + this.editorLeft + this.gutterWidth);
-      if (index >= s.text.length && whole) return s.length;
-      return Math.min(s.length, s.fromByte + byteLength(s.text, 0, index));
-    }
-    return Math.min(s.length, estimate);
+  private textColumn(): TextColumn {
+    return { charWidth: this.charWidth, scrollCol: this.scrollCol, left: this.editorLeft + this.gutterWidth };
   }
 
   private render(): void {
@@ -1052,58 +973,7 @@ export class Viewer implements View {
     const end = Math.min(lc, top + this.drawRows);
     const available = state.complete ? lc : Math.min(lc, state.knownLines);
 
-    for (const [line, row] of this.rowsByLine) {
-      if (line >= top && line < end) continue;
-      this.rowsByLine.delete(line);
-      row.el.remove();
-      row.line = -1;
-      this.freeRows.push(row);
-    }
-    const added: Row[] = [];
-    for (let line = top; line < end; line++) {
-      let row = this.rowsByLine.get(line);
-      if (!row) {
-        row = this.freeRows.pop() ?? this.createRow();
-        row.line = line;
-        row.fresh = true;
-        row.el.dataset.line = String(line);
-        this.rowsByLine.set(line, row);
-        added.push(row);
-      }
-      row.el.style.top = `${(line - top) * lh}px`;
-      const num = String(line + 1);
-      if (row.numberText !== num) {
-        row.gutter.textContent = num;
-        row.numberText = num;
-      }
-      const entry = this.cache.get(line);
-      if (entry) {
-        if (row.fresh || row.entry !== entry) {
-          row.entry = entry;
-          row.placeholder = '';
-          row.text.className = 'text';
-          row.rendered = renderText(row.text, entry.slice.text);
-          row.sentBytes = byteLength(entry.slice.text);
-          row.widthPx = -1;
-        }
-      } else {
-        const kind: Placeholder = line >= available ? 'indexing' : 'loading';
-        if (row.fresh || row.entry || row.placeholder !== kind) {
-          row.entry = undefined;
-          row.placeholder = kind;
-          row.text.className = `text placeholder ${kind}`;
-          row.text.textContent = kind === 'indexing' ? 'indexing…' : '…';
-          row.rendered = EMPTY_RENDER;
-          row.widthPx = 0;
-        }
-      }
-      row.fresh = false;
-    }
-    if (added.length) {
-      const frag = document.createDocumentFragment();
-      for (const row of added) frag.appendChild(row.el);
-      this.rowsEl.appendChild(frag);
-    }
+    this.rows.show(top, end, lh, this.cache, available);
     this.positionTexts();
 
     // Reads (one layout): text widths, then what depends on them.
@@ -1112,15 +982,10 @@ export class Viewer implements View {
     if (this.root.style.getPropertyValue('--editor-top') !== editorTop) this.root.style.setProperty('--editor-top', editorTop);
     let cols = 0;
     let allLoaded = true;
-    for (const row of this.rowsByLine.values()) {
-      if (!row.entry) {
-        if (row.line < available) allLoaded = false;
-        continue;
-      }
-      if (row.widthPx < 0) row.widthPx = row.text.getBoundingClientRect().width;
-      const s = row.entry.slice;
-      const drawn = s.fromByte + row.widthPx / cw;
-      cols = Math.max(cols, isWholeLine(row.entry) ? drawn : Math.max(s.length, drawn));
+    for (const row of this.rows.all()) {
+      const rowCols = row.contentCols(cw);
+      if (rowCols !== undefined) cols = Math.max(cols, rowCols);
+      else if (row.line < available) allLoaded = false;
     }
     this.contentCols = cols;
     if (allLoaded && this.scrollCol > this.hMax()) this.scrollCol = this.hMax();
@@ -1167,21 +1032,16 @@ export class Viewer implements View {
 
   private positionTexts(): void {
     const cw = this.charWidth;
-    for (const row of this.rowsByLine.values()) {
-      const from = row.entry ? row.entry.slice.fromByte : this.scrollCol;
-      const shift = `translateX(${(from - this.scrollCol) * cw}px)`;
-      row.text.style.transform = shift;
-      row.hl.style.transform = shift;
-    }
+    for (const row of this.rows.all()) row.scrollTo(this.scrollCol, cw);
   }
 
   /** Settles what waited for the caret's line to be drawn: Up/Down goal and reveal. */
   private resolveCaret(): void {
-    const row = this.rowsByLine.get(this.caret.line);
+    const row = this.rows.at(this.caret.line);
     if (!row) return;
     const loaded = row.entry !== undefined || row.placeholder === 'indexing';
     if (this.goalPending && row.entry && this.goalX !== undefined) {
-      const col = this.columnAtX(row, this.goalX - this.scrollCol * this.charWidth);
+      const col = row.columnAt(this.goalX - this.scrollCol * this.charWidth, this.textColumn());
       const extend = this.hasSelection();
       this.caret = { line: this.caret.line, column: col };
       if (!extend) this.anchor = { ...this.caret };
@@ -1189,7 +1049,7 @@ export class Viewer implements View {
     }
     if (this.revealPending && loaded) {
       this.revealPending = false;
-      const x = this.xInBox(row, this.caret.column);
+      const x = row.xOf(this.caret.column, this.textColumn());
       if (x === undefined) return;
       const cw = this.charWidth;
       const margin = Math.min(4 * cw, this.textWidth / 4);
@@ -1205,22 +1065,7 @@ export class Viewer implements View {
   private drawMatches(): void {
     const matcher = this.find.matcher;
     const version = this.find.version;
-    for (const row of this.rowsByLine.values()) {
-      const entry = row.entry;
-      if (row.hlEntry === entry && row.hlVersion === version) continue;
-      row.hlEntry = entry;
-      row.hlVersion = version;
-      const ranges = entry && matcher ? lineMatches(matcher, entry.slice.text) : [];
-      const left = ranges.length > 0 ? row.text.getBoundingClientRect().left : 0;
-      while (row.hl.children.length > ranges.length) row.hl.lastElementChild!.remove();
-      ranges.forEach(([from, to], i) => {
-        const box = (row.hl.children[i] as HTMLDivElement | undefined) ?? el('div', 'match', row.hl);
-        const x1 = indexToClientX(row.text, row.rendered, entry!.slice.text, from) - left;
-        const x2 = indexToClientX(row.text, row.rendered, entry!.slice.text, to) - left;
-        box.style.transform = `translateX(${x1}px)`;
-        box.style.width = `${Math.max(2, x2 - x1)}px`;
-      });
-    }
+    for (const row of this.rows.all()) row.drawMatches(matcher, version);
   }
 
   private drawSelectionAndCaret(): void {
@@ -1231,35 +1076,28 @@ export class Viewer implements View {
     if (!isFound) this.foundMatch = undefined;
     const cw = this.charWidth;
     const w = this.textWidth;
-    for (const row of this.rowsByLine.values()) {
+    const at = this.textColumn();
+    for (const row of this.rows.all()) {
       const line = row.line;
-      row.el.classList.toggle('current', line === this.caret.line);
-      row.box.classList.toggle('current-line', line === this.caret.line && !selecting);
-      row.sel.classList.toggle('found', isFound);
+      row.markCurrent(line === this.caret.line, selecting);
       let x1 = 0;
       let x2 = 0;
       if (selecting && line >= s.line && line <= e.line && !(line === e.line && e.column === 0 && line > s.line)) {
-        x1 = line === s.line ? this.xInBox(row, s.column) ?? 0 : -this.scrollCol * cw;
+        x1 = line === s.line ? row.xOf(s.column, at) ?? 0 : -this.scrollCol * cw;
         if (line === e.line) {
-          x2 = this.xInBox(row, e.column) ?? x1;
+          x2 = row.xOf(e.column, at) ?? x1;
         } else {
           // Whole line selected: to its end plus a bit for the line break, as VS Code draws it.
-          const eol = this.xInBox(row, EOL) ?? x1;
+          const eol = row.xOf(EOL, at) ?? x1;
           x2 = Math.max(eol, x1) + cw / 2;
         }
         x1 = clamp(x1, 0, w);
         x2 = clamp(x2, 0, w);
       }
-      if (x2 > x1) {
-        row.sel.style.transform = `translateX(${x1}px)`;
-        row.sel.style.width = `${x2 - x1}px`;
-        row.sel.classList.remove('hidden');
-      } else {
-        row.sel.classList.add('hidden');
-      }
+      row.showSelection(x1, x2, isFound);
     }
-    const caretRow = this.rowsByLine.get(this.caret.line);
-    const x = caretRow ? this.xInBox(caretRow, this.caret.column) ?? (caretRow.entry ? undefined : -this.scrollCol * cw) : undefined;
+    const caretRow = this.rows.at(this.caret.line);
+    const x = caretRow ? caretRow.xOf(this.caret.column, at) ?? (caretRow.entry ? undefined : -this.scrollCol * cw) : undefined;
     if (caretRow && x !== undefined && x >= -1 && x <= w) {
       if (this.caretEl.parentElement !== caretRow.box) caretRow.box.appendChild(this.caretEl);
       this.caretEl.style.transform = `translateX(${Math.max(0, x - 1)}px)`;
