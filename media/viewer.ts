@@ -20,17 +20,17 @@ import { MAX_LINE_BYTES, MAX_LINES_PER_REQUEST } from '../src/editor/protocol';
 import { Notices, textButtons, Toolbar } from './chrome';
 import { listenClipboard } from './clipboard';
 import { el, pinScroll } from './dom';
-import { PointerDrag } from './pointerDrag';
 import { measureFont, onFontChange } from './fontMetrics';
 import { FilterPane } from './filterPane';
 import { FindSession } from './findSession';
 import { asHostMessage, clamp, comparePos, isCount, isPos, isSlice, isState, samePos } from './guards';
 import { coversWindow, EOL, isWholeLine, LineCache } from './lineCache';
-import { byteLength, firstNonBlank, nextIndex, prevIndex, wordAt, wordLeft, wordRight } from './lineRenderer';
+import { byteLength, firstNonBlank, nextIndex, prevIndex, wordLeft, wordRight } from './lineRenderer';
 import { IS_MAC, isTyped } from './keys';
 import type { View, ViewPage, VsCodeApi } from './page';
 import { Scrollbar } from './scrollbar';
 import { TextEdits } from './textEditing';
+import { TextPointer } from './textPointer';
 import { type TextColumn, TextRows } from './textRows';
 import { validateQuery } from '../src/search/query';
 
@@ -130,11 +130,8 @@ export class Viewer implements View {
   private frame = 0;
   private focused = false;
   private blinkToggle = false;
-  private drag: PointerDrag | undefined;
   private followOffAsked = false;
   private lastTabAt = -Infinity;
-  /** Multi-click tracking (PointerEvent.detail is 0 in Chromium). */
-  private clicks = { count: 0, at: -Infinity, x: 0, y: 0 };
 
   private caretTimer = 0;
   private lastCaretSent = '';
@@ -217,6 +214,24 @@ export class Viewer implements View {
       copy: () => this.copy(),
       explainReadOnly: (reason) => this.notices.show('info', `This file is read-only${reason ? `: ${reason}` : ''}.`),
       placeCaret: (pos) => this.setCaret(pos, false),
+    });
+    new TextPointer(this.editor, this.rows, this.cache, {
+      get state() { return view.state; },
+      get caret() { return view.caret; },
+      get topLine() { return view.topLine; },
+      get fullRows() { return view.fullRows; },
+      get lineHeight() { return view.lineHeight; },
+      get gutterWidth() { return view.gutterWidth; },
+      get textWidth() { return view.textWidth; },
+      textColumn: () => this.textColumn(),
+      setCaret: (pos, extend) => this.setCaret(pos, extend, false),
+      select: (anchor, caret) => {
+        this.anchor = anchor;
+        this.setCaret(caret, true, false);
+      },
+      scrollToLine: (line) => this.scrollToLine(line, true),
+      scrollToCol: (col) => this.scrollToCol(col),
+      focus: () => this.focusView(),
     });
 
     this.listen();
@@ -714,10 +729,6 @@ export class Viewer implements View {
     this.input.addEventListener('input', (e) => {
       if (!(e as InputEvent).isComposing) this.takeInput();
     });
-    this.editor.addEventListener('pointerdown', (e) => this.onPointerDown(e));
-    this.editor.addEventListener('pointermove', (e) => this.drag?.move(e));
-    this.editor.addEventListener('pointerup', (e) => this.endDrag(e));
-    this.editor.addEventListener('pointercancel', (e) => this.endDrag(e));
     this.editor.addEventListener('keydown', (e) => this.onEditorKey(e));
     // Capture phase, before VS Code's forwarding listener on the window: Ctrl+G is ours.
     window.addEventListener('keydown', (e) => this.onWindowKey(e), { capture: true, signal });
@@ -849,91 +860,6 @@ export class Viewer implements View {
     if (action === 'copy') this.copy();
     else if (action === 'cut') this.edits.cut();
     else this.edits.paste();
-  }
-
-  // ---- pointer ----
-
-  /** File position under a client point; the gutter counts as column 0. */
-  private positionAt(clientX: number, clientY: number): Position {
-    const rect = this.editor.getBoundingClientRect();
-    const lc = this.lineCount();
-    if (lc === 0) return { line: 0, column: 0 };
-    const rowIndex = Math.floor((clientY - rect.top) / this.lineHeight);
-    const line = this.topLine + rowIndex;
-    if (line < 0) return { line: 0, column: 0 };
-    if (line >= lc) return { line: lc - 1, column: this.cache.lineLength(lc - 1) ?? EOL };
-    const x = clientX - rect.left - this.gutterWidth;
-    const row = this.rows.at(line);
-    const column = row ? row.columnAt(Math.max(0, x), this.textColumn()) : Math.max(0, Math.round(x / this.charWidth + this.scrollCol));
-    return { line, column };
-  }
-
-  private onPointerDown(e: PointerEvent): void {
-    if (e.button !== 0 || !this.state) return;
-    if ((e.target as HTMLElement).closest('.scrollbar')) return;
-    e.preventDefault();
-    this.focusView();
-    const rect = this.editor.getBoundingClientRect();
-    const pos = this.positionAt(e.clientX, e.clientY);
-    const lc = this.lineCount();
-    if (lc === 0) return;
-    const c = this.clicks;
-    const now = performance.now();
-    const again = now - c.at < 500 && Math.abs(e.clientX - c.x) < 5 && Math.abs(e.clientY - c.y) < 5;
-    this.clicks = { count: again ? (c.count % 3) + 1 : 1, at: now, x: e.clientX, y: e.clientY };
-    const detail = this.clicks.count;
-    if (e.clientX - rect.left < this.gutterWidth && !e.shiftKey) {
-      // A click on a line number selects the line.
-      const line = pos.line;
-      this.anchor = { line, column: 0 };
-      this.setCaret(line + 1 < lc ? { line: line + 1, column: 0 } : { line, column: this.cache.lineLength(line) ?? EOL }, true, false);
-    } else if (!e.shiftKey && (detail === 2 || detail === 3)) {
-      const entry = this.cache.peek(pos.line);
-      if (detail === 3 || !entry) {
-        this.anchor = { line: pos.line, column: 0 };
-        const next = pos.line + 1 < lc ? { line: pos.line + 1, column: 0 } : { line: pos.line, column: entry?.slice.length ?? EOL };
-        this.setCaret(next, true, false);
-      } else {
-        const s = entry.slice;
-        const at = this.cache.textAt(pos.line, pos.column);
-        const [a, b] = wordAt(s.text, at ? at.index : 0);
-        this.anchor = { line: pos.line, column: s.fromByte + byteLength(s.text, 0, a) };
-        this.setCaret({ line: pos.line, column: s.fromByte + byteLength(s.text, 0, b) }, true, false);
-      }
-    } else {
-      this.setCaret(pos, e.shiftKey, false);
-    }
-    this.drag?.dispose();
-    this.drag = new PointerDrag(this.editor, e, () => this.dragTo(), () => this.autoScroll());
-  }
-
-  private dragTo(): void {
-    const drag = this.drag;
-    if (!drag) return;
-    const rect = this.editor.getBoundingClientRect();
-    const y = clamp(drag.y, rect.top, rect.top + this.fullRows * this.lineHeight - 1);
-    const x = clamp(drag.x, rect.left + this.gutterWidth, rect.left + this.gutterWidth + this.textWidth);
-    const pos = this.positionAt(x, y);
-    if (!samePos(pos, this.caret)) this.setCaret(pos, true, false);
-  }
-
-  /** While a drag is past an edge, scroll by an amount growing with the distance. */
-  private autoScroll(): void {
-    const drag = this.drag;
-    if (!drag) return;
-    const rect = this.editor.getBoundingClientRect();
-    const bottom = rect.top + this.fullRows * this.lineHeight;
-    if (drag.y < rect.top) this.scrollToLine(this.topLine - Math.ceil((rect.top - drag.y) / this.lineHeight), true);
-    else if (drag.y > bottom) this.scrollToLine(this.topLine + Math.ceil((drag.y - bottom) / this.lineHeight), true);
-    const left = rect.left + this.gutterWidth;
-    const right = left + this.textWidth;
-    if (drag.x < left) this.scrollToCol(this.scrollCol - Math.ceil((left - drag.x) / this.charWidth));
-    else if (drag.x > right) this.scrollToCol(this.scrollCol + Math.ceil((drag.x - right) / this.charWidth));
-    this.dragTo();
-  }
-
-  private endDrag(e: PointerEvent): void {
-    if (this.drag?.end(e)) this.drag = undefined;
   }
 
   // ---- rendering ----
