@@ -26,10 +26,11 @@ import { FindSession } from './findSession';
 import { asHostMessage, clamp, comparePos, isCount, isPos, isSlice, isState, samePos } from './guards';
 import { coversWindow, EOL, isWholeLine, LineCache } from './lineCache';
 import { byteLength, firstNonBlank, nextIndex, prevIndex, wordLeft, wordRight } from './lineRenderer';
-import { IS_MAC, isTyped } from './keys';
+import { IS_MAC } from './keys';
 import type { View, ViewPage, VsCodeApi } from './page';
 import { Scrollbar } from './scrollbar';
 import { TextEdits } from './textEditing';
+import { type TextCommand, textKeyCommand } from './textKeys';
 import { TextPointer } from './textPointer';
 import { type TextColumn, TextRows } from './textRows';
 import { validateQuery } from '../src/search/query';
@@ -777,82 +778,61 @@ export class Viewer implements View {
    * VS Code, which runs undo, redo and save on the document it owns.
    */
   private onEditorKey(e: KeyboardEvent): void {
-    const mod = IS_MAC ? e.metaKey : e.ctrlKey;
-    const otherMod = IS_MAC ? e.ctrlKey : e.metaKey;
-    const shift = e.shiftKey;
-    const key = e.key;
-    const lower = key.toLowerCase();
-    let handled = true;
-    if (e.isComposing || otherMod) handled = false;
-    else if (mod && !e.altKey && lower === 'a') this.selectAll();
-    else if ((mod && !e.altKey && lower === 'c') || (e.ctrlKey && key === 'Insert')) this.clipboard('copy');
-    else if ((mod && !e.altKey && lower === 'x') || (shift && key === 'Delete')) this.clipboard('cut');
-    else if ((mod && !e.altKey && lower === 'v') || (shift && key === 'Insert')) this.clipboard('paste');
-    else if (isTyped(e)) this.edits.type(key);
-    else if (e.altKey && !(IS_MAC && (key === 'ArrowLeft' || key === 'ArrowRight'))) handled = false;
-    else {
-      switch (key) {
-        case 'ArrowUp':
-        case 'ArrowDown': {
-          const dir = key === 'ArrowUp' ? -1 : 1;
-          if (IS_MAC && e.metaKey) this.docEdge(dir > 0, shift);
-          else if (e.ctrlKey) this.scrollToLine(this.topLine + dir, true); // scroll, caret stays
-          else this.moveVertical(dir, shift);
-          break;
-        }
-        case 'ArrowLeft':
-        case 'ArrowRight': {
-          const dir = key === 'ArrowLeft' ? -1 : 1;
-          if (IS_MAC && e.metaKey) (dir < 0 ? this.home(shift) : this.end(shift));
-          else this.moveHorizontal(dir, IS_MAC ? e.altKey : e.ctrlKey, shift);
-          break;
-        }
-        case 'Home':
-          if (mod) this.docEdge(false, shift);
-          else this.home(shift);
-          break;
-        case 'End':
-          if (mod) this.docEdge(true, shift);
-          else this.end(shift);
-          break;
-        case 'PageUp':
-        case 'PageDown':
-          if (mod) handled = false; // Ctrl+PageUp/Down switch editors
-          else this.page(key === 'PageUp' ? -1 : 1, shift);
-          break;
-        case 'Escape':
-          if (this.find.widget.isOpen) this.find.close();
-          else if (this.hasSelection()) this.setCaret(this.caret, false);
-          else handled = false;
-          break;
-        case 'Enter':
-          if (mod) handled = false;
-          else this.edits.type('\n');
-          break;
-        case 'Tab':
-          // Read-only, Tab moves focus on as everywhere else.
-          if (mod || shift || !this.edits.editable(false)) handled = false;
-          else this.edits.type('\t');
-          break;
-        case 'Backspace':
-        case 'Delete':
-          this.edits.delete(key === 'Backspace' ? 'backward' : 'forward', IS_MAC ? e.altKey : e.ctrlKey);
-          break;
-        case 'Insert':
-          if (mod || shift) handled = false;
-          else {
-            this.edits.overwrite = !this.edits.overwrite;
-            this.scheduleCaretMessage();
-            this.invalidate();
-          }
-          break;
-        default:
-          handled = false;
-      }
-    }
-    if (handled) {
+    const command = textKeyCommand(e);
+    if (command && this.run(command)) {
       e.preventDefault();
       e.stopPropagation();
+    }
+  }
+
+  /** Runs a key's command; false when it turns out to be none of the view's (the key goes on). */
+  private run(command: TextCommand): boolean {
+    switch (command.kind) {
+      case 'char':
+        this.moveHorizontal(command.dir, command.word, command.extend);
+        return true;
+      case 'line':
+        this.moveVertical(command.dir, command.extend);
+        return true;
+      case 'page':
+        this.page(command.dir, command.extend);
+        return true;
+      case 'lineEdge':
+        if (command.end) this.end(command.extend);
+        else this.home(command.extend);
+        return true;
+      case 'fileEdge':
+        this.docEdge(command.end, command.extend);
+        return true;
+      case 'scroll':
+        this.scrollToLine(this.topLine + command.lines, true);
+        return true;
+      case 'type':
+        this.edits.type(command.text);
+        return true;
+      case 'tab':
+        if (!this.edits.editable(false)) return false;
+        this.edits.type('\t');
+        return true;
+      case 'delete':
+        this.edits.delete(command.direction, command.word);
+        return true;
+      case 'clipboard':
+        this.clipboard(command.action);
+        return true;
+      case 'selectAll':
+        this.selectAll();
+        return true;
+      case 'toggleOverwrite':
+        this.edits.overwrite = !this.edits.overwrite;
+        this.scheduleCaretMessage();
+        this.invalidate();
+        return true;
+      case 'escape':
+        if (this.find.widget.isOpen) this.find.close();
+        else if (this.hasSelection()) this.setCaret(this.caret, false);
+        else return false;
+        return true;
     }
   }
 
