@@ -16,17 +16,18 @@
  *   is converted back to bytes with lineRenderer's UTF-8 arithmetic.
  */
 import type { FileState, Position, ViewerMessage } from '../src/editor/protocol';
-import { MAX_LINE_BYTES, MAX_LINES_PER_REQUEST } from '../src/editor/protocol';
+import { MAX_LINE_BYTES } from '../src/editor/protocol';
 import { Notices, textButtons, Toolbar } from './chrome';
 import { listenClipboard } from './clipboard';
 import { el, pinScroll } from './dom';
 import { measureFont, onFontChange } from './fontMetrics';
 import { FilterPane } from './filterPane';
 import { FindSession } from './findSession';
-import { asHostMessage, clamp, comparePos, isCount, isPos, isSlice, isState, samePos } from './guards';
-import { coversWindow, EOL, isWholeLine, LineCache } from './lineCache';
+import { asHostMessage, clamp, comparePos, isCount, isPos, isState, samePos } from './guards';
+import { EOL, isWholeLine, LineCache } from './lineCache';
 import { byteLength, firstNonBlank, nextIndex, prevIndex, wordLeft, wordRight } from './lineRenderer';
 import { IS_MAC } from './keys';
+import { LineRequests } from './lineRequests';
 import type { View, ViewPage, VsCodeApi } from './page';
 import { Scrollbar } from './scrollbar';
 import { TextEdits } from './textEditing';
@@ -42,19 +43,9 @@ const CACHE_LINES = 5000;
 const H_STEP = 512;
 /** Bytes asked per line: lines up to this long arrive whole and scroll exactly. */
 const WINDOW_BYTES = 4096;
-const REQUEST_TIMEOUT_MS = 5000;
 const CARET_THROTTLE_MS = 100;
 const SAVE_THROTTLE_MS = 300;
 const MIN_GUTTER_CHARS = 5;
-
-interface Request {
-  id: number;
-  start: number;
-  count: number;
-  fromByte: number;
-  maxBytes: number;
-  sentAt: number;
-}
 
 interface SavedState {
   topLine: number;
@@ -93,11 +84,7 @@ export class Viewer implements View {
 
   private state: FileState | undefined;
   private readonly cache = new LineCache(CACHE_LINES);
-  /** Lines asked for and not sent (not indexed yet); asked again when the state moves. */
-  private readonly absent = new Set<number>();
-  private inflight: Request | undefined;
-  private nextId = 1;
-  private lastRevealAsk = -1;
+  private readonly requests: LineRequests;
 
   // Scroll position: whole lines vertically, character cells horizontally.
   private topLine = 0;
@@ -137,7 +124,6 @@ export class Viewer implements View {
   private caretTimer = 0;
   private lastCaretSent = '';
   private saveTimer = 0;
-  private requestTimer = 0;
 
   constructor(page: ViewPage) {
     const root = page.root;
@@ -163,6 +149,7 @@ export class Viewer implements View {
     this.probe = el('div', 'probe', this.editor);
     this.probe.setAttribute('aria-hidden', 'true');
     this.rows = new TextRows(el('div', 'rows', this.editor));
+    this.requests = new LineRequests(this.cache, { post: (m) => this.post(m), redraw: () => this.invalidate() });
     this.caretEl = el('div', 'caret');
     this.messageEl = el('div', 'empty-message hidden', this.editor);
     this.shadowTop = el('div', 'shadow-top hidden', this.editor);
@@ -210,7 +197,7 @@ export class Viewer implements View {
       selection: () => this.ordered(),
       postEdit: (m) => {
         this.post(m);
-        this.inflight = undefined; // lines asked before the edit would come back stale
+        this.requests.drop(); // lines asked before the edit would come back stale
       },
       copy: () => this.copy(),
       explainReadOnly: (reason) => this.notices.show('info', `This file is read-only${reason ? `: ${reason}` : ''}.`),
@@ -290,8 +277,8 @@ export class Viewer implements View {
     const first = !this.state;
     this.state = state;
     this.cache.clear();
-    this.absent.clear();
-    this.inflight = undefined;
+    this.requests.forgetAbsent();
+    this.requests.drop();
     const saved = this.vscode.getState() as Partial<SavedState> | undefined;
     if (first && saved && isCount(saved.topLine) && isPos(saved.caret) && isPos(saved.anchor)) {
       this.topLine = saved.topLine;
@@ -317,14 +304,13 @@ export class Viewer implements View {
     if (next.fileSize < prev.fileSize) {
       // Truncated or rotated (or an edit removed bytes): anything may differ.
       this.cache.markStale(0);
-      this.inflight = undefined;
-      this.lastRevealAsk = -1;
+      this.requests.restart();
     } else if (next.fileSize > prev.fileSize) {
       // Appended: the old last line may have been unterminated and grown.
       this.cache.markStale(Math.max(0, Math.min(prev.lineCount, prev.knownLines) - 1));
     }
     if (next.knownLines !== prev.knownLines || next.lineCount !== prev.lineCount || next.fileSize !== prev.fileSize) {
-      this.absent.clear();
+      this.requests.forgetAbsent();
     }
     if (!next.following) this.followOffAsked = false;
     if (next.following && (next.lineCount > prev.lineCount || !prev.following)) {
@@ -334,18 +320,11 @@ export class Viewer implements View {
   }
 
   private onLines(id: number, lines: unknown[], state: FileState): void {
-    const req = this.inflight;
+    // Taken before the state is applied: dropping the request for a truncation it reports does not make its reply stale.
+    const request = this.requests.take(id);
     this.applyState(state);
-    if (!req || req.id !== id) return; // stale: the window moved or the file changed since
-    this.inflight = undefined;
-    const got = new Set<number>();
-    for (const s of lines) {
-      if (!isSlice(s)) continue;
-      this.cache.set(s.line, { slice: s, reqFrom: req.fromByte, reqMax: req.maxBytes });
-      got.add(s.line);
-    }
-    if (this.absent.size > 20000) this.absent.clear();
-    for (let l = req.start; l < req.start + req.count; l++) if (!got.has(l)) this.absent.add(l);
+    if (!request) return; // stale: the window moved or the file changed since
+    this.requests.store(request, lines);
     this.clampToKnownLengths();
     this.invalidate();
   }
@@ -354,8 +333,8 @@ export class Viewer implements View {
   private onEdited(fromLine: number, caret: Position, state: FileState): void {
     this.cache.markStale(fromLine);
     this.filter.contentChanged();
-    this.inflight = undefined; // a reply in flight may predate the edit
-    this.absent.clear();
+    this.requests.drop(); // a reply in flight may predate the edit
+    this.requests.forgetAbsent();
     const prevSize = this.state?.fileSize;
     // The edit explains the size change: no truncation handling.
     if (this.state && prevSize !== undefined) this.state = { ...this.state, fileSize: state.fileSize };
@@ -926,7 +905,7 @@ export class Viewer implements View {
     ds.caret = `${this.caret.line}:${this.caret.column}`;
     ds.pendingEdits = String(this.edits.pending);
 
-    this.fetch();
+    this.requests.fetch(state, this.topLine, this.drawRows, this.hWindow());
     this.scheduleCaretMessage();
     this.scheduleSave();
   }
@@ -1016,58 +995,6 @@ export class Viewer implements View {
     const caretTop = caretRow ? (caretRow.line - this.topLine) * this.lineHeight : 0;
     const caretLeft = this.gutterWidth + clamp(x ?? 0, 0, w);
     this.input.style.transform = `translate(${caretLeft}px, ${caretTop}px)`;
-  }
-
-  // ---- fetching ----
-
-  /** Asks for the missing lines of the view (+ a page either side), one request at a time. */
-  private fetch(): void {
-    const state = this.state;
-    if (!state) return;
-    const now = performance.now();
-    if (this.inflight && now - this.inflight.sentAt < REQUEST_TIMEOUT_MS) return;
-    this.inflight = undefined;
-    const lc = state.lineCount;
-    const available = state.complete ? lc : Math.min(lc, state.knownLines);
-    const top = this.topLine;
-    const rows = this.drawRows;
-    const win = this.hWindow();
-
-    if (!state.complete && top + rows > state.knownLines) {
-      const want = Math.min(lc, top + rows) - 1;
-      if (want > this.lastRevealAsk) {
-        this.lastRevealAsk = want;
-        this.post({ type: 'revealLine', line: want });
-      }
-    }
-
-    const needs = (line: number): boolean => {
-      if (line >= available || this.absent.has(line)) return false;
-      const entry = this.cache.peek(line);
-      return !entry || entry.stale === true || !coversWindow(entry, win.fromByte);
-    };
-    const margin = Math.min(rows, Math.max(0, Math.floor((MAX_LINES_PER_REQUEST - rows) / 2)));
-    let start = Math.max(0, top - margin);
-    let end = Math.min(available, top + rows + margin);
-    let firstVisible = -1;
-    for (let l = top; l < Math.min(end, top + rows); l++) {
-      if (needs(l)) {
-        firstVisible = l;
-        break;
-      }
-    }
-    while (start < end && !needs(start)) start++;
-    while (end > start && !needs(end - 1)) end--;
-    if (start >= end) return;
-    if (end - start > MAX_LINES_PER_REQUEST) {
-      if (firstVisible >= 0) start = firstVisible;
-      end = Math.min(end, start + MAX_LINES_PER_REQUEST);
-    }
-    const id = this.nextId++;
-    this.inflight = { id, start, count: end - start, fromByte: win.fromByte, maxBytes: win.maxBytes, sentAt: now };
-    this.post({ type: 'getLines', id, start, count: end - start, fromByte: win.fromByte, maxBytes: win.maxBytes });
-    clearTimeout(this.requestTimer);
-    this.requestTimer = window.setTimeout(() => this.invalidate(), REQUEST_TIMEOUT_MS + 50);
   }
 
   // ---- host notifications ----
