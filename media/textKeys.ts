@@ -3,7 +3,7 @@
  * goes on to VS Code: Ctrl+Z/Y/S, Ctrl+P, Ctrl+PageDown...). No DOM here beyond
  * reading the event.
  */
-import { IS_MAC, isTyped } from './keys';
+import { hasMod, IS_MAC, isTyped, isUnbound } from './keys';
 
 export type TextCommand =
   /** A character left or right, or (`word`) to the next word boundary. */
@@ -27,12 +27,11 @@ export type TextCommand =
   | { kind: 'escape' };
 
 export function textKeyCommand(e: KeyboardEvent): TextCommand | undefined {
-  const mod = IS_MAC ? e.metaKey : e.ctrlKey;
-  const otherMod = IS_MAC ? e.ctrlKey : e.metaKey;
+  if (isUnbound(e)) return undefined;
+  const mod = hasMod(e);
   const shift = e.shiftKey;
   const key = e.key;
   const lower = key.toLowerCase();
-  if (e.isComposing || otherMod) return undefined;
   if (mod && !e.altKey && lower === 'a') return { kind: 'selectAll' };
   if ((mod && !e.altKey && lower === 'c') || (e.ctrlKey && key === 'Insert')) return { kind: 'clipboard', action: 'copy' };
   if ((mod && !e.altKey && lower === 'x') || (shift && key === 'Delete')) return { kind: 'clipboard', action: 'cut' };
