@@ -13,3 +13,8 @@ export function isTyped(e: KeyboardEvent): boolean {
 export function hasMod(e: KeyboardEvent): boolean {
   return IS_MAC ? e.metaKey : e.ctrlKey;
 }
+
+/** A key press no view binds: part of a composition, or with the platform's other modifier (Ctrl on macOS, Meta elsewhere). */
+export function isUnbound(e: KeyboardEvent): boolean {
+  return e.isComposing || (IS_MAC ? e.ctrlKey : e.metaKey);
+}

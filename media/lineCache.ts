@@ -1,4 +1,8 @@
 import type { LineSlice } from '../src/editor/protocol';
+import { byteLength, byteToIndex } from './lineRenderer';
+
+/** Column meaning "end of the line" while the line's length is not known yet. */
+export const EOL = Number.MAX_SAFE_INTEGER;
 
 /** A line as received, with the horizontal window it was asked for. */
 export interface CachedLine {
@@ -54,6 +58,24 @@ export class LineCache {
   /** Looks a line up without touching its age. */
   peek(line: number): CachedLine | undefined {
     return this.map.get(line);
+  }
+
+  /** Where byte `column` of `line` falls in the cached text, if its window covers it (its age untouched). */
+  textAt(line: number, column: number): { slice: LineSlice; index: number } | undefined {
+    const entry = this.map.get(line);
+    if (!entry) return undefined;
+    const s = entry.slice;
+    const col = Math.min(column, s.length);
+    const rel = col - s.fromByte;
+    if (rel < 0) return undefined;
+    const index = byteToIndex(s.text, rel);
+    if (index === s.text.length && s.fromByte + byteLength(s.text) < col) return undefined;
+    return { slice: s, index };
+  }
+
+  /** The line's length in bytes, if it is held (its age untouched). */
+  lineLength(line: number): number | undefined {
+    return this.map.get(line)?.slice.length;
   }
 
   set(line: number, entry: CachedLine): void {

@@ -15,29 +15,27 @@
  * - Positions are (line, byte column) as in the protocol; the decoded text of a window
  *   is converted back to bytes with lineRenderer's UTF-8 arithmetic.
  */
-import type { FileState, LineSlice, Position, ViewerMessage } from '../src/editor/protocol';
-import { MAX_LINE_BYTES, MAX_LINES_PER_REQUEST } from '../src/editor/protocol';
+import type { FileState, Position, ViewerMessage } from '../src/editor/protocol';
+import { MAX_LINE_BYTES } from '../src/editor/protocol';
 import { Notices, textButtons, Toolbar } from './chrome';
 import { listenClipboard } from './clipboard';
 import { el, pinScroll } from './dom';
-import { PointerDrag } from './pointerDrag';
 import { measureFont, onFontChange } from './fontMetrics';
 import { FilterPane } from './filterPane';
 import { FindSession } from './findSession';
-import { asHostMessage, clamp, comparePos, isCount, isPos, isSlice, isState, samePos } from './guards';
-import { type CachedLine, coversWindow, isWholeLine, LineCache } from './lineCache';
-import {
-  byteLength, byteToIndex, clientXToIndex, firstNonBlank, indexToClientX, nextIndex, prevIndex, type RenderedText,
-  renderText, wordAt, wordLeft, wordRight,
-} from './lineRenderer';
-import { IS_MAC, isTyped } from './keys';
+import { asHostMessage, clamp, comparePos, isCount, isPos, isState, samePos } from './guards';
+import { EOL, isWholeLine, LineCache } from './lineCache';
+import { byteLength, firstNonBlank, nextIndex, prevIndex, wordLeft, wordRight } from './lineRenderer';
+import { IS_MAC } from './keys';
+import { LineRequests } from './lineRequests';
 import type { View, ViewPage, VsCodeApi } from './page';
-import { lineMatches } from './lineMatches';
 import { Scrollbar } from './scrollbar';
+import { TextEdits } from './textEditing';
+import { type TextCommand, textKeyCommand } from './textKeys';
+import { TextPointer } from './textPointer';
+import { type TextColumn, TextRows } from './textRows';
 import { validateQuery } from '../src/search/query';
 
-/** Column meaning "end of the line" while the line's length is not known yet. */
-const EOL = Number.MAX_SAFE_INTEGER;
 const VBAR_PX = 14;
 const HBAR_PX = 12;
 const CACHE_LINES = 5000;
@@ -45,43 +43,9 @@ const CACHE_LINES = 5000;
 const H_STEP = 512;
 /** Bytes asked per line: lines up to this long arrive whole and scroll exactly. */
 const WINDOW_BYTES = 4096;
-const REQUEST_TIMEOUT_MS = 5000;
 const CARET_THROTTLE_MS = 100;
 const SAVE_THROTTLE_MS = 300;
 const MIN_GUTTER_CHARS = 5;
-
-type Placeholder = '' | 'loading' | 'indexing';
-
-interface Row {
-  el: HTMLDivElement;
-  gutter: HTMLDivElement;
-  /** The text column of the row: clips the text, holds selection and caret. */
-  box: HTMLDivElement;
-  sel: HTMLDivElement;
-  /** Find highlights, moved with the text; drawn for `hlEntry` at matcher version `hlVersion`. */
-  hl: HTMLDivElement;
-  hlEntry: CachedLine | undefined;
-  hlVersion: number;
-  text: HTMLDivElement;
-  line: number;
-  numberText: string;
-  entry: CachedLine | undefined;
-  placeholder: Placeholder;
-  rendered: RenderedText;
-  /** UTF-8 bytes of entry.slice.text. */
-  sentBytes: number;
-  widthPx: number;
-  fresh: boolean;
-}
-
-interface Request {
-  id: number;
-  start: number;
-  count: number;
-  fromByte: number;
-  maxBytes: number;
-  sentAt: number;
-}
 
 interface SavedState {
   topLine: number;
@@ -89,8 +53,6 @@ interface SavedState {
   caret: Position;
   anchor: Position;
 }
-
-const EMPTY_RENDER: RenderedText = { nodes: [], starts: [], length: 0 };
 
 /** The text view: lines of the file, numbered, editable in place. */
 export class Viewer implements View {
@@ -100,7 +62,6 @@ export class Viewer implements View {
   private readonly toolbar: Toolbar;
   private readonly notices: Notices;
   private readonly editor: HTMLDivElement;
-  private readonly rowsEl: HTMLDivElement;
   private readonly caretEl: HTMLDivElement;
   private readonly messageEl: HTMLDivElement;
   private readonly shadowTop: HTMLDivElement;
@@ -117,16 +78,13 @@ export class Viewer implements View {
   private readonly hbar: Scrollbar;
   private readonly find: FindSession;
   private readonly filter: FilterPane;
+  private readonly edits: TextEdits;
   /** The match the find widget selected: drawn in the find colour while it is the selection. */
   private foundMatch: [Position, Position] | undefined;
 
   private state: FileState | undefined;
   private readonly cache = new LineCache(CACHE_LINES);
-  /** Lines asked for and not sent (not indexed yet); asked again when the state moves. */
-  private readonly absent = new Set<number>();
-  private inflight: Request | undefined;
-  private nextId = 1;
-  private lastRevealAsk = -1;
+  private readonly requests: LineRequests;
 
   // Scroll position: whole lines vertically, character cells horizontally.
   private topLine = 0;
@@ -156,27 +114,16 @@ export class Viewer implements View {
   /** Client x of the editor's left edge, read once per frame. */
   private editorLeft = 0;
 
-  private readonly rowsByLine = new Map<number, Row>();
-  private readonly freeRows: Row[] = [];
+  private readonly rows: TextRows;
   private frame = 0;
   private focused = false;
   private blinkToggle = false;
-  private drag: PointerDrag | undefined;
   private followOffAsked = false;
-  private overwrite = false;
-  /** Edits sent and not yet confirmed by an `edited` message. */
-  private editsInFlight = 0;
-  private editsTimer = 0;
-  /** Where the last edit left the caret: the host's caret replaces it only if the user has not moved since. */
-  private caretAfterEdit: Position | undefined;
   private lastTabAt = -Infinity;
-  /** Multi-click tracking (PointerEvent.detail is 0 in Chromium). */
-  private clicks = { count: 0, at: -Infinity, x: 0, y: 0 };
 
   private caretTimer = 0;
   private lastCaretSent = '';
   private saveTimer = 0;
-  private requestTimer = 0;
 
   constructor(page: ViewPage) {
     const root = page.root;
@@ -201,7 +148,8 @@ export class Viewer implements View {
     this.editor.setAttribute('aria-label', 'File content');
     this.probe = el('div', 'probe', this.editor);
     this.probe.setAttribute('aria-hidden', 'true');
-    this.rowsEl = el('div', 'rows', this.editor);
+    this.rows = new TextRows(el('div', 'rows', this.editor));
+    this.requests = new LineRequests(this.cache, { post: (m) => this.post(m), redraw: () => this.invalidate() });
     this.caretEl = el('div', 'caret');
     this.messageEl = el('div', 'empty-message hidden', this.editor);
     this.shadowTop = el('div', 'shadow-top hidden', this.editor);
@@ -241,6 +189,37 @@ export class Viewer implements View {
       announce: (text) => { this.live.textContent = text; },
       redraw: () => this.invalidate(),
       focusView: () => this.focusView(),
+    });
+
+    const view = this;
+    this.edits = new TextEdits(this.cache, {
+      get state() { return view.state; },
+      selection: () => this.ordered(),
+      postEdit: (m) => {
+        this.post(m);
+        this.requests.drop(); // lines asked before the edit would come back stale
+      },
+      copy: () => this.copy(),
+      explainReadOnly: (reason) => this.notices.show('info', `This file is read-only${reason ? `: ${reason}` : ''}.`),
+      placeCaret: (pos) => this.setCaret(pos, false),
+    });
+    new TextPointer(this.editor, this.rows, this.cache, {
+      get state() { return view.state; },
+      get caret() { return view.caret; },
+      get topLine() { return view.topLine; },
+      get fullRows() { return view.fullRows; },
+      get lineHeight() { return view.lineHeight; },
+      get gutterWidth() { return view.gutterWidth; },
+      get textWidth() { return view.textWidth; },
+      textColumn: () => this.textColumn(),
+      setCaret: (pos, extend) => this.setCaret(pos, extend, false),
+      select: (anchor, caret) => {
+        this.anchor = anchor;
+        this.setCaret(caret, true, false);
+      },
+      scrollToLine: (line) => this.scrollToLine(line, true),
+      scrollToCol: (col) => this.scrollToCol(col),
+      focus: () => this.focusView(),
     });
 
     this.listen();
@@ -298,8 +277,8 @@ export class Viewer implements View {
     const first = !this.state;
     this.state = state;
     this.cache.clear();
-    this.absent.clear();
-    this.inflight = undefined;
+    this.requests.forgetAbsent();
+    this.requests.drop();
     const saved = this.vscode.getState() as Partial<SavedState> | undefined;
     if (first && saved && isCount(saved.topLine) && isPos(saved.caret) && isPos(saved.anchor)) {
       this.topLine = saved.topLine;
@@ -325,14 +304,13 @@ export class Viewer implements View {
     if (next.fileSize < prev.fileSize) {
       // Truncated or rotated (or an edit removed bytes): anything may differ.
       this.cache.markStale(0);
-      this.inflight = undefined;
-      this.lastRevealAsk = -1;
+      this.requests.restart();
     } else if (next.fileSize > prev.fileSize) {
       // Appended: the old last line may have been unterminated and grown.
       this.cache.markStale(Math.max(0, Math.min(prev.lineCount, prev.knownLines) - 1));
     }
     if (next.knownLines !== prev.knownLines || next.lineCount !== prev.lineCount || next.fileSize !== prev.fileSize) {
-      this.absent.clear();
+      this.requests.forgetAbsent();
     }
     if (!next.following) this.followOffAsked = false;
     if (next.following && (next.lineCount > prev.lineCount || !prev.following)) {
@@ -342,18 +320,11 @@ export class Viewer implements View {
   }
 
   private onLines(id: number, lines: unknown[], state: FileState): void {
-    const req = this.inflight;
+    // Taken before the state is applied: dropping the request for a truncation it reports does not make its reply stale.
+    const request = this.requests.take(id);
     this.applyState(state);
-    if (!req || req.id !== id) return; // stale: the window moved or the file changed since
-    this.inflight = undefined;
-    const got = new Set<number>();
-    for (const s of lines) {
-      if (!isSlice(s)) continue;
-      this.cache.set(s.line, { slice: s, reqFrom: req.fromByte, reqMax: req.maxBytes });
-      got.add(s.line);
-    }
-    if (this.absent.size > 20000) this.absent.clear();
-    for (let l = req.start; l < req.start + req.count; l++) if (!got.has(l)) this.absent.add(l);
+    if (!request) return; // stale: the window moved or the file changed since
+    this.requests.store(request, lines);
     this.clampToKnownLengths();
     this.invalidate();
   }
@@ -362,18 +333,13 @@ export class Viewer implements View {
   private onEdited(fromLine: number, caret: Position, state: FileState): void {
     this.cache.markStale(fromLine);
     this.filter.contentChanged();
-    this.inflight = undefined; // a reply in flight may predate the edit
-    this.absent.clear();
+    this.requests.drop(); // a reply in flight may predate the edit
+    this.requests.forgetAbsent();
     const prevSize = this.state?.fileSize;
     // The edit explains the size change: no truncation handling.
     if (this.state && prevSize !== undefined) this.state = { ...this.state, fileSize: state.fileSize };
     this.applyState(state);
-    this.editsInFlight = Math.max(0, this.editsInFlight - 1);
-    // Our own prediction stands while more edits are on their way; then the host's caret
-    // wins, unless the user moved on meanwhile. (Undo and redo from VS Code come here too.)
-    const moved = this.caretAfterEdit && (this.hasSelection() || !samePos(this.caret, this.caretAfterEdit));
-    if (this.editsInFlight === 0 && !moved) this.setCaret(caret, false);
-    if (this.editsInFlight === 0) this.caretAfterEdit = undefined;
+    this.edits.confirmed(caret);
     this.invalidate();
   }
 
@@ -422,8 +388,8 @@ export class Viewer implements View {
     const [from, to] = this.ordered();
     let selected: string | undefined;
     if (from.line === to.line && to.column > from.column && to.column - from.column <= 200) {
-      const at = this.textAt(from.line, from.column);
-      const end = this.textAt(to.line, to.column);
+      const at = this.cache.textAt(from.line, from.column);
+      const end = this.cache.textAt(to.line, to.column);
       if (at && end && at.slice === end.slice) selected = at.slice.text.slice(at.index, end.index);
     }
     this.find.open(selected);
@@ -461,10 +427,7 @@ export class Viewer implements View {
     ({ lineHeight: this.lineHeight, charWidth: this.charWidth, digitWidth: this.digitWidth } = measureFont(this.probe));
     this.root.style.setProperty('--line-height', `${this.lineHeight}px`);
     this.root.style.setProperty('--char-width', `${this.charWidth}px`);
-    for (const row of this.rowsByLine.values()) {
-      row.fresh = true;
-      row.hlVersion = -1;
-    }
+    this.rows.remeasure();
     this.gutterChars = 0;
   }
 
@@ -574,23 +537,6 @@ export class Viewer implements View {
     this.caretEl.classList.toggle('blink-b', !this.blinkToggle);
   }
 
-  /** The cached line if it covers byte `column` (its window contains it). */
-  private textAt(line: number, column: number): { slice: LineSlice; index: number } | undefined {
-    const entry = this.cache.peek(line);
-    if (!entry) return undefined;
-    const s = entry.slice;
-    const col = Math.min(column, s.length);
-    const rel = col - s.fromByte;
-    if (rel < 0) return undefined;
-    const index = byteToIndex(s.text, rel);
-    if (index === s.text.length && s.fromByte + byteLength(s.text) < col) return undefined;
-    return { slice: s, index };
-  }
-
-  private lineLength(line: number): number | undefined {
-    return this.cache.peek(line)?.slice.length;
-  }
-
   private moveHorizontal(dir: -1 | 1, word: boolean, extend: boolean): void {
     if (!extend && this.hasSelection() && !word) {
       const [s, e] = this.ordered();
@@ -598,12 +544,12 @@ export class Viewer implements View {
       return;
     }
     const { line } = this.caret;
-    const len = this.lineLength(line);
+    const len = this.cache.lineLength(line);
     const column = len === undefined ? this.caret.column : Math.min(this.caret.column, len);
-    const at = this.textAt(line, column);
+    const at = this.cache.textAt(line, column);
     if (dir < 0) {
       if (column === 0) {
-        if (line > 0) this.setCaret({ line: line - 1, column: this.lineLength(line - 1) ?? EOL }, extend);
+        if (line > 0) this.setCaret({ line: line - 1, column: this.cache.lineLength(line - 1) ?? EOL }, extend);
         return;
       }
       if (at && (at.index > 0 || at.slice.fromByte === 0)) {
@@ -636,7 +582,7 @@ export class Viewer implements View {
     const target = clamp(this.caret.line + delta, 0, lc - 1);
     if (target === this.caret.line) {
       // Already on the first / last line: go to its start / end.
-      this.setCaret({ line: target, column: delta < 0 ? 0 : this.lineLength(target) ?? EOL }, extend);
+      this.setCaret({ line: target, column: delta < 0 ? 0 : this.cache.lineLength(target) ?? EOL }, extend);
       return;
     }
     this.setCaret({ line: target, column: Math.max(0, Math.round(goal / this.charWidth)) }, extend);
@@ -654,10 +600,10 @@ export class Viewer implements View {
 
   /** Caret x in column space (cells from the line start, in px), for Up/Down. */
   private caretColumnX(): number {
-    const row = this.rowsByLine.get(this.caret.line);
-    const x = row ? this.xInBox(row, this.caret.column) : undefined;
+    const row = this.rows.at(this.caret.line);
+    const x = row?.xOf(this.caret.column, this.textColumn());
     if (x !== undefined) return x + this.scrollCol * this.charWidth;
-    const len = this.lineLength(this.caret.line);
+    const len = this.cache.lineLength(this.caret.line);
     return Math.min(this.caret.column, len ?? this.caret.column) * this.charWidth;
   }
 
@@ -674,7 +620,7 @@ export class Viewer implements View {
 
   private end(extend: boolean): void {
     const line = this.caret.line;
-    this.setCaret({ line, column: this.lineLength(line) ?? EOL }, extend);
+    this.setCaret({ line, column: this.cache.lineLength(line) ?? EOL }, extend);
   }
 
   private docEdge(end: boolean, extend: boolean): void {
@@ -682,7 +628,7 @@ export class Viewer implements View {
     if (end) {
       const last = Math.max(0, lc - 1);
       this.scrollToLine(this.maxTop(), true);
-      this.setCaret({ line: last, column: this.lineLength(last) ?? EOL }, extend);
+      this.setCaret({ line: last, column: this.cache.lineLength(last) ?? EOL }, extend);
     } else {
       this.scrollToLine(0, true);
       this.scrollToCol(0);
@@ -696,7 +642,7 @@ export class Viewer implements View {
     const last = lc - 1;
     // Positions only: the host reads the bytes when copying, nothing is loaded here.
     this.anchor = { line: 0, column: 0 };
-    this.caret = { line: last, column: this.lineLength(last) ?? EOL };
+    this.caret = { line: last, column: this.cache.lineLength(last) ?? EOL };
     this.goalX = undefined;
     this.invalidate();
   }
@@ -708,7 +654,7 @@ export class Viewer implements View {
       // Like VS Code, copying with no selection copies the caret's line.
       const line = this.caret.line;
       from = { line, column: 0 };
-      to = line + 1 < this.lineCount() ? { line: line + 1, column: 0 } : { line, column: this.lineLength(line) ?? EOL };
+      to = line + 1 < this.lineCount() ? { line: line + 1, column: 0 } : { line, column: this.cache.lineLength(line) ?? EOL };
     }
     this.post({ type: 'copy', from: { ...from }, to: { ...to } });
   }
@@ -716,7 +662,7 @@ export class Viewer implements View {
   /** Clamps caret and anchor to line lengths learned from replies (EOL resolves here). */
   private clampToKnownLengths(): void {
     for (const p of [this.caret, this.anchor]) {
-      const len = this.lineLength(p.line);
+      const len = this.cache.lineLength(p.line);
       if (len !== undefined && p.column > len) p.column = len;
     }
   }
@@ -763,10 +709,6 @@ export class Viewer implements View {
     this.input.addEventListener('input', (e) => {
       if (!(e as InputEvent).isComposing) this.takeInput();
     });
-    this.editor.addEventListener('pointerdown', (e) => this.onPointerDown(e));
-    this.editor.addEventListener('pointermove', (e) => this.drag?.move(e));
-    this.editor.addEventListener('pointerup', (e) => this.endDrag(e));
-    this.editor.addEventListener('pointercancel', (e) => this.endDrag(e));
     this.editor.addEventListener('keydown', (e) => this.onEditorKey(e));
     // Capture phase, before VS Code's forwarding listener on the window: Ctrl+G is ours.
     window.addEventListener('keydown', (e) => this.onWindowKey(e), { capture: true, signal });
@@ -781,7 +723,7 @@ export class Viewer implements View {
   private takeInput(): void {
     const text = this.input.value;
     this.input.value = '';
-    if (text) this.typeText(text.replace(/\r\n?/g, '\n'));
+    if (text) this.edits.type(text.replace(/\r\n?/g, '\n'));
   }
 
   private setFocused(focused: boolean): void {
@@ -815,349 +757,79 @@ export class Viewer implements View {
    * VS Code, which runs undo, redo and save on the document it owns.
    */
   private onEditorKey(e: KeyboardEvent): void {
-    const mod = IS_MAC ? e.metaKey : e.ctrlKey;
-    const otherMod = IS_MAC ? e.ctrlKey : e.metaKey;
-    const shift = e.shiftKey;
-    const key = e.key;
-    const lower = key.toLowerCase();
-    let handled = true;
-    if (e.isComposing || otherMod) handled = false;
-    else if (mod && !e.altKey && lower === 'a') this.selectAll();
-    else if ((mod && !e.altKey && lower === 'c') || (e.ctrlKey && key === 'Insert')) this.clipboard('copy');
-    else if ((mod && !e.altKey && lower === 'x') || (shift && key === 'Delete')) this.clipboard('cut');
-    else if ((mod && !e.altKey && lower === 'v') || (shift && key === 'Insert')) this.clipboard('paste');
-    else if (isTyped(e)) this.typeText(key);
-    else if (e.altKey && !(IS_MAC && (key === 'ArrowLeft' || key === 'ArrowRight'))) handled = false;
-    else {
-      switch (key) {
-        case 'ArrowUp':
-        case 'ArrowDown': {
-          const dir = key === 'ArrowUp' ? -1 : 1;
-          if (IS_MAC && e.metaKey) this.docEdge(dir > 0, shift);
-          else if (e.ctrlKey) this.scrollToLine(this.topLine + dir, true); // scroll, caret stays
-          else this.moveVertical(dir, shift);
-          break;
-        }
-        case 'ArrowLeft':
-        case 'ArrowRight': {
-          const dir = key === 'ArrowLeft' ? -1 : 1;
-          if (IS_MAC && e.metaKey) (dir < 0 ? this.home(shift) : this.end(shift));
-          else this.moveHorizontal(dir, IS_MAC ? e.altKey : e.ctrlKey, shift);
-          break;
-        }
-        case 'Home':
-          if (mod) this.docEdge(false, shift);
-          else this.home(shift);
-          break;
-        case 'End':
-          if (mod) this.docEdge(true, shift);
-          else this.end(shift);
-          break;
-        case 'PageUp':
-        case 'PageDown':
-          if (mod) handled = false; // Ctrl+PageUp/Down switch editors
-          else this.page(key === 'PageUp' ? -1 : 1, shift);
-          break;
-        case 'Escape':
-          if (this.find.widget.isOpen) this.find.close();
-          else if (this.hasSelection()) this.setCaret(this.caret, false);
-          else handled = false;
-          break;
-        case 'Enter':
-          if (mod) handled = false;
-          else this.typeText('\n');
-          break;
-        case 'Tab':
-          // Read-only, Tab moves focus on as everywhere else.
-          if (mod || shift || !this.editable(false)) handled = false;
-          else this.typeText('\t');
-          break;
-        case 'Backspace':
-        case 'Delete':
-          this.deleteKey(key === 'Backspace' ? 'backward' : 'forward', IS_MAC ? e.altKey : e.ctrlKey);
-          break;
-        case 'Insert':
-          if (mod || shift) handled = false;
-          else {
-            this.overwrite = !this.overwrite;
-            this.scheduleCaretMessage();
-            this.invalidate();
-          }
-          break;
-        default:
-          handled = false;
-      }
-    }
-    if (handled) {
+    const command = textKeyCommand(e);
+    if (command && this.run(command)) {
       e.preventDefault();
       e.stopPropagation();
     }
   }
 
-
-  // ---- editing: the host applies edits; the view predicts the caret meanwhile ----
-
-  /** True when edits are allowed; otherwise says why (once per attempt) unless `quiet`. */
-  private editable(explain = true): boolean {
-    const state = this.state;
-    if (!state || this.lineCount() === 0 && state.fileSize > 0) return false;
-    if (!state.readOnly) return true;
-    if (explain) this.notices.show('info', `This file is read-only${state.readOnlyReason ? `: ${state.readOnlyReason}` : ''}.`);
-    return false;
+  /** Runs a key's command; false when it turns out to be none of the view's (the key goes on). */
+  private run(command: TextCommand): boolean {
+    switch (command.kind) {
+      case 'char':
+        this.moveHorizontal(command.dir, command.word, command.extend);
+        return true;
+      case 'line':
+        this.moveVertical(command.dir, command.extend);
+        return true;
+      case 'page':
+        this.page(command.dir, command.extend);
+        return true;
+      case 'lineEdge':
+        if (command.end) this.end(command.extend);
+        else this.home(command.extend);
+        return true;
+      case 'fileEdge':
+        this.docEdge(command.end, command.extend);
+        return true;
+      case 'scroll':
+        this.scrollToLine(this.topLine + command.lines, true);
+        return true;
+      case 'type':
+        this.edits.type(command.text);
+        return true;
+      case 'tab':
+        if (!this.edits.editable(false)) return false;
+        this.edits.type('\t');
+        return true;
+      case 'delete':
+        this.edits.delete(command.direction, command.word);
+        return true;
+      case 'clipboard':
+        this.clipboard(command.action);
+        return true;
+      case 'selectAll':
+        this.selectAll();
+        return true;
+      case 'toggleOverwrite':
+        this.edits.overwrite = !this.edits.overwrite;
+        this.scheduleCaretMessage();
+        this.invalidate();
+        return true;
+      case 'escape':
+        if (this.find.widget.isOpen) this.find.close();
+        else if (this.hasSelection()) this.setCaret(this.caret, false);
+        else return false;
+        return true;
+    }
   }
 
   private clipboard(action: 'copy' | 'cut' | 'paste'): void {
-    if (action === 'copy') {
-      this.copy();
-    } else if (action === 'cut') {
-      if (!this.editable()) return;
-      this.copy();
-      const [from, to] = this.selectionOrLine();
-      this.sendEdit({ type: 'delete', from, to, direction: 'forward' }, from);
-    } else {
-      if (!this.editable()) return;
-      const [at, to] = this.ordered();
-      // The host reads the clipboard and tells where the caret ends up.
-      this.sendEdit({ type: 'paste', at: { ...at }, to: samePos(at, to) ? undefined : { ...to } }, undefined);
-    }
-  }
-
-  /** The selection, or (like VS Code's cut with nothing selected) the caret's whole line. */
-  private selectionOrLine(): [Position, Position] {
-    const [from, to] = this.ordered();
-    if (!samePos(from, to)) return [{ ...from }, { ...to }];
-    const line = this.caret.line;
-    if (line + 1 < this.lineCount()) return [{ line, column: 0 }, { line: line + 1, column: 0 }];
-    return [{ line, column: 0 }, { line, column: this.lineLength(line) ?? EOL }];
-  }
-
-  private typeText(text: string): void {
-    if (!this.editable()) return;
-    const [at, to] = this.ordered();
-    const replacing = !samePos(at, to);
-    const parts = text.split('\n');
-    const caret = at.column >= EOL ? undefined : parts.length > 1
-      ? { line: at.line + parts.length - 1, column: byteLength(parts[parts.length - 1]) }
-      : { line: at.line, column: at.column + byteLength(text) };
-    if (!replacing && parts.length === 1) {
-      const overwritten = this.overwrite ? this.bytesOfNextChars(at, [...text].length) : 0;
-      this.patchLine(at, overwritten, text);
-    }
-    this.sendEdit({ type: 'insert', at: { ...at }, to: replacing ? { ...to } : undefined, text, overwrite: this.overwrite && !replacing }, caret);
-  }
-
-  private deleteKey(direction: 'backward' | 'forward', word: boolean): void {
-    if (!this.editable()) return;
-    const [from, to] = this.ordered();
-    if (!samePos(from, to)) {
-      this.sendEdit({ type: 'delete', from: { ...from }, to: { ...to }, direction }, from);
-      return;
-    }
-    const at = this.caret;
-    const found = this.textAt(at.line, at.column);
-    if (word && found && (direction === 'backward' ? found.index > 0 : found.index < found.slice.text.length)) {
-      const t = found.slice.text;
-      const other = direction === 'backward' ? wordLeft(t, found.index) : wordRight(t, found.index);
-      const col = found.slice.fromByte + byteLength(t, 0, other);
-      const [a, b] = direction === 'backward' ? [{ line: at.line, column: col }, { ...at }] : [{ ...at }, { line: at.line, column: col }];
-      this.patchLine(a, b.column - a.column, '');
-      this.sendEdit({ type: 'delete', from: a, to: b, direction }, a);
-      return;
-    }
-    let caret: Position | undefined = { ...at };
-    if (direction === 'backward') {
-      if (at.column === 0) {
-        if (at.line === 0) return;
-        const len = this.lineLength(at.line - 1);
-        caret = len === undefined ? undefined : { line: at.line - 1, column: len };
-      } else if (found && found.index > 0) {
-        const start = found.slice.fromByte + byteLength(found.slice.text, 0, prevIndex(found.slice.text, found.index));
-        this.patchLine({ line: at.line, column: start }, at.column - start, '');
-        caret = { line: at.line, column: start };
-      } else {
-        caret = undefined; // the host knows the character's size
-      }
-    } else if (found && found.index < found.slice.text.length) {
-      this.patchLine(at, this.bytesOfNextChars(at, 1), '');
-    }
-    this.sendEdit({ type: 'delete', from: { ...at }, direction }, caret);
-  }
-
-  /** UTF-8 bytes of the `count` characters after `at` on its line, as far as loaded. */
-  private bytesOfNextChars(at: Position, count: number): number {
-    const found = this.textAt(at.line, at.column);
-    if (!found) return 0;
-    let i = found.index;
-    for (let n = 0; n < count && i < found.slice.text.length; n++) i = nextIndex(found.slice.text, i);
-    return byteLength(found.slice.text, found.index, i);
-  }
-
-  /**
-   * Shows a one-line edit at once in the cached text (marked stale, so the host's
-   * version replaces it as soon as it arrives).
-   */
-  private patchLine(at: Position, removeBytes: number, insert: string): void {
-    const entry = this.cache.peek(at.line);
-    const found = this.textAt(at.line, at.column);
-    if (!entry || !found) return;
-    const s = entry.slice;
-    const end = byteToIndex(s.text, at.column + removeBytes - s.fromByte);
-    const text = s.text.slice(0, found.index) + insert + s.text.slice(end);
-    const length = Math.max(0, s.length - byteLength(s.text, found.index, end) + byteLength(insert));
-    this.cache.set(at.line, { ...entry, slice: { ...s, text, length }, stale: true });
-  }
-
-  /** Sends an edit; moves the caret where it will be (when predictable) until the host confirms. */
-  private sendEdit(message: ViewerMessage, caret: Position | undefined): void {
-    this.post(message);
-    this.inflight = undefined; // lines asked before the edit would come back stale
-    this.editsInFlight++;
-    clearTimeout(this.editsTimer);
-    // An edit the host refused sends no `edited`: stop waiting for it after a while.
-    this.editsTimer = window.setTimeout(() => { this.editsInFlight = 0; }, 2000);
-    if (caret) this.setCaret(caret, false);
-    else this.setCaret(this.ordered()[0], false);
-    this.caretAfterEdit = { ...this.caret };
-    this.invalidate();
-  }
-
-  /** File position under a client point; the gutter counts as column 0. */
-  private positionAt(clientX: number, clientY: number): Position {
-    const rect = this.editor.getBoundingClientRect();
-    const lc = this.lineCount();
-    if (lc === 0) return { line: 0, column: 0 };
-    const rowIndex = Math.floor((clientY - rect.top) / this.lineHeight);
-    const line = this.topLine + rowIndex;
-    if (line < 0) return { line: 0, column: 0 };
-    if (line >= lc) return { line: lc - 1, column: this.lineLength(lc - 1) ?? EOL };
-    const x = clientX - rect.left - this.gutterWidth;
-    const row = this.rowsByLine.get(line);
-    const column = row ? this.columnAtX(row, Math.max(0, x)) : Math.max(0, Math.round(x / this.charWidth + this.scrollCol));
-    return { line, column };
-  }
-
-  private onPointerDown(e: PointerEvent): void {
-    if (e.button !== 0 || !this.state) return;
-    if ((e.target as HTMLElement).closest('.scrollbar')) return;
-    e.preventDefault();
-    this.focusView();
-    const rect = this.editor.getBoundingClientRect();
-    const pos = this.positionAt(e.clientX, e.clientY);
-    const lc = this.lineCount();
-    if (lc === 0) return;
-    const c = this.clicks;
-    const now = performance.now();
-    const again = now - c.at < 500 && Math.abs(e.clientX - c.x) < 5 && Math.abs(e.clientY - c.y) < 5;
-    this.clicks = { count: again ? (c.count % 3) + 1 : 1, at: now, x: e.clientX, y: e.clientY };
-    const detail = this.clicks.count;
-    if (e.clientX - rect.left < this.gutterWidth && !e.shiftKey) {
-      // A click on a line number selects the line.
-      const line = pos.line;
-      this.anchor = { line, column: 0 };
-      this.setCaret(line + 1 < lc ? { line: line + 1, column: 0 } : { line, column: this.lineLength(line) ?? EOL }, true, false);
-    } else if (!e.shiftKey && (detail === 2 || detail === 3)) {
-      const entry = this.cache.peek(pos.line);
-      if (detail === 3 || !entry) {
-        this.anchor = { line: pos.line, column: 0 };
-        const next = pos.line + 1 < lc ? { line: pos.line + 1, column: 0 } : { line: pos.line, column: entry?.slice.length ?? EOL };
-        this.setCaret(next, true, false);
-      } else {
-        const s = entry.slice;
-        const at = this.textAt(pos.line, pos.column);
-        const [a, b] = wordAt(s.text, at ? at.index : 0);
-        this.anchor = { line: pos.line, column: s.fromByte + byteLength(s.text, 0, a) };
-        this.setCaret({ line: pos.line, column: s.fromByte + byteLength(s.text, 0, b) }, true, false);
-      }
-    } else {
-      this.setCaret(pos, e.shiftKey, false);
-    }
-    this.drag?.dispose();
-    this.drag = new PointerDrag(this.editor, e, () => this.dragTo(), () => this.autoScroll());
-  }
-
-  private dragTo(): void {
-    const drag = this.drag;
-    if (!drag) return;
-    const rect = this.editor.getBoundingClientRect();
-    const y = clamp(drag.y, rect.top, rect.top + this.fullRows * this.lineHeight - 1);
-    const x = clamp(drag.x, rect.left + this.gutterWidth, rect.left + this.gutterWidth + this.textWidth);
-    const pos = this.positionAt(x, y);
-    if (!samePos(pos, this.caret)) this.setCaret(pos, true, false);
-  }
-
-  /** While a drag is past an edge, scroll by an amount growing with the distance. */
-  private autoScroll(): void {
-    const drag = this.drag;
-    if (!drag) return;
-    const rect = this.editor.getBoundingClientRect();
-    const bottom = rect.top + this.fullRows * this.lineHeight;
-    if (drag.y < rect.top) this.scrollToLine(this.topLine - Math.ceil((rect.top - drag.y) / this.lineHeight), true);
-    else if (drag.y > bottom) this.scrollToLine(this.topLine + Math.ceil((drag.y - bottom) / this.lineHeight), true);
-    const left = rect.left + this.gutterWidth;
-    const right = left + this.textWidth;
-    if (drag.x < left) this.scrollToCol(this.scrollCol - Math.ceil((left - drag.x) / this.charWidth));
-    else if (drag.x > right) this.scrollToCol(this.scrollCol + Math.ceil((drag.x - right) / this.charWidth));
-    this.dragTo();
-  }
-
-  private endDrag(e: PointerEvent): void {
-    if (this.drag?.end(e)) this.drag = undefined;
+    if (action === 'copy') this.copy();
+    else if (action === 'cut') this.edits.cut();
+    else this.edits.paste();
   }
 
   // ---- rendering ----
-
-  private createRow(): Row {
-    const row = el('div', 'row');
-    const gutter = el('div', 'gutter', row);
-    const box = el('div', 'line', row);
-    const hl = el('div', 'highlights', box);
-    const sel = el('div', 'sel', box);
-    const text = el('div', 'text', box);
-    return {
-      el: row, gutter, box, sel, hl, hlEntry: undefined, hlVersion: -1, text, line: -1, numberText: '', entry: undefined, placeholder: '',
-      rendered: EMPTY_RENDER, sentBytes: 0, widthPx: 0, fresh: true,
-    };
-  }
 
   private showMessage(text: string | undefined): void {
     this.messageEl.classList.toggle('hidden', text === undefined);
     if (text !== undefined && this.messageEl.textContent !== text) this.messageEl.textContent = text;
   }
 
-  /**
-   * X of byte `column` inside a row's text box (0 = left edge of the text column), or
-   * undefined when it cannot be placed (end of a line not loaded yet).
-   */
-  private xInBox(row: Row, column: number): number | undefined {
-    const cw = this.charWidth;
-    const entry = row.entry;
-    if (!entry) return column === EOL ? undefined : (column - this.scrollCol) * cw;
-    const s = entry.slice;
-    const col = Math.min(column, s.length);
-    const rel = col - s.fromByte;
-    if (rel >= 0 && rel <= row.sentBytes) {
-      const index = byteToIndex(s.text, rel);
-      const boxLeft = this.editorLeft + this.gutterWidth;
-      return indexToClientX(row.text, row.rendered, s.text, index) - boxLeft;
-    }
-    return (col - this.scrollCol) * cw;
-  }
-
-  /** Byte column at x inside a row's text box. */
-  private columnAtX(row: Row, x: number): number {
-    const cw = this.charWidth;
-    const entry = row.entry;
-    const estimate = Math.max(0, Math.round(x / cw + this.scrollCol));
-    if (!entry) return estimate;
-    const s = entry.slice;
-    const left = (s.fromByte - this.scrollCol) * cw;
-    const whole = isWholeLine(entry);
-    if (whole || (x >= left && x <= left + row.widthPx)) {
-      const index = clientXToIndex(row.rendered, s.text, x + this.editorLeft + this.gutterWidth);
-      if (index >= s.text.length && whole) return s.length;
-      return Math.min(s.length, s.fromByte + byteLength(s.text, 0, index));
-    }
-    return Math.min(s.length, estimate);
+  private textColumn(): TextColumn {
+    return { charWidth: this.charWidth, scrollCol: this.scrollCol, left: this.editorLeft + this.gutterWidth };
   }
 
   private render(): void {
@@ -1186,58 +858,7 @@ export class Viewer implements View {
     const end = Math.min(lc, top + this.drawRows);
     const available = state.complete ? lc : Math.min(lc, state.knownLines);
 
-    for (const [line, row] of this.rowsByLine) {
-      if (line >= top && line < end) continue;
-      this.rowsByLine.delete(line);
-      row.el.remove();
-      row.line = -1;
-      this.freeRows.push(row);
-    }
-    const added: Row[] = [];
-    for (let line = top; line < end; line++) {
-      let row = this.rowsByLine.get(line);
-      if (!row) {
-        row = this.freeRows.pop() ?? this.createRow();
-        row.line = line;
-        row.fresh = true;
-        row.el.dataset.line = String(line);
-        this.rowsByLine.set(line, row);
-        added.push(row);
-      }
-      row.el.style.top = `${(line - top) * lh}px`;
-      const num = String(line + 1);
-      if (row.numberText !== num) {
-        row.gutter.textContent = num;
-        row.numberText = num;
-      }
-      const entry = this.cache.get(line);
-      if (entry) {
-        if (row.fresh || row.entry !== entry) {
-          row.entry = entry;
-          row.placeholder = '';
-          row.text.className = 'text';
-          row.rendered = renderText(row.text, entry.slice.text);
-          row.sentBytes = byteLength(entry.slice.text);
-          row.widthPx = -1;
-        }
-      } else {
-        const kind: Placeholder = line >= available ? 'indexing' : 'loading';
-        if (row.fresh || row.entry || row.placeholder !== kind) {
-          row.entry = undefined;
-          row.placeholder = kind;
-          row.text.className = `text placeholder ${kind}`;
-          row.text.textContent = kind === 'indexing' ? 'indexing…' : '…';
-          row.rendered = EMPTY_RENDER;
-          row.widthPx = 0;
-        }
-      }
-      row.fresh = false;
-    }
-    if (added.length) {
-      const frag = document.createDocumentFragment();
-      for (const row of added) frag.appendChild(row.el);
-      this.rowsEl.appendChild(frag);
-    }
+    this.rows.show(top, end, lh, this.cache, available);
     this.positionTexts();
 
     // Reads (one layout): text widths, then what depends on them.
@@ -1246,15 +867,10 @@ export class Viewer implements View {
     if (this.root.style.getPropertyValue('--editor-top') !== editorTop) this.root.style.setProperty('--editor-top', editorTop);
     let cols = 0;
     let allLoaded = true;
-    for (const row of this.rowsByLine.values()) {
-      if (!row.entry) {
-        if (row.line < available) allLoaded = false;
-        continue;
-      }
-      if (row.widthPx < 0) row.widthPx = row.text.getBoundingClientRect().width;
-      const s = row.entry.slice;
-      const drawn = s.fromByte + row.widthPx / cw;
-      cols = Math.max(cols, isWholeLine(row.entry) ? drawn : Math.max(s.length, drawn));
+    for (const row of this.rows.all()) {
+      const rowCols = row.contentCols(cw);
+      if (rowCols !== undefined) cols = Math.max(cols, rowCols);
+      else if (row.line < available) allLoaded = false;
     }
     this.contentCols = cols;
     if (allLoaded && this.scrollCol > this.hMax()) this.scrollCol = this.hMax();
@@ -1287,35 +903,30 @@ export class Viewer implements View {
     ds.visibleRows = String(this.fullRows);
     ds.scrollCol = String(Math.round(this.scrollCol));
     ds.caret = `${this.caret.line}:${this.caret.column}`;
-    ds.pendingEdits = String(this.editsInFlight);
+    ds.pendingEdits = String(this.edits.pending);
 
-    this.fetch();
+    this.requests.fetch(state, this.topLine, this.drawRows, this.hWindow());
     this.scheduleCaretMessage();
     this.scheduleSave();
   }
 
   private setCaretSilently(line: number): void {
-    this.caret = { line, column: Math.min(this.caret.column, this.lineLength(line) ?? EOL) };
+    this.caret = { line, column: Math.min(this.caret.column, this.cache.lineLength(line) ?? EOL) };
     if (this.anchor.line > line) this.anchor = { ...this.caret };
   }
 
   private positionTexts(): void {
     const cw = this.charWidth;
-    for (const row of this.rowsByLine.values()) {
-      const from = row.entry ? row.entry.slice.fromByte : this.scrollCol;
-      const shift = `translateX(${(from - this.scrollCol) * cw}px)`;
-      row.text.style.transform = shift;
-      row.hl.style.transform = shift;
-    }
+    for (const row of this.rows.all()) row.scrollTo(this.scrollCol, cw);
   }
 
   /** Settles what waited for the caret's line to be drawn: Up/Down goal and reveal. */
   private resolveCaret(): void {
-    const row = this.rowsByLine.get(this.caret.line);
+    const row = this.rows.at(this.caret.line);
     if (!row) return;
     const loaded = row.entry !== undefined || row.placeholder === 'indexing';
     if (this.goalPending && row.entry && this.goalX !== undefined) {
-      const col = this.columnAtX(row, this.goalX - this.scrollCol * this.charWidth);
+      const col = row.columnAt(this.goalX - this.scrollCol * this.charWidth, this.textColumn());
       const extend = this.hasSelection();
       this.caret = { line: this.caret.line, column: col };
       if (!extend) this.anchor = { ...this.caret };
@@ -1323,7 +934,7 @@ export class Viewer implements View {
     }
     if (this.revealPending && loaded) {
       this.revealPending = false;
-      const x = this.xInBox(row, this.caret.column);
+      const x = row.xOf(this.caret.column, this.textColumn());
       if (x === undefined) return;
       const cw = this.charWidth;
       const margin = Math.min(4 * cw, this.textWidth / 4);
@@ -1339,22 +950,7 @@ export class Viewer implements View {
   private drawMatches(): void {
     const matcher = this.find.matcher;
     const version = this.find.version;
-    for (const row of this.rowsByLine.values()) {
-      const entry = row.entry;
-      if (row.hlEntry === entry && row.hlVersion === version) continue;
-      row.hlEntry = entry;
-      row.hlVersion = version;
-      const ranges = entry && matcher ? lineMatches(matcher, entry.slice.text) : [];
-      const left = ranges.length > 0 ? row.text.getBoundingClientRect().left : 0;
-      while (row.hl.children.length > ranges.length) row.hl.lastElementChild!.remove();
-      ranges.forEach(([from, to], i) => {
-        const box = (row.hl.children[i] as HTMLDivElement | undefined) ?? el('div', 'match', row.hl);
-        const x1 = indexToClientX(row.text, row.rendered, entry!.slice.text, from) - left;
-        const x2 = indexToClientX(row.text, row.rendered, entry!.slice.text, to) - left;
-        box.style.transform = `translateX(${x1}px)`;
-        box.style.width = `${Math.max(2, x2 - x1)}px`;
-      });
-    }
+    for (const row of this.rows.all()) row.drawMatches(matcher, version);
   }
 
   private drawSelectionAndCaret(): void {
@@ -1365,35 +961,28 @@ export class Viewer implements View {
     if (!isFound) this.foundMatch = undefined;
     const cw = this.charWidth;
     const w = this.textWidth;
-    for (const row of this.rowsByLine.values()) {
+    const at = this.textColumn();
+    for (const row of this.rows.all()) {
       const line = row.line;
-      row.el.classList.toggle('current', line === this.caret.line);
-      row.box.classList.toggle('current-line', line === this.caret.line && !selecting);
-      row.sel.classList.toggle('found', isFound);
+      row.markCurrent(line === this.caret.line, selecting);
       let x1 = 0;
       let x2 = 0;
       if (selecting && line >= s.line && line <= e.line && !(line === e.line && e.column === 0 && line > s.line)) {
-        x1 = line === s.line ? this.xInBox(row, s.column) ?? 0 : -this.scrollCol * cw;
+        x1 = line === s.line ? row.xOf(s.column, at) ?? 0 : -this.scrollCol * cw;
         if (line === e.line) {
-          x2 = this.xInBox(row, e.column) ?? x1;
+          x2 = row.xOf(e.column, at) ?? x1;
         } else {
           // Whole line selected: to its end plus a bit for the line break, as VS Code draws it.
-          const eol = this.xInBox(row, EOL) ?? x1;
+          const eol = row.xOf(EOL, at) ?? x1;
           x2 = Math.max(eol, x1) + cw / 2;
         }
         x1 = clamp(x1, 0, w);
         x2 = clamp(x2, 0, w);
       }
-      if (x2 > x1) {
-        row.sel.style.transform = `translateX(${x1}px)`;
-        row.sel.style.width = `${x2 - x1}px`;
-        row.sel.classList.remove('hidden');
-      } else {
-        row.sel.classList.add('hidden');
-      }
+      row.showSelection(x1, x2, isFound);
     }
-    const caretRow = this.rowsByLine.get(this.caret.line);
-    const x = caretRow ? this.xInBox(caretRow, this.caret.column) ?? (caretRow.entry ? undefined : -this.scrollCol * cw) : undefined;
+    const caretRow = this.rows.at(this.caret.line);
+    const x = caretRow ? caretRow.xOf(this.caret.column, at) ?? (caretRow.entry ? undefined : -this.scrollCol * cw) : undefined;
     if (caretRow && x !== undefined && x >= -1 && x <= w) {
       if (this.caretEl.parentElement !== caretRow.box) caretRow.box.appendChild(this.caretEl);
       this.caretEl.style.transform = `translateX(${Math.max(0, x - 1)}px)`;
@@ -1401,63 +990,11 @@ export class Viewer implements View {
     } else {
       this.caretEl.classList.add('hidden');
     }
-    this.caretEl.classList.toggle('overwrite', this.overwrite);
+    this.caretEl.classList.toggle('overwrite', this.edits.overwrite);
     // Input method windows open where the textarea is: keep it on the caret.
     const caretTop = caretRow ? (caretRow.line - this.topLine) * this.lineHeight : 0;
     const caretLeft = this.gutterWidth + clamp(x ?? 0, 0, w);
     this.input.style.transform = `translate(${caretLeft}px, ${caretTop}px)`;
-  }
-
-  // ---- fetching ----
-
-  /** Asks for the missing lines of the view (+ a page either side), one request at a time. */
-  private fetch(): void {
-    const state = this.state;
-    if (!state) return;
-    const now = performance.now();
-    if (this.inflight && now - this.inflight.sentAt < REQUEST_TIMEOUT_MS) return;
-    this.inflight = undefined;
-    const lc = state.lineCount;
-    const available = state.complete ? lc : Math.min(lc, state.knownLines);
-    const top = this.topLine;
-    const rows = this.drawRows;
-    const win = this.hWindow();
-
-    if (!state.complete && top + rows > state.knownLines) {
-      const want = Math.min(lc, top + rows) - 1;
-      if (want > this.lastRevealAsk) {
-        this.lastRevealAsk = want;
-        this.post({ type: 'revealLine', line: want });
-      }
-    }
-
-    const needs = (line: number): boolean => {
-      if (line >= available || this.absent.has(line)) return false;
-      const entry = this.cache.peek(line);
-      return !entry || entry.stale === true || !coversWindow(entry, win.fromByte);
-    };
-    const margin = Math.min(rows, Math.max(0, Math.floor((MAX_LINES_PER_REQUEST - rows) / 2)));
-    let start = Math.max(0, top - margin);
-    let end = Math.min(available, top + rows + margin);
-    let firstVisible = -1;
-    for (let l = top; l < Math.min(end, top + rows); l++) {
-      if (needs(l)) {
-        firstVisible = l;
-        break;
-      }
-    }
-    while (start < end && !needs(start)) start++;
-    while (end > start && !needs(end - 1)) end--;
-    if (start >= end) return;
-    if (end - start > MAX_LINES_PER_REQUEST) {
-      if (firstVisible >= 0) start = firstVisible;
-      end = Math.min(end, start + MAX_LINES_PER_REQUEST);
-    }
-    const id = this.nextId++;
-    this.inflight = { id, start, count: end - start, fromByte: win.fromByte, maxBytes: win.maxBytes, sentAt: now };
-    this.post({ type: 'getLines', id, start, count: end - start, fromByte: win.fromByte, maxBytes: win.maxBytes });
-    clearTimeout(this.requestTimer);
-    this.requestTimer = window.setTimeout(() => this.invalidate(), REQUEST_TIMEOUT_MS + 50);
   }
 
   // ---- host notifications ----
@@ -1466,13 +1003,13 @@ export class Viewer implements View {
     if (this.caretTimer) return;
     this.caretTimer = window.setTimeout(() => {
       this.caretTimer = 0;
-      const len = this.lineLength(this.caret.line);
+      const len = this.cache.lineLength(this.caret.line);
       const column = this.caret.column === EOL ? len ?? 0 : this.caret.column;
-      const key = `${this.caret.line}:${column}:${this.topLine}:${this.overwrite}`;
+      const key = `${this.caret.line}:${column}:${this.topLine}:${this.edits.overwrite}`;
       if (key === this.lastCaretSent) return;
       const lineChanged = !this.lastCaretSent.startsWith(`${this.caret.line}:`);
       this.lastCaretSent = key;
-      this.post({ type: 'caret', position: { line: this.caret.line, column }, topLine: this.topLine, overwrite: this.overwrite });
+      this.post({ type: 'caret', position: { line: this.caret.line, column }, topLine: this.topLine, overwrite: this.edits.overwrite });
       if (lineChanged && this.focused) this.announceLine();
     }, CARET_THROTTLE_MS);
   }

@@ -3,7 +3,7 @@
  * goes on to VS Code: Ctrl+Z/Y/S, Ctrl+P, Ctrl+PageDown...). No DOM here beyond
  * reading the event.
  */
-import { IS_MAC, isTyped } from '../keys';
+import { hasMod, IS_MAC, isTyped, isUnbound } from '../keys';
 import type { Motion } from './hexMotion';
 
 export type HexCommand =
@@ -26,12 +26,11 @@ export type HexCommand =
 const ARROWS: Record<string, Motion> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
 
 export function hexKeyCommand(e: KeyboardEvent): HexCommand | undefined {
-  const mod = IS_MAC ? e.metaKey : e.ctrlKey;
-  const otherMod = IS_MAC ? e.ctrlKey : e.metaKey;
+  if (isUnbound(e)) return undefined;
+  const mod = hasMod(e);
   const shift = e.shiftKey;
   const key = e.key;
   const lower = key.toLowerCase();
-  if (e.isComposing || otherMod) return undefined;
   if (mod && !e.altKey) {
     if (lower === 'a' && !shift) return { kind: 'selectAll' };
     if (lower === 'c') return { kind: 'copy', asText: shift };
