@@ -270,8 +270,7 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     return !fs.existsSync(this.uri.fsPath);
   }
 
-  private replacedOnDisk(): boolean {
-    const now = markOf(this.uri.fsPath);
+  private replacedOnDisk(now = markOf(this.uri.fsPath)): boolean {
     return now.size >= 0 && now.inode !== this.baseline.inode;
   }
 
@@ -437,7 +436,7 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     if (this.adoptAppended()) return;
     const now = markOf(this.uri.fsPath);
     if (now.size === this.baseline.size && now.mtimeMs === this.baseline.mtimeMs && now.inode === this.baseline.inode) return;
-    if (this.replacedOnDisk()) {
+    if (this.replacedOnDisk(now)) {
       this.askReplaced();
       return;
     }
