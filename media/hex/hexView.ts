@@ -238,7 +238,7 @@ export class HexView implements View {
         }
         break;
       case 'notice':
-        if (typeof m.text === 'string') this.notices.show(m.level === 'error' || m.level === 'warning' ? m.level : 'info', m.text);
+        if (typeof m.text === 'string') this.notices.show(m.level === 'error' || m.level === 'warning' ? m.level : 'info', m.text, typeof m.topic === 'string' ? m.topic : undefined);
         break;
     }
   }

@@ -119,6 +119,8 @@ export interface NoticeMessage {
   type: 'notice';
   level: 'info' | 'warning' | 'error';
   text: string;
+  /** A later notice of the same topic replaces this one; one with empty text removes it. */
+  topic?: string;
 }
 
 /**
@@ -130,6 +132,8 @@ export interface EditedMessage {
   fromLine: number;
   caret: Position;
   state: FileState;
+  /** The file was truncated, replaced or rewritten on disk: no line shown before may be shown again. */
+  reset?: boolean;
 }
 
 /** Reply to `getBytes`: the bytes (cut at the end of the file) and which of them are edited, unsaved. */
