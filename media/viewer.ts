@@ -343,6 +343,8 @@ export class Viewer implements View {
     // The edit explains the size change: no truncation handling.
     if (this.state && prevSize !== undefined) this.state = { ...this.state, fileSize: state.fileSize };
     this.applyState(state);
+    // After a truncation or rotation the old top line may be past the end: placing the caret must not scroll "up" (that stops following).
+    if (reset) this.topLine = state.following ? this.maxTop() : Math.min(this.topLine, this.maxTop());
     this.edits.confirmed(caret);
     this.invalidate();
   }

@@ -250,7 +250,7 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
   /** Applies an edit now, or after the running save (see SaveGate): nothing typed during a save is lost. */
   whenEditable(change: () => void): void {
     if (this.gate.busy) {
-      this.noticeEmitter.fire({ type: 'notice', level: 'info', topic: 'save', text: `${this.fileName} is being saved. What you type now is kept, shown when the save ends, and written by the next save.` });
+      this.noticeEmitter.fire({ type: 'notice', level: 'info', topic: 'save', text: `${this.fileName} is being saved. What you type now is kept and written by the next save.` });
     }
     this.gate.change(change);
   }
