@@ -134,6 +134,11 @@ export interface EditedMessage {
   state: FileState;
   /** The file was truncated, replaced or rewritten on disk: no line shown before may be shown again. */
   reset?: boolean;
+  /**
+   * No edit moved the caret (a save, a revert, growth on disk): the view keeps its own,
+   * which may be ahead of the `caret` the host last heard of.
+   */
+  keepCaret?: boolean;
 }
 
 /** Reply to `getBytes`: the bytes (cut at the end of the file) and which of them are edited, unsaved. */

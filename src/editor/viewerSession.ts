@@ -78,7 +78,7 @@ export class ViewerSession extends Disposable {
         this.post({ type: 'bytesEdited', fromOffset: change.offset, caretOffset: change.caretOffset, state: document.state() });
       } else {
         const caret = change.caretOffset === undefined ? this.caret : positionOf(text, change.caretOffset);
-        this.post({ type: 'edited', fromLine: change.fromLine, caret, state: document.state() });
+        this.post({ type: 'edited', fromLine: change.fromLine, caret, state: document.state(), keepCaret: change.caretOffset === undefined });
       }
       this.finder.contentChanged();
       this.filter.contentChanged();
@@ -107,7 +107,7 @@ export class ViewerSession extends Disposable {
       this.post({ type: 'bytesEdited', fromOffset: 0, caretOffset: reason === 'rewritten' ? undefined : 0, state });
     } else {
       const caret = reason === 'rewritten' ? this.caret : { line: following ? last : 0, column: 0 };
-      this.post({ type: 'edited', fromLine: 0, caret, state, reset: true });
+      this.post({ type: 'edited', fromLine: 0, caret, state, reset: true, keepCaret: reason === 'rewritten' });
       if (reason !== 'rewritten') this.post({ type: 'reveal', line: following ? last : 0, select: true });
     }
     this.shownLines = state.knownLines;
