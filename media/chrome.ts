@@ -111,13 +111,20 @@ export class Notices {
     return this.box.contains(node);
   }
 
-  show(level: 'info' | 'warning' | 'error', text: string): void {
-    for (const n of Array.from(this.box.children)) {
-      if ((n as HTMLElement).dataset.text === text) n.remove();
+  /**
+   * Shows a message bar (at most three; the same text is not shown twice). A notice
+   * of a `topic` replaces the one before it of that topic (the file on disk, the save),
+   * and empty text only removes it.
+   */
+  show(level: 'info' | 'warning' | 'error', text: string, topic?: string): void {
+    for (const n of Array.from(this.box.children) as HTMLElement[]) {
+      if (n.dataset.text === text || (topic !== undefined && n.dataset.topic === topic)) n.remove();
     }
+    if (text === '') return;
     while (this.box.children.length >= 3) this.box.firstElementChild?.remove();
     const bar = el('div', `notice notice-${level}`, this.box);
     bar.dataset.text = text;
+    if (topic !== undefined) bar.dataset.topic = topic;
     bar.setAttribute('role', level === 'info' ? 'status' : 'alert');
     bar.appendChild(icon(level, 'notice-icon'));
     el('span', 'notice-text', bar).textContent = text;

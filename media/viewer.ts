@@ -119,6 +119,8 @@ export class Viewer implements View {
   private focused = false;
   private blinkToggle = false;
   private followOffAsked = false;
+  /** Scrolling up stopped following: going to the end (Ctrl+End) follows again. */
+  private followResumable = false;
   private lastTabAt = -Infinity;
 
   private caretTimer = 0;
@@ -249,7 +251,7 @@ export class Viewer implements View {
         if (this.state && isCount(m.line)) this.reveal(m.line, m.select === true);
         break;
       case 'edited':
-        if (this.state && isCount(m.fromLine) && isPos(m.caret) && isState(m.state)) this.onEdited(m.fromLine, m.caret, m.state);
+        if (this.state && isCount(m.fromLine) && isPos(m.caret) && isState(m.state)) this.onEdited(m.fromLine, m.keepCaret === true ? undefined : m.caret, m.state, m.reset === true);
         break;
       case 'open':
         if (this.state && m.what === 'find') this.openFind();
@@ -268,7 +270,7 @@ export class Viewer implements View {
         if (isCount(m.id) && isCount(m.matches)) this.find.onCount(m);
         break;
       case 'notice':
-        if (typeof m.text === 'string') this.notices.show(m.level === 'error' || m.level === 'warning' ? m.level : 'info', m.text);
+        if (typeof m.text === 'string') this.notices.show(m.level === 'error' || m.level === 'warning' ? m.level : 'info', m.text, typeof m.topic === 'string' ? m.topic : undefined);
         break;
     }
   }
@@ -302,8 +304,8 @@ export class Viewer implements View {
     // What we hold stays on screen until replaced (no flash of placeholders), but is
     // fetched again where the file may have changed.
     if (next.fileSize < prev.fileSize) {
-      // Truncated or rotated (or an edit removed bytes): anything may differ.
-      this.cache.markStale(0);
+      // Truncated or rotated (an edit's removal comes through onEdited): no old line may show.
+      this.cache.clear();
       this.requests.restart();
     } else if (next.fileSize > prev.fileSize) {
       // Appended: the old last line may have been unterminated and grown.
@@ -313,6 +315,7 @@ export class Viewer implements View {
       this.requests.forgetAbsent();
     }
     if (!next.following) this.followOffAsked = false;
+    else this.followResumable = false;
     if (next.following && (next.lineCount > prev.lineCount || !prev.following)) {
       this.topLine = this.maxTop();
     }
@@ -330,8 +333,9 @@ export class Viewer implements View {
   }
 
   /** The content changed (an edit from any view, undo, redo, revert, save). */
-  private onEdited(fromLine: number, caret: Position, state: FileState): void {
-    this.cache.markStale(fromLine);
+  private onEdited(fromLine: number, caret: Position | undefined, state: FileState, reset: boolean): void {
+    if (reset) this.cache.clear();
+    else this.cache.markStale(fromLine);
     this.filter.contentChanged();
     this.requests.drop(); // a reply in flight may predate the edit
     this.requests.forgetAbsent();
@@ -339,7 +343,9 @@ export class Viewer implements View {
     // The edit explains the size change: no truncation handling.
     if (this.state && prevSize !== undefined) this.state = { ...this.state, fileSize: state.fileSize };
     this.applyState(state);
-    this.edits.confirmed(caret);
+    // After a truncation or rotation the old top line may be past the end: placing the caret must not scroll "up" (that stops following).
+    if (reset) this.topLine = state.following ? this.maxTop() : Math.min(this.topLine, this.maxTop());
+    if (caret) this.edits.confirmed(caret);
     this.invalidate();
   }
 
@@ -451,6 +457,7 @@ export class Viewer implements View {
     if (user && top < this.topLine && this.state?.following && !this.followOffAsked) {
       // Scrolling up while following means the user wants to read: stop following.
       this.followOffAsked = true;
+      this.followResumable = true;
       this.toggleFollow();
     }
     if (top !== this.topLine) {
@@ -627,6 +634,7 @@ export class Viewer implements View {
     const lc = this.lineCount();
     if (end) {
       const last = Math.max(0, lc - 1);
+      if (this.followResumable && !extend) this.toggleFollow();
       this.scrollToLine(this.maxTop(), true);
       this.setCaret({ line: last, column: this.cache.lineLength(last) ?? EOL }, extend);
     } else {

@@ -238,7 +238,7 @@ export class HexView implements View {
         }
         break;
       case 'notice':
-        if (typeof m.text === 'string') this.notices.show(m.level === 'error' || m.level === 'warning' ? m.level : 'info', m.text);
+        if (typeof m.text === 'string') this.notices.show(m.level === 'error' || m.level === 'warning' ? m.level : 'info', m.text, typeof m.topic === 'string' ? m.topic : undefined);
         break;
     }
   }
@@ -744,7 +744,7 @@ export class HexView implements View {
 
 /** The toolbar's words for a file in hex: its size, exactly and readably. */
 function hexStatus(state: FileState): string {
-  const size = `${state.fileSize.toLocaleString('en-US')} bytes${state.fileSize >= 1024 ? ` (${formatBytes(state.fileSize)})` : ''}`;
+  const size = `${state.fileSize.toLocaleString('en-US')} ${state.fileSize === 1 ? 'byte' : 'bytes'}${state.fileSize >= 1024 ? ` (${formatBytes(state.fileSize)})` : ''}`;
   return state.readOnly ? `${size} · read-only` : size;
 }
 

@@ -58,3 +58,22 @@ function edgesOf(file: string, size: number): string {
   }
   return createHash('sha256').update(buf).digest('hex');
 }
+
+/** How the file on disk differs from the one a mark describes. */
+export type DiskChange = 'unchanged' | 'appended' | 'shrunk' | 'replaced' | 'rewritten' | 'gone';
+
+/**
+ * What happened to `file` since `before`, and its mark now. Rewritten: the same
+ * file (inode) and not shorter, but a new modification time with the same size, or
+ * new bytes at either end of the old extent. A rewrite of the same size within the
+ * file system's time resolution that leaves both ends alone goes unseen.
+ */
+export function diskChangeOf(file: string, before: FileMark): { change: DiskChange; mark: FileMark } {
+  const mark = markOf(file);
+  if (mark.size < 0) return { change: before.size < 0 ? 'unchanged' : 'gone', mark };
+  if (before.size < 0 || mark.inode !== before.inode) return { change: 'replaced', mark };
+  if (mark.size < before.size) return { change: 'shrunk', mark };
+  if (mark.size > before.size) return { change: appendedTo(file, before) ? 'appended' : 'rewritten', mark };
+  const same = mark.mtimeMs === before.mtimeMs && mark.edges === before.edges;
+  return { change: same ? 'unchanged' : 'rewritten', mark };
+}

@@ -1,4 +1,4 @@
-/** Sizes as VS Code shows them: "512 bytes", "4.0 GB" (1024-based). Shared by the host and the webview. */
+/** Sizes as VS Code shows them: "1 byte", "512 bytes", "4.0 GB" (1024-based). Shared by the host and the webview. */
 export function formatBytes(bytes: number): string {
   const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
   let v = bytes;
@@ -7,5 +7,6 @@ export function formatBytes(bytes: number): string {
     v /= 1024;
     u++;
   }
-  return u === 0 ? `${v} bytes` : `${v.toFixed(v < 10 ? 1 : 0)} ${units[u]}`;
+  if (u === 0) return `${v} ${v === 1 ? 'byte' : 'bytes'}`;
+  return `${v.toFixed(v < 10 ? 1 : 0)} ${units[u]}`;
 }

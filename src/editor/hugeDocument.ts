@@ -6,14 +6,17 @@ import { EditedText } from '../edits/editedText';
 import { PieceTable } from '../edits/pieceTable';
 import { recoverInterruptedSave } from '../edits/saveEngine';
 import { rebaseForSave } from '../edits/rebaseEdits';
+import { layoutOf, totalBytes } from '../edits/saveLayout';
 import { planOf } from '../edits/savePlan';
 import { editLabel, redoEdit, TextEdit, undoEdit } from '../edits/textEdit';
 import { LineIndex, ResetReason } from '../lines';
+import { autoSaveWaits } from './autoSavePolicy';
 import { readBackup, writeBackup } from './backup';
 import { Disposable } from './dispose';
-import { appendedTo, FileMark, markOf } from './fileMark';
+import { appendedTo, diskChangeOf, FileMark, markOf } from './fileMark';
 import { formatBytes } from './format';
-import { FileState } from './protocol';
+import { FileState, NoticeMessage } from './protocol';
+import { SaveGate } from './saveGate';
 import { saveDocument, saveDocumentAs } from './saving';
 import { VIEW_TYPE } from './viewType';
 
@@ -23,6 +26,10 @@ const SAVE_ATTEMPTS = 3;
 const STATE_THROTTLE_MS = 100;
 /** The index scan starts by then even if no view asked for a first screen (e.g. a background tab). */
 const INDEX_START_MAX_DELAY_MS = 1000;
+/** Changes held during a save wait at most this long for VS Code to mark the document saved. */
+const SAVE_SETTLE_MAX_MS = 3000;
+/** A save VS Code asks for this soon after the user's Save Now is that save. */
+const EXPLICIT_SAVE_MS = 3000;
 
 /** What changed in the content, for the viewers: refetch from `offset` (in lines, `fromLine`), caret at `caretOffset`. */
 export interface ContentChange {
@@ -54,6 +61,15 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
   private overwriteChosen = false;
   /** A question about a change on disk is showing. */
   private asking = false;
+  /** Saves and reverts one at a time; edits, undo and redo asked for meanwhile wait for them. */
+  private readonly gate = new SaveGate(() => this.savedInEditor(), (err) => this.noticeEmitter.fire({
+    type: 'notice', level: 'error', topic: 'save', text: `A change made while ${this.fileName} was being saved could not be applied: ${(err as Error).message}`,
+  }));
+  /** Content changes so far, and as of the last save request: see autoSavePolicy. */
+  private changes = 0;
+  private changesAtLastSaveRequest = -1;
+  /** When the user last asked for a save through the extension (Save Now, Ctrl+S in its editor). */
+  private explicitSaveAt = Number.NEGATIVE_INFINITY;
 
   /**
    * Every edit VS Code may still undo or redo, in order. A save rebases them onto the
@@ -64,6 +80,8 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
   private readonly resetEmitter = this.register(new vscode.EventEmitter<ResetReason>());
   private readonly contentEmitter = this.register(new vscode.EventEmitter<ContentChange>());
   private readonly editEmitter = this.register(new vscode.EventEmitter<vscode.CustomDocumentEditEvent<HugeDocument>>());
+  private readonly unsavedEmitter = this.register(new vscode.EventEmitter<void>());
+  private readonly noticeEmitter = this.register(new vscode.EventEmitter<NoticeMessage>());
 
   /** Fires (at most every 100 ms) when counts, progress or follow mode change. */
   readonly onDidChangeState = this.stateEmitter.event;
@@ -73,6 +91,14 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
   readonly onDidChangeContent = this.contentEmitter.event;
   /** Fires once per edit, with its undo and redo, for VS Code's undo stack and dirty state. */
   readonly onDidEdit = this.editEmitter.event;
+  /**
+   * Fires when the content differs from the file without an edit VS Code could count:
+   * an undo or redo asked for during a save, carried out after it (VS Code counted it
+   * as saved).
+   */
+  readonly onDidChangeUnsaved = this.unsavedEmitter.event;
+  /** Fires with a message for the views; one with the same topic replaces it, empty text removes it. */
+  readonly onNotice = this.noticeEmitter.event;
 
   /**
    * Opens `uri` (a local file): first rolls back a save that was interrupted (and
@@ -202,20 +228,83 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
    * file, a few times, before it gives up (nothing written) with ECHANGED. A file
    * deleted meanwhile is written again whole, as VS Code does; one replaced by
    * another file is written over only when the user chose to (see askReplaced).
+   *
+   * Saves run one at a time: one asked for during another waits for it, then writes
+   * what is left. VS Code's cancellation token is not followed: VS Code cancels a
+   * save only when it starts the next one, which now waits instead (the long-save
+   * notification's Cancel stops a save). What looks like an auto-save and would
+   * rewrite more than 64 MiB waits for the user (see autoSavePolicy): it throws a
+   * CancellationError (VS Code shows no error, the document stays unsaved) and the
+   * views say so.
    */
-  async save(token?: vscode.CancellationToken): Promise<void> {
-    if (this.text && this.isDirty && this.deletedOnDisk()) return this.writeWhole(token);
+  async save(): Promise<void> {
+    this.holdBackAutoSave();
+    return this.gate.run(() => this.saveNow());
+  }
+
+  /** The next save request is the user's (Save Now, Ctrl+S in this editor): it never waits as an auto-save. */
+  markExplicitSave(): void {
+    this.explicitSaveAt = performance.now();
+  }
+
+  /** Applies an edit now, or after the running save (see SaveGate): nothing typed during a save is lost. */
+  whenEditable(change: () => void): void {
+    if (this.gate.busy) {
+      this.noticeEmitter.fire({ type: 'notice', level: 'info', topic: 'save', text: `${this.fileName} is being saved. What you type now is kept and written by the next save.` });
+    }
+    this.gate.change(change);
+  }
+
+  /** Runs an undo or redo VS Code asked for; during a save, after it, and the document then counts as unsaved. */
+  undoOrRedo(change: () => void): void {
+    if (!this.gate.busy) {
+      change();
+      return;
+    }
+    this.gate.change(() => {
+      change();
+      this.unsavedEmitter.fire();
+    });
+  }
+
+  private holdBackAutoSave(): void {
+    const text = this.text;
+    if (!text || !this.isDirty) return;
+    const changedSinceLastRequest = this.changes !== this.changesAtLastSaveRequest;
+    this.changesAtLastSaveRequest = this.changes;
+    const explicit = performance.now() - this.explicitSaveAt < EXPLICIT_SAVE_MS;
+    this.explicitSaveAt = Number.NEGATIVE_INFINITY;
+    const autoSaveOn = vscode.workspace.getConfiguration('files', this.uri).get<string>('autoSave', 'off') !== 'off';
+    if (!autoSaveOn || explicit || !changedSinceLastRequest) return;
+    let writeBytes: number;
+    try {
+      writeBytes = totalBytes(layoutOf(planOf(this.uri.fsPath, text.table, this.baseline).segments, this.baseline.size).writes);
+    } catch {
+      return; // the save itself says what is wrong
+    }
+    if (!autoSaveWaits({ autoSaveOn, explicit, changedSinceLastRequest, writeBytes })) return;
+    this.noticeEmitter.fire({
+      type: 'notice', level: 'info', topic: 'save',
+      text: `Auto-save is waiting: saving this change rewrites ${formatBytes(writeBytes)} of ${this.fileName} (a change of length moves the rest of the file). Press Ctrl+S to save now.`,
+    });
+    throw new vscode.CancellationError();
+  }
+
+  private async saveNow(): Promise<void> {
+    if (this.isDisposed) return;
+    this.noticeEmitter.fire({ type: 'notice', level: 'info', topic: 'save', text: '' });
+    if (this.text && this.isDirty && this.deletedOnDisk()) return this.writeWhole();
     if (this.text && this.isDirty && this.replacedOnDisk()) {
       if (!this.overwriteChosen) {
         this.askReplaced();
         throw Object.assign(new Error(`${this.fileName} was replaced on disk by another file since your changes; nothing was written. Choose Overwrite or Revert.`), { code: 'ECHANGED' });
       }
-      return this.writeWhole(token);
+      return this.writeWhole();
     }
     for (let attempt = 1; ; attempt++) {
       this.adoptAppended();
       try {
-        return await this.saveOnce(token);
+        return await this.saveOnce();
       } catch (err) {
         if ((err as { code?: string }).code !== 'ECHANGED' || !appendedTo(this.uri.fsPath, this.baseline)) throw err;
         if (attempt === SAVE_ATTEMPTS) throw keptGrowing(this.fileName, err as Error);
@@ -223,7 +312,7 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     }
   }
 
-  private async saveOnce(token?: vscode.CancellationToken): Promise<void> {
+  private async saveOnce(): Promise<void> {
     const text = this.text;
     if (!text || !this.isDirty) return;
     const plan = planOf(this.uri.fsPath, text.table, this.baseline);
@@ -234,7 +323,7 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     this.index!.release();
     let saved = false;
     try {
-      await saveDocument(plan, token);
+      await saveDocument(plan);
       saved = true;
       rebased().forEach((edit, i) => { live[i].edit = edit; });
     } finally {
@@ -249,7 +338,7 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
    * for when the file the edits were made on is no longer there (deleted, or
    * replaced by another), while they still read it through its mapping.
    */
-  private async writeWhole(token?: vscode.CancellationToken): Promise<void> {
+  private async writeWhole(): Promise<void> {
     const text = this.text!;
     const live = this.edits.filter((e) => e.edit);
     const rebased = rebaseForSave(text.table, live.map((e) => e.edit!));
@@ -257,7 +346,7 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     const mode = now.size >= 0 ? now.mode : this.baseline.mode;
     this.saving = true;
     try {
-      await saveDocumentAs(text.table, this.uri.fsPath, token, mode);
+      await saveDocumentAs(text.table, this.uri.fsPath, undefined, mode);
       rebased().forEach((edit, i) => { live[i].edit = edit; });
     } finally {
       this.saving = false;
@@ -299,14 +388,39 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
 
   /** Writes the edited content to another file; this document keeps its file. */
   async saveAs(destination: vscode.Uri, token?: vscode.CancellationToken): Promise<void> {
-    if (destination.fsPath === this.uri.fsPath) return this.save(token);
+    if (destination.fsPath === this.uri.fsPath) return this.save();
     await saveDocumentAs(this.text!.table, destination.fsPath, token);
   }
 
-  /** Drops the pending edits and reads the file from disk again. */
-  revert(): void {
-    if (!this.text) return;
-    this.afterRewrite();
+  /** Drops the pending edits (those held during a save too) and reads the file from disk again, after a running save. */
+  revert(): Promise<void> {
+    return this.gate.run(async () => {
+      this.gate.dropHeld();
+      if (this.text && !this.isDisposed) this.afterRewrite();
+    });
+  }
+
+  /**
+   * Resolves once no tab shows this document unsaved any more (VS Code took the
+   * save's success), or after SAVE_SETTLE_MAX_MS: an edit reaching VS Code before
+   * that would be counted as saved.
+   */
+  private savedInEditor(): Promise<void> {
+    const uri = this.uri.toString();
+    const dirtyTab = () => vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.isDirty
+      && tab.input instanceof vscode.TabInputCustom && tab.input.uri.toString() === uri));
+    if (!dirtyTab()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        listener.dispose();
+        resolve();
+      };
+      const timer = setTimeout(done, SAVE_SETTLE_MAX_MS);
+      const listener = vscode.window.tabGroups.onDidChangeTabs(() => {
+        if (!dirtyTab()) done();
+      });
+    });
   }
 
   /** Saves the edit list (not the file) for hot exit. */
@@ -318,12 +432,44 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
   /**
    * Looks at the file now (the watcher also does, every 500 ms). Under unsaved
    * edits only an append is taken in: the edits name bytes of the file as mapped,
-   * so a replaced or rewritten file must not slip in under them.
+   * so a replaced or rewritten file must not slip in under them. Without them the
+   * content is the file as it is now (VS Code's rule: a clean editor reloads).
    */
   refresh(): void {
     if (this.isDisposed || !this.index || this.saving) return;
     if (this.isDirty) {
       this.adoptAppended();
+      return;
+    }
+    this.followDisk();
+  }
+
+  /**
+   * Before reading for a view: if the file's size, time or inode moved since it was
+   * last looked at, takes the change in now rather than at the watcher's next poll,
+   * so that a view is not sent lines of a file that is gone.
+   */
+  checkDisk(): void {
+    if (this.isDisposed || !this.index || this.saving) return;
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(this.uri.fsPath);
+    } catch {
+      stat = { size: -1, mtimeMs: -1, ino: -1 } as fs.Stats;
+    }
+    const b = this.baseline;
+    if (stat.size !== b.size || stat.mtimeMs !== b.mtimeMs || stat.ino !== b.inode) this.onFileChanged();
+  }
+
+  /** An unedited document takes in whatever happened to its file: growth, truncation, replacement or a rewrite in place. */
+  private followDisk(): void {
+    const { change, mark } = diskChangeOf(this.uri.fsPath, this.baseline);
+    if (change === 'unchanged') return;
+    this.baseline = mark;
+    if (change === 'rewritten') {
+      this.index!.rewritten();
+      this.text!.invalidate();
+      this.emitState();
       return;
     }
     this.refreshIndex();
@@ -385,6 +531,7 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
   }
 
   private afterRewrite(): void {
+    if (this.isDisposed) return;
     const text = this.text!;
     this.index!.reload();
     text.table.reset(this.index!.fileSize);
@@ -396,6 +543,7 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
 
   /** The file is as it was (the engine refused, or rolled back): the edits stay pending. */
   private afterFailedSave(): void {
+    if (this.isDisposed) return;
     try {
       this.index!.reload();
     } catch {
@@ -429,7 +577,6 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
   private onFileChanged(): void {
     if (this.saving || this.isDisposed) return;
     if (!this.isDirty) {
-      this.baseline = markOf(this.uri.fsPath);
       this.refresh();
       return;
     }
@@ -463,6 +610,7 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     } catch {
       fromLine = 0;
     }
+    this.changes++;
     this.contentEmitter.fire({ offset, fromLine, caretOffset });
     this.emitState(true);
   }

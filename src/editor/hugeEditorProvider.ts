@@ -14,7 +14,9 @@ export class HugeEditorProvider extends Disposable implements vscode.CustomEdito
   static readonly viewType = VIEW_TYPE;
   private readonly status = this.register(new ViewerStatusBar());
   private readonly editEmitter = this.register(new vscode.EventEmitter<vscode.CustomDocumentEditEvent<HugeDocument>>());
-  readonly onDidChangeCustomDocument = this.editEmitter.event;
+  private readonly changeEmitter = this.register(new vscode.EventEmitter<vscode.CustomDocumentContentChangeEvent<HugeDocument>>());
+  /** Edits with their undo and redo; an event without them (a change VS Code cannot undo) marks the document unsaved. */
+  readonly onDidChangeCustomDocument = unionEvent(this.editEmitter.event, this.changeEmitter.event);
   private readonly sessions = new Set<ViewerSession>();
   private active: ViewerSession | undefined;
   private hexContext: boolean | undefined;
@@ -30,21 +32,27 @@ export class HugeEditorProvider extends Disposable implements vscode.CustomEdito
 
   async openCustomDocument(uri: vscode.Uri, context: vscode.CustomDocumentOpenContext): Promise<HugeDocument> {
     const document = await HugeDocument.create(uri, context.backupId);
-    // The document's emitter dies with it, and this subscription with it.
-    document.onDidEdit((e) => this.editEmitter.fire(e));
+    // The document's emitters die with it, and these subscriptions with them. Undo and
+    // redo asked for during a save run after it.
+    document.onDidEdit((e) => this.editEmitter.fire({
+      ...e,
+      undo: () => document.undoOrRedo(() => void e.undo()),
+      redo: () => document.undoOrRedo(() => void e.redo()),
+    }));
+    document.onDidChangeUnsaved(() => this.changeEmitter.fire({ document }));
     return document;
   }
 
-  saveCustomDocument(document: HugeDocument, token: vscode.CancellationToken): Promise<void> {
-    return document.save(token);
+  saveCustomDocument(document: HugeDocument): Promise<void> {
+    return document.save();
   }
 
   saveCustomDocumentAs(document: HugeDocument, destination: vscode.Uri, token: vscode.CancellationToken): Promise<void> {
     return document.saveAs(destination, token);
   }
 
-  async revertCustomDocument(document: HugeDocument): Promise<void> {
-    document.revert();
+  revertCustomDocument(document: HugeDocument): Promise<void> {
+    return document.revert();
   }
 
   backupCustomDocument(document: HugeDocument, context: vscode.CustomDocumentBackupContext): Promise<vscode.CustomDocumentBackup> {
@@ -87,4 +95,21 @@ export class HugeEditorProvider extends Disposable implements vscode.CustomEdito
     for (const session of this.sessions) session.dispose();
     super.dispose();
   }
+}
+
+/**
+ * One event carrying both kinds of change: VS Code tells them apart by the undo and
+ * redo an edit event has (its API types the property as one kind or the other).
+ */
+function unionEvent<T extends vscode.CustomDocument>(
+  edits: vscode.Event<vscode.CustomDocumentEditEvent<T>>,
+  changes: vscode.Event<vscode.CustomDocumentContentChangeEvent<T>>,
+): vscode.Event<vscode.CustomDocumentEditEvent<T>> {
+  return (listener, thisArgs, disposables) => {
+    const call = (e: unknown) => listener.call(thisArgs, e as vscode.CustomDocumentEditEvent<T>);
+    const subscriptions = [edits(call), changes(call)];
+    const both = vscode.Disposable.from(...subscriptions);
+    disposables?.push(both);
+    return both;
+  };
 }

@@ -119,6 +119,8 @@ export interface NoticeMessage {
   type: 'notice';
   level: 'info' | 'warning' | 'error';
   text: string;
+  /** A later notice of the same topic replaces this one; one with empty text removes it. */
+  topic?: string;
 }
 
 /**
@@ -130,6 +132,13 @@ export interface EditedMessage {
   fromLine: number;
   caret: Position;
   state: FileState;
+  /** The file was truncated, replaced or rewritten on disk: no line shown before may be shown again. */
+  reset?: boolean;
+  /**
+   * No edit moved the caret (a save, a revert, growth on disk): the view keeps its own,
+   * which may be ahead of the `caret` the host last heard of.
+   */
+  keepCaret?: boolean;
 }
 
 /** Reply to `getBytes`: the bytes (cut at the end of the file) and which of them are edited, unsaved. */

@@ -4,18 +4,14 @@ import * as vscode from 'vscode';
 import { PieceTable } from '../edits/pieceTable';
 import { layoutOf, totalBytes } from '../edits/saveLayout';
 import { saveInPlace, SavePlan, SaveProgress } from '../edits/saveEngine';
-import { formatBytes } from './format';
+import { saveProgressText } from './saveProgressText';
 
 const CHUNK = 8 * 1024 * 1024;
 /** Saves writing more than this (a length change near the start of a big file) show a notification with Cancel. */
 const NOTIFY_BYTES = 64 * 1024 * 1024;
 /** Least time between two progress reports. */
 const REPORT_MS = 500;
-const PHASES: Record<SaveProgress['phase'], { label: string; index: number }> = {
-  journal: { label: 'backing up', index: 0 },
-  write: { label: 'writing', index: 1 },
-  flush: { label: 'flushing to disk', index: 2 },
-};
+const PHASE_INDEX: Record<SaveProgress['phase'], number> = { journal: 0, write: 1, flush: 2 };
 
 /**
  * Saves in place with the crash-safe engine. A long save (one that moves the
@@ -33,6 +29,7 @@ export async function saveDocument(plan: SavePlan, token?: vscode.CancellationTo
       token?.onCancellationRequested(() => abort.abort());
       cancel.onCancellationRequested(() => abort.abort());
       let shown = '';
+      let shownPhase: SaveProgress['phase'] | undefined;
       let reported = 0;
       let reportedAt = 0;
       try {
@@ -40,14 +37,15 @@ export async function saveDocument(plan: SavePlan, token?: vscode.CancellationTo
           signal: abort.signal,
           onProgress: (p) => {
             const fraction = p.done / Math.max(1, p.total);
-            const message = `${PHASES[p.phase].label} ${Math.floor(100 * fraction)} % of ${formatBytes(p.total)}`;
+            const message = saveProgressText(p);
             // Each report redraws the notification, Cancel button included: a redraw between
             // press and release loses the click, so at most a few per second.
-            const phaseChanged = !shown.startsWith(PHASES[p.phase].label);
+            const phaseChanged = p.phase !== shownPhase;
             if (message === shown || (!phaseChanged && performance.now() - reportedAt < REPORT_MS)) return;
             reportedAt = performance.now();
+            shownPhase = p.phase;
             // Three phases of a third each: the bar moves steadily enough, without knowing their speeds.
-            const overall = (100 * (PHASES[p.phase].index + fraction)) / 3;
+            const overall = (100 * (PHASE_INDEX[p.phase] + fraction)) / 3;
             progress.report({ message, increment: overall - reported });
             reported = overall;
             shown = message;

@@ -7,6 +7,7 @@ import { FindController } from './findController';
 import { formatBytes } from './format';
 import { HexCaret, HexRequests } from './hexRequests';
 import { readLineSlices, readSelection } from './lineService';
+import type { ResetReason } from '../lines';
 import { HostMessage, OpenMessage, Position, validateViewerMessage, ViewerCommand, ViewerMessage, ViewMode } from './protocol';
 import { bytesPerRowSetting, initialViewMode, SNIFF_BYTES } from './viewMode';
 import { errorHtml, viewerHtml } from './webviewHtml';
@@ -71,28 +72,47 @@ export class ViewerSession extends Disposable {
       }
       this.shownLines = state.knownLines;
     }));
+    this.register(document.onNotice((notice) => this.post(notice)));
     this.register(document.onDidChangeContent((change) => {
       if (this.viewMode === 'hex') {
         this.post({ type: 'bytesEdited', fromOffset: change.offset, caretOffset: change.caretOffset, state: document.state() });
       } else {
         const caret = change.caretOffset === undefined ? this.caret : positionOf(text, change.caretOffset);
-        this.post({ type: 'edited', fromLine: change.fromLine, caret, state: document.state() });
+        this.post({ type: 'edited', fromLine: change.fromLine, caret, state: document.state(), keepCaret: change.caretOffset === undefined });
       }
       this.finder.contentChanged();
       this.filter.contentChanged();
     }));
-    this.register(document.onDidReset((reason) => {
-      const what = reason === 'shrunk' ? 'got shorter (truncated)' : 'was replaced (rotated)';
-      this.post({ type: 'notice', level: 'warning', text: `${document.fileName} ${what} on disk; the view was reloaded from the new content.` });
-      if (this.viewMode === 'hex') {
-        this.post({ type: 'bytesEdited', fromOffset: 0, caretOffset: 0, state: document.state() });
-      } else {
-        this.post({ type: 'edited', fromLine: 0, caret: { line: 0, column: 0 }, state: document.state() });
-        this.post({ type: 'reveal', line: 0, select: true });
-      }
-      this.finder.contentChanged();
-      this.filter.contentChanged();
-    }));
+    this.register(document.onDidReset((reason) => this.onReset(reason)));
+  }
+
+  /**
+   * The file changed on disk under a clean document, which now shows the new content.
+   * A rewrite in place reloads quietly where the view is (as VS Code does); a
+   * truncation or rotation says so in one notice, which replaces the one before.
+   * Following goes on at the new end (as `tail -F` does); otherwise the view goes to
+   * the start.
+   */
+  private onReset(reason: ResetReason): void {
+    const document = this.document;
+    const state = document.state();
+    const following = state.following;
+    if (reason !== 'rewritten') {
+      const what = reason === 'shrunk' ? 'was truncated' : 'was replaced (rotated)';
+      const then = following ? 'following its new end' : 'showing it from the start';
+      this.post({ type: 'notice', level: 'info', topic: 'disk', text: `${document.fileName} ${what} on disk; ${then}.` });
+    }
+    const last = Math.max(0, state.knownLines - 1);
+    if (this.viewMode === 'hex') {
+      this.post({ type: 'bytesEdited', fromOffset: 0, caretOffset: reason === 'rewritten' ? undefined : 0, state });
+    } else {
+      const caret = reason === 'rewritten' ? this.caret : { line: following ? last : 0, column: 0 };
+      this.post({ type: 'edited', fromLine: 0, caret, state, reset: true, keepCaret: reason === 'rewritten' });
+      if (reason !== 'rewritten') this.post({ type: 'reveal', line: following ? last : 0, select: true });
+    }
+    this.shownLines = state.knownLines;
+    this.finder.contentChanged();
+    this.filter.contentChanged();
   }
 
   /** Which view the webview shows. */
@@ -197,7 +217,8 @@ export class ViewerSession extends Disposable {
     try {
       this.handle(message);
     } catch (err) {
-      this.post({ type: 'notice', level: 'error', text: describeError(err as Error) });
+      // A read that met the end of a file truncated meanwhile: the refresh tells the view (a log's truncation is no error).
+      if ((err as NodeJS.ErrnoException).code !== 'EFAULT') this.post({ type: 'notice', level: 'error', text: describeError(err as Error) });
       this.document.refresh();
     }
   }
@@ -215,6 +236,7 @@ export class ViewerSession extends Disposable {
       }
       case 'getLines': {
         // During a save the file is unmapped; the viewer asks again after the `edited` that follows it.
+        this.document.checkDisk();
         const lines = this.document.isSaving ? [] : readLineSlices(text, message.start, message.count, message.fromByte, message.maxBytes);
         this.post({ type: 'lines', id: message.id, lines, state: this.document.state() });
         this.document.startIndexing();
@@ -282,7 +304,14 @@ export class ViewerSession extends Disposable {
     else if (command === 'toggleFollow') this.toggleFollow();
     else if (command === 'toggleView') this.toggleView();
     else if (command === 'filterLines') this.open('filter');
-    else void vscode.commands.executeCommand(command === 'save' ? 'workbench.action.files.save' : command);
+    else if (command === 'save') this.saveNow();
+    else void vscode.commands.executeCommand(command);
+  }
+
+  /** Saves the document now, as the user asked: an auto-save that waits does not make this one wait. */
+  saveNow(): void {
+    this.document.markExplicitSave();
+    void vscode.commands.executeCommand('workbench.action.files.save');
   }
 
   /** Tells the status bar where the caret is, in the view shown. */
@@ -295,19 +324,17 @@ export class ViewerSession extends Disposable {
     this.onCaret({ document: this.document, position: this.caret, byteOffset, overwrite: this.overwrite, hex });
   }
 
-  /** Runs an edit unless the file is read-only (then says why, in the view). */
+  /** Runs an edit (after the save, if one runs) unless the file is read-only (then says why, in the view). */
   private edit(make: () => EditResult | undefined): void {
     const reason = this.document.readOnlyReason;
     if (reason) {
       this.post({ type: 'notice', level: 'warning', text: `${this.document.fileName} is read-only: ${reason}. Your typing was not applied.` });
       return;
     }
-    if (this.document.isSaving) {
-      this.post({ type: 'notice', level: 'info', text: `${this.document.fileName} is being saved; type again when the save is done.` });
-      return;
-    }
-    const result = make();
-    if (result) this.document.pushEdit(result);
+    this.document.whenEditable(() => {
+      const result = make();
+      if (result) this.document.pushEdit(result);
+    });
   }
 
   private copy(from: Position, to: Position): void {

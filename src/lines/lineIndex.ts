@@ -30,8 +30,8 @@ export interface IndexProgress {
   complete: boolean;
 }
 
-/** Why an index started over: the file got shorter, or another file replaced it. */
-export type ResetReason = 'shrunk' | 'replaced';
+/** Why an index started over: the file got shorter, another file replaced it, or it was rewritten in place. */
+export type ResetReason = 'shrunk' | 'replaced' | 'rewritten';
 
 const LF = 10;
 const PARALLEL_MIN = 64 * 1024 * 1024;
@@ -268,6 +268,15 @@ export class LineIndex {
   /** Indexes the file again from the start, e.g. after this process rewrote it; fires no reset. */
   reload(): void {
     this.reset(undefined);
+  }
+
+  /**
+   * Another program rewrote the file in place (its size does not show it: the caller
+   * saw a new modification time or new bytes): indexes it again from the start and
+   * fires `onReset('rewritten')`.
+   */
+  rewritten(): void {
+    if (!this.disposed) this.reset('rewritten');
   }
 
   /**

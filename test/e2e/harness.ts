@@ -185,16 +185,16 @@ export interface ExtensionSession {
 
 /**
  * Installs dist/hugefile.vsix (built by `npm run package`) into a new code-server on
- * `workspace`, where `associated` files open straight in the Huge File Editor, and
- * opens the workbench in Chromium.
+ * `workspace`, where `associated` files open straight in the Huge File Editor, with
+ * user `settings` added, and opens the workbench in Chromium.
  */
-export async function startExtensionSession(workspace: string, associated = ['*.log', '*.txt']): Promise<ExtensionSession> {
+export async function startExtensionSession(workspace: string, associated = ['*.log', '*.txt'], settings: Record<string, unknown> = {}): Promise<ExtensionSession> {
   const vsix = path.join(ROOT, 'dist/hugefile.vsix');
   if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing: run npm run package (npm run test:e2e does)`);
   const server = await startCodeServer({
     vsix,
     workspace,
-    settings: { 'workbench.editorAssociations': Object.fromEntries(associated.map((glob) => [glob, 'hugefile.editor'])) },
+    settings: { 'workbench.editorAssociations': Object.fromEntries(associated.map((glob) => [glob, 'hugefile.editor'])), ...settings },
   });
   const { browser, page } = await launchBrowser();
   await openWorkbench(page, server.url, workspace);

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import type { CopyMessage, GetLinesMessage, HostMessage, ViewerMessage } from '../../src/editor/protocol';
+import type { CopyMessage, FileState, GetLinesMessage, HostMessage, ViewerMessage } from '../../src/editor/protocol';
 import { MAX_LINE_BYTES, MAX_LINES_PER_REQUEST } from '../../src/editor/protocol';
 import { hugeLineText, LONG_LINE_BYTES, SPECIAL } from './fakeFiles';
 import { ARTIFACTS, pageSuite } from './harness';
@@ -17,6 +17,7 @@ interface FakeHostView {
   rotate(n: number): void;
   setPasteText(text: string): void;
   readonly text: string;
+  readonly state: FileState;
 }
 declare const fakeHost: FakeHostView;
 
@@ -396,6 +397,24 @@ describe('viewer webview (fake host, Chromium)', function () {
     await page.evaluate(() => fakeHost.append(10));
     await page.waitForFunction(() => document.getElementById('root')!.dataset.lineCount === '565');
     assert.ok(!(await page.$('.row[data-line="564"]')), 'stayed where the user scrolled');
+    // Going to the end (Ctrl+End) follows again.
+    await focusEditor(page);
+    await page.keyboard.press('Control+End');
+    await page.waitForFunction(() => document.getElementById('follow')!.getAttribute('aria-pressed') === 'true');
+    await page.evaluate(() => fakeHost.append(10));
+    await page.waitForSelector('.row[data-line="574"] .text:not(.placeholder)');
+  });
+
+  it('keeps its caret when the host says no edit moved it (a save, growth), though the host heard of an older one', async () => {
+    const page = await open('file=follow&lines=300');
+    await focusEditor(page);
+    await page.keyboard.press('Control+End');
+    await page.waitForSelector('.row[data-line="299"] .text:not(.placeholder)');
+    const caret = (await data(page)).caret;
+    await page.evaluate(() => fakeHost.send({ type: 'edited', fromLine: 0, caret: { line: 1, column: 0 }, state: fakeHost.state, keepCaret: true }));
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    assert.strictEqual((await data(page)).caret, caret);
+    assert.ok(await page.$('.row[data-line="299"]'), 'still at the end');
   });
 
   it('Ctrl+G asks the host for Go to Line, and a reveal scrolls and places the caret', async () => {

@@ -1,0 +1,83 @@
+/**
+ * One save (or revert) at a time per document, and the changes made meanwhile.
+ *
+ * A save writes the file the pending edits read, so while one runs the content
+ * cannot be read or changed; a change asked for meanwhile (a key typed, an undo) is
+ * held and carried out, in order, once the last save is over and the editor has
+ * taken its result (`settled`): then VS Code counts it as unsaved, and the next save
+ * writes it. A save asked for while another runs waits for it and then writes what
+ * is left, so saves never overlap. No `vscode`.
+ */
+export class SaveGate {
+  private tail: Promise<unknown> = Promise.resolve();
+  private running = 0;
+  private held: (() => void)[] = [];
+  private releasing = false;
+
+  /**
+   * `settled` resolves once the editor took a save's success (VS Code marks the
+   * document saved when the save's promise resolves; a change reaching it before that
+   * would be counted as saved). `onError` gets what a held change threw.
+   */
+  constructor(private readonly settled: () => Promise<void>, private readonly onError: (err: unknown) => void) {}
+
+  /** True while a save runs or waits, or changes are held: the content must not be read or changed now. */
+  get busy(): boolean {
+    return this.running > 0 || this.held.length > 0 || this.releasing;
+  }
+
+  /** Changes held, not carried out yet. */
+  get heldCount(): number {
+    return this.held.length;
+  }
+
+  /**
+   * Runs `save` after the saves asked for before it have ended (whatever their
+   * outcome); its result is returned. Held changes run after the last save.
+   */
+  run<T>(save: () => Promise<T>): Promise<T> {
+    this.running++;
+    const result = this.tail.then(save);
+    this.tail = result.catch(() => undefined);
+    void result.then(() => this.ended(true), () => this.ended(false));
+    return result;
+  }
+
+  /** Carries out `change` now, or, while the gate is busy, after the saves (in the order asked). */
+  change(change: () => void): void {
+    if (this.busy) {
+      this.held.push(change);
+      return;
+    }
+    this.apply(change);
+  }
+
+  /** Forgets the held changes (a revert discards them with the rest). */
+  dropHeld(): void {
+    this.held = [];
+  }
+
+  private async ended(succeeded: boolean): Promise<void> {
+    this.running--;
+    if (this.running > 0 || this.held.length === 0 || this.releasing) return;
+    this.releasing = true;
+    try {
+      if (succeeded) await this.settled();
+    } catch {
+      // Not knowing is no reason to keep the changes back.
+    }
+    this.releasing = false;
+    if (this.running > 0) return; // the save that started meanwhile releases them
+    const held = this.held;
+    this.held = [];
+    for (const change of held) this.apply(change);
+  }
+
+  private apply(change: () => void): void {
+    try {
+      change();
+    } catch (err) {
+      this.onError(err);
+    }
+  }
+}
