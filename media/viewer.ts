@@ -26,7 +26,7 @@ import { FindSession } from './findSession';
 import { asHostMessage, clamp, comparePos, isCount, isPos, isState, samePos } from './guards';
 import { EOL, isWholeLine, LineCache } from './lineCache';
 import { byteLength, firstNonBlank, nextIndex, prevIndex, wordLeft, wordRight } from './lineRenderer';
-import { IS_MAC } from './keys';
+import { IS_MAC, isBoundOptionChord } from './keys';
 import { LineRequests } from './lineRequests';
 import type { View, ViewPage, VsCodeApi } from './page';
 import { Scrollbar } from './scrollbar';
@@ -761,7 +761,7 @@ export class Viewer implements View {
     if (command && this.run(command)) {
       e.preventDefault();
       e.stopPropagation();
-    }
+    } else if (isBoundOptionChord(e)) e.preventDefault(); // VS Code runs it: its character must not reach the textarea
   }
 
   /** Runs a key's command; false when it turns out to be none of the view's (the key goes on). */
