@@ -842,7 +842,7 @@ export class Viewer implements View {
     const cw = this.charWidth;
     const lc = state.lineCount;
     const empty = state.complete && (state.fileSize === 0 || lc === 0);
-    this.root.classList.toggle('empty', empty);
+    this.root.classList.toggle('empty', empty && lc === 0);
     this.showMessage(empty ? 'Empty file' : lc === 0 ? 'Indexing…' : undefined);
     this.messageEl.classList.toggle('indexing', !empty && lc === 0);
 
@@ -853,7 +853,8 @@ export class Viewer implements View {
     this.fullRows = Math.max(1, Math.floor(rowsHeight / lh));
     this.drawRows = Math.ceil(rowsHeight / lh);
     this.topLine = clamp(this.topLine, 0, this.maxTop());
-    if (lc > 0 && this.caret.line >= lc) this.setCaretSilently(lc - 1);
+    // An edit's caret may be on a line its host reply will add (Enter at the end): not clamped meanwhile.
+    if (lc > 0 && this.caret.line >= lc && this.edits.pending === 0) this.setCaretSilently(lc - 1);
     const top = this.topLine;
     const end = Math.min(lc, top + this.drawRows);
     const available = state.complete ? lc : Math.min(lc, state.knownLines);

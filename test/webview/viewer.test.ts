@@ -287,6 +287,8 @@ describe('viewer webview (fake host, Chromium)', function () {
     // The emoji is one step of 4 bytes.
     await page.keyboard.press('End');
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
+    // The dataset follows on the next frame.
+    await page.waitForFunction((want) => document.getElementById('root')!.dataset.caret === want, `4:${len - 3 - 4}`, { timeout: 2000 }).catch(() => undefined);
     assert.strictEqual((await data(page)).caret, `4:${len - 3 - 4}`);
 
     // Mouse: drag from the start of line 0 to the middle of line 2.
