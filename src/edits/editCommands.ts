@@ -12,6 +12,8 @@ export interface EditResult {
   edit: TextEdit;
   /** Where the caret goes: an offset in the edited content. */
   caretOffset: number;
+  /** What the user did, for undo grouping (see UndoGroups); absent: anything else (a paste, a replaced selection). */
+  action?: 'type' | 'backspace' | 'delete';
 }
 
 /** The byte offset of a position; the column is clamped to the line's text. Throws RangeError for unknown lines. */
@@ -53,7 +55,9 @@ export function typeText(text: TextSource, table: PieceTable, at: LinePosition, 
   const lineEnd = text.lineBounds(at.line).end;
   const overwritten = overwrite ? Math.min(bytes.length, lineEnd - offset) : 0;
   const kind = overwritten > 0 ? 'overwrite' : 'insert';
-  return { edit: replaceRange(table, kind, offset, overwritten, bytes), caretOffset: offset + bytes.length };
+  // One character is a key typed; more came from a paste or an input method: a group of their own.
+  const action = [...typed].length === 1 ? 'type' : undefined;
+  return { edit: replaceRange(table, kind, offset, overwritten, bytes), caretOffset: offset + bytes.length, action };
 }
 
 /**
@@ -82,7 +86,8 @@ export function deleteText(text: TextSource, table: PieceTable, from: LinePositi
     }
   }
   if (end === start) return undefined;
-  return { edit: replaceRange(table, 'delete', start, end - start, Buffer.alloc(0)), caretOffset: start };
+  const action = to ? undefined : direction === 'backward' ? 'backspace' : 'delete';
+  return { edit: replaceRange(table, 'delete', start, end - start, Buffer.alloc(0)), caretOffset: start, action };
 }
 
 function previousCharStart(text: TextSource, lineStart: number, offset: number): number {

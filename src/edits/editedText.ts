@@ -1,4 +1,8 @@
 import type { LineIndex } from '../lines';
+
+/** What EditedText reads of a line index (a LineIndex; tests give an in-memory one). */
+export type IndexedLines = Pick<LineIndex, 'complete' | 'lineCount' | 'knownNewlines' | 'estimatedLineCount' | 'progress'
+  | 'lineBounds' | 'lineOfOffset' | 'offsetAfterNewline' | 'newlinesBefore'>;
 import type { TextSource } from '../lines/textSource';
 import { Piece, PieceTable } from './pieceTable';
 import { indexAtOrBefore } from '../util/sortedSearch';
@@ -26,7 +30,7 @@ export class EditedText implements TextSource {
   private readonly newlineCache = new Map<number, number>();
   private lastIsBreak: boolean | undefined;
 
-  constructor(private readonly index: LineIndex, readonly table: PieceTable) {}
+  constructor(private readonly index: IndexedLines, readonly table: PieceTable) {}
 
   get size(): number {
     return this.table.size;
