@@ -904,6 +904,7 @@ export class Viewer implements View {
     ds.visibleRows = String(this.fullRows);
     ds.scrollCol = String(Math.round(this.scrollCol));
     ds.caret = `${this.caret.line}:${this.caret.column}`;
+    ds.anchor = `${this.anchor.line}:${this.anchor.column}`;
     ds.pendingEdits = String(this.edits.pending);
 
     this.requests.fetch(state, this.topLine, this.drawRows, this.hWindow());

@@ -42,8 +42,8 @@ function ordered(text: TextSource, a: LinePosition, b: LinePosition): [number, n
 
 /**
  * Typing or pasting: inserts `typed` at `at` (replacing the selection up to `to`),
- * with every line break turned into `eol`. In overwrite mode, the typed bytes
- * replace as many bytes of the line, never its line ending.
+ * with every line break turned into `eol`. In overwrite mode, the typed characters
+ * replace as many characters of the line, never its line ending.
  */
 export function typeText(text: TextSource, table: PieceTable, at: LinePosition, to: LinePosition | undefined, typed: string, overwrite: boolean, eol: string): EditResult {
   const bytes = Buffer.from(typed.replace(/\r\n|\r|\n/g, eol));
@@ -53,7 +53,8 @@ export function typeText(text: TextSource, table: PieceTable, at: LinePosition, 
   }
   const offset = offsetOf(text, at);
   const lineEnd = text.lineBounds(at.line).end;
-  const overwritten = overwrite ? Math.min(bytes.length, lineEnd - offset) : 0;
+  // Overwrite replaces as many characters as typed (not bytes: 'a' over 'é' takes both of its bytes); a line break is inserted, as in VS Code.
+  const overwritten = overwrite && !/[\r\n]/.test(typed) ? charsBytes(text, offset, lineEnd, [...typed].length) : 0;
   const kind = overwritten > 0 ? 'overwrite' : 'insert';
   // One character is a key typed; more came from a paste or an input method: a group of their own.
   const action = [...typed].length === 1 ? 'type' : undefined;
@@ -96,6 +97,13 @@ function previousCharStart(text: TextSource, lineStart: number, offset: number):
   let i = back - 1;
   while (i > 0 && (bytes[i] & 0xc0) === 0x80) i--;
   return offset - back + i;
+}
+
+/** Bytes of the first `count` characters from `offset`, up to `lineEnd`. */
+function charsBytes(text: TextSource, offset: number, lineEnd: number, count: number): number {
+  let end = offset;
+  for (let n = 0; n < count && end < lineEnd; n++) end = nextCharEnd(text, lineEnd, end);
+  return end - offset;
 }
 
 function nextCharEnd(text: TextSource, lineEnd: number, offset: number): number {

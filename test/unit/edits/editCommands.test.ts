@@ -41,6 +41,20 @@ describe('edit commands', () => {
     t.index.dispose();
   });
 
+  it('overwrites characters, not bytes, and Enter in overwrite mode inserts a line break (found by the model test)', async () => {
+    const t = await editable('éa€b\n');
+    typeText(t.text, t.text.table, { line: 0, column: 0 }, undefined, 'x', true, '\n');
+    t.text.invalidate();
+    assert.strictEqual(t.all(), 'xa€b\n', 'both bytes of é');
+    typeText(t.text, t.text.table, { line: 0, column: 2 }, undefined, 'y', true, '\n');
+    t.text.invalidate();
+    assert.strictEqual(t.all(), 'xayb\n', 'all three bytes of €');
+    typeText(t.text, t.text.table, { line: 0, column: 1 }, undefined, '\n', true, '\n');
+    t.text.invalidate();
+    assert.strictEqual(t.all(), 'x\nayb\n');
+    t.index.dispose();
+  });
+
   it('types into an empty file (issue #13 item 3)', async () => {
     const t = await editable('');
     assert.strictEqual(t.text.availableLines(), 1);
