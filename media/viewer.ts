@@ -249,7 +249,7 @@ export class Viewer implements View {
         if (this.state && isCount(m.line)) this.reveal(m.line, m.select === true);
         break;
       case 'edited':
-        if (this.state && isCount(m.fromLine) && isPos(m.caret) && isState(m.state)) this.onEdited(m.fromLine, m.caret, m.state);
+        if (this.state && isCount(m.fromLine) && (m.caret === undefined || isPos(m.caret)) && isState(m.state)) this.onEdited(m.fromLine, m.caret, m.state);
         break;
       case 'open':
         if (this.state && m.what === 'find') this.openFind();
@@ -330,7 +330,7 @@ export class Viewer implements View {
   }
 
   /** The content changed (an edit from any view, undo, redo, revert, save). */
-  private onEdited(fromLine: number, caret: Position, state: FileState): void {
+  private onEdited(fromLine: number, caret: Position | undefined, state: FileState): void {
     this.cache.markStale(fromLine);
     this.filter.contentChanged();
     this.requests.drop(); // a reply in flight may predate the edit

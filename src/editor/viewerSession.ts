@@ -75,7 +75,8 @@ export class ViewerSession extends Disposable {
       if (this.viewMode === 'hex') {
         this.post({ type: 'bytesEdited', fromOffset: change.offset, caretOffset: change.caretOffset, state: document.state() });
       } else {
-        const caret = change.caretOffset === undefined ? this.caret : positionOf(text, change.caretOffset);
+        // A save has no caret of its own: the view keeps its caret and selection (the one reported last may be stale).
+        const caret = change.caretOffset === undefined ? undefined : positionOf(text, change.caretOffset);
         this.post({ type: 'edited', fromLine: change.fromLine, caret, state: document.state() });
       }
       this.finder.contentChanged();
@@ -308,6 +309,9 @@ export class ViewerSession extends Disposable {
     }
     const result = make();
     if (result) this.document.pushEdit(result);
+    // Nothing to change (Delete at the end, Backspace at the start): the view still waits for an answer.
+    else if (this.viewMode === 'hex') this.post({ type: 'bytesEdited', fromOffset: this.document.text!.size, state: this.document.state() });
+    else this.post({ type: 'edited', fromLine: this.document.text!.availableLines(), state: this.document.state() });
   }
 
   private copy(from: Position, to: Position): void {

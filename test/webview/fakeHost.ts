@@ -7,7 +7,8 @@
  * Query parameters: file=huge|long|special|empty|indexing|follow|binary|hugebin|content
  * (default huge), lines=<count for huge>, theme=dark|light, latency=<ms per reply>,
  * readonly=1, view=text|hex (binary and hugebin open in hex), perRow=<hex bytes per row>,
- * and for file=content: bytes=<base64 of the file>, name=<its name>.
+ * and for file=content: bytes=<base64 of the file>, name=<its name>, clock=frozen (no pause
+ * in typing, for undo groups).
  * The special, empty, content and binary files can be edited: the host's own edit code
  * applies the edits (FakeDocument), and Ctrl+Z, Ctrl+Y / Ctrl+Shift+Z and Ctrl+S do
  * what VS Code does with them; the generated ones are read-only.
@@ -50,7 +51,9 @@ switch (kind) {
   case 'special': doc = documentOf(specialFile()); file = documentLines(doc, 'special-chars.txt'); break;
   case 'empty': doc = new FakeDocument(new Uint8Array(0)); file = documentLines(doc, 'empty.txt'); break;
   case 'content': {
-    doc = new FakeDocument(Uint8Array.from(atob(params.get('bytes') ?? ''), (c) => c.charCodeAt(0)));
+    // clock=frozen: no pause in typing ever ends an undo group (the model test decides the groups, not the machine's load).
+    const frozen = params.get('clock') === 'frozen' ? () => 0 : undefined;
+    doc = new FakeDocument(Uint8Array.from(atob(params.get('bytes') ?? ''), (c) => c.charCodeAt(0)), frozen);
     file = documentLines(doc, params.get('name') ?? 'content.txt');
     break;
   }
@@ -105,7 +108,7 @@ function tellChanged(change: Change | undefined): void {
   if (mode === 'hex') {
     toView({ type: 'bytesEdited', fromOffset: change.offset, caretOffset: change.caretOffset < 0 ? undefined : change.caretOffset, state: state() });
   } else {
-    const caret = change.caretOffset < 0 ? textCaret : doc.position(change.caretOffset);
+    const caret = change.caretOffset < 0 ? undefined : doc.position(change.caretOffset);
     toView({ type: 'edited', fromLine: change.fromLine, caret, state: state() });
   }
 }
@@ -118,16 +121,19 @@ function applyByteEdit(offset: number, deleteLength: number, inserted: Uint8Arra
 
 function applyEdit(m: Extract<ViewerMessage, { type: 'insert' | 'delete' | 'paste' }>): void {
   if (readOnly()) return;
-  tellChanged(doc!.applyText(m, doc!.eol, pasteText));
+  const change = doc!.applyText(m, doc!.eol, pasteText);
+  // As ViewerSession: an edit that changed nothing is answered too.
+  if (change) tellChanged(change);
+  else toView({ type: 'edited', fromLine: doc!.text.availableLines(), state: state() });
 }
 
-/** The text view's caret as it last reported it (a save keeps it). */
-let textCaret: Position = { line: 0, column: 0 };
-
-// VS Code runs undo, redo and save for the keys the view lets through to it.
+// VS Code runs undo, redo and save for the keys the view lets through to it; its
+// webview script keeps the browser from acting on them too (a textarea's own undo).
 window.addEventListener('keydown', (e) => {
-  if (!doc || !(e.ctrlKey || e.metaKey) || e.altKey) return;
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
   const key = e.key.toLowerCase();
+  if (['z', 'y', 's', 'p', 'f'].includes(key)) e.preventDefault();
+  if (!doc) return;
   if (key === 'z' && !e.shiftKey) tellChanged(doc.undo());
   else if (key === 'y' || (key === 'z' && e.shiftKey)) tellChanged(doc.redo());
   else if (key === 's' && !e.shiftKey) tellChanged(doc.save());
@@ -228,9 +234,6 @@ function onViewerMessage(raw: unknown): void {
     }
     case 'copy':
       clipboard = doc ? doc.selection(m.from, m.to) : copyText(m.from, m.to);
-      break;
-    case 'caret':
-      textCaret = m.position;
       break;
     case 'insert':
     case 'delete':
