@@ -241,7 +241,7 @@ export class ViewerSession extends Disposable {
         break;
       case 'paste':
         void vscode.env.clipboard.readText().then((clip) => {
-          if (clip) this.edit(() => typeText(text, text.table, message.at, message.to, clip, false, this.document.eol));
+          if (clip) this.edit(() => typeText(text, text.table, message.at, message.to, clip, false, this.document.eol, 'paste'));
         });
         break;
       case 'getBytes':

@@ -41,11 +41,11 @@ function ordered(text: TextSource, a: LinePosition, b: LinePosition): [number, n
 }
 
 /**
- * Typing or pasting: inserts `typed` at `at` (replacing the selection up to `to`),
+ * Typing or pasting (`how`, for undo groups): inserts `typed` at `at` (replacing the selection up to `to`),
  * with every line break turned into `eol`. In overwrite mode, the typed characters
  * replace as many characters of the line, never its line ending.
  */
-export function typeText(text: TextSource, table: PieceTable, at: LinePosition, to: LinePosition | undefined, typed: string, overwrite: boolean, eol: string): EditResult {
+export function typeText(text: TextSource, table: PieceTable, at: LinePosition, to: LinePosition | undefined, typed: string, overwrite: boolean, eol: string, how: 'typed' | 'paste' = 'typed'): EditResult {
   const bytes = Buffer.from(typed.replace(/\r\n|\r|\n/g, eol));
   if (to) {
     const [from, end] = ordered(text, at, to);
@@ -57,7 +57,7 @@ export function typeText(text: TextSource, table: PieceTable, at: LinePosition, 
   const overwritten = overwrite && !/[\r\n]/.test(typed) ? charsBytes(text, offset, lineEnd, [...typed].length) : 0;
   const kind = overwritten > 0 ? 'overwrite' : 'insert';
   // One character is a key typed; more came from a paste or an input method: a group of their own.
-  const action = [...typed].length === 1 ? 'type' : undefined;
+  const action = how === 'typed' && [...typed].length === 1 ? 'type' : undefined;
   return { edit: replaceRange(table, kind, offset, overwritten, bytes), caretOffset: offset + bytes.length, action };
 }
 

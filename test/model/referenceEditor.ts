@@ -172,8 +172,8 @@ export class ReferenceEditor {
   /** Undo: the text before the group; the caret where it was (a replaced selection is not selected again, as VS Code would). */
   private undo(): void {
     const step = this.undoStack.pop();
+    if (!step) return; // nothing to undo: the typing group goes on
     this.group = undefined;
-    if (!step) return;
     this.redoStack.push(step);
     this.text = step.before;
     this.collapse(step.caretBefore);
@@ -181,8 +181,8 @@ export class ReferenceEditor {
 
   private redo(): void {
     const step = this.redoStack.pop();
+    if (!step) return; // nothing to redo: the typing group goes on
     this.group = undefined;
-    if (!step) return;
     this.undoStack.push(step);
     this.text = step.after;
     this.collapse(step.caretAfter);

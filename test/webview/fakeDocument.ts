@@ -10,7 +10,8 @@ import { replaceBytes } from '../../src/edits/byteEdits';
 import { deleteText, type EditResult, positionOf, typeText } from '../../src/edits/editCommands';
 import { EditedText } from '../../src/edits/editedText';
 import { PieceTable } from '../../src/edits/pieceTable';
-import { type UndoStep, UndoSteps } from '../../src/edits/undoSteps';
+import { rebaseForSave } from '../../src/edits/rebaseEdits';
+import { type UndoEntry, type UndoStep, UndoSteps } from '../../src/edits/undoSteps';
 import { readByteSelection, readByteWindow } from '../../src/editor/byteService';
 import { readLineSlices, readSelection } from '../../src/editor/lineService';
 import type { LineSlice, Position, ViewerMessage } from '../../src/editor/protocol';
@@ -31,6 +32,8 @@ export class FakeDocument {
   private readonly steps: UndoSteps;
   private readonly undoStack: UndoStep[] = [];
   private readonly redoStack: UndoStep[] = [];
+  /** Every edit kept for undo, which a save rebases onto the new file (as HugeDocument does). */
+  private readonly entries: UndoEntry[] = [];
   /** Undo stack depth at the last save: undoing back to it is clean again, as in VS Code. */
   private savedDepth = 0;
   /** The file's bytes as last saved. */
@@ -60,7 +63,7 @@ export class FakeDocument {
   applyText(m: TextMessage, eol: '\n' | '\r\n', clip: string): Change | undefined {
     const t = this.text;
     if (m.type === 'insert') return this.push(typeText(t, t.table, m.at, m.to, m.text, m.overwrite, eol));
-    if (m.type === 'paste') return clip ? this.push(typeText(t, t.table, m.at, m.to, clip, false, eol)) : undefined;
+    if (m.type === 'paste') return clip ? this.push(typeText(t, t.table, m.at, m.to, clip, false, eol, 'paste')) : undefined;
     return this.push(deleteText(t, t.table, m.from, m.to, m.direction));
   }
 
@@ -88,8 +91,11 @@ export class FakeDocument {
 
   /** Save: the content becomes the file (HugeDocument's save, without the disk). */
   save(): Change {
+    const live = this.entries.filter((e) => e.edit);
+    const rebased = rebaseForSave(this.text.table, live.map((e) => e.edit!));
     this.saved = this.bytes();
     this.index.replace(this.saved);
+    rebased().forEach((edit, i) => { live[i].edit = edit; });
     this.text.table.reset(this.saved.length);
     this.text.invalidate();
     this.steps.close();
@@ -128,7 +134,9 @@ export class FakeDocument {
   private push(result: EditResult | undefined): Change | undefined {
     if (!result) return undefined;
     this.text.invalidate();
-    const step = this.steps.add({ edit: result.edit }, result, this.now());
+    const entry: UndoEntry = { edit: result.edit };
+    this.entries.push(entry);
+    const step = this.steps.add(entry, result, this.now());
     if (step) {
       this.undoStack.push(step);
       this.redoStack.length = 0;
