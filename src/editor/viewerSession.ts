@@ -301,17 +301,27 @@ export class ViewerSession extends Disposable {
     const reason = this.document.readOnlyReason;
     if (reason) {
       this.post({ type: 'notice', level: 'warning', text: `${this.document.fileName} is read-only: ${reason}. Your typing was not applied.` });
+      this.unchanged(true);
       return;
     }
     if (this.document.isSaving) {
       this.post({ type: 'notice', level: 'info', text: `${this.document.fileName} is being saved; type again when the save is done.` });
+      this.unchanged(true);
       return;
     }
     const result = make();
     if (result) this.document.pushEdit(result);
-    // Nothing to change (Delete at the end, Backspace at the start): the view still waits for an answer.
-    else if (this.viewMode === 'hex') this.post({ type: 'bytesEdited', fromOffset: this.document.text!.size, state: this.document.state() });
-    else this.post({ type: 'edited', fromLine: this.document.text!.availableLines(), state: this.document.state() });
+    else this.unchanged(false);
+  }
+
+  /**
+   * Answers an edit that changed nothing (Delete at the end, or refused): the view waits
+   * for an answer to each edit, and one it refused may have shown already (`shown`).
+   */
+  private unchanged(shown: boolean): void {
+    const text = this.document.text!;
+    if (this.viewMode === 'hex') this.post({ type: 'bytesEdited', fromOffset: shown ? 0 : text.size, state: this.document.state() });
+    else this.post({ type: 'edited', fromLine: shown ? 0 : text.availableLines(), state: this.document.state() });
   }
 
   private copy(from: Position, to: Position): void {
