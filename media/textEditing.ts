@@ -120,14 +120,15 @@ export class TextEdits {
   }
 
   /**
-   * The host applied an edit (ours or another view's, undo, redo, revert): its caret
-   * is taken once none of ours is on its way, unless the user moved on meanwhile.
+   * The host applied an edit (ours or another view's, undo, redo, revert, save): its
+   * caret (a save has none) is taken once none of ours is on its way, unless the user
+   * moved on meanwhile.
    */
-  confirmed(caret: Position): void {
+  confirmed(caret: Position | undefined): void {
     this.inFlight = Math.max(0, this.inFlight - 1);
     const [from, to] = this.host.selection();
     const moved = this.caretAfterEdit && (!samePos(from, to) || !samePos(from, this.caretAfterEdit));
-    if (this.inFlight === 0 && !moved) this.host.placeCaret(caret);
+    if (this.inFlight === 0 && !moved && caret) this.host.placeCaret(caret);
     if (this.inFlight === 0) this.caretAfterEdit = undefined;
   }
 

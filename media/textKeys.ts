@@ -32,10 +32,12 @@ export function textKeyCommand(e: KeyboardEvent): TextCommand | undefined {
   const shift = e.shiftKey;
   const key = e.key;
   const lower = key.toLowerCase();
-  if (mod && !e.altKey && lower === 'a') return { kind: 'selectAll' };
-  if ((mod && !e.altKey && lower === 'c') || (e.ctrlKey && key === 'Insert')) return { kind: 'clipboard', action: 'copy' };
-  if ((mod && !e.altKey && lower === 'x') || (shift && key === 'Delete')) return { kind: 'clipboard', action: 'cut' };
-  if ((mod && !e.altKey && lower === 'v') || (shift && key === 'Insert')) return { kind: 'clipboard', action: 'paste' };
+  // With Shift these are other commands (Ctrl+Shift+X: Extensions, Ctrl+Shift+C: a terminal).
+  const plainMod = mod && !e.altKey && !shift;
+  if (plainMod && lower === 'a') return { kind: 'selectAll' };
+  if ((plainMod && lower === 'c') || (e.ctrlKey && key === 'Insert')) return { kind: 'clipboard', action: 'copy' };
+  if ((plainMod && lower === 'x') || (shift && key === 'Delete')) return { kind: 'clipboard', action: 'cut' };
+  if ((plainMod && lower === 'v') || (shift && key === 'Insert')) return { kind: 'clipboard', action: 'paste' };
   if (isTyped(e)) return { kind: 'type', text: key };
   if (e.altKey && !(IS_MAC && (key === 'ArrowLeft' || key === 'ArrowRight'))) return undefined;
   const word = IS_MAC ? e.altKey : e.ctrlKey;

@@ -26,7 +26,7 @@ import { FindSession } from './findSession';
 import { asHostMessage, clamp, comparePos, isCount, isPos, isState, samePos } from './guards';
 import { EOL, isWholeLine, LineCache } from './lineCache';
 import { byteLength, firstNonBlank, nextIndex, prevIndex, wordLeft, wordRight } from './lineRenderer';
-import { IS_MAC } from './keys';
+import { IS_MAC, isBoundOptionChord } from './keys';
 import { LineRequests } from './lineRequests';
 import type { View, ViewPage, VsCodeApi } from './page';
 import { Scrollbar } from './scrollbar';
@@ -251,7 +251,7 @@ export class Viewer implements View {
         if (this.state && isCount(m.line)) this.reveal(m.line, m.select === true);
         break;
       case 'edited':
-        if (this.state && isCount(m.fromLine) && isPos(m.caret) && isState(m.state)) this.onEdited(m.fromLine, m.keepCaret === true ? undefined : m.caret, m.state, m.reset === true);
+        if (this.state && isCount(m.fromLine) && (m.caret === undefined || isPos(m.caret)) && isState(m.state)) this.onEdited(m.fromLine, m.keepCaret === true ? undefined : m.caret, m.state, m.reset === true);
         break;
       case 'open':
         if (this.state && m.what === 'find') this.openFind();
@@ -769,7 +769,7 @@ export class Viewer implements View {
     if (command && this.run(command)) {
       e.preventDefault();
       e.stopPropagation();
-    }
+    } else if (isBoundOptionChord(e)) e.preventDefault(); // VS Code runs it: its character must not reach the textarea
   }
 
   /** Runs a key's command; false when it turns out to be none of the view's (the key goes on). */
@@ -850,7 +850,7 @@ export class Viewer implements View {
     const cw = this.charWidth;
     const lc = state.lineCount;
     const empty = state.complete && (state.fileSize === 0 || lc === 0);
-    this.root.classList.toggle('empty', empty);
+    this.root.classList.toggle('empty', empty && lc === 0);
     this.showMessage(empty ? 'Empty file' : lc === 0 ? 'Indexing…' : undefined);
     this.messageEl.classList.toggle('indexing', !empty && lc === 0);
 
@@ -861,7 +861,8 @@ export class Viewer implements View {
     this.fullRows = Math.max(1, Math.floor(rowsHeight / lh));
     this.drawRows = Math.ceil(rowsHeight / lh);
     this.topLine = clamp(this.topLine, 0, this.maxTop());
-    if (lc > 0 && this.caret.line >= lc) this.setCaretSilently(lc - 1);
+    // An edit's caret may be on a line its host reply will add (Enter at the end): not clamped meanwhile.
+    if (lc > 0 && this.caret.line >= lc && this.edits.pending === 0) this.setCaretSilently(lc - 1);
     const top = this.topLine;
     const end = Math.min(lc, top + this.drawRows);
     const available = state.complete ? lc : Math.min(lc, state.knownLines);
@@ -911,6 +912,7 @@ export class Viewer implements View {
     ds.visibleRows = String(this.fullRows);
     ds.scrollCol = String(Math.round(this.scrollCol));
     ds.caret = `${this.caret.line}:${this.caret.column}`;
+    ds.anchor = `${this.anchor.line}:${this.anchor.column}`;
     ds.pendingEdits = String(this.edits.pending);
 
     this.requests.fetch(state, this.topLine, this.drawRows, this.hWindow());

@@ -8,7 +8,7 @@ import { recoverInterruptedSave } from '../edits/saveEngine';
 import { rebaseForSave } from '../edits/rebaseEdits';
 import { layoutOf, totalBytes } from '../edits/saveLayout';
 import { planOf } from '../edits/savePlan';
-import { editLabel, redoEdit, TextEdit, undoEdit } from '../edits/textEdit';
+import { StepResult, UndoEntry, UndoSteps } from '../edits/undoSteps';
 import { LineIndex, ResetReason } from '../lines';
 import { autoSaveWaits } from './autoSavePolicy';
 import { readBackup, writeBackup } from './backup';
@@ -75,7 +75,8 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
    * Every edit VS Code may still undo or redo, in order. A save rebases them onto the
    * new file; one whose old bytes could not be kept becomes undefined.
    */
-  private readonly edits: { edit: TextEdit | undefined }[] = [];
+  private readonly edits: UndoEntry[] = [];
+  private undoSteps: UndoSteps | undefined;
   private readonly stateEmitter = this.register(new vscode.EventEmitter<FileState>());
   private readonly resetEmitter = this.register(new vscode.EventEmitter<ResetReason>());
   private readonly contentEmitter = this.register(new vscode.EventEmitter<ContentChange>());
@@ -197,29 +198,30 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     this.emitState(true);
   }
 
-  /** Records an edit made through the edit commands: tells viewers and VS Code's undo stack. */
+  /**
+   * Records an edit made through the edit commands: tells viewers, and VS Code's undo
+   * stack, where typing is grouped as VS Code groups it (UndoSteps): an edit that joins
+   * the last step adds no entry.
+   */
   pushEdit(result: EditResult): void {
     const text = this.text!;
-    const entry = { edit: result.edit as TextEdit | undefined };
+    const entry: UndoEntry = { edit: result.edit };
     this.edits.push(entry);
     text.invalidate();
     this.contentChanged(result.edit.offset, result.caretOffset);
-    const apply = (change: (table: typeof text.table, edit: TextEdit) => void, caret: (edit: TextEdit) => number) => () => {
-      const edit = entry.edit;
-      if (!edit) {
+    this.undoSteps ??= new UndoSteps(text.table);
+    const step = this.undoSteps.add(entry, result, Date.now());
+    if (!step) return;
+    const apply = (change: () => StepResult) => () => {
+      const changed = change();
+      if (!changed) {
         void vscode.window.showWarningMessage(`This change to ${this.fileName} cannot be undone or redone any more: the bytes it needs were overwritten by a save and were too many to keep.`);
         return;
       }
-      change(text.table, edit);
       text.invalidate();
-      this.contentChanged(edit.offset, caret(edit));
+      this.contentChanged(changed.offset, changed.caretOffset);
     };
-    this.editEmitter.fire({
-      document: this,
-      label: editLabel(result.edit),
-      undo: apply(undoEdit, (edit) => edit.offset),
-      redo: apply(redoEdit, () => result.caretOffset),
-    });
+    this.editEmitter.fire({ document: this, label: step.label, undo: apply(step.undo), redo: apply(step.redo) });
   }
 
   /**

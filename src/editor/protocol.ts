@@ -125,12 +125,13 @@ export interface NoticeMessage {
 
 /**
  * The content changed (an edit, undo, redo, revert or save): lines from `fromLine`
- * on must be fetched again; put the caret at `caret`.
+ * on must be fetched again; put the caret at `caret` when there is one.
  */
 export interface EditedMessage {
   type: 'edited';
   fromLine: number;
-  caret: Position;
+  /** Where the change leaves the caret; absent when it does not move it (a save). */
+  caret?: Position;
   state: FileState;
   /** The file was truncated, replaced or rewritten on disk: no line shown before may be shown again. */
   reset?: boolean;

@@ -77,8 +77,9 @@ export class ViewerSession extends Disposable {
       if (this.viewMode === 'hex') {
         this.post({ type: 'bytesEdited', fromOffset: change.offset, caretOffset: change.caretOffset, state: document.state() });
       } else {
-        const caret = change.caretOffset === undefined ? this.caret : positionOf(text, change.caretOffset);
-        this.post({ type: 'edited', fromLine: change.fromLine, caret, state: document.state(), keepCaret: change.caretOffset === undefined });
+        // A save has no caret of its own: the view keeps its caret and selection (the one reported last may be stale).
+        const caret = change.caretOffset === undefined ? undefined : positionOf(text, change.caretOffset);
+        this.post({ type: 'edited', fromLine: change.fromLine, caret, state: document.state(), keepCaret: caret === undefined });
       }
       this.finder.contentChanged();
       this.filter.contentChanged();
@@ -262,7 +263,7 @@ export class ViewerSession extends Disposable {
         break;
       case 'paste':
         void vscode.env.clipboard.readText().then((clip) => {
-          if (clip) this.edit(() => typeText(text, text.table, message.at, message.to, clip, false, this.document.eol));
+          if (clip) this.edit(() => typeText(text, text.table, message.at, message.to, clip, false, this.document.eol, 'paste'));
         });
         break;
       case 'getBytes':
@@ -329,12 +330,24 @@ export class ViewerSession extends Disposable {
     const reason = this.document.readOnlyReason;
     if (reason) {
       this.post({ type: 'notice', level: 'warning', text: `${this.document.fileName} is read-only: ${reason}. Your typing was not applied.` });
+      this.unchanged(true);
       return;
     }
     this.document.whenEditable(() => {
       const result = make();
       if (result) this.document.pushEdit(result);
+      else this.unchanged(false);
     });
+  }
+
+  /**
+   * Answers an edit that changed nothing (Delete at the end, or refused): the view waits
+   * for an answer to each edit, and one it refused may have shown already (`shown`).
+   */
+  private unchanged(shown: boolean): void {
+    const text = this.document.text!;
+    if (this.viewMode === 'hex') this.post({ type: 'bytesEdited', fromOffset: shown ? 0 : text.size, state: this.document.state() });
+    else this.post({ type: 'edited', fromLine: shown ? 0 : text.availableLines(), state: this.document.state() });
   }
 
   private copy(from: Position, to: Position): void {

@@ -12,6 +12,8 @@ export interface EditResult {
   edit: TextEdit;
   /** Where the caret goes: an offset in the edited content. */
   caretOffset: number;
+  /** What the user did, for undo grouping (see UndoGroups); absent: anything else (a paste, a replaced selection). */
+  action?: 'type' | 'backspace' | 'delete';
 }
 
 /** The byte offset of a position; the column is clamped to the line's text. Throws RangeError for unknown lines. */
@@ -39,11 +41,11 @@ function ordered(text: TextSource, a: LinePosition, b: LinePosition): [number, n
 }
 
 /**
- * Typing or pasting: inserts `typed` at `at` (replacing the selection up to `to`),
- * with every line break turned into `eol`. In overwrite mode, the typed bytes
- * replace as many bytes of the line, never its line ending.
+ * Typing or pasting (`how`, for undo groups): inserts `typed` at `at` (replacing the selection up to `to`),
+ * with every line break turned into `eol`. In overwrite mode, the typed characters
+ * replace as many characters of the line, never its line ending.
  */
-export function typeText(text: TextSource, table: PieceTable, at: LinePosition, to: LinePosition | undefined, typed: string, overwrite: boolean, eol: string): EditResult {
+export function typeText(text: TextSource, table: PieceTable, at: LinePosition, to: LinePosition | undefined, typed: string, overwrite: boolean, eol: string, how: 'typed' | 'paste' = 'typed'): EditResult {
   const bytes = Buffer.from(typed.replace(/\r\n|\r|\n/g, eol));
   if (to) {
     const [from, end] = ordered(text, at, to);
@@ -51,9 +53,12 @@ export function typeText(text: TextSource, table: PieceTable, at: LinePosition, 
   }
   const offset = offsetOf(text, at);
   const lineEnd = text.lineBounds(at.line).end;
-  const overwritten = overwrite ? Math.min(bytes.length, lineEnd - offset) : 0;
+  // Overwrite replaces as many characters as typed (not bytes: 'a' over 'é' takes both of its bytes); a line break is inserted, as in VS Code.
+  const overwritten = overwrite && !/[\r\n]/.test(typed) ? charsBytes(text, offset, lineEnd, [...typed].length) : 0;
   const kind = overwritten > 0 ? 'overwrite' : 'insert';
-  return { edit: replaceRange(table, kind, offset, overwritten, bytes), caretOffset: offset + bytes.length };
+  // One character is a key typed; more came from a paste or an input method: a group of their own.
+  const action = how === 'typed' && [...typed].length === 1 ? 'type' : undefined;
+  return { edit: replaceRange(table, kind, offset, overwritten, bytes), caretOffset: offset + bytes.length, action };
 }
 
 /**
@@ -82,7 +87,8 @@ export function deleteText(text: TextSource, table: PieceTable, from: LinePositi
     }
   }
   if (end === start) return undefined;
-  return { edit: replaceRange(table, 'delete', start, end - start, Buffer.alloc(0)), caretOffset: start };
+  const action = to ? undefined : direction === 'backward' ? 'backspace' : 'delete';
+  return { edit: replaceRange(table, 'delete', start, end - start, Buffer.alloc(0)), caretOffset: start, action };
 }
 
 function previousCharStart(text: TextSource, lineStart: number, offset: number): number {
@@ -91,6 +97,13 @@ function previousCharStart(text: TextSource, lineStart: number, offset: number):
   let i = back - 1;
   while (i > 0 && (bytes[i] & 0xc0) === 0x80) i--;
   return offset - back + i;
+}
+
+/** Bytes of the first `count` characters from `offset`, up to `lineEnd`. */
+function charsBytes(text: TextSource, offset: number, lineEnd: number, count: number): number {
+  let end = offset;
+  for (let n = 0; n < count && end < lineEnd; n++) end = nextCharEnd(text, lineEnd, end);
+  return end - offset;
 }
 
 function nextCharEnd(text: TextSource, lineEnd: number, offset: number): number {

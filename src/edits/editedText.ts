@@ -1,4 +1,8 @@
 import type { LineIndex } from '../lines';
+
+/** What EditedText reads of a line index (a LineIndex; tests give an in-memory one). */
+export type IndexedLines = Pick<LineIndex, 'complete' | 'lineCount' | 'knownNewlines' | 'estimatedLineCount' | 'progress'
+  | 'lineBounds' | 'lineOfOffset' | 'offsetAfterNewline' | 'newlinesBefore'>;
 import type { TextSource } from '../lines/textSource';
 import { Piece, PieceTable } from './pieceTable';
 import { indexAtOrBefore } from '../util/sortedSearch';
@@ -24,8 +28,9 @@ interface Layout {
 export class EditedText implements TextSource {
   private layout: Layout | undefined;
   private readonly newlineCache = new Map<number, number>();
+  private lastIsBreak: boolean | undefined;
 
-  constructor(private readonly index: LineIndex, readonly table: PieceTable) {}
+  constructor(private readonly index: IndexedLines, readonly table: PieceTable) {}
 
   get size(): number {
     return this.table.size;
@@ -38,26 +43,31 @@ export class EditedText implements TextSource {
   /** Call after every change to the table or the index (edits, growth, reset). */
   invalidate(): void {
     this.layout = undefined;
+    this.lastIsBreak = undefined;
     this.newlineCache.clear();
   }
 
+  /**
+   * Lines known now. As in VS Code, a line break ends a line and starts another, so
+   * content that ends with one (or is empty) has an empty last line, known once every
+   * line is: the place to type after the final newline.
+   */
   availableLines(): number {
-    if (this.table.isPristine) return this.index.complete ? this.index.lineCount ?? 0 : this.index.knownNewlines;
-    const layout = this.currentLayout();
-    if (!this.complete || layout.knownPieces < this.table.list().length) return layout.knownNewlines;
-    return layout.knownNewlines + (this.size > 0 && this.byteAt(this.size - 1) !== LF ? 1 : 0);
+    const lines = this.brokenLines();
+    return lines.known + (lines.all && this.endsWithBreak() ? 1 : 0);
   }
 
   estimatedLineCount(): number {
+    if (this.complete && (this.table.isPristine || this.currentLayout().knownPieces === this.table.list().length)) return this.availableLines();
     if (this.table.isPristine) return this.index.estimatedLineCount;
-    if (this.complete) return this.availableLines();
     const original = this.index.knownNewlines;
     return Math.max(this.availableLines(), this.index.estimatedLineCount + this.currentLayout().knownNewlines - original);
   }
 
   lineBounds(n: number): { start: number; end: number; next: number } {
-    if (this.table.isPristine) return this.index.lineBounds(n);
     if (!Number.isSafeInteger(n) || n < 0 || n >= this.availableLines()) throw new RangeError(`line ${n} is not known`);
+    if (n === this.brokenLines().known) return { start: this.size, end: this.size, next: this.size };
+    if (this.table.isPristine) return this.index.lineBounds(n);
     const start = n === 0 ? 0 : this.afterNewline(n);
     const next = n + 1 <= this.currentLayout().knownNewlines ? this.afterNewline(n + 1) : this.size;
     let end = next;
@@ -81,6 +91,22 @@ export class EditedText implements TextSource {
 
   read(offset: number, length: number): Buffer {
     return this.table.read(offset, length);
+  }
+
+  /** Lines with bytes or a line break (as `wc -l` counts, plus a last line without one), and whether all are known. */
+  private brokenLines(): { known: number; all: boolean } {
+    if (this.table.isPristine) {
+      return this.index.complete ? { known: this.index.lineCount ?? 0, all: true } : { known: this.index.knownNewlines, all: false };
+    }
+    const layout = this.currentLayout();
+    if (!this.complete || layout.knownPieces < this.table.list().length) return { known: layout.knownNewlines, all: false };
+    return { known: layout.knownNewlines + (this.endsWithBreak() ? 0 : 1), all: true };
+  }
+
+  /** Empty, or the last byte is '\n' (read once per change: lineBounds asks for every line). */
+  private endsWithBreak(): boolean {
+    this.lastIsBreak ??= this.size === 0 || this.byteAt(this.size - 1) === LF;
+    return this.lastIsBreak;
   }
 
   private byteAt(offset: number): number {

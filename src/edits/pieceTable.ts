@@ -21,10 +21,16 @@ export class PieceTable {
   private added = Buffer.alloc(4096);
   private addedLength = 0;
   private total: number;
+  private resets = 0;
 
   constructor(private readonly original: ByteSource, private originalSize: number) {
     this.pieces = originalSize > 0 ? [{ source: 'original', start: 0, length: originalSize }] : [];
     this.total = originalSize;
+  }
+
+  /** How many times the file became the content again (`reset`): edits of an earlier generation were saved or dropped. */
+  get generation(): number {
+    return this.resets;
   }
 
   /** Size of the edited content in bytes. */
@@ -156,6 +162,7 @@ export class PieceTable {
    * revert, a reload). The added bytes stay: edits kept for undo and redo refer to them.
    */
   reset(originalSize: number): void {
+    this.resets++;
     this.originalSize = originalSize;
     this.pieces = originalSize > 0 ? [{ source: 'original', start: 0, length: originalSize }] : [];
     this.total = originalSize;

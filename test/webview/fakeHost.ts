@@ -4,16 +4,21 @@
  * file, applies a VS Code theme's CSS variables, and records everything for the tests
  * (`window.fakeHost`).
  *
- * Query parameters: file=huge|long|special|empty|indexing|follow|binary|hugebin (default
- * huge), lines=<count for huge>, theme=dark|light, latency=<ms per reply>, readonly=1,
- * view=text|hex (binary and hugebin open in hex), perRow=<hex bytes per row>.
- * The special, empty and binary files can be edited, as the real host would apply the
- * edits; the generated ones are read-only.
+ * Query parameters: file=huge|long|special|empty|indexing|follow|binary|hugebin|content
+ * (default huge), lines=<count for huge>, theme=dark|light, latency=<ms per reply>,
+ * readonly=1, view=text|hex (binary and hugebin open in hex), perRow=<hex bytes per row>,
+ * and for file=content: bytes=<base64 of the file>, name=<its name>, clock=frozen (no pause
+ * in typing, for undo groups).
+ * The special, empty, content and binary files can be edited: the host's own edit code
+ * applies the edits (FakeDocument), and Ctrl+Z, Ctrl+Y / Ctrl+Shift+Z and Ctrl+S do
+ * what VS Code does with them; the generated ones are read-only.
  */
 import type { FileState, HostMessage, LineSlice, Position, ViewerMessage, ViewMode } from '../../src/editor/protocol';
 import { validateViewerMessage } from '../../src/editor/protocol';
+import type { Change } from './fakeDocument';
 import { parseHexBytes } from '../../src/hex/hexDump';
-import { type ByteFile, editableBinary, hugeBinary, linesAsBytes } from './fakeBytes';
+import { type ByteFile, editableBinary, hugeBinary } from './fakeBytes';
+import { documentBytes, documentLines, FakeDocument } from './fakeDocument';
 import { type BytesFile, concat, emptyFile, type FakeFile, hugeFile, longLineFile, smallFile, specialFile } from './fakeFiles';
 import { allMatches, byteMatches, filterLines, filterRows, findMatch, findOffset } from './fakeSearch';
 import { applyTheme } from './themes';
@@ -29,19 +34,35 @@ const growing = smallFile(Number(params.get('lines') ?? '30'));
 let file: FakeFile;
 /** The file as bytes, for the hex view (absent for the generated line files). */
 let bytes: ByteFile | undefined;
+/** An editable file, run by the host's edit code. */
+let doc: FakeDocument | undefined;
+/** A text file held as lines becomes a document of those lines joined by "\n". */
+const documentOf = (f: BytesFile): FakeDocument => new FakeDocument(concat(...f.lines.flatMap((l, i) => (i === 0 ? [l] : [Uint8Array.of(10), l]))));
 switch (kind) {
-  case 'binary': bytes = editableBinary(); file = emptyFile(); break;
-  case 'hugebin': bytes = hugeBinary(); file = emptyFile(); break;
+  case 'binary': {
+    const binary = editableBinary();
+    doc = new FakeDocument(binary.read(0, binary.size));
+    bytes = documentBytes(doc, binary.name);
+    file = { ...emptyFile(), name: binary.name };
+    break;
+  }
+  case 'hugebin': bytes = hugeBinary(); file = { ...emptyFile(), name: bytes.name }; break;
   case 'long': file = longLineFile(); break;
-  case 'special': file = specialFile(); break;
-  case 'empty': file = emptyFile(); break;
+  case 'special': doc = documentOf(specialFile()); file = documentLines(doc, 'special-chars.txt'); break;
+  case 'empty': doc = new FakeDocument(new Uint8Array(0)); file = documentLines(doc, 'empty.txt'); break;
+  case 'content': {
+    // clock=frozen: no pause in typing ever ends an undo group (the model test decides the groups, not the machine's load).
+    const frozen = params.get('clock') === 'frozen' ? () => 0 : undefined;
+    doc = new FakeDocument(Uint8Array.from(atob(params.get('bytes') ?? ''), (c) => c.charCodeAt(0)), frozen);
+    file = documentLines(doc, params.get('name') ?? 'content.txt');
+    break;
+  }
   case 'follow': file = growing; break;
   case 'indexing': file = hugeFile(Number(params.get('lines') ?? '2000000'), 'still-indexing.log'); break;
   default: file = hugeFile(Number(params.get('lines') ?? '100000000'));
 }
 // The text view of a binary file is not simulated: no lines. Editable text files have bytes.
-if (bytes) file = { ...file, name: bytes.name };
-else if ((file as Partial<BytesFile>).lines) bytes = linesAsBytes(file as BytesFile);
+if (doc && !bytes) bytes = documentBytes(doc, file.name);
 let mode: ViewMode = params.get('view') === 'hex' || (params.get('view') === null && (kind === 'binary' || kind === 'hugebin')) ? 'hex' : 'text';
 const bytesPerRow = Number(params.get('perRow') ?? '16');
 let hexCaret = 0;
@@ -49,13 +70,13 @@ let hexCaret = 0;
 // Indexing simulation: knownLines grows in steps until the whole file is known.
 let known = kind === 'indexing' ? 0 : file.lineCount;
 let following = false;
-let dirty = false;
-const editable = (bytes ? bytes.replace !== undefined : (file as Partial<BytesFile>).lines !== undefined) && params.get('readonly') !== '1';
+const editable = doc !== undefined && params.get('readonly') !== '1';
 /** What a paste inserts (the real host reads the system clipboard). */
 let pasteText = 'pasted text';
 const decoder = new TextDecoder('utf-8');
 
 function state(): FileState {
+  if (doc) known = file.lineCount;
   const complete = known >= file.lineCount;
   return {
     fileName: file.name,
@@ -68,96 +89,55 @@ function state(): FileState {
     following,
     readOnly: !editable,
     readOnlyReason: editable ? undefined : 'the hugefile.readOnly setting is on',
-    dirty,
-    eol: '\n',
+    dirty: doc?.dirty ?? false,
+    eol: doc?.eol ?? '\n',
   };
 }
 
-// ---- edits, applied to the byte lines of an editable file ----
+// ---- edits, applied by the host's edit code ----
 
-const encoder = new TextEncoder();
-
-function clampPos(p: Position): Position {
-  const lines = (file as BytesFile).lines;
-  if (lines.length === 0) return { line: 0, column: 0 };
-  if (p.line >= lines.length) return { line: lines.length - 1, column: lines[lines.length - 1].length };
-  return { line: p.line, column: Math.min(p.column, lines[p.line].length) };
+function readOnly(): boolean {
+  if (editable) return false;
+  toView({ type: 'notice', level: 'warning', text: `${file.name} is read-only: the hugefile.readOnly setting is on. Your typing was not applied.` });
+  return true;
 }
 
-
-/** Replaces [from, to) with `text` ("\n" splits lines); returns where the inserted text ends. */
-function replace(from: Position, to: Position, text: string): Position {
-  const lines = (file as BytesFile).lines;
-  if (lines.length === 0) lines.push(new Uint8Array(0));
-  const a = clampPos(from);
-  const b = clampPos(to);
-  const head = lines[a.line].subarray(0, a.column);
-  const tail = lines[b.line].subarray(b.column);
-  const parts = text.split('\n').map((t) => encoder.encode(t));
-  const fresh = parts.map((p, i) => concat(i === 0 ? head : new Uint8Array(0), p, i === parts.length - 1 ? tail : new Uint8Array(0)));
-  lines.splice(a.line, b.line - a.line + 1, ...fresh);
-  const last = parts[parts.length - 1];
-  return { line: a.line + parts.length - 1, column: (parts.length === 1 ? a.column : 0) + last.length };
-}
-
-/** The position one UTF-8 character (or line break) before / after `p`. */
-function step(p: Position, direction: 'backward' | 'forward'): Position {
-  const lines = (file as BytesFile).lines;
-  const line = lines[p.line];
-  if (direction === 'backward') {
-    if (p.column === 0) return p.line === 0 ? p : { line: p.line - 1, column: lines[p.line - 1].length };
-    let c = p.column - 1;
-    while (c > 0 && (line[c] & 0xc0) === 0x80) c--;
-    return { line: p.line, column: c };
+/** Tells the view what changed, as the host does: `bytesEdited` to the hex view, `edited` to the text view. */
+function tellChanged(change: Change | undefined): void {
+  if (!change || !doc) return;
+  if (mode === 'hex') {
+    toView({ type: 'bytesEdited', fromOffset: change.offset, caretOffset: change.caretOffset < 0 ? undefined : change.caretOffset, state: state() });
+  } else {
+    const caret = change.caretOffset < 0 ? undefined : doc.position(change.caretOffset);
+    toView({ type: 'edited', fromLine: change.fromLine, caret, state: state() });
   }
-  if (p.column >= line.length) return p.line + 1 < lines.length ? { line: p.line + 1, column: 0 } : p;
-  let c = p.column + 1;
-  while (c < line.length && (line[c] & 0xc0) === 0x80) c++;
-  return { line: p.line, column: c };
 }
 
 /** A byte edit from the hex view, applied as the real host would (clamped, refused when read-only). */
 function applyByteEdit(offset: number, deleteLength: number, inserted: Uint8Array): void {
-  if (!editable || !bytes?.replace) {
-    toView({ type: 'notice', level: 'warning', text: `${file.name} is read-only. Your typing was not applied.` });
-    return;
-  }
-  if (offset > bytes.size) return;
-  bytes.replace(offset, Math.min(deleteLength, bytes.size - offset), inserted);
-  dirty = true;
-  toView({ type: 'bytesEdited', fromOffset: offset, caretOffset: offset + inserted.length, state: state() });
-}
-
-function edited(fromLine: number, caret: Position): void {
-  dirty = true;
-  known = file.lineCount;
-  toView({ type: 'edited', fromLine, caret, state: state() });
+  if (readOnly()) return;
+  tellChanged(doc!.applyBytes(offset, deleteLength, inserted));
 }
 
 function applyEdit(m: Extract<ViewerMessage, { type: 'insert' | 'delete' | 'paste' }>): void {
-  if (!editable) {
-    toView({ type: 'notice', level: 'error', text: 'Not edited: the file is read-only.' });
-    return;
-  }
-  if (m.type === 'insert') {
-    let to = m.to ?? m.at;
-    if (!m.to && m.overwrite) {
-      const at = clampPos(m.at);
-      const len = (file as BytesFile).lines[at.line]?.length ?? 0;
-      to = { line: at.line, column: Math.min(len, at.column + encoder.encode(m.text).length) };
-    }
-    const start = clampPos(m.at);
-    edited(start.line, replace(start, to, m.text));
-  } else if (m.type === 'paste') {
-    const start = clampPos(m.at);
-    edited(start.line, replace(start, m.to ?? m.at, pasteText));
-  } else {
-    let from = clampPos(m.from);
-    let to = m.to ? clampPos(m.to) : step(from, m.direction);
-    if (!m.to && m.direction === 'backward') [from, to] = [to, from];
-    edited(from.line, replace(from, to, ''));
-  }
+  if (readOnly()) return;
+  const change = doc!.applyText(m, doc!.eol, pasteText);
+  // As ViewerSession: an edit that changed nothing is answered too.
+  if (change) tellChanged(change);
+  else toView({ type: 'edited', fromLine: doc!.text.availableLines(), state: state() });
 }
+
+// VS Code runs undo, redo and save for the keys the view lets through to it; its
+// webview script keeps the browser from acting on them too (a textarea's own undo).
+window.addEventListener('keydown', (e) => {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+  const key = e.key.toLowerCase();
+  if (['z', 'y', 's', 'p', 'f'].includes(key)) e.preventDefault();
+  if (!doc) return;
+  if (key === 'z' && !e.shiftKey) tellChanged(doc.undo());
+  else if (key === 'y' || (key === 'z' && e.shiftKey)) tellChanged(doc.redo());
+  else if (key === 's' && !e.shiftKey) tellChanged(doc.save());
+});
 
 const sent: ViewerMessage[] = [];
 const invalid: unknown[] = [];
@@ -228,7 +208,7 @@ function onViewerMessage(raw: unknown): void {
     case 'pasteBytes': {
       let pasted: Uint8Array;
       try {
-        pasted = m.as === 'hex' ? parseHexBytes(pasteText) : encoder.encode(pasteText);
+        pasted = m.as === 'hex' ? parseHexBytes(pasteText) : new TextEncoder().encode(pasteText);
       } catch (err) {
         toView({ type: 'notice', level: 'warning', text: `Not pasted: ${(err as Error).message}.` });
         break;
@@ -242,6 +222,10 @@ function onViewerMessage(raw: unknown): void {
       break;
     }
     case 'getLines': {
+      if (doc) {
+        toView({ type: 'lines', id: m.id, lines: doc.lines(m.start, m.count, m.fromByte, m.maxBytes), state: state() });
+        break;
+      }
       const lines: LineSlice[] = [];
       const end = Math.min(m.start + m.count, known);
       for (let l = m.start; l < end; l++) lines.push(slice(l, m.fromByte, m.maxBytes));
@@ -249,7 +233,7 @@ function onViewerMessage(raw: unknown): void {
       break;
     }
     case 'copy':
-      clipboard = copyText(m.from, m.to);
+      clipboard = doc ? doc.selection(m.from, m.to) : copyText(m.from, m.to);
       break;
     case 'insert':
     case 'delete':
@@ -365,10 +349,17 @@ const fakeHost = {
   get mode() {
     return mode;
   },
-  /** The editable file's text, lines joined with "\n". */
+  /** The editable file's text. */
   get text() {
-    const lines = (file as Partial<BytesFile>).lines ?? [];
-    return lines.map((l) => new TextDecoder().decode(l)).join('\n');
+    return doc ? decoder.decode(doc.bytes()) : '';
+  },
+  /** The editable file's content, with its edits, as bytes. */
+  contentBytes(): number[] {
+    return Array.from(doc?.bytes() ?? []);
+  },
+  /** The bytes the last save (Ctrl+S) made the file, or the file as opened. */
+  savedBytes(): number[] {
+    return Array.from(doc?.saved ?? []);
   },
   get savedState() {
     return savedState;

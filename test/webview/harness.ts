@@ -27,6 +27,8 @@ export async function build(): Promise<void> {
     platform: 'browser',
     target: 'chrome114',
     outdir: OUT,
+    // The fake host runs the extension host's edit code, which uses Node's Buffer.
+    inject: [path.join(__dirname, 'bufferShim.ts')],
     sourcemap: true,
     logLevel: 'warning',
   });

@@ -168,6 +168,7 @@ describe('viewer webview (fake host, Chromium)', function () {
     await page.keyboard.press('PageUp');
     await expectTopLine(page, pageSize);
     await page.keyboard.press('ArrowDown');
+    await page.waitForFunction((want) => document.getElementById('root')!.dataset.caret === want, `${pageSize + 1}:0`, { timeout: 2000 }).catch(() => undefined);
     assert.strictEqual((await data(page)).caret, `${pageSize + 1}:0`);
     await page.keyboard.press('Control+ArrowDown'); // scrolls, caret stays
     await expectTopLine(page, pageSize + 1);
@@ -288,6 +289,8 @@ describe('viewer webview (fake host, Chromium)', function () {
     // The emoji is one step of 4 bytes.
     await page.keyboard.press('End');
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
+    // The dataset follows on the next frame.
+    await page.waitForFunction((want) => document.getElementById('root')!.dataset.caret === want, `4:${len - 3 - 4}`, { timeout: 2000 }).catch(() => undefined);
     assert.strictEqual((await data(page)).caret, `4:${len - 3 - 4}`);
 
     // Mouse: drag from the start of line 0 to the middle of line 2.
@@ -356,9 +359,17 @@ describe('viewer webview (fake host, Chromium)', function () {
     const page = await open('file=empty', { waitText: false });
     await page.waitForSelector('.empty-message:not(.hidden)');
     assert.strictEqual(await page.textContent('.empty-message'), 'Empty file');
-    assert.strictEqual(await page.$$eval('.row[data-line]', (e) => e.filter((r) => (r as HTMLElement).offsetParent).length), 0);
+    // As in VS Code, an empty file has one empty line, where typing goes (issue #13 item 3).
+    assert.strictEqual(await page.$$eval('.row[data-line]', (e) => e.filter((r) => (r as HTMLElement).offsetParent).length), 1);
     assert.ok(!(await page.isVisible('.scroll-thumb')));
     await shot(page, 'empty-dark');
+    await focusEditor(page);
+    await page.keyboard.type('ab');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('c');
+    await page.waitForFunction(() => document.querySelector('.row[data-line="1"] .text')?.textContent === 'c');
+    assert.strictEqual(await page.evaluate(() => fakeHost.text), 'ab\nc');
+    await page.waitForSelector('.empty-message.hidden', { state: 'attached' });
   });
 
   it('shows indexing progress and placeholders, then the exact count', async () => {

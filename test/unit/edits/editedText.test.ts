@@ -29,6 +29,8 @@ describe('EditedText', () => {
           }
           text.invalidate();
           const lines = naiveLines(expected);
+          // As in VS Code: after a final line break (or in empty content) an empty line.
+          if (expected.length === 0 || expected[expected.length - 1] === 0x0a) lines.push({ start: expected.length, end: expected.length });
           assert.strictEqual(text.availableLines(), lines.length, `line count, round ${round} step ${step}`);
           for (let probe = 0; probe < 20 && lines.length > 0; probe++) {
             const n = randInt(rand, lines.length);
@@ -55,5 +57,21 @@ describe('EditedText', () => {
     assert.deepStrictEqual(text.lineBounds(2), { start: 6, end: 8, next: 10 });
     assert.strictEqual(text.read(0, 5).toString(), 'new\na');
     index.dispose();
+  });
+
+  it('has an empty last line after a final line break, and one empty line when empty (as VS Code)', async () => {
+    for (const [content, lines] of [['', 1], ['a\n', 2], ['a\r\nb', 2], ['a\n\n', 3]] as const) {
+      const index = LineIndex.open(tempFile('f.txt', content));
+      await index.whenComplete();
+      const text = new EditedText(index, new PieceTable(index, index.fileSize));
+      assert.strictEqual(text.availableLines(), lines, JSON.stringify(content));
+      assert.strictEqual(text.estimatedLineCount(), lines);
+      assert.strictEqual(text.lineBounds(lines - 1).end, content.length);
+      text.table.insert(text.size, Buffer.from('x\n'));
+      text.invalidate();
+      assert.strictEqual(text.availableLines(), lines + 1, `${JSON.stringify(content)} + "x\\n"`);
+      assert.deepStrictEqual(text.lineBounds(text.availableLines() - 1), { start: text.size, end: text.size, next: text.size });
+      index.dispose();
+    }
   });
 });

@@ -1,0 +1,56 @@
+/**
+ * Random small files and random key sequences for the model tests, from a seeded
+ * generator: the same seed gives the same file and keys, so a failure replays.
+ */
+import type { Key } from './referenceEditor';
+
+/** A small PRNG (mulberry32): deterministic across runs and machines. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(rand: () => number, items: readonly T[]): T => items[Math.floor(rand() * items.length)];
+
+/** Characters typed and found in files: ASCII, a space, and 2- and 3-byte UTF-8 ones of one cell each. */
+const CHARS = ['a', 'b', 'x', 'Z', '1', ' ', ' ', 'é', '€', 'ß'];
+
+/** A small file: empty, one byte, lines with LF or CRLF, with or without a final line break. */
+export function randomFile(rand: () => number): string {
+  const shape = Math.floor(rand() * 6);
+  if (shape === 0) return '';
+  if (shape === 1) return 'x';
+  const eol = rand() < 0.3 ? '\r\n' : '\n';
+  const lines = Array.from({ length: 1 + Math.floor(rand() * 5) }, () => Array.from({ length: Math.floor(rand() * 8) }, () => pick(rand, CHARS)).join(''));
+  return lines.join(eol) + (rand() < 0.5 ? eol : '');
+}
+
+const MOVES = ['left', 'right', 'up', 'down', 'home', 'end', 'docStart', 'docEnd'] as const;
+
+export function randomKey(rand: () => number): Key {
+  const r = rand();
+  if (r < 0.3) return { kind: 'type', text: pick(rand, CHARS) };
+  if (r < 0.38) return { kind: 'enter' };
+  if (r < 0.46) return { kind: 'backspace' };
+  if (r < 0.52) return { kind: 'delete' };
+  if (r < 0.75) return { kind: pick(rand, MOVES), shift: rand() < 0.3 };
+  if (r < 0.79) return { kind: 'paste', text: pick(rand, ['P', 'pé\nq', 'line\n', '€€']) };
+  if (r < 0.82) return { kind: 'cut' };
+  if (r < 0.89) return { kind: 'undo' };
+  if (r < 0.94) return { kind: 'redo' };
+  if (r < 0.97) return { kind: 'insertKey' };
+  return { kind: 'save' };
+}
+
+/** A case: the file and `steps` keys. */
+export function randomCase(seed: number, steps: number): { seed: number; file: string; keys: Key[] } {
+  const rand = seeded(seed);
+  const file = randomFile(rand);
+  return { seed, file, keys: Array.from({ length: steps }, () => randomKey(rand)) };
+}

@@ -1,0 +1,87 @@
+/**
+ * A line index over bytes in memory, complete from the start: what the fake host gives
+ * the host's EditedText in place of a LineIndex over a mapped file. Lines as the index
+ * numbers them (as `wc -l`, plus a last line without newline).
+ */
+import type { IndexedLines } from '../../src/edits/editedText';
+
+const LF = 10;
+const CR = 13;
+
+export class MemoryIndex implements IndexedLines {
+  /** Offsets right after each newline. */
+  private afterNewlines: number[] = [];
+  private bytes = Buffer.alloc(0);
+
+  constructor(bytes: Uint8Array) {
+    this.replace(bytes);
+  }
+
+  /** The file's content is now `bytes` (a save or a revert wrote it). */
+  replace(bytes: Uint8Array): void {
+    this.bytes = Buffer.from(Array.from(bytes));
+    this.afterNewlines = [];
+    bytes.forEach((b, i) => { if (b === LF) this.afterNewlines.push(i + 1); });
+  }
+
+  get fileSize(): number {
+    return this.bytes.length;
+  }
+
+  readonly complete = true;
+
+  get lineCount(): number {
+    const size = this.bytes.length;
+    return size === 0 ? 0 : this.afterNewlines.length + (this.bytes[size - 1] === LF ? 0 : 1);
+  }
+
+  get knownNewlines(): number {
+    return this.afterNewlines.length;
+  }
+
+  get estimatedLineCount(): number {
+    return this.lineCount;
+  }
+
+  get progress(): { fileSize: number; indexedBytes: number; scannedBytes: number; complete: boolean } {
+    const size = this.bytes.length;
+    return { fileSize: size, indexedBytes: size, scannedBytes: size, complete: true };
+  }
+
+  offsetAfterNewline(n: number): number {
+    if (n > this.afterNewlines.length) throw new RangeError(`newline ${n} is not indexed`);
+    return n === 0 ? 0 : this.afterNewlines[n - 1];
+  }
+
+  lineBounds(n: number): { start: number; end: number; next: number } {
+    if (!Number.isSafeInteger(n) || n < 0 || n >= this.lineCount) throw new RangeError(`line ${n} is not indexed yet`);
+    const start = this.offsetAfterNewline(n);
+    const next = n < this.afterNewlines.length ? this.afterNewlines[n] : this.bytes.length;
+    let end = next;
+    if (next > start && this.bytes[next - 1] === LF) {
+      end = next - 1;
+      if (end > start && this.bytes[end - 1] === CR) end--;
+    }
+    return { start, end, next };
+  }
+
+  lineOfOffset(offset: number): number {
+    if (!Number.isSafeInteger(offset) || offset < 0 || offset >= this.bytes.length) throw new RangeError(`offset ${offset} is out of range`);
+    return this.newlinesBefore(offset + 1) - (this.bytes[offset] === LF ? 1 : 0);
+  }
+
+  newlinesBefore(offset: number): number {
+    let lo = 0;
+    let hi = this.afterNewlines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.afterNewlines[mid] <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  read(offset: number, length: number): Buffer {
+    return Buffer.from(Array.from(this.bytes.subarray(offset, offset + length)));
+  }
+}

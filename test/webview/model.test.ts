@@ -1,0 +1,122 @@
+// The model-based editing test: random keys on random small files, typed into the real
+// webview in Chromium, whose fake host applies them with the extension host's own edit
+// code; after EVERY key the view (text of every line, caret, selection) and the host's
+// content must equal a plain reference editor with VS Code's semantics
+// (test/model/referenceEditor.ts), and every Ctrl+S must have saved its bytes.
+// Replay a failure: MODEL_SEED=<seed> [MODEL_STEPS=<n>] npx mocha --timeout 300000 test/webview/model.test.ts
+import * as assert from 'assert';
+import type { Page } from 'playwright-core';
+import { randomCase } from '../model/keySequences';
+import { type Key, ReferenceEditor } from '../model/referenceEditor';
+import { pageSuite } from './harness';
+
+declare const fakeHost: { text: string; savedBytes(): number[]; setPasteText(text: string): void };
+
+const CASES = Number(process.env.MODEL_CASES ?? 30);
+const STEPS = Number(process.env.MODEL_STEPS ?? 40);
+const FIRST_SEED = Number(process.env.MODEL_SEED ?? 1);
+
+interface Expected {
+  text: string;
+  lines: string[];
+  caret: string;
+  anchor: string;
+}
+
+function expected(ref: ReferenceEditor): Expected {
+  const pos = (o: number) => { const p = ref.position(o); return `${p.line}:${p.column}`; };
+  return { text: ref.text, lines: ref.lines().map(([s, e]) => ref.text.slice(s, e)), caret: pos(ref.caret), anchor: pos(ref.anchor) };
+}
+
+/** What the page shows now, in the shape of `Expected` (plain JS: it runs in the page as `window.shown`). */
+const SHOWN = `() => {
+  const root = document.getElementById('root');
+  const lines = [];
+  for (const r of document.querySelectorAll('.row[data-line]')) lines[Number(r.dataset.line)] = r.querySelector('.text').textContent ?? '';
+  return { text: fakeHost.text, lines: lines.slice(0, Number(root.dataset.lineCount)), caret: root.dataset.caret ?? '', anchor: root.dataset.anchor ?? '' };
+}`;
+
+async function press(page: Page, key: Key): Promise<void> {
+  const kb = page.keyboard;
+  const shift = 'shift' in key && key.shift ? 'Shift+' : '';
+  switch (key.kind) {
+    case 'type': return key.text.length === 1 && key.text.charCodeAt(0) < 128 ? kb.press(key.text === ' ' ? 'Space' : key.text) : kb.type(key.text);
+    case 'enter': return kb.press('Enter');
+    case 'backspace': return kb.press('Backspace');
+    case 'delete': return kb.press('Delete');
+    case 'left': return kb.press(`${shift}ArrowLeft`);
+    case 'right': return kb.press(`${shift}ArrowRight`);
+    case 'up': return kb.press(`${shift}ArrowUp`);
+    case 'down': return kb.press(`${shift}ArrowDown`);
+    case 'home': return kb.press(`${shift}Home`);
+    case 'end': return kb.press(`${shift}End`);
+    case 'docStart': return kb.press(`${shift}Control+Home`);
+    case 'docEnd': return kb.press(`${shift}Control+End`);
+    case 'paste':
+      await page.evaluate((t) => fakeHost.setPasteText(t), key.text);
+      return kb.press('Control+V');
+    case 'cut': return kb.press('Control+X');
+    case 'undo': return kb.press('Control+Z');
+    case 'redo': return kb.press('Control+Y');
+    case 'insertKey': return kb.press('Insert');
+    case 'save': return kb.press('Control+S');
+  }
+}
+
+describe('model-based editing: random keys against a reference editor (fake host, Chromium)', function () {
+  const openPage = pageSuite();
+
+  /** Runs one case in a fresh page; returns the first difference from the reference, or undefined. */
+  async function run(file: string, keys: Key[]): Promise<string | undefined> {
+    const bytes = Buffer.from(file).toString('base64');
+    const page = await openPage(`file=content&clock=frozen&latency=0&name=model.txt&bytes=${encodeURIComponent(bytes)}`, { width: 900, height: 700 });
+    await page.waitForSelector('#root[data-line-count]');
+    await page.waitForFunction(() => !document.querySelector('.row .text.placeholder'));
+    await page.evaluate(`window.shown = ${SHOWN}`);
+    await page.focus('.editor');
+    const ref = new ReferenceEditor(file);
+    for (let i = 0; i < keys.length; i++) {
+      await press(page, keys[i]);
+      ref.press(keys[i]);
+      const want = expected(ref);
+      try {
+        await page.waitForFunction((w) => {
+          const s = (window as unknown as { shown: () => Expected }).shown();
+          return document.getElementById('root')!.dataset.pendingEdits === '0' && JSON.stringify(s) === JSON.stringify(w);
+        }, want, { timeout: 3000, polling: 'raf' });
+      } catch {
+        const got = await page.evaluate(() => (window as unknown as { shown: () => Expected }).shown());
+        return `after step ${i} (${JSON.stringify(keys[i])}):\n  expected ${JSON.stringify(want)}\n  shown    ${JSON.stringify(got)}`;
+      }
+      if (keys[i].kind === 'save') {
+        const saved = Buffer.from(await page.evaluate(() => fakeHost.savedBytes())).toString('utf8');
+        if (saved !== ref.saved) return `after step ${i} (save): saved ${JSON.stringify(saved)}, expected ${JSON.stringify(ref.saved)}`;
+      }
+    }
+    await page.close();
+    return undefined;
+  }
+
+  /** Drops keys while the case still fails (for at most 90 s): a shorter case to read. */
+  async function shrink(file: string, keys: Key[]): Promise<Key[]> {
+    let current = keys;
+    const deadline = Date.now() + 90_000;
+    for (let i = current.length - 1; i >= 0 && current.length > 1 && Date.now() < deadline; i--) {
+      const shorter = [...current.slice(0, i), ...current.slice(i + 1)];
+      if (await run(file, shorter)) current = shorter;
+    }
+    return current;
+  }
+
+  for (let n = 0; n < CASES; n++) {
+    const seed = FIRST_SEED + n;
+    it(`seed ${seed}: ${STEPS} random keys`, async () => {
+      const c = randomCase(seed, STEPS);
+      const failure = await run(c.file, c.keys);
+      if (!failure) return;
+      const keys = await shrink(c.file, c.keys);
+      const again = await run(c.file, keys);
+      assert.fail(`seed ${seed}, file ${JSON.stringify(c.file)}\n${failure}\nshrunk to ${keys.length} keys: ${JSON.stringify(keys)}\n${again ?? ''}`);
+    });
+  }
+});
