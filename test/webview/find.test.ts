@@ -98,6 +98,30 @@ describe('find and filter in the viewer webview (fake host, Chromium)', function
     assert.strictEqual(sent[sent.length - 1], 'findStop', 'the host was told to stop searching');
   });
 
+  it('Find reopened after a jump searches again from the caret: no stale "3 of ..." from before', async () => {
+    const page = await open();
+    const hits = linesWhere((t) => t.includes('deadlock'));
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('deadlock');
+    await foundOn(page, hits[0]);
+    await page.keyboard.press('Enter');
+    await foundOn(page, hits[1]);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`.find-count:text-is("3 of ${n(hits.length)}")`);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.find-widget', { state: 'hidden' });
+    // Jump: Ctrl+G to a line in the middle (the fake host answers Go to Line as the real one does).
+    const target = Math.floor(LINES / 2);
+    await page.evaluate((line) => fakeHost.send({ type: 'reveal', line, select: true }), target);
+    await page.waitForFunction((line) => document.getElementById('root')!.dataset.caret === `${line}:0`, target);
+    await page.keyboard.press('Control+F');
+    await page.waitForSelector('.find-widget:not(.hidden)');
+    const next = hits.findIndex((line) => line >= target);
+    await foundOn(page, hits[next]);
+    await page.waitForSelector(`.find-count:text-is("${n(next + 1)} of ${n(hits.length)}")`);
+    assert.strictEqual(await page.$eval('.find-widget .find-input', (i) => (i as HTMLInputElement).value), 'deadlock');
+  });
+
   it('match case, whole word and regex options change what matches; a bad regex says so', async () => {
     const page = await open();
     await page.keyboard.press('Control+F');
