@@ -55,6 +55,11 @@ export class FindWidget {
     this.field.input.select();
   }
 
+  /** How many rows of `lineHeight` the open widget covers at the top of the text (0 when closed). */
+  rowsCovered(lineHeight: number): number {
+    return this.isOpen ? Math.ceil(this.box.offsetHeight / lineHeight) : 0;
+  }
+
   close(): void {
     this.field.reset();
     this.showCount('', 'ok');

@@ -176,7 +176,7 @@ export class Viewer implements View {
 
     this.filter = new FilterPane(root, {
       post: (m) => this.post(m),
-      reveal: (line) => this.reveal(line, true),
+      reveal: (line) => this.reveal(line, true, 0),
       lineHeight: () => this.lineHeight,
       focusView: () => this.focusView(),
     });
@@ -246,7 +246,7 @@ export class Viewer implements View {
         if (this.state && isCount(m.id) && Array.isArray(m.lines) && isState(m.state)) this.onLines(m.id, m.lines, m.state);
         break;
       case 'reveal':
-        if (this.state && isCount(m.line)) this.reveal(m.line, m.select === true);
+        if (this.state && isCount(m.line)) this.reveal(m.line, m.select === true, isCount(m.column) ? m.column : 0);
         break;
       case 'edited':
         if (this.state && isCount(m.fromLine) && isPos(m.caret) && isState(m.state)) this.onEdited(m.fromLine, m.caret, m.state);
@@ -343,18 +343,18 @@ export class Viewer implements View {
     this.invalidate();
   }
 
-  private reveal(line: number, select: boolean): void {
+  /** Shows `line`; with `select`, the caret goes to its byte `column` (scrolled into view once the line is drawn). */
+  private reveal(line: number, select: boolean, column: number): void {
     const state = this.state;
     if (!state) return;
     if (line >= state.lineCount) this.state = { ...state, lineCount: line + 1 }; // estimate lags the host
-    if (line < this.topLine || line >= this.topLine + this.fullRows) {
-      this.centreOn(line);
-    }
+    if (line < this.topLine || line >= this.topLine + this.fullRows) this.centreOn(line);
     if (select) {
-      this.caret = { line, column: 0 };
+      this.caret = { line, column };
       this.anchor = { ...this.caret };
       this.goalX = undefined;
       this.scrollCol = 0;
+      this.revealPending = true;
       this.restartBlink();
     }
     this.invalidate();
@@ -368,12 +368,12 @@ export class Viewer implements View {
     this.topLine = clamp(line - Math.floor(this.fullRows / 2), 0, this.maxTop());
   }
 
-  /** Selects a match the find widget found, centring it when it is off screen. */
+  /** Selects a match the find widget found, centring it when it is off screen or under the widget (as VS Code moves it out). */
   private showMatch(from: Position, to: Position): void {
     const state = this.state;
     if (!state) return;
     if (to.line >= state.lineCount) this.state = { ...state, lineCount: to.line + 1 }; // estimate lags the host
-    if (from.line < this.topLine || to.line >= this.topLine + this.fullRows) this.centreOn(from.line);
+    if (from.line < this.topLine + this.find.widget.rowsCovered(this.lineHeight) || to.line >= this.topLine + this.fullRows) this.centreOn(from.line);
     this.anchor = { ...from };
     this.caret = { ...to };
     this.foundMatch = [{ ...from }, { ...to }];

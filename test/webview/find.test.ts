@@ -122,6 +122,24 @@ describe('find and filter in the viewer webview (fake host, Chromium)', function
     assert.strictEqual(await page.$eval('.find-widget .find-input', (i) => (i as HTMLInputElement).value), 'deadlock');
   });
 
+  it('a match on the top rows is scrolled out from under the find widget', async () => {
+    const page = await openPage(`file=huge&lines=${LINES}`, { width: 700, height: 500 });
+    await page.waitForSelector('.row[data-line] .text:not(.placeholder)');
+    await page.focus('.editor');
+    await page.evaluate(() => fakeHost.send({ type: 'reveal', line: 1000, select: true }));
+    await page.waitForFunction(() => Number(document.getElementById('root')!.dataset.topLine) > 900);
+    const top = await page.$eval('#root', (root) => Number((root as HTMLElement).dataset.topLine));
+    // The top row's text from "#N" to its end: found by wrapping around from the caret below it.
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type(hugeLineText(top));
+    await foundOn(page, top);
+    const [match, widget] = await page.evaluate((line) => [document.querySelector(`.row[data-line="${line}"] .sel.found`)!, document.querySelector('.find-widget')!]
+      .map((e) => { const r = e.getBoundingClientRect(); return { left: r.left, right: r.right, top: r.top, bottom: r.bottom }; }), top);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'find-top-row-match.png') });
+    const overlaps = match.left < widget.right && widget.left < match.right && match.top < widget.bottom && widget.top < match.bottom;
+    assert.ok(!overlaps, `the match (${JSON.stringify(match)}) is not under the widget (${JSON.stringify(widget)})`);
+  });
+
   it('match case, whole word and regex options change what matches; a bad regex says so', async () => {
     const page = await open();
     await page.keyboard.press('Control+F');
