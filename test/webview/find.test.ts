@@ -202,6 +202,25 @@ describe('find and filter in the viewer webview (fake host, Chromium)', function
     await page.waitForSelector('.filter-pane', { state: 'hidden' });
   });
 
+  it('filter rows keep their text in place when the line numbers grow a digit (5 to 6 digits here)', async () => {
+    const page = await openPage('file=huge&lines=200000', { width: 1000, height: 640 });
+    await page.waitForSelector('.row[data-line] .text:not(.placeholder)');
+    await page.click('#filter');
+    await page.keyboard.type('ERROR');
+    await page.waitForSelector('.filter-pane[data-done="true"]', { timeout: 60_000 });
+    const textLefts = () => page.$$eval('.filter-row', (rows) => rows.filter((r) => (r as HTMLElement).dataset.line)
+      .map((r) => ({ number: r.querySelector('.filter-number')!.textContent, left: r.querySelector('.filter-text')!.getBoundingClientRect().left })));
+    await page.waitForSelector('.filter-row[data-index="0"][data-line="4"]');
+    const top = await textLefts();
+    await page.focus('.filter-list');
+    await page.keyboard.press('End');
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.filter-row')).some((r) => (r.querySelector('.filter-number')?.textContent ?? '').length === 6));
+    const end = await textLefts();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'filter-pane-6-digits.png') });
+    const lefts = new Set([...top, ...end].map((r) => Math.round(r.left)));
+    assert.strictEqual(lefts.size, 1, `every row's text starts at the same x: ${JSON.stringify([top[0], end[end.length - 1]])}`);
+  });
+
   it('the host opens the filter with a query (Filter Lines from the hex view\'s find): the first rule filters by it', async () => {
     const page = await open();
     await page.evaluate(() => fakeHost.send({ type: 'open', what: 'filter', query: { kind: 'text', text: 'error', matchCase: false, wholeWord: true } }));
