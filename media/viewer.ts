@@ -343,7 +343,6 @@ export class Viewer implements View {
     this.invalidate();
   }
 
-  /** Shows `line`; with `select`, the caret goes to its byte `column` (scrolled into view once the line is drawn). */
   private reveal(line: number, select: boolean, column: number): void {
     const state = this.state;
     if (!state) return;
@@ -850,9 +849,10 @@ export class Viewer implements View {
     this.textWidth = Math.max(cw, this.width - this.gutterWidth - VBAR_PX);
     this.hVisible = this.hMax() > 0.5;
     const rowsHeight = Math.max(lh, this.height - (this.hVisible ? HBAR_PX : 0));
+    const atEnd = this.topLine > 0 && this.topLine >= this.maxTop(); // stays there when the scrollbar takes a row
     this.fullRows = Math.max(1, Math.floor(rowsHeight / lh));
     this.drawRows = Math.ceil(rowsHeight / lh);
-    this.topLine = clamp(this.topLine, 0, this.maxTop());
+    this.topLine = atEnd ? this.maxTop() : clamp(this.topLine, 0, this.maxTop());
     if (lc > 0 && this.caret.line >= lc) this.setCaretSilently(lc - 1);
     const top = this.topLine;
     const end = Math.min(lc, top + this.drawRows);
