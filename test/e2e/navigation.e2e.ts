@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
 import { makeLog, parseSize } from '../../scripts/make-log';
-import { type ExtensionSession, findInWebviews, openAlone, screenshot, startExtensionSession } from './harness';
+import { type ExtensionSession, findInWebviews, openAlone, runCommand, screenshot, startExtensionSession, waitForNotification } from './harness';
 
 const BIG = process.env.HUGEFILE_E2E_SIZE ?? '4G';
 
@@ -63,6 +63,7 @@ describe('Find and Go to Line in VS Code', function () {
     fs.mkdirSync(workspace);
     log = path.join(workspace, 'big.log');
     makeLog(log, parseSize(BIG));
+    fs.writeFileSync(path.join(workspace, 'grow.log'), 'first line\nsecond line\n');
     fs.writeFileSync(path.join(workspace, 'wide.txt'), `${'0123456789'.repeat(200)}\nsecond line\n`);
     session = await startExtensionSession(workspace);
     page = session.page;
@@ -103,6 +104,22 @@ describe('Find and Go to Line in VS Code', function () {
     });
     await screenshot(page, 'find-rank-deep');
     await page.keyboard.press('Escape');
+  });
+
+  it('Count Lines on a log open in the Huge File Editor leaves one line count in the status bar, which follows the log as it grows (follow mode)', async () => {
+    await openAlone(page, 'grow.log');
+    const { frame } = await findInWebviews(page, '.row[data-line="1"] .text:not(.placeholder)');
+    await frame.locator('[data-complete="true"]').first().waitFor();
+    await runCommand(page, 'Huge File: Count Lines');
+    await waitForNotification(page, 'grow.log: 2 lines');
+    const counts = page.locator('.statusbar-item', { hasText: /\b[\d,]+ lines?\b/ });
+    await page.locator('.statusbar-item', { hasText: /\b2 lines\b/ }).first().waitFor();
+    assert.strictEqual(await counts.count(), 1, `one line count: ${await counts.allTextContents()}`);
+    await frame.locator('#follow').click();
+    fs.appendFileSync(path.join(workspace, 'grow.log'), 'third line\nfourth line\n');
+    await page.locator('.statusbar-item', { hasText: /\b4 lines\b/ }).first().waitFor({ timeout: 20_000 });
+    assert.strictEqual(await counts.count(), 1, `one line count: ${await counts.allTextContents()}`);
+    await screenshot(page, 'status-bar-line-count');
   });
 
   it('Go to Line takes line:column (1:1000) and puts the caret there, scrolled into view', async () => {
