@@ -261,8 +261,6 @@ export class FilterPane {
     const rows = Math.ceil(this.list.clientHeight / lh);
     this.top = clamp(this.top, 0, this.maxTop());
     const end = Math.min(this.total, this.top + rows);
-    const numberChars = String(Math.max(1, ...Array.from(this.cache.values(), (l) => l.line + 1))).length;
-    this.rowsEl.style.setProperty('--filter-number-chars', String(Math.max(5, numberChars)));
     const shown: HTMLElement[] = [];
     for (let index = this.top; index < end; index++) {
       const row = (this.rowsEl.children[index - this.top] as HTMLDivElement | undefined) ?? this.createRow();

@@ -41,16 +41,28 @@ export class FindWidget {
     return !this.box.classList.contains('hidden');
   }
 
-  /** Shows the widget with `text` (the selection) if given, and focuses its input. */
+  /**
+   * Shows the widget with `text` (the selection) if given, and focuses its input.
+   * Reopened without a selection, it searches its text again from the caret (the
+   * count it showed before it closed belongs to another place).
+   */
   open(text?: string): void {
+    const reopened = !this.isOpen;
     this.box.classList.remove('hidden');
     if (text) this.field.setText(text);
+    else if (reopened) this.field.flush();
     this.field.input.focus();
     this.field.input.select();
   }
 
+  /** How many rows of `lineHeight` the open widget covers at the top of the text (0 when closed). */
+  rowsCovered(lineHeight: number): number {
+    return this.isOpen ? Math.ceil(this.box.offsetHeight / lineHeight) : 0;
+  }
+
   close(): void {
     this.field.reset();
+    this.showCount('', 'ok');
     this.box.classList.add('hidden');
   }
 

@@ -178,7 +178,7 @@ export class Viewer implements View {
 
     this.filter = new FilterPane(root, {
       post: (m) => this.post(m),
-      reveal: (line) => this.reveal(line, true),
+      reveal: (line) => this.reveal(line, true, 0),
       lineHeight: () => this.lineHeight,
       focusView: () => this.focusView(),
     });
@@ -248,7 +248,7 @@ export class Viewer implements View {
         if (this.state && isCount(m.id) && Array.isArray(m.lines) && isState(m.state)) this.onLines(m.id, m.lines, m.state);
         break;
       case 'reveal':
-        if (this.state && isCount(m.line)) this.reveal(m.line, m.select === true);
+        if (this.state && isCount(m.line)) this.reveal(m.line, m.select === true, isCount(m.column) ? m.column : 0);
         break;
       case 'edited':
         if (this.state && isCount(m.fromLine) && (m.caret === undefined || isPos(m.caret)) && isState(m.state)) this.onEdited(m.fromLine, m.keepCaret === true ? undefined : m.caret, m.state, m.reset === true);
@@ -349,18 +349,17 @@ export class Viewer implements View {
     this.invalidate();
   }
 
-  private reveal(line: number, select: boolean): void {
+  private reveal(line: number, select: boolean, column: number): void {
     const state = this.state;
     if (!state) return;
     if (line >= state.lineCount) this.state = { ...state, lineCount: line + 1 }; // estimate lags the host
-    if (line < this.topLine || line >= this.topLine + this.fullRows) {
-      this.centreOn(line);
-    }
+    if (line < this.topLine || line >= this.topLine + this.fullRows) this.centreOn(line);
     if (select) {
-      this.caret = { line, column: 0 };
+      this.caret = { line, column };
       this.anchor = { ...this.caret };
       this.goalX = undefined;
       this.scrollCol = 0;
+      this.revealPending = true;
       this.restartBlink();
     }
     this.invalidate();
@@ -374,12 +373,12 @@ export class Viewer implements View {
     this.topLine = clamp(line - Math.floor(this.fullRows / 2), 0, this.maxTop());
   }
 
-  /** Selects a match the find widget found, centring it when it is off screen. */
+  /** Selects a match the find widget found, centring it when it is off screen or under the widget (as VS Code moves it out). */
   private showMatch(from: Position, to: Position): void {
     const state = this.state;
     if (!state) return;
     if (to.line >= state.lineCount) this.state = { ...state, lineCount: to.line + 1 }; // estimate lags the host
-    if (from.line < this.topLine || to.line >= this.topLine + this.fullRows) this.centreOn(from.line);
+    if (from.line < this.topLine + this.find.widget.rowsCovered(this.lineHeight) || to.line >= this.topLine + this.fullRows) this.centreOn(from.line);
     this.anchor = { ...from };
     this.caret = { ...to };
     this.foundMatch = [{ ...from }, { ...to }];
@@ -858,9 +857,10 @@ export class Viewer implements View {
     this.textWidth = Math.max(cw, this.width - this.gutterWidth - VBAR_PX);
     this.hVisible = this.hMax() > 0.5;
     const rowsHeight = Math.max(lh, this.height - (this.hVisible ? HBAR_PX : 0));
+    const atEnd = this.topLine > 0 && this.topLine >= this.maxTop(); // stays there when the scrollbar takes a row
     this.fullRows = Math.max(1, Math.floor(rowsHeight / lh));
     this.drawRows = Math.ceil(rowsHeight / lh);
-    this.topLine = clamp(this.topLine, 0, this.maxTop());
+    this.topLine = atEnd ? this.maxTop() : clamp(this.topLine, 0, this.maxTop());
     // An edit's caret may be on a line its host reply will add (Enter at the end): not clamped meanwhile.
     if (lc > 0 && this.caret.line >= lc && this.edits.pending === 0) this.setCaretSilently(lc - 1);
     const top = this.topLine;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { registerAutoOpen } from './editor/autoOpen';
 import { registerCountLines } from './editor/countLines';
 import { HugeEditorProvider } from './editor/hugeEditorProvider';
+import { openInHugeEditor } from './editor/openInHugeEditor';
 import { targetUri } from './editor/targetUri';
 
 /** Registers the custom editor, its commands and the large-file redirect. */
@@ -15,7 +16,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     vscode.commands.registerCommand('hugefile.open', async (arg?: unknown) => {
       const uri = await targetUri(arg, 'Open in Huge File Editor');
-      if (uri) await vscode.commands.executeCommand('vscode.openWith', uri, HugeEditorProvider.viewType);
+      if (uri) await openInHugeEditor(uri);
     }),
     vscode.commands.registerCommand('hugefile.goToLine', () => provider.activeSession?.goToLine()),
     vscode.commands.registerCommand('hugefile.toggleFollow', () => provider.activeSession?.toggleFollow()),

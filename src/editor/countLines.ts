@@ -8,12 +8,21 @@ import { targetUri } from './targetUri';
 /**
  * "Huge File: Count Lines": counts with the line index in worker threads, with a
  * cancellable progress notification, then shows the count, size and time in a
- * notification and in the status bar. Works on any local file, whatever its size.
+ * notification, and in the status bar while that file is the active text editor (the
+ * Huge File Editor's own entry shows its live count: two counts would disagree as
+ * soon as the file grows). Works on any local file, whatever its size.
  */
 export function registerCountLines(context: vscode.ExtensionContext): void {
   const result = vscode.window.createStatusBarItem('hugefile.lineCount', vscode.StatusBarAlignment.Right, 99);
   result.name = 'Huge File: Line Count';
   context.subscriptions.push(result);
+  let countedUri: string | undefined;
+  const showFor = (): void => {
+    const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+    if (countedUri !== undefined && input instanceof vscode.TabInputText && input.uri.toString() === countedUri) result.show();
+    else result.hide();
+  };
+  context.subscriptions.push(vscode.window.tabGroups.onDidChangeTabs(showFor), vscode.window.tabGroups.onDidChangeTabGroups(showFor));
   context.subscriptions.push(vscode.commands.registerCommand('hugefile.countLines', async (arg?: unknown) => {
     const uri = await targetUri(arg, 'Count Lines');
     if (!uri) return;
@@ -57,8 +66,9 @@ export function registerCountLines(context: vscode.ExtensionContext): void {
     const amount = `${lines.toLocaleString('en-US')} ${lines === 1 ? 'line' : 'lines'}`;
     const text = `${name}: ${amount} (${formatBytes(size)}, counted in ${seconds} s)`;
     result.text = `$(list-ordered) ${amount}`;
-    result.tooltip = text;
-    result.show();
+    result.tooltip = `${text} at ${new Date().toLocaleTimeString()}`;
+    countedUri = uri.toString();
+    showFor();
     void vscode.window.showInformationMessage(text);
   }));
 }

@@ -32,8 +32,8 @@ interface Count {
 export class FindController {
   private count: Count | undefined;
   private lookup: AbortController | undefined;
-  /** Offset of the match last shown, so the count can tell its rank once it gets there. */
-  private shown: number | undefined;
+  /** The match last shown, so the count can tell its rank once it gets there. */
+  private shown: { offset: number; length: number } | undefined;
 
   constructor(private readonly document: HugeDocument, private readonly post: (message: HostMessage) => void) {}
 
@@ -76,8 +76,9 @@ export class FindController {
       const found = await this.locate(query, from, backwards, signal);
       if (signal.aborted) return undefined;
       if (!found) return { wrapped: false, signal };
-      this.shown = found.offset;
-      const index = found.index ?? this.count?.offsets.rankOf(found.offset);
+      this.shown = { offset: found.offset, length: found.length };
+      const index = found.index ?? await this.rankOf(this.shown, signal);
+      if (signal.aborted) return undefined;
       return { match: { offset: found.offset, length: found.length, index }, wrapped: found.wrapped, signal };
     } catch (err) {
       return signal.aborted ? undefined : { wrapped: false, error: (err as Error).message, signal };
@@ -148,8 +149,15 @@ export class FindController {
     let matches = 0;
     const report = (progress: number, done: boolean, error?: string): void => {
       if (this.count !== count) return;
-      const current = this.shown === undefined ? undefined : count.offsets.rankOf(this.shown);
-      this.post({ type: 'findCount', id, matches, progress, done, current, error });
+      const current = this.shown && count.offsets.rankOf(this.shown.offset);
+      this.post({ type: 'findCount', id, matches, progress, done, current: current?.countFrom === undefined ? current?.rank : undefined, error });
+      const shown = this.shown;
+      // Past the offsets kept, the rank takes a short search: sent once it is known.
+      if (done && !error && shown && current?.countFrom !== undefined) {
+        void this.rankOf(shown, count.abort.signal).then((rank) => {
+          if (this.count === count && this.shown === shown && rank !== undefined) this.post({ type: 'findCount', id, matches, progress, done, current: rank });
+        }, () => undefined);
+      }
     };
     searchFile({
       path: this.document.uri.fsPath,
@@ -171,6 +179,29 @@ export class FindController {
     }, (err: Error) => {
       if (!count.abort.signal.aborted) report(0, true, err.message);
     });
+  }
+
+  /**
+   * The rank of `match` among all matches, once the count has got there; past the
+   * offsets the count keeps, by counting the matches between the nearest mark and it.
+   */
+  private async rankOf(match: { offset: number; length: number }, signal: AbortSignal): Promise<number | undefined> {
+    const count = this.count;
+    if (!count || count.size !== this.document.text!.size) return undefined;
+    const known = count.offsets.rankOf(match.offset);
+    if (known?.countFrom === undefined) return known?.rank;
+    let between = 0;
+    // A match that starts before `match` ends before its end (matches of a query have one length, or do not overlap).
+    await searchFile({
+      path: this.document.uri.fsPath,
+      segments: segmentsOf(this.document.text!.table),
+      from: known.countFrom,
+      to: match.offset + match.length,
+      query: count.query,
+      signal,
+      onMatches: (batch) => { between += batch.filter((m) => m.offset < match.offset).length; },
+    });
+    return signal.aborted || this.count !== count ? undefined : known.rank + between;
   }
 
   private offsetOfPosition(p: Position): number {

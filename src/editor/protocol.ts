@@ -112,6 +112,8 @@ export interface RevealMessage {
   line: number;
   /** Put the caret there too. */
   select: boolean;
+  /** With `select`: the caret's byte column in that line (default 0). */
+  column?: number;
 }
 
 /** Something the user must know, shown inside the view (truncation, errors). */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { byteColumn, parseGoToLine } from './goToLineInput';
 import { Disposable } from './dispose';
 import { HugeDocument } from './hugeDocument';
 import { deleteText, EditResult, offsetOf, positionOf, typeText } from '../edits/editCommands';
@@ -158,12 +159,12 @@ export class ViewerSession extends Disposable {
     const range = state.complete ? `1–${state.lineCount.toLocaleString('en-US')}` : `1–~${state.lineCount.toLocaleString('en-US')}, still indexing`;
     const text = await vscode.window.showInputBox({
       title: 'Go to Line',
-      prompt: `Line number (${range})`,
+      prompt: `Line number, optionally :column (${range}; -1 is the last line)`,
       value: String(this.caret.line + 1),
-      validateInput: (value) => (/^\s*\d+\s*$/.test(value) && Number(value) >= 1 ? undefined : 'Type a line number, 1 or more'),
+      validateInput: (value) => (parseGoToLine(value, state.lineCount) ? undefined : 'Type a line number, optionally followed by :column (e.g. 120:8)'),
     });
-    if (text === undefined) return;
-    await this.reveal(Number(text) - 1);
+    const target = text === undefined ? undefined : parseGoToLine(text, this.document.state().lineCount);
+    if (target) await this.reveal(target.line, target.character);
   }
 
   /** Opens the find widget or the filter pane (commands run from outside the webview). */
@@ -184,8 +185,8 @@ export class ViewerSession extends Disposable {
     if (this.document.isFollowing && known > 0) this.post({ type: 'reveal', line: known - 1, select: false });
   }
 
-  /** Reveals `line` (0-based); past the end, the last line, saying so. */
-  async reveal(line: number): Promise<void> {
+  /** Reveals `line` (0-based) with the caret at `character` (UTF-16 units); past the end, the last line, saying so. */
+  async reveal(line: number, character = 0): Promise<void> {
     const index = this.document.index;
     if (!index) return;
     if (!index.isLineKnown(line) && !index.complete) {
@@ -206,7 +207,15 @@ export class ViewerSession extends Disposable {
     const shown = Math.max(0, Math.min(line, last));
     // In hex, a line is the offset where it starts.
     if (this.viewMode === 'hex') this.hex.reveal(last < 0 ? 0 : this.document.text!.lineBounds(shown).start, 0);
-    else this.post({ type: 'reveal', line: shown, select: true });
+    else this.post({ type: 'reveal', line: shown, select: true, column: character > 0 ? this.byteColumnOf(shown, character) : 0 });
+  }
+
+  /** Where character `character` of `line` is, in bytes from the line's start (at most its length). */
+  private byteColumnOf(line: number, character: number): number {
+    const text = this.document.text!;
+    const { start, end } = text.lineBounds(line);
+    // A UTF-16 unit takes at most 3 bytes of UTF-8.
+    return byteColumn(text.read(start, Math.min(end - start, 3 * character)), character);
   }
 
   private onMessage(raw: unknown): void {

@@ -16,6 +16,8 @@ export interface CodeServer {
   port: number;
   /** Leader of the server's own process group: the extension host is in it too. */
   pid: number;
+  /** Settles when the server process ends (with its exit code, or null when a signal ended it). */
+  exited: Promise<number | null>;
   userDataDir: string;
   extensionsDir: string;
   /** VS Code's logs (exthost, remoteagent, ...); code-server's own output is in code-server.log beside. */
@@ -28,6 +30,10 @@ export interface StartOptions {
   vsix?: string;
   workspace: string;
   settings?: Record<string, unknown>;
+  /** Keep Node running while the server runs (the demo); tests let Node exit when they are done. */
+  foreground?: boolean;
+  /** Address to listen on; default 127.0.0.1 and a free port. */
+  bindAddr?: string;
 }
 
 /** Process group leader -> temp folder, for servers not stopped yet. */
@@ -80,13 +86,14 @@ export async function startCodeServer(opts: StartOptions): Promise<CodeServer> {
 
   // Output goes to a file, not a pipe: a pipe nobody drains would eventually block the server.
   const log = fs.openSync(logFile, 'w');
-  const child = spawn(CODE_SERVER, [...common, '--auth', 'none', '--bind-addr', '127.0.0.1:0',
+  const child = spawn(CODE_SERVER, [...common, '--auth', 'none', '--bind-addr', opts.bindAddr ?? '127.0.0.1:0',
     '--disable-telemetry', '--disable-update-check', opts.workspace],
   { detached: true, stdio: ['ignore', log, log] });
   fs.closeSync(log);
   const pid = child.pid!;
   running.set(pid, dir);
-  child.unref();
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  if (!opts.foreground) child.unref();
 
   const stop = async () => {
     if (!running.delete(pid)) return;
@@ -99,17 +106,18 @@ export async function startCodeServer(opts: StartOptions): Promise<CodeServer> {
   // Port 0 lets the OS pick a free port with no race; the server prints which one it got.
   const deadline = Date.now() + 60_000;
   let port = 0;
+  let host = '';
   while (!port) {
-    const m = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(fs.readFileSync(logFile, 'utf8'));
-    if (m) port = Number(m[1]);
+    const m = /HTTP server listening on http:\/\/([\d.]+):(\d+)/.exec(fs.readFileSync(logFile, 'utf8'));
+    if (m) [host, port] = [m[1], Number(m[2])];
     else if (child.exitCode !== null || Date.now() > deadline) {
       const text = fs.readFileSync(logFile, 'utf8');
       await stop();
       throw new Error(`code-server did not start (exit ${child.exitCode}):\n${text}`);
     } else await sleep(100);
   }
-  const url = `http://127.0.0.1:${port}`;
-  return { url, port, pid, userDataDir, extensionsDir, logsDir: path.join(userDataDir, 'logs'), stop };
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  return { url, port, pid, exited, userDataDir, extensionsDir, logsDir: path.join(userDataDir, 'logs'), stop };
 }
 
 /** Packages an extension folder with the project's vsce; returns the .vsix path. */

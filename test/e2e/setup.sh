@@ -47,9 +47,14 @@ apt_packages() {
   done
   if ((${#missing[@]} == 0)); then log "apt: ${APT_PACKAGES[*]} present"; return; fi
   log "apt: installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  quietly apt-update apt-get update
-  quietly apt-install apt-get install -y "${missing[@]}"
+  quietly apt-update as_root apt-get update
+  quietly apt-install as_root apt-get install -y "${missing[@]}"
+}
+
+# apt-get needs root: through sudo when this is not root.
+as_root() {
+  if ((EUID == 0)); then env DEBIAN_FRONTEND=noninteractive "$@"
+  else sudo env DEBIAN_FRONTEND=noninteractive "$@"; fi
 }
 
 install_code_server() {

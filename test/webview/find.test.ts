@@ -98,6 +98,48 @@ describe('find and filter in the viewer webview (fake host, Chromium)', function
     assert.strictEqual(sent[sent.length - 1], 'findStop', 'the host was told to stop searching');
   });
 
+  it('Find reopened after a jump searches again from the caret: no stale "3 of ..." from before', async () => {
+    const page = await open();
+    const hits = linesWhere((t) => t.includes('deadlock'));
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('deadlock');
+    await foundOn(page, hits[0]);
+    await page.keyboard.press('Enter');
+    await foundOn(page, hits[1]);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`.find-count:text-is("3 of ${n(hits.length)}")`);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.find-widget', { state: 'hidden' });
+    // Jump: Ctrl+G to a line in the middle (the fake host answers Go to Line as the real one does).
+    const target = Math.floor(LINES / 2);
+    await page.evaluate((line) => fakeHost.send({ type: 'reveal', line, select: true }), target);
+    await page.waitForFunction((line) => document.getElementById('root')!.dataset.caret === `${line}:0`, target);
+    await page.keyboard.press('Control+F');
+    await page.waitForSelector('.find-widget:not(.hidden)');
+    const next = hits.findIndex((line) => line >= target);
+    await foundOn(page, hits[next]);
+    await page.waitForSelector(`.find-count:text-is("${n(next + 1)} of ${n(hits.length)}")`);
+    assert.strictEqual(await page.$eval('.find-widget .find-input', (i) => (i as HTMLInputElement).value), 'deadlock');
+  });
+
+  it('a match on the top rows is scrolled out from under the find widget', async () => {
+    const page = await openPage(`file=huge&lines=${LINES}`, { width: 700, height: 500 });
+    await page.waitForSelector('.row[data-line] .text:not(.placeholder)');
+    await page.focus('.editor');
+    await page.evaluate(() => fakeHost.send({ type: 'reveal', line: 1000, select: true }));
+    await page.waitForFunction(() => Number(document.getElementById('root')!.dataset.topLine) > 900);
+    const top = await page.$eval('#root', (root) => Number((root as HTMLElement).dataset.topLine));
+    // The top row's text from "#N" to its end: found by wrapping around from the caret below it.
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type(hugeLineText(top));
+    await foundOn(page, top);
+    const [match, widget] = await page.evaluate((line) => [document.querySelector(`.row[data-line="${line}"] .sel.found`)!, document.querySelector('.find-widget')!]
+      .map((e) => { const r = e.getBoundingClientRect(); return { left: r.left, right: r.right, top: r.top, bottom: r.bottom }; }), top);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'find-top-row-match.png') });
+    const overlaps = match.left < widget.right && widget.left < match.right && match.top < widget.bottom && widget.top < match.bottom;
+    assert.ok(!overlaps, `the match (${JSON.stringify(match)}) is not under the widget (${JSON.stringify(widget)})`);
+  });
+
   it('match case, whole word and regex options change what matches; a bad regex says so', async () => {
     const page = await open();
     await page.keyboard.press('Control+F');
@@ -158,6 +200,25 @@ describe('find and filter in the viewer webview (fake host, Chromium)', function
     await page.screenshot({ path: path.join(ARTIFACTS, 'filter-pane.png') });
     await page.click('.filter-close');
     await page.waitForSelector('.filter-pane', { state: 'hidden' });
+  });
+
+  it('filter rows keep their text in place when the line numbers grow a digit (5 to 6 digits here)', async () => {
+    const page = await openPage('file=huge&lines=200000', { width: 1000, height: 640 });
+    await page.waitForSelector('.row[data-line] .text:not(.placeholder)');
+    await page.click('#filter');
+    await page.keyboard.type('ERROR');
+    await page.waitForSelector('.filter-pane[data-done="true"]', { timeout: 60_000 });
+    const textLefts = () => page.$$eval('.filter-row', (rows) => rows.filter((r) => (r as HTMLElement).dataset.line)
+      .map((r) => ({ number: r.querySelector('.filter-number')!.textContent, left: r.querySelector('.filter-text')!.getBoundingClientRect().left })));
+    await page.waitForSelector('.filter-row[data-index="0"][data-line="4"]');
+    const top = await textLefts();
+    await page.focus('.filter-list');
+    await page.keyboard.press('End');
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.filter-row')).some((r) => (r.querySelector('.filter-number')?.textContent ?? '').length === 6));
+    const end = await textLefts();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'filter-pane-6-digits.png') });
+    const lefts = new Set([...top, ...end].map((r) => Math.round(r.left)));
+    assert.strictEqual(lefts.size, 1, `every row's text starts at the same x: ${JSON.stringify([top[0], end[end.length - 1]])}`);
   });
 
   it('the host opens the filter with a query (Filter Lines from the hex view\'s find): the first rule filters by it', async () => {

@@ -16,13 +16,14 @@ mkdir -p "$cache"
 
 # Wine: Debian's wine64 package installs its launcher outside PATH.
 if [ ! -x /usr/lib/wine/wine64 ]; then
+  sudo=()
   if [ "$(id -u)" != 0 ]; then
-    echo "Wine is missing: sudo apt-get install -y wine64" >&2
-    exit 2
+    command -v sudo >/dev/null || { echo "Wine is missing: apt-get install -y wine64 (as root)" >&2; exit 2; }
+    sudo=(sudo)
   fi
   echo "installing wine64 ..."
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wine64 >/dev/null
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wine64 >/dev/null
 fi
 wine=/usr/lib/wine/wine64
 wineserver=/usr/lib/wine/wineserver64

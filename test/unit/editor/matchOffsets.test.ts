@@ -35,7 +35,7 @@ describe('MatchOffsets: next and previous from a running count', () => {
       for (let from = 0; from <= size; from += 7) {
         for (const backwards of [false, true]) assert.deepStrictEqual(offsets.next(from, backwards, size), expected(all, from, backwards));
       }
-      all.forEach((o, i) => assert.strictEqual(offsets.rankOf(o), i));
+      all.forEach((o, i) => assert.deepStrictEqual(offsets.rankOf(o), { rank: i }));
     }
   });
 
@@ -46,5 +46,24 @@ describe('MatchOffsets: next and previous from a running count', () => {
     assert.deepStrictEqual(offsets.next(2, false, 10), { offset: 2, index: 1, wrapped: false });
     assert.strictEqual(offsets.next(4, false, 10), undefined);
     assert.strictEqual(offsets.next(9, true, 10), undefined);
+  });
+
+  it('past its limit tells the rank of any match from the nearest mark and the matches between', () => {
+    const rnd = random(7);
+    const all = [...new Set(Array.from({ length: 400 }, () => Math.floor(rnd() * 100_000)))].sort((a, b) => a - b);
+    const offsets = new MatchOffsets(50, 16);
+    const half = all[200];
+    offsets.add(all.filter((o) => o < half), half);
+    assert.strictEqual(offsets.rankOf(all[300]), undefined, 'not scanned yet');
+    offsets.add(all.filter((o) => o >= half), 100_000);
+    offsets.finish(100_000);
+    all.forEach((o, rank) => {
+      const known = offsets.rankOf(o);
+      assert.ok(known, `rank of ${o}`);
+      const between = known.countFrom === undefined ? 0 : all.filter((m) => m >= known.countFrom! && m < o).length;
+      assert.strictEqual(known.rank + between, rank, `match ${rank} at ${o}`);
+      assert.ok(between <= 16, 'at most a stride of matches to count');
+    });
+    assert.strictEqual(offsets.rankOf(all[10] + 0.5), undefined, 'no match there');
   });
 });
