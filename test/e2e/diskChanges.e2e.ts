@@ -10,21 +10,13 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
 import { makeLog, parseSize } from '../../scripts/make-log';
-import { type ExtensionSession, findInWebviews, openAlone, runCommand, screenshot, startExtensionSession } from './harness';
+import { type ExtensionSession, findInWebviews, openAlone, readAt, runCommand, screenshot, startExtensionSession } from './harness';
 
 const BIG = process.env.HUGEFILE_E2E_SIZE ?? '4G';
 
 /** "line <from>\n" to "line <to>\n", with a prefix. */
 function numbered(from: number, to: number, prefix = 'line'): string {
   return Array.from({ length: to - from + 1 }, (_, i) => `${prefix} ${from + i}\n`).join('');
-}
-
-function readAt(file: string, offset: number, length: number): string {
-  const fd = fs.openSync(file, 'r');
-  const buf = Buffer.alloc(length);
-  fs.readSync(fd, buf, 0, length, offset);
-  fs.closeSync(fd);
-  return buf.toString('latin1');
 }
 
 async function openView(page: Page, file: string): Promise<Frame> {

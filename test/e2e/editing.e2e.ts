@@ -9,21 +9,13 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { makeLog, parseSize } from '../../scripts/make-log';
-import { type ExtensionSession, findInWebviews, openAlone, runCommand, screenshot, startExtensionSession, waitForNotification } from './harness';
+import { type ExtensionSession, findInWebviews, openAlone, readAt, runCommand, screenshot, startExtensionSession, waitForNotification } from './harness';
 
 const BIG = process.env.HUGEFILE_E2E_SIZE ?? '4G';
 
 /** Byte offset of the start of 1-based line `n`, the slow obvious way (head | wc -c). */
 function offsetOfLine(file: string, n: number): number {
   return Number(execFileSync('bash', ['-c', `head -n ${n - 1} "$1" | wc -c`, '_', file], { encoding: 'utf8' }).trim());
-}
-
-function readAt(file: string, offset: number, length: number): string {
-  const fd = fs.openSync(file, 'r');
-  const buf = Buffer.alloc(length);
-  fs.readSync(fd, buf, 0, length, offset);
-  fs.closeSync(fd);
-  return buf.toString('latin1');
 }
 
 async function openEditable(page: Page, file: string): Promise<Frame> {

@@ -9,7 +9,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
-import { randomFile, randomKey, seeded } from '../model/keySequences';
+import { randomFile, randomKey } from '../model/keySequences';
+import { seeded } from '../seededRandom';
 import { type Key, ReferenceEditor } from '../model/referenceEditor';
 import { findInWebviews, launchBrowser, openAlone, openWorkbench, ROOT, screenshot, startCodeServer } from './harness';
 

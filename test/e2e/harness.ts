@@ -321,3 +321,15 @@ export async function forgetWebviewWorker(page: Page): Promise<void> {
     }
   });
 }
+
+/** `length` bytes of `file` from `offset`, as latin1 text (one character a byte): what a save left on disk. */
+export function readAt(file: string, offset: number, length: number): string {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(length);
+    const got = fs.readSync(fd, buf, 0, length, offset);
+    return buf.toString('latin1', 0, got);
+  } finally {
+    fs.closeSync(fd);
+  }
+}

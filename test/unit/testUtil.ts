@@ -34,17 +34,7 @@ afterEach(() => {
   }
 });
 
-/** A seeded PRNG (mulberry32) so random tests reproduce from their seed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded as random } from '../seededRandom';
 
 /** A random integer in [0, n). */
 export function randInt(rand: () => number, n: number): number {
