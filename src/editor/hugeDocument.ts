@@ -11,14 +11,16 @@ import { planOf } from '../edits/savePlan';
 import { editLabel, redoEdit, TextEdit, undoEdit } from '../edits/textEdit';
 import { LineIndex, ResetReason } from '../lines';
 import { autoSaveWaits } from './autoSavePolicy';
-import { readBackup, writeBackup } from './backup';
+import { readBackup, RolledBack, writeBackup } from './backup';
 import { Disposable } from './dispose';
 import { appendedTo, diskChangeOf, FileMark, markOf } from './fileMark';
 import { formatBytes } from './format';
+import { applyHeldEdit, HeldEdit } from './heldEdit';
 import { FileState, NoticeMessage } from './protocol';
 import { SaveGate } from './saveGate';
 import { saveDocument, saveDocumentAs } from './saving';
 import { VIEW_TYPE } from './viewType';
+import { whenIndexed } from './whenIndexed';
 
 const WATCH_INTERVAL_MS = 500;
 /** Saves planned over a file that keeps growing before one gives up. */
@@ -62,7 +64,7 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
   /** A question about a change on disk is showing. */
   private asking = false;
   /** Saves and reverts one at a time; edits, undo and redo asked for meanwhile wait for them. */
-  private readonly gate = new SaveGate(() => this.savedInEditor(), (err) => this.noticeEmitter.fire({
+  private readonly gate = new SaveGate<HeldEdit>(() => this.savedInEditor(), (err) => this.noticeEmitter.fire({
     type: 'notice', level: 'error', topic: 'save', text: `A change made while ${this.fileName} was being saved could not be applied: ${(err as Error).message}`,
   }));
   /** Content changes so far, and as of the last save request: see autoSavePolicy. */
@@ -115,7 +117,7 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
         void vscode.window.showWarningMessage(`A save of ${path.basename(uri.fsPath)} was interrupted. The file was restored to its content before that save. (${recovery.detail})`);
       }
       const document = new HugeDocument(uri, LineIndex.open(uri.fsPath, { workers: 1, deferWorkers: true, background: true }), undefined);
-      if (backupId) await document.restoreBackup(backupId);
+      if (backupId) await document.restoreBackup(backupId, recovery.restored);
       return document;
     } catch (err) {
       return new HugeDocument(uri, undefined, err as Error);
@@ -247,12 +249,18 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     this.explicitSaveAt = performance.now();
   }
 
-  /** Applies an edit now, or after the running save (see SaveGate): nothing typed during a save is lost. */
-  whenEditable(change: () => void): void {
+  /**
+   * Applies an edit now, or after the running save (see SaveGate): nothing typed
+   * during a save is lost, and a backup taken meanwhile records it.
+   */
+  edit(edit: HeldEdit): void {
     if (this.gate.busy) {
       this.noticeEmitter.fire({ type: 'notice', level: 'info', topic: 'save', text: `${this.fileName} is being saved. What you type now is kept and written by the next save.` });
     }
-    this.gate.change(change);
+    this.gate.change(() => {
+      const result = applyHeldEdit(this.text!, edit, this.eol);
+      if (result) this.pushEdit(result);
+    }, edit);
   }
 
   /** Runs an undo or redo VS Code asked for; during a save, after it, and the document then counts as unsaved. */
@@ -423,9 +431,9 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     });
   }
 
-  /** Saves the edit list (not the file) for hot exit. */
+  /** Saves the edit list (not the file) for hot exit, with the edits waiting for a running save. */
   async backup(destination: vscode.Uri): Promise<vscode.CustomDocumentBackup> {
-    await writeBackup(destination.fsPath, this.uri.fsPath, this.baseline, this.text!.table);
+    await writeBackup(destination.fsPath, this.uri.fsPath, this.baseline, this.text!.table, this.gate.heldRecords);
     return { id: destination.toString(), delete: () => fs.rmSync(destination.fsPath, { force: true }) };
   }
 
@@ -509,9 +517,9 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     };
   }
 
-  private async restoreBackup(backupId: string): Promise<void> {
+  private async restoreBackup(backupId: string, rolledBack: RolledBack | undefined): Promise<void> {
     const text = this.text!;
-    const restored = await readBackup(vscode.Uri.parse(backupId).fsPath, this.uri.fsPath, this.baseline, text.table);
+    const restored = await readBackup(vscode.Uri.parse(backupId).fsPath, this.uri.fsPath, this.baseline, text.table, rolledBack);
     if (!restored.ok) {
       void vscode.window.showWarningMessage(`Unsaved changes to ${this.fileName} from the last session were not restored: ${restored.reason}`);
       return;
@@ -521,6 +529,25 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
       void vscode.window.showInformationMessage(`Unsaved changes to ${this.fileName} from the last session were restored. The file grew by ${formatBytes(restored.appended)} since; the new lines are shown after them.`);
     }
     text.invalidate();
+    if (restored.held.length === 0) return;
+    this.gate.run(() => this.replayHeld(restored.held)).catch((err: Error) => this.noticeEmitter.fire({
+      type: 'notice', level: 'error', topic: 'save', text: `Changes typed into ${this.fileName} during a save that never ended could not all be restored: ${err.message}`,
+    }));
+  }
+
+  /**
+   * Carries out edits a backup kept from a save that never ended, once the lines
+   * they name are indexed; edits asked for meanwhile wait for them (the gate).
+   */
+  private async replayHeld(held: readonly HeldEdit[]): Promise<void> {
+    const text = this.text!;
+    for (const edit of held) {
+      await whenIndexed(this.index!, () => {
+        applyHeldEdit(text, edit, this.eol);
+        text.invalidate();
+      });
+    }
+    this.contentChanged(0, undefined);
   }
 
   /** Without pending edits the content is the file as it is now, grown or replaced. */

@@ -6,12 +6,13 @@
  * held and carried out, in order, once the last save is over and the editor has
  * taken its result (`settled`): then VS Code counts it as unsaved, and the next save
  * writes it. A save asked for while another runs waits for it and then writes what
- * is left, so saves never overlap. No `vscode`.
+ * is left, so saves never overlap. A held change may carry a `record` of itself
+ * (data, type R), for a backup taken meanwhile. No `vscode`.
  */
-export class SaveGate {
+export class SaveGate<R = never> {
   private tail: Promise<unknown> = Promise.resolve();
   private running = 0;
-  private held: (() => void)[] = [];
+  private held: { change: () => void; record: R | undefined }[] = [];
   private releasing = false;
 
   /**
@@ -43,10 +44,23 @@ export class SaveGate {
     return result;
   }
 
-  /** Carries out `change` now, or, while the gate is busy, after the saves (in the order asked). */
-  change(change: () => void): void {
+  /**
+   * The records of the held changes, in order, up to the first held without one
+   * (the changes after it were asked for on the content it makes).
+   */
+  get heldRecords(): R[] {
+    const records: R[] = [];
+    for (const { record } of this.held) {
+      if (record === undefined) break;
+      records.push(record);
+    }
+    return records;
+  }
+
+  /** Carries out `change` now, or, while the gate is busy, after the saves (in the order asked), keeping its `record`. */
+  change(change: () => void, record?: R): void {
     if (this.busy) {
-      this.held.push(change);
+      this.held.push({ change, record });
       return;
     }
     this.apply(change);
@@ -70,7 +84,7 @@ export class SaveGate {
     if (this.running > 0) return; // the save that started meanwhile releases them
     const held = this.held;
     this.held = [];
-    for (const change of held) this.apply(change);
+    for (const { change } of held) this.apply(change);
   }
 
   private apply(change: () => void): void {

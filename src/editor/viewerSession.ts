@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { Disposable } from './dispose';
 import { HugeDocument } from './hugeDocument';
-import { deleteText, EditResult, offsetOf, positionOf, typeText } from '../edits/editCommands';
+import { offsetOf, positionOf } from '../edits/editCommands';
 import { FilterController } from './filterController';
 import { FindController } from './findController';
 import { formatBytes } from './format';
+import type { HeldEdit } from './heldEdit';
 import { HexCaret, HexRequests } from './hexRequests';
 import { readLineSlices, readSelection } from './lineService';
 import type { ResetReason } from '../lines';
@@ -51,7 +52,7 @@ export class ViewerSession extends Disposable {
     this.finder = new FindController(document, post);
     this.filter = new FilterController(document, post);
     this.register({ dispose: () => { this.finder.stop(); this.filter.stop(); } });
-    this.hex = new HexRequests(document, post, (make) => this.edit(make), () => this.reportCaret());
+    this.hex = new HexRequests(document, post, (edit) => this.edit(edit), () => this.reportCaret());
     const webview = panel.webview;
     webview.options = {
       enableScripts: !document.openError,
@@ -255,14 +256,14 @@ export class ViewerSession extends Disposable {
         this.runCommand(message.command);
         break;
       case 'insert':
-        this.edit(() => typeText(text, text.table, message.at, message.to, message.text, message.overwrite, this.document.eol));
+        this.edit({ kind: 'type', at: message.at, to: message.to, text: message.text, overwrite: message.overwrite });
         break;
       case 'delete':
-        this.edit(() => deleteText(text, text.table, message.from, message.to, message.direction));
+        this.edit({ kind: 'delete', from: message.from, to: message.to, direction: message.direction });
         break;
       case 'paste':
         void vscode.env.clipboard.readText().then((clip) => {
-          if (clip) this.edit(() => typeText(text, text.table, message.at, message.to, clip, false, this.document.eol));
+          if (clip) this.edit({ kind: 'type', at: message.at, to: message.to, text: clip, overwrite: false });
         });
         break;
       case 'getBytes':
@@ -325,16 +326,13 @@ export class ViewerSession extends Disposable {
   }
 
   /** Runs an edit (after the save, if one runs) unless the file is read-only (then says why, in the view). */
-  private edit(make: () => EditResult | undefined): void {
+  private edit(edit: HeldEdit): void {
     const reason = this.document.readOnlyReason;
     if (reason) {
       this.post({ type: 'notice', level: 'warning', text: `${this.document.fileName} is read-only: ${reason}. Your typing was not applied.` });
       return;
     }
-    this.document.whenEditable(() => {
-      const result = make();
-      if (result) this.document.pushEdit(result);
-    });
+    this.document.edit(edit);
   }
 
   private copy(from: Position, to: Position): void {

@@ -107,4 +107,20 @@ describe('SaveGate', () => {
     assert.deepStrictEqual(log, ['b']);
     assert.strictEqual(errors.length, 1);
   });
+
+  it('gives the records of the held changes, up to the first held without one', async () => {
+    const gate = new SaveGate<string>(() => Promise.resolve(), fail);
+    const save = deferred();
+    const done = gate.run(() => save.promise);
+    gate.change(() => undefined, 'a');
+    gate.change(() => undefined, 'b');
+    assert.deepStrictEqual(gate.heldRecords, ['a', 'b']);
+    gate.change(() => undefined); // an undo: what follows was asked for on the content it makes
+    gate.change(() => undefined, 'c');
+    assert.deepStrictEqual(gate.heldRecords, ['a', 'b']);
+    save.resolve();
+    await done;
+    await tick();
+    assert.deepStrictEqual(gate.heldRecords, []);
+  });
 });
