@@ -96,7 +96,8 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
   /**
    * Fires when the content differs from the file without an edit VS Code could count:
    * an undo or redo asked for during a save, carried out after it (VS Code counted it
-   * as saved).
+   * as saved); an edit held during a save (so that VS Code takes a backup, which
+   * records it).
    */
   readonly onDidChangeUnsaved = this.unsavedEmitter.event;
   /** Fires with a message for the views; one with the same topic replaces it, empty text removes it. */
@@ -254,13 +255,15 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
    * during a save is lost, and a backup taken meanwhile records it.
    */
   edit(edit: HeldEdit): void {
-    if (this.gate.busy) {
+    const held = this.gate.busy;
+    if (held) {
       this.noticeEmitter.fire({ type: 'notice', level: 'info', topic: 'save', text: `${this.fileName} is being saved. What you type now is kept and written by the next save.` });
     }
     this.gate.change(() => {
       const result = applyHeldEdit(this.text!, edit, this.eol);
       if (result) this.pushEdit(result);
     }, edit);
+    if (held) this.unsavedEmitter.fire();
   }
 
   /** Runs an undo or redo VS Code asked for; during a save, after it, and the document then counts as unsaved. */
