@@ -105,7 +105,7 @@ export class ViewerSession extends Disposable {
     }
     const last = Math.max(0, state.knownLines - 1);
     if (this.viewMode === 'hex') {
-      this.post({ type: 'bytesEdited', fromOffset: 0, caretOffset: reason === 'rewritten' ? undefined : 0, state });
+      this.post({ type: 'bytesEdited', fromOffset: 0, caretOffset: reason === 'rewritten' ? undefined : 0, state, reset: true });
     } else {
       const caret = reason === 'rewritten' ? this.caret : { line: following ? last : 0, column: 0 };
       this.post({ type: 'edited', fromLine: 0, caret, state, reset: true, keepCaret: reason === 'rewritten' });
