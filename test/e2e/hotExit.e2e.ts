@@ -32,12 +32,12 @@ function backupsOf(dir: string, file: string): Backup[] {
   const found: Backup[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
     const at = path.join(entry.parentPath, entry.name);
-    if (!entry.isFile() || fs.statSync(at).size > 1024 * 1024) continue;
     try {
+      if (!entry.isFile() || fs.statSync(at).size > 1024 * 1024) continue;
       const backup = JSON.parse(fs.readFileSync(at, 'utf8')) as Backup;
       if (backup.path === file) found.push(backup);
     } catch {
-      // Not one of ours.
+      // Not one of ours, or discarded meanwhile (VS Code drops a backup once the document is saved).
     }
   }
   return found;
