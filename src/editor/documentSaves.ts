@@ -75,8 +75,10 @@ export class DocumentSaves {
 
   /** See HugeDocument.save. */
   async save(): Promise<void> {
+    const same = this.gate.sameSave(this.changes);
+    if (same) return same.then(() => undefined);
     this.holdBackAutoSave();
-    return this.gate.run(() => this.saveNow());
+    return this.gate.run(() => this.saveNow(), this.changes);
   }
 
   /** The next save request is the user's (Save Now, Ctrl+S in this editor): it never waits as an auto-save. */

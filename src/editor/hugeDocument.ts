@@ -230,7 +230,8 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
    * another file is written over only when the user chose to (see DiskPrompts).
    *
    * Saves run one at a time: one asked for during another waits for it, then writes
-   * what is left. VS Code's cancellation token is not followed: VS Code cancels a
+   * what is left; with nothing changed since that one was asked for, it is that
+   * save (an auto-save timer ending during a save must not redo it once cancelled). VS Code's cancellation token is not followed: VS Code cancels a
    * save only when it starts the next one, which now waits instead (the long-save
    * notification's Cancel stops a save). What looks like an auto-save and would
    * rewrite more than 64 MiB waits for the user (see autoSavePolicy): it throws a

@@ -14,6 +14,8 @@ export class SaveGate<R = never> {
   private running = 0;
   private held: { change: () => void; record: R | undefined }[] = [];
   private releasing = false;
+  /** The save asked for last, with the content version it was asked for at, while it runs or waits. */
+  private last: { version: number; result: Promise<unknown> } | undefined;
 
   /**
    * `settled` resolves once the editor took a save's success (VS Code marks the
@@ -35,13 +37,33 @@ export class SaveGate<R = never> {
   /**
    * Runs `save` after the saves asked for before it have ended (whatever their
    * outcome); its result is returned. Held changes run after the last save.
+   * `version` names the content it saves (see `sameSave`); a run without one (a
+   * revert) is never joined, nor is any save asked for before it.
    */
-  run<T>(save: () => Promise<T>): Promise<T> {
+  run<T>(save: () => Promise<T>, version?: number): Promise<T> {
     this.running++;
     const result = this.tail.then(save);
     this.tail = result.catch(() => undefined);
     void result.then(() => this.ended(true), () => this.ended(false));
+    const entry = version === undefined ? undefined : { version, result };
+    this.last = entry;
+    if (entry) {
+      const forget = () => {
+        if (this.last === entry) this.last = undefined;
+      };
+      result.then(forget, forget);
+    }
     return result;
+  }
+
+  /**
+   * The result of the save asked for last, if it still runs or waits, was asked for
+   * at this content `version` and no change is held: a save asked for now would
+   * write nothing more, so it is that save, and shares its outcome (a Cancel of it
+   * cancels both: an auto-save asked for meanwhile must not redo a cancelled save).
+   */
+  sameSave(version: number): Promise<unknown> | undefined {
+    return this.last && this.last.version === version && this.held.length === 0 ? this.last.result : undefined;
   }
 
   /**
