@@ -72,6 +72,10 @@ describe('Hot exit during a save', function () {
     page.on('dialog', (dialog) => void dialog.accept());
   });
 
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await screenshot(page, 'failed-hot-exit');
+  });
+
   after(async () => {
     await session?.stop();
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
