@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { makeLog, parseSize } from '../../scripts/make-log';
-import { type ExtensionSession, extensionHostPid, findInWebviews, openAlone, screenshot, startExtensionSession } from './harness';
+import { type ExtensionSession, extensionHostPid, findInWebviews, openAlone, runCommand, screenshot, startExtensionSession } from './harness';
 
 const BIG = process.env.HUGEFILE_E2E_SIZE ?? '4G';
 
@@ -73,7 +73,10 @@ describe('Hot exit during a save', function () {
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await screenshot(page, 'failed-hot-exit');
+    if (this.currentTest?.state !== 'failed') return;
+    // The notification center holds why a restore was refused (its toast may be gone).
+    await runCommand(page, 'Notifications: Show Notifications').catch(() => undefined);
+    await screenshot(page, 'failed-hot-exit');
   });
 
   after(async () => {
