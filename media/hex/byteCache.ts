@@ -85,6 +85,16 @@ export class ByteCache {
     }
   }
 
+  /**
+   * The file's size changed without an edit. Grown: the old last chunk was short, so
+   * it is stale. Shrunk: truncated, maybe rewritten: everything is dropped, so that
+   * no byte of the old file shows while the new ones load.
+   */
+  resized(oldSize: number, newSize: number): void {
+    if (newSize > oldSize) this.markStale(oldSize);
+    else this.clear();
+  }
+
   /** Marks every chunk holding bytes at or after `offset` stale: shown until replaced, fetched again. */
   markStale(offset: number): void {
     const first = Math.floor(offset / CHUNK_BYTES);

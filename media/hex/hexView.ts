@@ -234,7 +234,7 @@ export class HexView implements View {
         break;
       case 'bytesEdited':
         if (this.state && isCount(m.fromOffset) && (m.caretOffset === undefined || isCount(m.caretOffset)) && isState(m.state)) {
-          this.onBytesEdited(m.fromOffset, m.caretOffset, m.state);
+          this.onBytesEdited(m.fromOffset, m.caretOffset, m.state, m.reset === true);
         }
         break;
       case 'notice':
@@ -282,8 +282,7 @@ export class HexView implements View {
     const prev = this.state;
     this.state = next;
     if (prev && next.fileSize !== prev.fileSize) {
-      // Grown: the old last chunk was short. Shrunk or replaced: anything may differ.
-      this.cache.markStale(next.fileSize > prev.fileSize ? prev.fileSize : 0);
+      this.cache.resized(prev.fileSize, next.fileSize);
       this.absent.clear();
       this.inflight = undefined;
     }
@@ -303,9 +302,10 @@ export class HexView implements View {
     this.invalidate();
   }
 
-  /** The content changed (an edit from any view, undo, redo, revert, save). */
-  private onBytesEdited(fromOffset: number, caretOffset: number | undefined, state: FileState): void {
-    this.cache.markStale(fromOffset);
+  /** The content changed (an edit from any view, undo, redo, revert, save), or the file on disk (`reset`: nothing held is current). */
+  private onBytesEdited(fromOffset: number, caretOffset: number | undefined, state: FileState, reset: boolean): void {
+    if (reset) this.cache.clear();
+    else this.cache.markStale(fromOffset);
     this.inflight = undefined;
     this.absent.clear();
     // The edit explains a change of size: not a truncation, only bytes from `fromOffset` on changed.

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Piece, PieceTable } from '../edits/pieceTable';
 import { appendedTo, FileMark } from './fileMark';
+import { HeldEdit, isHeldEdit } from './heldEdit';
 
 /** What a hot-exit backup holds: the edit list, never the file. */
 interface BackupFile {
@@ -15,15 +16,30 @@ interface BackupFile {
   pieces: Piece[];
   /** Bytes of the added pieces, base64, in piece order. */
   added: string;
+  /** Edits asked for during a save, to carry out after the pieces (see HeldEdit). */
+  held?: HeldEdit[];
 }
 
-/** Writes the pending edits of `table` to `destination`. */
-export async function writeBackup(destination: string, filePath: string, baseline: FileMark, table: PieceTable): Promise<void> {
+/** What a restore gives back, or why it refused. */
+export type RestoredBackup = { ok: true; appended: number; held: HeldEdit[] } | { ok: false; reason: string };
+
+/**
+ * The file as it was before a save that journal recovery rolled back (see
+ * RecoveryResult.restored): it has that content again, under a new modification time.
+ */
+export interface RolledBack {
+  size: number;
+  mtimeMs: number;
+  inode: number;
+}
+
+/** Writes the pending edits of `table` to `destination`, then `held`, the edits waiting for a running save. */
+export async function writeBackup(destination: string, filePath: string, baseline: FileMark, table: PieceTable, held: readonly HeldEdit[] = []): Promise<void> {
   const pieces = table.list();
   const added = Buffer.concat(pieces.filter((p) => p.source === 'added').map((p) => table.pieceBytes(p)));
   const backup: BackupFile = {
     version: 1, path: filePath, size: baseline.size, mtimeMs: baseline.mtimeMs, inode: baseline.inode, edges: baseline.edges,
-    pieces: [...pieces], added: added.toString('base64'),
+    pieces: [...pieces], added: added.toString('base64'), held: held.length > 0 ? [...held] : undefined,
   };
   await fs.promises.mkdir(path.dirname(destination), { recursive: true });
   await fs.promises.writeFile(destination, JSON.stringify(backup));
@@ -33,10 +49,13 @@ export async function writeBackup(destination: string, filePath: string, baselin
  * Re-applies a backup's edits to a fresh `table`, but only if the file on disk
  * (`current`) is the one the edits were made on (same size and modification
  * time), or that file grown by appending: its new bytes then follow the edits
- * (`appended` says how many).
+ * (`appended` says how many). A file that journal recovery rolled back to the
+ * content the backup was made on (`rolledBack`: its size, modification time and
+ * inode then, and the same first and last bytes now) counts as the same. `held`
+ * are the backup's edits still to carry out, in order, on the restored content.
  */
-export async function readBackup(source: string, filePath: string, current: FileMark, table: PieceTable):
-Promise<{ ok: true; appended: number } | { ok: false; reason: string }> {
+export async function readBackup(source: string, filePath: string, current: FileMark, table: PieceTable, rolledBack?: RolledBack):
+Promise<RestoredBackup> {
   let backup: BackupFile;
   try {
     backup = JSON.parse(await fs.promises.readFile(source, 'utf8')) as BackupFile;
@@ -44,7 +63,9 @@ Promise<{ ok: true; appended: number } | { ok: false; reason: string }> {
     return { ok: false, reason: `the backup could not be read (${(err as Error).message})` };
   }
   if (backup.version !== 1 || backup.path !== filePath) return { ok: false, reason: 'the backup belongs to another file' };
-  const same = backup.size === current.size && backup.mtimeMs === current.mtimeMs;
+  const held = backup.held ?? [];
+  if (!Array.isArray(held) || !held.every(isHeldEdit)) return { ok: false, reason: 'the backup is damaged' };
+  const same = backup.size === current.size && (backup.mtimeMs === current.mtimeMs || rolledBackTo(backup, current, rolledBack));
   if (!same && !grewFrom(filePath, backup, current)) {
     return { ok: false, reason: 'the file changed on disk since they were made' };
   }
@@ -67,7 +88,18 @@ Promise<{ ok: true; appended: number } | { ok: false; reason: string }> {
     offset += piece.length;
   }
   if (!same) table.appendOriginal(current.size);
-  return { ok: true, appended: current.size - backup.size };
+  return { ok: true, appended: current.size - backup.size, held };
+}
+
+/**
+ * Whether recovery rolled the file back to the backup's content: the journal's
+ * record of the file before the save (size, time, inode) is the backup's, and the
+ * file has that size, inode and first and last bytes now.
+ */
+function rolledBackTo(backup: BackupFile, current: FileMark, rolledBack: RolledBack | undefined): boolean {
+  return rolledBack !== undefined && backup.inode !== undefined && backup.edges !== undefined
+    && rolledBack.mtimeMs === backup.mtimeMs && rolledBack.size === backup.size && rolledBack.inode === backup.inode
+    && current.inode === backup.inode && current.edges === backup.edges;
 }
 
 /** Whether the file is the backup's, grown by appending to `current`'s size. */

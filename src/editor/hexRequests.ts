@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
-import { replaceBytes } from '../edits/byteEdits';
-import type { EditResult } from '../edits/editCommands';
 import { parseHexBytes } from '../hex/hexDump';
 import { parseOffset } from '../hex/offsetExpr';
 import { readByteSelection, readByteWindow } from './byteService';
 import { formatBytes } from './format';
+import type { HeldEdit } from './heldEdit';
 import type { HugeDocument } from './hugeDocument';
 import { HostMessage, MAX_INSERT_BYTES, ViewerMessage } from './protocol';
 
@@ -31,7 +30,7 @@ export class HexRequests {
     private readonly document: HugeDocument,
     private readonly post: (message: HostMessage) => void,
     /** Applies an edit unless the document refuses edits (read-only, saving), saying why. */
-    private readonly edit: (make: () => EditResult | undefined) => void,
+    private readonly edit: (edit: HeldEdit) => void,
     private readonly onCaret: () => void,
   ) {}
 
@@ -52,7 +51,7 @@ export class HexRequests {
         break;
       case 'replaceBytes':
         // An offset past the end comes from a view that has not seen a truncation yet: dropped.
-        if (message.offset <= table.size) this.edit(() => replaceBytes(table, message.offset, message.deleteLength, Uint8Array.from(message.bytes)));
+        if (message.offset <= table.size) this.edit({ kind: 'bytes', offset: message.offset, deleteLength: message.deleteLength, base64: Buffer.from(message.bytes).toString('base64') });
         break;
       case 'pasteBytes':
         void vscode.env.clipboard.readText().then((clip) => this.paste(clip, message));
@@ -110,7 +109,7 @@ export class HexRequests {
     }
     const table = this.document.text!.table;
     const deleteLength = message.overwrite && message.deleteLength === 0 ? bytes.length : message.deleteLength;
-    if (message.offset <= table.size) this.edit(() => replaceBytes(table, message.offset, deleteLength, bytes));
+    if (message.offset <= table.size) this.edit({ kind: 'bytes', offset: message.offset, deleteLength, base64: Buffer.from(bytes).toString('base64') });
   }
 
   private copy(offset: number, length: number, as: 'hex' | 'text'): void {

@@ -171,6 +171,8 @@ export interface BytesEditedMessage {
   fromOffset: number;
   caretOffset?: number;
   state: FileState;
+  /** The file changed on disk (truncated, replaced, rewritten): no byte held is of this file. */
+  reset?: boolean;
 }
 
 /** A host command that opens a part of the view (the find widget, the filter pane). */

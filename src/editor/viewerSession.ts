@@ -2,10 +2,11 @@ import * as vscode from 'vscode';
 import { byteColumn, parseGoToLine } from './goToLineInput';
 import { Disposable } from './dispose';
 import { HugeDocument } from './hugeDocument';
-import { deleteText, EditResult, offsetOf, positionOf, typeText } from '../edits/editCommands';
+import { offsetOf, positionOf } from '../edits/editCommands';
 import { FilterController } from './filterController';
 import { FindController } from './findController';
 import { formatBytes } from './format';
+import type { HeldEdit } from './heldEdit';
 import { HexCaret, HexRequests } from './hexRequests';
 import { readLineSlices, readSelection } from './lineService';
 import type { ResetReason } from '../lines';
@@ -52,7 +53,7 @@ export class ViewerSession extends Disposable {
     this.finder = new FindController(document, post);
     this.filter = new FilterController(document, post);
     this.register({ dispose: () => { this.finder.stop(); this.filter.stop(); } });
-    this.hex = new HexRequests(document, post, (make) => this.edit(make), () => this.reportCaret());
+    this.hex = new HexRequests(document, post, (edit) => this.edit(edit), () => this.reportCaret());
     const webview = panel.webview;
     webview.options = {
       enableScripts: !document.openError,
@@ -106,7 +107,7 @@ export class ViewerSession extends Disposable {
     }
     const last = Math.max(0, state.knownLines - 1);
     if (this.viewMode === 'hex') {
-      this.post({ type: 'bytesEdited', fromOffset: 0, caretOffset: reason === 'rewritten' ? undefined : 0, state });
+      this.post({ type: 'bytesEdited', fromOffset: 0, caretOffset: reason === 'rewritten' ? undefined : 0, state, reset: true });
     } else {
       const caret = reason === 'rewritten' ? this.caret : { line: following ? last : 0, column: 0 };
       this.post({ type: 'edited', fromLine: 0, caret, state, reset: true, keepCaret: reason === 'rewritten' });
@@ -265,14 +266,15 @@ export class ViewerSession extends Disposable {
         this.runCommand(message.command);
         break;
       case 'insert':
-        this.edit(() => typeText(text, text.table, message.at, message.to, message.text, message.overwrite, this.document.eol));
+        this.edit({ kind: 'type', at: message.at, to: message.to, text: message.text, overwrite: message.overwrite });
         break;
       case 'delete':
-        this.edit(() => deleteText(text, text.table, message.from, message.to, message.direction));
+        this.edit({ kind: 'delete', from: message.from, to: message.to, direction: message.direction });
         break;
       case 'paste':
         void vscode.env.clipboard.readText().then((clip) => {
-          if (clip) this.edit(() => typeText(text, text.table, message.at, message.to, clip, false, this.document.eol, 'paste'));
+          if (clip) this.edit({ kind: 'type', at: message.at, to: message.to, text: clip, overwrite: false, paste: true });
+          else this.unchanged(false);
         });
         break;
       case 'getBytes':
@@ -335,18 +337,14 @@ export class ViewerSession extends Disposable {
   }
 
   /** Runs an edit (after the save, if one runs) unless the file is read-only (then says why, in the view). */
-  private edit(make: () => EditResult | undefined): void {
+  private edit(edit: HeldEdit): void {
     const reason = this.document.readOnlyReason;
     if (reason) {
       this.post({ type: 'notice', level: 'warning', text: `${this.document.fileName} is read-only: ${reason}. Your typing was not applied.` });
       this.unchanged(true);
       return;
     }
-    this.document.whenEditable(() => {
-      const result = make();
-      if (result) this.document.pushEdit(result);
-      else this.unchanged(false);
-    });
+    this.document.edit(edit, () => this.unchanged(false));
   }
 
   /**

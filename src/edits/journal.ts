@@ -20,6 +20,8 @@ export interface JournalJob {
   layout: SaveLayout;
   /** Inode of `file`, recorded so a journal is never applied to a different file. */
   inode: bigint;
+  /** The file's mtimeMs before the save, recorded so a rollback can say whose content it restored. */
+  mtimeMs: number;
   /** Permission bits for the journal: it holds the file's bytes, so no looser than the file. */
   mode: number;
   chunkBytes: number;
@@ -47,7 +49,7 @@ export async function writeJournal(job: JournalJob): Promise<WrittenJournal> {
   const dataOffset = dataOffsetFor(layout.saved.length);
   const header: JournalRecord = {
     complete: true, oldSize: layout.oldSize, newSize: layout.newSize, inode: job.inode,
-    dataOffset, ranges: layout.saved, owner: currentOwner(),
+    oldMtimeMs: job.mtimeMs, dataOffset, ranges: layout.saved, owner: currentOwner(),
   };
   const jh = await create(job);
   try {

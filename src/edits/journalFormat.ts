@@ -12,7 +12,7 @@ import type { Owner } from './saveOwner';
  * Both records share one layout (only the magic differs; the lock has no ranges):
  *
  *    0  8  magic          "HFEJLCK1" (lock) or "HFEJHDR1" (header)
- *    8  4  version        1
+ *    8  4  version        2 (1: without oldMtimeMs, still read)
  *   12  4  (zero)
  *   16  8  length         bytes of the record, checksum included
  *   24  8  oldSize        the file's size before the save
@@ -25,7 +25,9 @@ import type { Owner } from './saveOwner';
  *   72  8  owner start time (Linux clock ticks)
  *   80  8  owner boot time (seconds since the epoch)
  *   88 16  owner boot id
- *  104 16n ranges: start, length (old-file offsets)
+ *  104  8  oldMtimeMs     the file's modification time before the save (float64, ms):
+ *                        a rolled-back file has that content again, under a new time
+ *  112 16n ranges: start, length (old-file offsets)
  *  end-32  SHA-256 of every byte before it
  */
 export interface JournalRecord {
@@ -33,6 +35,8 @@ export interface JournalRecord {
   oldSize: number;
   newSize: number;
   inode: bigint;
+  /** The file's mtimeMs before the save; NaN in a version 1 journal. */
+  oldMtimeMs: number;
   dataOffset: number;
   ranges: Range[];
   owner: Owner;
@@ -40,17 +44,19 @@ export interface JournalRecord {
 
 export const LOCK_AT = 0;
 export const HEADER_AT = 512;
-const FIXED = 104;
+const FIXED = 112;
+/** Version 1 records end their fixed part before oldMtimeMs. */
+const FIXED_V1 = 104;
 const HASH = 32;
-const VERSION = 1;
+const VERSION = 2;
 const LOCK_MAGIC = Buffer.from('HFEJLCK1', 'latin1');
 const HEADER_MAGIC = Buffer.from('HFEJHDR1', 'latin1');
 /** Records claiming more than this are corrupt: a save never writes more than MAX_RANGES ranges. */
 const MAX_RECORD = FIXED + 16 * MAX_RANGES + HASH;
 
 /** Bytes of a record with `rangeCount` ranges. */
-export function recordLength(rangeCount: number): number {
-  return FIXED + 16 * rangeCount + HASH;
+export function recordLength(rangeCount: number, fixed = FIXED): number {
+  return fixed + 16 * rangeCount + HASH;
 }
 
 /** Where the old bytes start for a journal with `rangeCount` ranges. */
@@ -75,6 +81,7 @@ export function encodeRecord(r: JournalRecord): Buffer {
   writeU64(buf, 72, r.owner.startTicks);
   buf.writeDoubleLE(r.owner.bootTime, 80);
   r.owner.bootId.copy(buf, 88, 0, 16);
+  buf.writeDoubleLE(r.oldMtimeMs, 104);
   ranges.forEach((range, i) => {
     writeU64(buf, FIXED + 16 * i, range.start);
     writeU64(buf, FIXED + 16 * i + 8, range.end - range.start);
@@ -87,7 +94,7 @@ export function encodeRecord(r: JournalRecord): Buffer {
 export function claimedLength(head: Buffer): number | undefined {
   if (head.length < 24 || !(head.subarray(0, 8).equals(LOCK_MAGIC) || head.subarray(0, 8).equals(HEADER_MAGIC))) return undefined;
   const length = readU64(head, 16);
-  return length >= recordLength(0) && length <= MAX_RECORD ? length : undefined;
+  return length >= recordLength(0, FIXED_V1) && length <= MAX_RECORD ? length : undefined;
 }
 
 /** Parses a record; undefined when it is missing, torn, or from an unknown version. */
@@ -95,20 +102,23 @@ export function decodeRecord(buf: Buffer): JournalRecord | undefined {
   const length = claimedLength(buf);
   if (length === undefined || buf.length < length) return undefined;
   if (!sha256(buf.subarray(0, length - HASH)).equals(buf.subarray(length - HASH, length))) return undefined;
-  if (buf.readUInt32LE(8) !== VERSION) return undefined;
+  const version = buf.readUInt32LE(8);
+  if (version !== VERSION && version !== 1) return undefined;
+  const fixed = version === 1 ? FIXED_V1 : FIXED;
   const complete = buf.subarray(0, 8).equals(HEADER_MAGIC);
   const count = readU64(buf, 56);
-  if (length !== recordLength(count) || (!complete && count !== 0)) return undefined;
+  if (length !== recordLength(count, fixed) || (!complete && count !== 0)) return undefined;
   const ranges: Range[] = [];
   for (let i = 0; i < count; i++) {
-    const start = readU64(buf, FIXED + 16 * i);
-    ranges.push({ start, end: start + readU64(buf, FIXED + 16 * i + 8) });
+    const start = readU64(buf, fixed + 16 * i);
+    ranges.push({ start, end: start + readU64(buf, fixed + 16 * i + 8) });
   }
   const record: JournalRecord = {
     complete,
     oldSize: readU64(buf, 24),
     newSize: readU64(buf, 32),
     inode: buf.readBigUInt64LE(40),
+    oldMtimeMs: version === 1 ? Number.NaN : buf.readDoubleLE(104),
     dataOffset: readU64(buf, 48),
     ranges,
     owner: {

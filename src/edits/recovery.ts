@@ -80,7 +80,7 @@ export function recoverFrom(file: string, journal: string, running: boolean, opt
       const saved = placeSaved(header.ranges, header.dataOffset);
       rollBack(file, journal, header.oldSize, saved, { ...options, keepSize: header.oldSize === header.newSize });
       return {
-        recovered: true, journal,
+        recovered: true, journal, restored: { size: header.oldSize, mtimeMs: header.oldMtimeMs, inode: Number(header.inode) },
         detail: `rolled '${file}' back to its ${header.oldSize} bytes from before an interrupted save (${totalBytes(saved)} bytes restored)`,
       };
     }

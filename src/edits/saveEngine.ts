@@ -74,7 +74,7 @@ export async function saveInPlace(plan: SavePlan, options: SaveOptions = {}): Pr
   running.add(key);
   try {
     const written = await writeJournal({
-      file, journal, layout, inode: identity.inode, mode: identity.mode, chunkBytes, signal, fault,
+      file, journal, layout, inode: identity.inode, mtimeMs: identity.mtimeMs, mode: identity.mode, chunkBytes, signal, fault,
       onProgress: (done, total) => onProgress({ phase: 'journal', done, total }),
     });
     try {

@@ -71,4 +71,10 @@ export interface RecoveryResult {
   recovered: boolean;
   journal?: string;
   detail: string;
+  /**
+   * When recovered: the file as it was before the interrupted save, whose content it
+   * has again byte for byte (under a new modification time). mtimeMs is NaN when the
+   * journal did not record it (version 1).
+   */
+  restored?: { size: number; mtimeMs: number; inode: number };
 }

@@ -63,6 +63,7 @@ switch (kind) {
 }
 // The text view of a binary file is not simulated: no lines. Editable text files have bytes.
 if (doc && !bytes) bytes = documentBytes(doc, file.name);
+else if (!bytes && kind === 'follow') bytes = growingBytes();
 let mode: ViewMode = params.get('view') === 'hex' || (params.get('view') === null && (kind === 'binary' || kind === 'hugebin')) ? 'hex' : 'text';
 const bytesPerRow = Number(params.get('perRow') ?? '16');
 let hexCaret = 0;
@@ -181,6 +182,27 @@ function copyText(from: Position, to: Position): string {
   return parts.join('\n');
 }
 
+/** The growing file as bytes (each line with its "\n"), read-only, for the hex view of file=follow. */
+function growingBytes(): ByteFile {
+  const all = () => {
+    const parts: number[] = [];
+    for (let i = 0; i < growing.lineCount; i++) parts.push(...growing.lineBytes(i, 0, growing.lineLength(i)), 10);
+    return Uint8Array.from(parts);
+  };
+  return { name: growing.name, get size() { return growing.size; }, read: (offset, length) => all().slice(offset, offset + length), editedIn: () => [] };
+}
+
+/** getBytes requests not answered yet, while `holdingBytes` (a slow disk). */
+let holdingBytes = false;
+let heldBytes: Extract<ViewerMessage, { type: 'getBytes' }>[] = [];
+
+function answerBytes(m: Extract<ViewerMessage, { type: 'getBytes' }>): void {
+  toView({
+    type: 'bytes', id: m.id, offset: Math.min(m.offset, bytes!.size), data: bytes!.read(m.offset, m.length),
+    edited: bytes!.editedIn(m.offset, m.length), state: state(),
+  });
+}
+
 function onViewerMessage(raw: unknown): void {
   const m = validateViewerMessage(raw);
   if (!m) {
@@ -194,10 +216,8 @@ function onViewerMessage(raw: unknown): void {
       toView({ type: 'init', state: state(), topLine: 0, mode, hex: { bytesPerRow, caretOffset: hexCaret } });
       break;
     case 'getBytes':
-      toView({
-        type: 'bytes', id: m.id, offset: Math.min(m.offset, bytes!.size), data: bytes!.read(m.offset, m.length),
-        edited: bytes!.editedIn(m.offset, m.length), state: state(),
-      });
+      if (holdingBytes) heldBytes.push(m);
+      else answerBytes(m);
       break;
     case 'byteCaret':
       hexCaret = m.offset;
@@ -333,11 +353,23 @@ const fakeHost = {
     toView({ type: 'state', state: state() });
     if (following) toView({ type: 'reveal', line: known - 1, select: false });
   },
-  /** Truncates and rewrites the growing file (file=follow), as log rotation does. */
+  /**
+   * Truncates and rewrites the growing file (file=follow), as log rotation does; the
+   * hex view is told as the real host tells it (the index started over).
+   */
   rotate(n: number) {
     growing.rotate(n);
     known = growing.lineCount;
     toView({ type: 'state', state: state() });
+    if (mode === 'hex') toView({ type: 'bytesEdited', fromOffset: 0, caretOffset: 0, state: state(), reset: true });
+  },
+  /** While on, getBytes requests wait (a slow disk); turning it off answers them. */
+  holdBytes(on: boolean) {
+    holdingBytes = on;
+    if (on) return;
+    const waiting = heldBytes;
+    heldBytes = [];
+    waiting.forEach(answerBytes);
   },
   setPasteText(text: string) {
     pasteText = text;

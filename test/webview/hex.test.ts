@@ -17,6 +17,8 @@ interface FakeHostView {
   send(message: HostMessage): void;
   setPasteText(text: string): void;
   readBytes(offset: number, length: number): number[];
+  rotate(n: number): void;
+  holdBytes(on: boolean): void;
   readonly text: string;
 }
 declare const fakeHost: FakeHostView;
@@ -443,6 +445,25 @@ describe('hex view webview (fake host, Chromium)', function () {
     assert.deepStrictEqual(await page.$$eval('.hex-editor, .hex-rows', (els) => els.map((e) => [e.scrollTop, e.scrollLeft])), [[0, 0], [0, 0]]);
     await clickAt(0x25);
     await clickAt(last + 5);
+  });
+
+  it('never shows bytes of the old file after a truncation or a rotation, even while the new ones load', async () => {
+    const page = await open('file=follow&lines=200&view=hex');
+    const shown = async () => (await rows(page)).map((r) => r.chars).join('');
+    const nextFrames = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    assert.match(await shown(), /line 1: appended at step 0/);
+    for (const [lines, old, now] of [[10, 'appended', 'generation 1'], [300, 'generation 1', 'generation 2']] as const) {
+      await page.evaluate(() => fakeHost.holdBytes(true));
+      const asked = (await sent(page, 'getBytes')).length;
+      await page.evaluate((n) => fakeHost.rotate(n), lines);
+      await page.waitForFunction((n) => fakeHost.sent.filter((m) => m.type === 'getBytes').length > n, asked);
+      await nextFrames();
+      const loading = await shown();
+      assert.ok(!loading.includes(old.slice(0, 8)), `${lines} lines: no bytes of the old file while loading: ${loading.slice(0, 120)}`);
+      await page.evaluate(() => fakeHost.holdBytes(false));
+      await settled(page);
+      assert.match(await shown(), new RegExp(`line 1: rewritten \\(${now}\\)`), `${lines} lines: the new file shows`);
+    }
   });
 
   it('arrows, PageDown, Home/End move the caret by bytes, rows and pages', async () => {

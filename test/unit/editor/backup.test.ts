@@ -2,7 +2,12 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import { readBackup, writeBackup } from '../../../src/editor/backup';
 import { markOf } from '../../../src/editor/fileMark';
+import { applyHeldEdit, HeldEdit } from '../../../src/editor/heldEdit';
+import { EditedText } from '../../../src/edits/editedText';
 import { PieceTable } from '../../../src/edits/pieceTable';
+import { journalPath, recoverInterruptedSave, saveInPlace } from '../../../src/edits/saveEngine';
+import { planOf } from '../../../src/edits/savePlan';
+import { LineIndex } from '../../../src/lines';
 import { open } from '../../../src/mmap';
 import { tempFile, tempPath } from '../testUtil';
 
@@ -25,7 +30,7 @@ describe('hot-exit backup', () => {
     assert.ok(fs.statSync(backup).size < 500, 'the backup holds edits, not the 10 KB file');
     const restored = table();
     const result = await readBackup(backup, file, baseline, restored);
-    assert.deepStrictEqual(result, { ok: true, appended: 0 });
+    assert.deepStrictEqual(result, { ok: true, appended: 0, held: [] });
     assert.ok(restored.read(0, restored.size).equals(edited.read(0, edited.size)));
     mf.close();
   });
@@ -56,7 +61,7 @@ describe('hot-exit backup', () => {
     const grown = open(file);
     const restored = new PieceTable(grown, baseline.size);
     const result = await readBackup(backup, file, markOf(file), restored);
-    assert.deepStrictEqual(result, { ok: true, appended: 7 });
+    assert.deepStrictEqual(result, { ok: true, appended: 7, held: [] });
     assert.strictEqual(restored.read(0, restored.size).toString(), 'line ONE1\nline 2\nline 4\n');
     grown.close();
     mf.close();
@@ -76,5 +81,87 @@ describe('hot-exit backup', () => {
       assert.deepStrictEqual(result, { ok: false, reason: 'the file changed on disk since they were made' }, `byte ${at} changed`);
       mf.close();
     }
+  });
+
+  /**
+   * What a save that died after writing leaves, then what opening the file does:
+   * saves `table` in place, puts its journal back (the process died before removing
+   * it), and recovers. Returns what recovery says it rolled back to.
+   */
+  async function saveThenDie(file: string, table: PieceTable, baseline: ReturnType<typeof markOf>) {
+    const kept = tempPath('kept-journal');
+    await saveInPlace(planOf(file, table, baseline), { hooks: { beforeApply: () => fs.copyFileSync(journalPath(file), kept) } });
+    fs.copyFileSync(kept, journalPath(file));
+    const recovery = recoverInterruptedSave(file);
+    assert.ok(recovery.recovered, recovery.detail);
+    return recovery.restored;
+  }
+
+  it('restores onto the file journal recovery rolled back to the content it was made on (new mtime), never onto other content', async () => {
+    const content = 'line 1\nline 2\nline 3\n'.repeat(500);
+    const { file, mf, baseline, table } = setUp(content);
+    const edited = table();
+    edited.insert(5, Buffer.from('ONE'));
+    const backup = tempPath('backup.json');
+    await writeBackup(backup, file, baseline, edited);
+    const expected = edited.read(0, edited.size).toString();
+    mf.close();
+    const rolledBack = await saveThenDie(file, edited, baseline);
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), content, 'recovery restored the old bytes');
+    const now = markOf(file);
+    assert.notStrictEqual(now.mtimeMs, baseline.mtimeMs, 'the rolled-back file has a new mtime');
+    assert.deepStrictEqual(rolledBack, { size: baseline.size, mtimeMs: baseline.mtimeMs, inode: baseline.inode });
+
+    const reopened = open(file);
+    const restored = new PieceTable(reopened, now.size);
+    assert.deepStrictEqual(await readBackup(backup, file, now, restored, rolledBack), { ok: true, appended: 0, held: [] });
+    assert.strictEqual(restored.read(0, restored.size).toString(), expected);
+    const refused = { ok: false, reason: 'the file changed on disk since they were made' };
+    assert.deepStrictEqual(await readBackup(backup, file, now, new PieceTable(reopened, now.size)), refused, 'no rollback: a new mtime is a change');
+    const otherSave = { ...rolledBack!, mtimeMs: rolledBack!.mtimeMs - 1000 };
+    assert.deepStrictEqual(await readBackup(backup, file, now, new PieceTable(reopened, now.size), otherSave), refused, 'rolled back to another version');
+    reopened.close();
+    fs.writeFileSync(file, `#${content.slice(1)}`);
+    const rewritten = markOf(file);
+    assert.strictEqual(rewritten.inode, baseline.inode);
+    const changedTable = new PieceTable(open(file), rewritten.size);
+    assert.deepStrictEqual(await readBackup(backup, file, rewritten, changedTable, rolledBack), refused, 'changed since the rollback');
+  });
+
+  it('records edits held during a save and gives them back to carry out on the restored content', async () => {
+    const file = tempFile('held.txt', 'alpha\nbeta\n');
+    const index = LineIndex.open(file, { every: 2 });
+    await new Promise<void>((resolve) => { const stop = index.onProgress(() => { if (index.complete) { stop(); resolve(); } }); if (index.complete) resolve(); });
+    const baseline = markOf(file);
+    const edited = new PieceTable(index, index.fileSize);
+    edited.insert(0, Buffer.from('> '));
+    const held: HeldEdit[] = [
+      { kind: 'type', at: { line: 1, column: 4 }, text: '\ngamma', overwrite: false },
+      { kind: 'delete', from: { line: 0, column: 2 }, to: { line: 0, column: 3 }, direction: 'forward' },
+      { kind: 'bytes', offset: 0, deleteLength: 1, base64: Buffer.from('<').toString('base64') },
+    ];
+    const backup = tempPath('backup.json');
+    await writeBackup(backup, file, baseline, edited, held);
+    const text = new EditedText(index, new PieceTable(index, index.fileSize));
+    const result = await readBackup(backup, file, baseline, text.table);
+    assert.ok(result.ok);
+    assert.deepStrictEqual(result.held, held);
+    for (const edit of result.held) {
+      applyHeldEdit(text, edit, '\n');
+      text.invalidate();
+    }
+    assert.strictEqual(text.read(0, text.size).toString(), '< lpha\nbeta\ngamma\n');
+    index.dispose();
+  });
+
+  it('refuses a backup whose held edits are damaged', async () => {
+    const { file, mf, baseline, table } = setUp('abc');
+    const backup = tempPath('backup.json');
+    await writeBackup(backup, file, baseline, table(), [{ kind: 'bytes', offset: 0, deleteLength: 0, base64: 'QQ==' }]);
+    const json = JSON.parse(fs.readFileSync(backup, 'utf8'));
+    json.held[0].offset = 'zero';
+    fs.writeFileSync(backup, JSON.stringify(json));
+    assert.deepStrictEqual(await readBackup(backup, file, baseline, table()), { ok: false, reason: 'the backup is damaged' });
+    mf.close();
   });
 });

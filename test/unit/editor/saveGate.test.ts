@@ -107,4 +107,52 @@ describe('SaveGate', () => {
     assert.deepStrictEqual(log, ['b']);
     assert.strictEqual(errors.length, 1);
   });
+
+  it('gives the records of the held changes, up to the first held without one', async () => {
+    const gate = new SaveGate<string>(() => Promise.resolve(), fail);
+    const save = deferred();
+    const done = gate.run(() => save.promise);
+    gate.change(() => undefined, 'a');
+    gate.change(() => undefined, 'b');
+    assert.deepStrictEqual(gate.heldRecords, ['a', 'b']);
+    gate.change(() => undefined); // an undo: what follows was asked for on the content it makes
+    gate.change(() => undefined, 'c');
+    assert.deepStrictEqual(gate.heldRecords, ['a', 'b']);
+    save.resolve();
+    await done;
+    await tick();
+    assert.deepStrictEqual(gate.heldRecords, []);
+  });
+
+  it('a save asked for during another, with nothing changed since, is that save: a Cancel of it is not redone', async () => {
+    const gate = new SaveGate(() => Promise.resolve(), fail);
+    const save = deferred();
+    let runs = 0;
+    const first = gate.run(() => { runs++; return save.promise; }, 7);
+    const again = gate.sameSave(7);
+    assert.strictEqual(again, first);
+    assert.strictEqual(gate.sameSave(8), undefined, 'changed since: a save of its own');
+    save.reject(Object.assign(new Error('Canceled'), { name: 'Canceled' }));
+    await assert.rejects(first, /Canceled/);
+    await assert.rejects(again!, /Canceled/);
+    await tick();
+    assert.strictEqual(runs, 1);
+    assert.strictEqual(gate.sameSave(7), undefined, 'once over, a request saves again');
+  });
+
+  it('never joins a save when a change is held or a revert was asked for after it', async () => {
+    const gate = new SaveGate(() => Promise.resolve(), fail);
+    const save = deferred();
+    const done = gate.run(() => save.promise, 1);
+    gate.change(() => undefined);
+    assert.strictEqual(gate.sameSave(1), undefined, 'a held change is not saved by the running save');
+    const other = deferred();
+    const gate2 = new SaveGate(() => Promise.resolve(), fail);
+    void gate2.run(() => other.promise, 1);
+    void gate2.run(() => Promise.resolve());
+    assert.strictEqual(gate2.sameSave(1), undefined, 'a revert comes between');
+    save.resolve();
+    other.resolve();
+    await done;
+  });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { spawn } from 'child_process';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import { faultInjector } from '../../../src/edits/faults';
 import { journalPath, writeJournal } from '../../../src/edits/journal';
@@ -23,7 +24,7 @@ async function journalFor(file: string, segments: Segment[]) {
   const stat = fs.statSync(file, { bigint: true });
   const layout = layoutOf(segments, Number(stat.size));
   const written = await writeJournal({
-    file, journal: journalPath(file), layout, inode: stat.ino, mode: 0o644, chunkBytes: 1000,
+    file, journal: journalPath(file), layout, inode: stat.ino, mtimeMs: Number(stat.mtimeMs), mode: 0o644, chunkBytes: 1000,
     fault: faultInjector(undefined), onProgress: () => {},
   });
   return { layout, ...written };
@@ -47,7 +48,7 @@ describe('journal', () => {
 
   describe('format', () => {
     const record: JournalRecord = {
-      complete: true, oldSize: 5 * 2 ** 32 + 3, newSize: 2 ** 40, inode: 2n ** 63n + 5n, dataOffset: 8192,
+      complete: true, oldSize: 5 * 2 ** 32 + 3, newSize: 2 ** 40, inode: 2n ** 63n + 5n, oldMtimeMs: 1765043714123.4567, dataOffset: 8192,
       ranges: [{ start: 7, end: 9 }, { start: 2 ** 33, end: 2 ** 33 + 2 ** 32 + 1 }], owner: currentOwner(),
     };
 
@@ -55,6 +56,15 @@ describe('journal', () => {
       assert.deepStrictEqual(decodeRecord(encodeRecord(record)), record);
       const lock = decodeRecord(encodeRecord({ ...record, complete: false }))!;
       assert.deepStrictEqual([lock.complete, lock.ranges], [false, []]);
+    });
+
+    it('still reads a version 1 record (before oldMtimeMs was recorded): a journal left by an older build recovers', () => {
+      const v2 = encodeRecord(record);
+      const body = Buffer.concat([v2.subarray(0, 104), v2.subarray(112, v2.length - 32)]);
+      body.writeUInt32LE(1, 8);
+      body.writeBigUInt64LE(BigInt(body.length + 32), 16);
+      const v1 = Buffer.concat([body, createHash('sha256').update(body).digest()]);
+      assert.deepStrictEqual(decodeRecord(v1), { ...record, oldMtimeMs: Number.NaN });
     });
 
     it('rejects every single flipped byte, truncation, and inconsistent ranges', () => {
