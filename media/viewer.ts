@@ -251,7 +251,7 @@ export class Viewer implements View {
         if (this.state && isCount(m.line)) this.reveal(m.line, m.select === true, isCount(m.column) ? m.column : 0);
         break;
       case 'edited':
-        if (this.state && isCount(m.fromLine) && (m.caret === undefined || isPos(m.caret)) && isState(m.state)) this.onEdited(m.fromLine, m.keepCaret === true ? undefined : m.caret, m.state, m.reset === true);
+        if (this.state && isCount(m.fromLine) && (m.caret === undefined || isPos(m.caret)) && isState(m.state)) this.onEdited(m.fromLine, m.keepCaret === true ? undefined : m.caret, m.state, m.reset === true, m.keepCaret === true);
         break;
       case 'open':
         if (this.state && m.what === 'find') this.openFind();
@@ -332,8 +332,11 @@ export class Viewer implements View {
     this.invalidate();
   }
 
-  /** The content changed (an edit from any view, undo, redo, revert, save). */
-  private onEdited(fromLine: number, caret: Position | undefined, state: FileState, reset: boolean): void {
+  /**
+   * The content changed (an edit from any view, undo, redo, revert, save). `keepCaret`:
+   * not the answer to an edit this view sent (a save, a revert, growth on disk).
+   */
+  private onEdited(fromLine: number, caret: Position | undefined, state: FileState, reset: boolean, keepCaret: boolean): void {
     if (reset) this.cache.clear();
     else this.cache.markStale(fromLine);
     this.filter.contentChanged();
@@ -345,7 +348,7 @@ export class Viewer implements View {
     this.applyState(state);
     // After a truncation or rotation the old top line may be past the end: placing the caret must not scroll "up" (that stops following).
     if (reset) this.topLine = state.following ? this.maxTop() : Math.min(this.topLine, this.maxTop());
-    if (caret) this.edits.confirmed(caret);
+    if (!keepCaret) this.edits.confirmed(caret);
     this.invalidate();
   }
 
