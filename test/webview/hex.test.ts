@@ -106,7 +106,11 @@ describe('hex view webview (fake host, Chromium)', function () {
   it('two typed hex digits overwrite one byte: the first shows as pending, the second sends the edit', async () => {
     const page = await open('file=binary');
     await clickByte(page, 0x20);
+    await until(page, 'caret', 0x20);
     await page.keyboard.press('a');
+    // The half byte shows on the next frame, which a loaded machine delays.
+    await page.waitForFunction(() => document.querySelector('.hex-row[data-offset="32"] .hb[data-i="0"]')!.textContent === 'a0', undefined, { timeout: 10_000 })
+      .catch(() => undefined); // the assertions below name what is shown instead
     const pending = await cell(page, 0x20);
     assert.strictEqual(pending.text, 'a0', 'the typed digit over the old low digit');
     assert.ok(pending.cls.includes('hex-pending'));
