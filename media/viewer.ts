@@ -264,7 +264,7 @@ export class Viewer implements View {
         if (isCount(m.id) && isCount(m.filterId) && Array.isArray(m.lines)) this.filter.onLines(m);
         break;
       case 'found':
-        if (this.state && isCount(m.id) && this.find.answered(m) && m.match) this.showMatch(m.match.from, m.match.to);
+        if (this.state && isCount(m.id)) this.find.answered(m, (match) => this.showMatch(match.from, match.to));
         break;
       case 'findCount':
         if (isCount(m.id) && isCount(m.matches)) this.find.onCount(m);
