@@ -11,6 +11,8 @@ import { ARTIFACTS, pageSuite } from './harness';
 interface FakeHostView {
   sent: ViewerMessage[];
   invalid: unknown[];
+  /** Every message the host sent (each reaches the view `latency` ms later). */
+  received: HostMessage[];
   clipboard: string;
   send(message: HostMessage): void;
   append(n: number): void;
@@ -414,6 +416,40 @@ describe('viewer webview (fake host, Chromium)', function () {
     await page.waitForFunction(() => document.getElementById('follow')!.getAttribute('aria-pressed') === 'true');
     await page.evaluate(() => fakeHost.append(10));
     await page.waitForSelector('.row[data-line="574"] .text:not(.placeholder)');
+  });
+
+  it('Follow shows pressed at once on a click, and states the host sent before it saw the click do not flip it back', async () => {
+    const page = await open('file=follow&lines=30&latency=300');
+    /**
+     * Clicks Follow right after the host sent a state (which still says the old value):
+     * the button's value after each click, and its changes after them until every message arrived.
+     */
+    const clickAmidStaleState = (clicks: number) => page.evaluate(async (n) => {
+      const button = document.getElementById('follow')!;
+      const seen: string[] = [];
+      const changes = new MutationObserver(() => seen.push(button.getAttribute('aria-pressed')!));
+      let arrived = 0;
+      window.addEventListener('message', () => arrived++);
+      const before = fakeHost.received.length;
+      fakeHost.append(3);
+      const atOnce: string[] = [];
+      for (let i = 0; i < n; i++) {
+        button.click();
+        atOnce.push(button.getAttribute('aria-pressed')!);
+      }
+      changes.observe(button, { attributes: true, attributeFilter: ['aria-pressed'] });
+      const expected = fakeHost.received.length - before;
+      while (arrived < expected) await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      changes.disconnect();
+      return { atOnce, seen, host: fakeHost.state.following };
+    }, clicks);
+    const on = await clickAmidStaleState(1);
+    assert.deepStrictEqual(on, { atOnce: ['true'], seen: [], host: true });
+    await page.waitForSelector('.row[data-line="32"] .text:not(.placeholder)');
+    // Off and on again before the host answered either: no flicker, and the host ends where the button is.
+    const offOn = await clickAmidStaleState(2);
+    assert.deepStrictEqual(offOn, { atOnce: ['false', 'true'], seen: [], host: true });
   });
 
   it('keeps its caret when the host says no edit moved it (a save, growth), though the host heard of an older one', async () => {
