@@ -37,14 +37,14 @@ describe('find and filter in the viewer webview (fake host, Chromium)', function
 
   /** Waits until the found match (drawn in the find colour) is on 0-based `line`. */
   async function foundOn(page: Page, line: number): Promise<void> {
-    await page.waitForSelector(`.row[data-line="${line}"] .sel.found`, { timeout: 5000 });
+    await page.waitForSelector(`.row[data-line="${line}"] .sel.found`, { timeout: 10_000 });
   }
 
   it('Ctrl+F, type: selects the first match after the caret, highlights the others, counts them', async () => {
     const page = await open();
     const hits = linesWhere((t) => t.includes('deadlock'));
     await page.keyboard.press('Control+F');
-    await page.waitForFunction(() => document.activeElement?.classList.contains('find-input'), undefined, { timeout: 2000 });
+    await page.waitForFunction(() => document.activeElement?.classList.contains('find-input'), undefined, { timeout: 10_000 });
     await page.keyboard.type('deadlock');
     await foundOn(page, hits[0]);
     await page.waitForSelector(`.find-count:text-is("1 of ${n(hits.length)}")`);
@@ -92,7 +92,7 @@ describe('find and filter in the viewer webview (fake host, Chromium)', function
     // Escape closes the widget, removes the highlights, gives the keys back to the text.
     await page.keyboard.press('Escape');
     await page.waitForSelector('.find-widget', { state: 'hidden' });
-    await page.waitForFunction(() => document.querySelectorAll('.match').length === 0, undefined, { timeout: 2000 });
+    await page.waitForFunction(() => document.querySelectorAll('.match').length === 0, undefined, { timeout: 10_000 });
     assert.ok(await page.evaluate(() => document.querySelector('.editor')!.contains(document.activeElement)));
     const sent = await page.evaluate(() => fakeHost.sent.map((m) => m.type).filter((t) => t.startsWith('find')));
     assert.strictEqual(sent[sent.length - 1], 'findStop', 'the host was told to stop searching');
