@@ -1,7 +1,10 @@
 /**
  * The viewer's side of find: the widget, the searches it sends (each with a new id,
  * so late answers to old ones are dropped), the running count, and the matcher the
- * view highlights visible lines with.
+ * view highlights visible lines with. One next/previous search is in flight at a
+ * time: the host searches from the selection, so a press made before the answer
+ * waits for it and searches on from the match it shows (else two quick presses
+ * would both search from the same place and find the same match).
  */
 import type { FindCountMessage } from '../src/editor/findProtocol';
 import type { ViewerMessage } from '../src/editor/protocol';
@@ -34,6 +37,10 @@ export class FindSession {
   private count: Omit<FindCountMessage, 'type' | 'id'> | undefined;
   private index: number | undefined;
   private noMatch = false;
+  /** The current search's answer has not come yet. */
+  private inFlight = false;
+  /** Next (false) and previous (true) presses made while a search was in flight, oldest first. */
+  private readonly waiting: boolean[] = [];
 
   constructor(parent: HTMLElement, private readonly host: FindHost, options: { hex?: boolean } = {}) {
     this.widget = new FindWidget(parent, options, {
@@ -70,20 +77,28 @@ export class FindSession {
     this.host.focusView();
   }
 
-  /** Takes the host's answer; true when it is the current search's and found a match (the view then shows it). */
-  answered(m: { id: number; match?: { index?: number }; wrapped: boolean; error?: string }): boolean {
-    if (m.id !== this.findId) return false;
+  /**
+   * Takes the host's answer: when it is the current search's and found a match, calls
+   * `show` (which selects it), then sends the next press that waited for it.
+   */
+  answered<M extends { index?: number }>(m: { id: number; match?: M; wrapped: boolean; error?: string }, show: (match: M) => void): void {
+    if (m.id !== this.findId) return;
+    this.inFlight = false;
     this.noMatch = !m.match && !m.error;
+    if (m.error || !m.match) this.waiting.length = 0;
     if (m.error) {
       this.widget.showCount(m.error, 'error');
-      return false;
+      return;
     }
     if (m.match) {
       this.index = m.match.index;
       if (m.wrapped) this.host.announce('Search wrapped around the file');
     }
     this.showCount();
-    return m.match !== undefined;
+    if (!m.match) return;
+    show(m.match);
+    const backwards = this.waiting.shift();
+    if (backwards !== undefined) this.send(backwards, false);
   }
 
   onCount(m: FindCountMessage): void {
@@ -106,6 +121,8 @@ export class FindSession {
 
   private setQuery(query: SearchQuery | undefined): void {
     this.query = query;
+    this.inFlight = false;
+    this.waiting.length = 0;
     this.matcher = compileMatcher(query);
     this.version++;
     this.index = undefined;
@@ -114,6 +131,11 @@ export class FindSession {
   }
 
   private send(backwards: boolean, restart: boolean): void {
+    if (this.inFlight && !restart) {
+      this.waiting.push(backwards);
+      return;
+    }
+    this.inFlight = true;
     this.findId = this.nextId++;
     this.host.send(this.findId, this.query!, backwards, restart);
   }

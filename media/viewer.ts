@@ -23,6 +23,8 @@ import { el, pinScroll } from './dom';
 import { measureFont, onFontChange } from './fontMetrics';
 import { FilterPane } from './filterPane';
 import { FindSession } from './findSession';
+import { FollowToggle } from './followToggle';
+import { wheelMovement } from './wheelMovement';
 import { asHostMessage, clamp, comparePos, isCount, isPos, isState, samePos } from './guards';
 import { EOL, isWholeLine, LineCache } from './lineCache';
 import { byteLength, firstNonBlank, nextIndex, prevIndex, wordLeft, wordRight } from './lineRenderer';
@@ -77,6 +79,7 @@ export class Viewer implements View {
   private readonly vbar: Scrollbar;
   private readonly hbar: Scrollbar;
   private readonly find: FindSession;
+  private readonly followToggle = new FollowToggle();
   private readonly filter: FilterPane;
   private readonly edits: TextEdits;
   /** The match the find widget selected: drawn in the find colour while it is the selection. */
@@ -264,7 +267,7 @@ export class Viewer implements View {
         if (isCount(m.id) && isCount(m.filterId) && Array.isArray(m.lines)) this.filter.onLines(m);
         break;
       case 'found':
-        if (this.state && isCount(m.id) && this.find.answered(m) && m.match) this.showMatch(m.match.from, m.match.to);
+        if (this.state && isCount(m.id)) this.find.answered(m, (match) => this.showMatch(match.from, match.to));
         break;
       case 'findCount':
         if (isCount(m.id) && isCount(m.matches)) this.find.onCount(m);
@@ -277,7 +280,7 @@ export class Viewer implements View {
 
   private onInit(state: FileState, topLine: number): void {
     const first = !this.state;
-    this.state = state;
+    this.state = { ...state, following: this.followToggle.shown(state.following) };
     this.cache.clear();
     this.requests.forgetAbsent();
     this.requests.drop();
@@ -297,7 +300,12 @@ export class Viewer implements View {
     this.invalidate();
   }
 
-  private applyState(next: FileState): void {
+  /** A state the host sent: shown, with Follow as asked while a toggle is unanswered. */
+  private applyState(reported: FileState): void {
+    this.showState({ ...reported, following: this.followToggle.shown(reported.following) });
+  }
+
+  private showState(next: FileState): void {
     const prev = this.state;
     this.state = next;
     if (!prev) return;
@@ -405,7 +413,9 @@ export class Viewer implements View {
 
   private toggleFollow(): void {
     this.post({ type: 'command', command: 'toggleFollow' });
-    if (this.state) this.applyState({ ...this.state, following: !this.state.following }); // until the host confirms
+    if (!this.state) return;
+    this.showState({ ...this.state, following: this.followToggle.toggled(this.state.following) });
+    this.toolbar.update(this.state); // pressed at once, not on the next frame
   }
 
   // ---- geometry ----
@@ -479,24 +489,7 @@ export class Viewer implements View {
   private onWheel(e: WheelEvent): void {
     if (e.ctrlKey) return; // zoom belongs to VS Code
     e.preventDefault();
-    let dx = e.deltaX;
-    let dy = e.deltaY;
-    if (e.shiftKey && dx === 0) {
-      dx = dy;
-      dy = 0;
-    }
-    let lines: number;
-    let cols: number;
-    if (e.deltaMode === WheelEvent.DOM_DELTA_LINE) {
-      lines = dy;
-      cols = (dx * this.lineHeight) / this.charWidth;
-    } else if (e.deltaMode === WheelEvent.DOM_DELTA_PAGE) {
-      lines = dy * this.fullRows;
-      cols = (dx * this.textWidth) / this.charWidth;
-    } else {
-      lines = dy / this.lineHeight;
-      cols = dx / this.charWidth;
-    }
+    const { lines, cols } = wheelMovement(e, { lineHeight: this.lineHeight, charWidth: this.charWidth, rows: this.fullRows, textWidth: this.textWidth });
     if (lines !== 0) {
       if (Math.sign(lines) !== Math.sign(this.wheelLines)) this.wheelLines = 0;
       this.wheelLines += lines;

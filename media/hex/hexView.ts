@@ -218,9 +218,11 @@ export class HexView implements View {
         }
         break;
       case 'foundOffset':
-        if (this.state && isCount(m.id) && this.find.answered(m) && m.match) {
-          this.revealOffset(m.match.offset, m.match.length, false);
-          this.foundMatch = { ...this.cursor.selection(), version: this.find.version };
+        if (this.state && isCount(m.id)) {
+          this.find.answered(m, (match) => {
+            this.revealOffset(match.offset, match.length, false);
+            this.foundMatch = { ...this.cursor.selection(), version: this.find.version };
+          });
         }
         break;
       case 'findCount':

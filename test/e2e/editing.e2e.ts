@@ -66,7 +66,7 @@ async function cancelToast(toast: Locator): Promise<void> {
  * center (a toast can be hidden before it is seen).
  */
 async function refusedSave(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(2000);
+  // The open center lists notifications as they come, so it can open before the error.
   await runCommand(page, 'Notifications: Show Notifications');
   await page.locator('.notifications-center', { hasText: `Failed to save '${name}'` }).waitFor({ timeout: 30_000 });
   await runCommand(page, 'Notifications: Hide Notifications');

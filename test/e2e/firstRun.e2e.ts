@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { makeLog } from '../../scripts/make-log';
-import { type ExtensionSession, findInWebviews, runCommand, screenshot, startExtensionSession } from './harness';
+import { closeAllEditors, type ExtensionSession, findInWebviews, runCommand, screenshot, startExtensionSession } from './harness';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -19,11 +19,6 @@ const TOO_LARGE = /not displayed in the text editor because it is very large/;
 async function clickInExplorer(page: Page, name: string): Promise<void> {
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).click();
   await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
-}
-
-async function closeAllEditors(page: Page): Promise<void> {
-  await runCommand(page, 'View: Close All Editors');
-  await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 });
 }
 
 /** The first row of the Huge File Editor shows `large.dat`'s first line, and no text editor page is open. */

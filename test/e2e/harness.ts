@@ -211,9 +211,23 @@ export async function startExtensionSession(workspace: string, associated = ['*.
 
 /** Opens a workspace file as the only editor, so the only webview frame is its own. */
 export async function openAlone(page: Page, relativePath: string): Promise<void> {
-  await runCommand(page, 'View: Close All Editors');
-  await page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await closeAllEditors(page);
   await openFileWith(page, relativePath);
+}
+
+/**
+ * Closes every editor and waits until their webview frames are gone too: a closed
+ * editor's frame outlives its tab for a moment, and a search for a selector among
+ * the frames (findInWebviews) must not find the old file's view.
+ */
+export async function closeAllEditors(page: Page, timeoutMs = 20_000): Promise<void> {
+  await runCommand(page, 'View: Close All Editors');
+  await page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached', timeout: timeoutMs });
+  const deadline = Date.now() + timeoutMs;
+  while (page.frames().some((frame) => frame.url().includes('/webview/browser/pre/'))) {
+    if (Date.now() > deadline) throw new Error(`webview frames left ${timeoutMs} ms after Close All Editors: ${page.frames().map((f) => f.url()).join(', ')}`);
+    await sleep(50);
+  }
 }
 
 /** Waits for a notification toast with this text to finish sliding in (for screenshots). */

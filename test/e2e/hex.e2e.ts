@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
-import { type ExtensionSession, findInWebviews, forgetWebviewWorker, openAlone, quickOpenFocus, runCommand, screenshot, startExtensionSession } from './harness';
+import { closeAllEditors, type ExtensionSession, findInWebviews, forgetWebviewWorker, openAlone, quickOpenFocus, runCommand, screenshot, startExtensionSession } from './harness';
 
 const SAMPLE_SIZE = 3 * 1024 * 1024;
 /** Where the test types (Go to Offset, then two hex digits). */
@@ -222,9 +222,7 @@ describe('Hex view in VS Code', function () {
  * painted; `newWorker`: with a new webview service worker (see forgetWebviewWorker).
  */
 async function timeToFirstRow(page: Page, name: string, newWorker: boolean): Promise<number> {
-  await runCommand(page, 'View: Close All Editors');
-  await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
-  await sleep(1_000); // let the closed editor's webview go
+  await closeAllEditors(page);
   if (newWorker) await forgetWebviewWorker(page);
   await quickOpenFocus(page, name);
   const started = Date.now();
@@ -232,10 +230,12 @@ async function timeToFirstRow(page: Page, name: string, newWorker: boolean): Pro
   const deadline = started + 60_000;
   for (;;) {
     for (const frame of page.frames()) {
+      // A frame that does not render (hidden, or going) runs no animation frame: ask it again rather than wait on it.
       const painted = await frame.evaluate(() => new Promise<boolean>((resolve) => {
         const row = document.querySelector('.hex-row[data-offset="0"]');
         if (!row || row.querySelector('.hex-loading')) resolve(false);
         else requestAnimationFrame(() => resolve(true));
+        setTimeout(() => resolve(false), 1_000);
       })).catch(() => false);
       if (painted) return Date.now() - started;
     }

@@ -152,6 +152,9 @@ function toView(message: HostMessage): void {
   received.push(message);
   setTimeout(() => window.postMessage(message, '*'), latency);
 }
+/** Messages that reached the page; this listener was added before the view's, so it counts one before the view handles it. */
+let delivered = 0;
+window.addEventListener('message', () => { delivered++; });
 
 function slice(line: number, fromByte: number, maxBytes: number): LineSlice {
   const length = file.lineLength(line);
@@ -346,6 +349,10 @@ const fakeHost = {
     return state();
   },
   send: (message: HostMessage) => toView(message),
+  /** Messages sent that the view has not received yet (each takes `latency` ms). */
+  get undelivered() {
+    return received.length - delivered;
+  },
   /** Appends lines to the growing file (file=follow), then tells the view, as the real host would. */
   append(n: number) {
     growing.append(n);

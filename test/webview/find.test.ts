@@ -24,8 +24,8 @@ function linesWhere(test: (text: string) => boolean): number[] {
 describe('find and filter in the viewer webview (fake host, Chromium)', function () {
   const openPage = pageSuite();
 
-  async function open(): Promise<Page> {
-    const page = await openPage(`file=huge&lines=${LINES}`, { width: 1000, height: 640 });
+  async function open(query = ''): Promise<Page> {
+    const page = await openPage(`file=huge&lines=${LINES}${query}`, { width: 1000, height: 640 });
     await page.waitForSelector('.row[data-line] .text:not(.placeholder)');
     await page.focus('.editor');
     return page;
@@ -37,14 +37,14 @@ describe('find and filter in the viewer webview (fake host, Chromium)', function
 
   /** Waits until the found match (drawn in the find colour) is on 0-based `line`. */
   async function foundOn(page: Page, line: number): Promise<void> {
-    await page.waitForSelector(`.row[data-line="${line}"] .sel.found`, { timeout: 5000 });
+    await page.waitForSelector(`.row[data-line="${line}"] .sel.found`, { timeout: 10_000 });
   }
 
   it('Ctrl+F, type: selects the first match after the caret, highlights the others, counts them', async () => {
     const page = await open();
     const hits = linesWhere((t) => t.includes('deadlock'));
     await page.keyboard.press('Control+F');
-    await page.waitForFunction(() => document.activeElement?.classList.contains('find-input'), undefined, { timeout: 2000 });
+    await page.waitForFunction(() => document.activeElement?.classList.contains('find-input'), undefined, { timeout: 10_000 });
     await page.keyboard.type('deadlock');
     await foundOn(page, hits[0]);
     await page.waitForSelector(`.find-count:text-is("1 of ${n(hits.length)}")`);
@@ -92,10 +92,34 @@ describe('find and filter in the viewer webview (fake host, Chromium)', function
     // Escape closes the widget, removes the highlights, gives the keys back to the text.
     await page.keyboard.press('Escape');
     await page.waitForSelector('.find-widget', { state: 'hidden' });
-    await page.waitForFunction(() => document.querySelectorAll('.match').length === 0, undefined, { timeout: 2000 });
+    await page.waitForFunction(() => document.querySelectorAll('.match').length === 0, undefined, { timeout: 10_000 });
     assert.ok(await page.evaluate(() => document.querySelector('.editor')!.contains(document.activeElement)));
     const sent = await page.evaluate(() => fakeHost.sent.map((m) => m.type).filter((t) => t.startsWith('find')));
     assert.strictEqual(sent[sent.length - 1], 'findStop', 'the host was told to stop searching');
+  });
+
+  it('Enter and F3 pressed again before the answer came each go one match on (a slow host)', async () => {
+    const page = await open('&latency=400');
+    const hits = linesWhere((t) => t.includes('deadlock'));
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('deadlock');
+    await foundOn(page, hits[0]);
+    await page.waitForSelector(`.find-count:text-is("1 of ${n(hits.length)}")`);
+    const before = await page.evaluate(() => fakeHost.sent.filter((m) => m.type === 'find').length);
+    // The presses reach the view well within the 400 ms the host takes to answer the first.
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await foundOn(page, hits[2]);
+    await page.waitForSelector(`.find-count:text-is("3 of ${n(hits.length)}")`);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('F3');
+    await foundOn(page, hits[5]);
+    await page.waitForSelector(`.find-count:text-is("6 of ${n(hits.length)}")`);
+    await page.keyboard.press('Shift+F3');
+    await page.keyboard.press('Shift+F3');
+    await foundOn(page, hits[3]);
+    await page.waitForSelector(`.find-count:text-is("4 of ${n(hits.length)}")`);
+    const finds = await page.evaluate(() => fakeHost.sent.filter((m) => m.type === 'find').length);
+    assert.strictEqual(finds - before, 7, 'one search per key press');
   });
 
   it('Find reopened after a jump searches again from the caret: no stale "3 of ..." from before', async () => {

@@ -246,6 +246,19 @@ describe('hex view webview (fake host, Chromium)', function () {
     await page.waitForFunction(() => document.activeElement?.classList.contains('hex-editor'));
   });
 
+  it('Enter pressed again before the answer came goes one match further (a slow host)', async () => {
+    const page = await open('file=binary&latency=400');
+    const expected = Array.from({ length: 16 }, (_, k) => k * 256 + 0x10).filter((o) => o !== KNOWN_AT);
+    await page.keyboard.press('Control+F');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('find-input'));
+    await page.keyboard.type('10 11');
+    await until(page, 'anchor', expected[0]);
+    await page.waitForSelector(`.find-count:text-is("1 of ${expected.length}")`);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
+    await until(page, 'anchor', expected[3]);
+    await page.waitForSelector(`.find-count:text-is("4 of ${expected.length}")`);
+  });
+
   /** The find marks on screen, by offset: 'found' (the current match) or 'match'; the same in both columns. */
   async function matchMarks(page: Page): Promise<Record<number, string>> {
     const marks = await page.$$eval('.hex-row:not(.hidden):not(.hex-header)', (els) => {

@@ -9,6 +9,13 @@ describe('text view layout (fake host, Chromium)', function () {
   const openPage = pageSuite();
 
   const hbarShown = (page: Page) => page.$eval('.hscroll-track', (t) => !t.classList.contains('hidden'));
+  /**
+   * Waits until the view has drawn for what changed before the call: a resize is seen in
+   * one frame (its ResizeObserver) and drawn in the next; three frames cover both.
+   */
+  const drawn = (page: Page) => page.evaluate(() => new Promise((resolve) => {
+    requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  }));
 
   it('Ctrl+End to lines wider than the view: the horizontal scrollbar that appears leaves the last line visible above it', async () => {
     // Lines grow by a digit towards the end ("#1 some text ..." to "#3000 some text ..."):
@@ -23,7 +30,7 @@ describe('text view layout (fake host, Chromium)', function () {
     while (!(await hbarShown(page))) {
       width -= 4;
       await page.setViewportSize({ width, height });
-      await page.waitForTimeout(50); // a frame to lay out again; nothing else tells that it did
+      await drawn(page);
     }
     await page.setViewportSize({ width: width + 8, height });
     await page.waitForFunction(() => document.querySelector('.hscroll-track')?.classList.contains('hidden'));
@@ -31,7 +38,7 @@ describe('text view layout (fake host, Chromium)', function () {
     await page.keyboard.press('Control+End');
     await page.waitForSelector('.row[data-line="2999"] .text:not(.placeholder)');
     await page.waitForFunction(() => !document.querySelector('.hscroll-track')?.classList.contains('hidden'));
-    await page.waitForTimeout(100); // the frame after the scrollbar appeared
+    await drawn(page); // the rows placed for the scrollbar that appeared
     const [row, bar] = await page.evaluate(() => [document.querySelector('.row[data-line="2999"]')!, document.querySelector('.hscroll-track')!]
       .map((e) => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; }));
     await page.screenshot({ path: path.join(ARTIFACTS, 'hbar-last-row.png') });

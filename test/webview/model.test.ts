@@ -83,7 +83,7 @@ describe('model-based editing: random keys against a reference editor (fake host
         await page.waitForFunction((w) => {
           const s = (window as unknown as { shown: () => Expected }).shown();
           return document.getElementById('root')!.dataset.pendingEdits === '0' && JSON.stringify(s) === JSON.stringify(w);
-        }, want, { timeout: 3000, polling: 'raf' });
+        }, want, { timeout: 10_000, polling: 'raf' });
       } catch {
         const got = await page.evaluate(() => (window as unknown as { shown: () => Expected }).shown());
         return `after step ${i} (${JSON.stringify(keys[i])}):\n  expected ${JSON.stringify(want)}\n  shown    ${JSON.stringify(got)}`;
