@@ -143,7 +143,12 @@ for (const autoSave of ['off', 'afterDelay'] as const) {
   });
 }
 
-/** Waits until the view has no edit waiting for the host. */
+/**
+ * Waits until the view has no edit waiting for the host. The view writes
+ * data-pending-edits when it draws, so right after a key it still says what the frame
+ * before the key said: two frames first, then the count.
+ */
 async function settled(frame: Frame): Promise<void> {
+  await frame.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await frame.locator('#root[data-pending-edits="0"]').waitFor({ timeout: 10_000 });
 }
