@@ -54,7 +54,11 @@ export class ViewerStatusBar extends Disposable {
     if (caret.byteOffset !== undefined) parts.push(`Byte ${caret.byteOffset.toLocaleString('en-US')}`);
     if (caret.overwrite) parts.push('Overwrite');
     if (!state.complete) parts.push(`$(sync~spin) Indexing ${Math.floor(state.progress * 100)} %`);
-    else parts.push(`${state.lineCount.toLocaleString('en-US')} ${state.lineCount === 1 ? 'line' : 'lines'}`);
+    else {
+      // Counted as Count Lines and `wc -l` count, so the two never disagree (the view's empty line after a final break is no line of the log).
+      const lines = caret.document.text?.countedLines() ?? state.lineCount;
+      parts.push(`${lines.toLocaleString('en-US')} ${lines === 1 ? 'line' : 'lines'}`);
+    }
     this.item.text = parts.join('  ');
   }
 

@@ -57,6 +57,15 @@ export class EditedText implements TextSource {
     return lines.known + (lines.all && this.endsWithBreak() ? 1 : 0);
   }
 
+  /**
+   * Lines as Count Lines and `wc -l` count them (plus a last line without a break: the
+   * empty line after a final break is not one), once every line is known; else undefined.
+   */
+  countedLines(): number | undefined {
+    const lines = this.brokenLines();
+    return lines.all ? lines.known : undefined;
+  }
+
   estimatedLineCount(): number {
     if (this.complete && (this.table.isPristine || this.currentLayout().knownPieces === this.table.list().length)) return this.availableLines();
     if (this.table.isPristine) return this.index.estimatedLineCount;

@@ -74,4 +74,17 @@ describe('EditedText', () => {
       index.dispose();
     }
   });
+
+  it('counts lines as wc -l does, plus a last line without a break (Count Lines and the status bar), edited or not', async () => {
+    for (const [content, counted] of [['', 0], ['a', 1], ['a\n', 1], ['a\r\nb', 2], ['a\n\n', 2]] as const) {
+      const index = LineIndex.open(tempFile('f.txt', content));
+      await index.whenComplete();
+      const text = new EditedText(index, new PieceTable(index, index.fileSize));
+      assert.strictEqual(text.countedLines(), counted, JSON.stringify(content));
+      text.table.insert(text.size, Buffer.from('x'));
+      text.invalidate();
+      assert.strictEqual(text.countedLines(), content.endsWith('\n') || content === '' ? counted + 1 : counted, `${JSON.stringify(content)} + "x"`);
+      index.dispose();
+    }
+  });
 });
