@@ -26,8 +26,10 @@ async function openView(page: Page, file: string): Promise<Frame> {
 }
 
 /** The text of every row the view shows now. */
-function shownRows(frame: Frame): Promise<string[]> {
-  return frame.locator('.row[data-line] .text').allTextContents();
+/** The text of the rows shown, without the empty line after the file's final line break (VS Code's lines). */
+async function shownRows(frame: Frame): Promise<string[]> {
+  const rows = await frame.locator('.row[data-line] .text').allTextContents();
+  return rows.at(-1) === '' ? rows.slice(0, -1) : rows;
 }
 
 const dirtyTab = (page: Page, name: string) => page.locator('.tabs-container .tab.active.dirty', { hasText: name });
