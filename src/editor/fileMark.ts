@@ -36,7 +36,11 @@ export function markOf(file: string): FileMark {
  * or unreadable). A change inside, away from both ends, goes unseen.
  */
 export function appendedTo(file: string, before: FileMark): FileMark | undefined {
-  const now = markOf(file);
+  return grownFrom(file, before, markOf(file));
+}
+
+/** `now` (the mark of `file` just taken) when it is `before` grown by appending, as appendedTo decides. */
+function grownFrom(file: string, before: FileMark, now: FileMark): FileMark | undefined {
   if (before.size < 0 || now.inode !== before.inode || now.size <= before.size) return undefined;
   try {
     return edgesOf(file, before.size) === before.edges ? now : undefined;
@@ -73,7 +77,7 @@ export function diskChangeOf(file: string, before: FileMark): { change: DiskChan
   if (mark.size < 0) return { change: before.size < 0 ? 'unchanged' : 'gone', mark };
   if (before.size < 0 || mark.inode !== before.inode) return { change: 'replaced', mark };
   if (mark.size < before.size) return { change: 'shrunk', mark };
-  if (mark.size > before.size) return { change: appendedTo(file, before) ? 'appended' : 'rewritten', mark };
+  if (mark.size > before.size) return { change: grownFrom(file, before, mark) ? 'appended' : 'rewritten', mark };
   const same = mark.mtimeMs === before.mtimeMs && mark.edges === before.edges;
   return { change: same ? 'unchanged' : 'rewritten', mark };
 }
