@@ -118,13 +118,7 @@ for (const autoSave of ['off', 'afterDelay'] as const) {
         const rand = seeded(seed);
         const content = randomFile(rand);
         const keys = e2eKeys(rand, STEPS);
-        const name = `model-${autoSave}-${seed}.txt`;
-        const file = path.join(tmp, 'workspace', name);
-        fs.writeFileSync(file, content);
-        await openAlone(page, name);
-        const { frame } = await findInWebviews(page, '#root[data-line-count]');
-        await frame.locator('.editor').click({ position: { x: 5, y: 5 } });
-        await page.keyboard.press('Control+Home');
+        const { file, frame } = await openNew(`model-${autoSave}-${seed}.txt`, content);
         const ref = new ReferenceEditor(content);
         for (const key of keys) {
           await press(page, key);
