@@ -12,6 +12,11 @@ export interface CachedLine {
   reqMax: number;
   /** Still shown, but the file changed there (an edit, growth, truncation): ask again. */
   stale?: boolean;
+  /**
+   * The text may differ from the document's (a change the view did not predict: undo,
+   * another view's edit, the disk): keys that read it wait for the host's version.
+   */
+  doubt?: boolean;
 }
 
 /** True when the slice holds the whole line, so it serves any horizontal window. */
@@ -60,10 +65,13 @@ export class LineCache {
     return this.map.get(line);
   }
 
-  /** Where byte `column` of `line` falls in the cached text, if its window covers it (its age untouched). */
+  /**
+   * Where byte `column` of `line` falls in the cached text, if its window covers it and
+   * the text is not in doubt (its age untouched).
+   */
   textAt(line: number, column: number): { slice: LineSlice; index: number } | undefined {
     const entry = this.map.get(line);
-    if (!entry) return undefined;
+    if (!entry || entry.doubt) return undefined;
     const s = entry.slice;
     const col = Math.min(column, s.length);
     const rel = col - s.fromByte;
@@ -73,9 +81,10 @@ export class LineCache {
     return { slice: s, index };
   }
 
-  /** The line's length in bytes, if it is held (its age untouched). */
+  /** The line's length in bytes, if it is held and not in doubt (its age untouched). */
   lineLength(line: number): number | undefined {
-    return this.map.get(line)?.slice.length;
+    const entry = this.map.get(line);
+    return entry && !entry.doubt ? entry.slice.length : undefined;
   }
 
   set(line: number, entry: CachedLine): void {
@@ -99,10 +108,33 @@ export class LineCache {
 
   /**
    * Marks every line at or after `line` stale: still shown (no flicker of placeholders
-   * after each keystroke) but fetched again when in view.
+   * after each keystroke) but fetched again when in view; `doubt`: not to be read by
+   * keys until then either.
    */
-  markStale(line: number): void {
-    for (const [key, entry] of this.map) if (key >= line && !entry.stale) this.map.set(key, { ...entry, stale: true });
+  markStale(line: number, doubt = false): void {
+    for (const [key, entry] of this.map) {
+      if (key >= line && (!entry.stale || (doubt && !entry.doubt))) this.map.set(key, { ...entry, stale: true, doubt: doubt || entry.doubt });
+    }
+  }
+
+  /** True when `line` is held and its text can be relied on (not in doubt). */
+  trusted(line: number): boolean {
+    const entry = this.map.get(line);
+    return entry !== undefined && !entry.doubt;
+  }
+
+  /**
+   * Lines after `after` move by `delta` (an edit added or removed lines before them);
+   * those an edit removed (`delta` < 0) must be deleted first. Ages are kept.
+   */
+  shift(after: number, delta: number): void {
+    if (delta === 0) return;
+    const entries = [...this.map];
+    this.map.clear();
+    for (const [key, entry] of entries) {
+      if (key <= after) this.map.set(key, entry);
+      else this.map.set(key + delta, { ...entry, slice: { ...entry.slice, line: key + delta } });
+    }
   }
 
   /** Forgets every line at or after `line`. */

@@ -1,17 +1,23 @@
 /**
- * Edits from the text view: typing, deleting, cutting and pasting, sent to the host,
- * which applies them to the document VS Code owns (its undo stack and save) and
- * confirms each with an `edited` message. Meanwhile the view shows a one-line edit at
- * once in the cached text and moves the caret where the edit will leave it, when
- * that is predictable.
+ * Edits from the text view: typing, deleting, cutting, pasting, undo and redo, sent to
+ * the host, which applies them to the document VS Code owns (its undo stack and save)
+ * and answers each with an `edited` message carrying the edit's number. Meanwhile the
+ * view shows the edit in its cached lines and moves the caret where the edit leaves
+ * it (editPrediction.ts), so the next key acts on the text the file will have. An edit
+ * it cannot work out (a paste, undo, a line not held whole) makes it `unsure`: keys
+ * wait (see KeyQueue) until the host has answered.
  */
 import type { FileState, Position, ViewerMessage } from '../src/editor/protocol';
+import { charRange, overwrittenEnd, predictReplace, type Replacement } from './editPrediction';
 import { samePos } from './guards';
 import { EOL, type LineCache } from './lineCache';
-import { byteLength, byteToIndex, nextIndex, prevIndex, wordLeft, wordRight } from './lineRenderer';
+import { byteLength, wordLeft, wordRight } from './lineRenderer';
 
-/** An edit the host refused sends no `edited`: stop waiting for it after this long. */
-const CONFIRM_TIMEOUT_MS = 2000;
+/**
+ * An edit unanswered this long (no answer to any edit meanwhile) is given up: the host
+ * may have dropped it. Long: a save of gigabytes holds edits until it ends.
+ */
+const ANSWER_TIMEOUT_MS = 5000;
 
 export interface TextEditHost {
   readonly state: FileState | undefined;
@@ -25,21 +31,45 @@ export interface TextEditHost {
   explainReadOnly(reason: string | undefined): void;
   /** Moves the caret to `pos`, dropping the selection, and scrolls it into view. */
   placeCaret(pos: Position): void;
+  /** The lines edits on their way add or remove changed (see `lineDelta`). */
+  linesPredicted(): void;
+}
+
+/** An edit sent and not answered yet. */
+interface InFlight {
+  id: number;
+  /** Lines it adds (negative: removes), as predicted. */
+  lineDelta: number;
+  /** False when the view could not tell what it does. */
+  predicted: boolean;
 }
 
 export class TextEdits {
   /** Typing replaces the characters after the caret (the Insert key toggles it). */
   overwrite = false;
-  private inFlight = 0;
+  private nextId = 1;
+  private readonly inFlight: InFlight[] = [];
   private timer = 0;
-  /** Where the last edit left the caret: the host's caret replaces it only if the user has not moved since. */
-  private caretAfterEdit: Position | undefined;
+  /** Where the last edit left the selection: the host's caret replaces it only if the user has not moved since. */
+  private afterEdit: [Position, Position] | undefined;
+  /** The caret the host reported last (undo, redo, an unpredicted edit), placed once nothing is on its way. */
+  private hostCaret: Position | undefined;
 
   constructor(private readonly cache: LineCache, private readonly host: TextEditHost) {}
 
-  /** Edits sent and not confirmed yet. */
+  /** Edits sent and not answered yet. */
   get pending(): number {
-    return this.inFlight;
+    return this.inFlight.length;
+  }
+
+  /** Lines the unanswered edits add (negative: remove): the host's line count lags by this. */
+  get lineDelta(): number {
+    return this.inFlight.reduce((sum, e) => sum + e.lineDelta, 0);
+  }
+
+  /** True while an edit whose outcome the view could not predict is on its way: keys must wait. */
+  get unsure(): boolean {
+    return this.inFlight.some((e) => !e.predicted);
   }
 
   /** True when edits are allowed; otherwise says why (once per attempt) unless `quiet`. */
@@ -55,14 +85,20 @@ export class TextEdits {
     if (!this.editable()) return;
     this.host.copy();
     const [from, to] = this.selectionOrLine();
-    this.send({ type: 'delete', from, to, direction: 'forward' }, from);
+    this.replace({ type: 'delete', id: 0, from, to, direction: 'forward' }, { from, to, text: '' });
   }
 
   paste(): void {
     if (!this.editable()) return;
     const [at, to] = this.host.selection();
-    // The host reads the clipboard and tells where the caret ends up.
-    this.send({ type: 'paste', at: { ...at }, to: samePos(at, to) ? undefined : { ...to } }, undefined);
+    // The host reads the clipboard (webviews may not): what it pastes is not known here.
+    this.send({ type: 'paste', id: 0, at: { ...at }, to: samePos(at, to) ? undefined : { ...to } }, undefined);
+  }
+
+  /** Undo or redo, run by VS Code on the document: the view cannot predict them. */
+  undoOrRedo(command: 'undo' | 'redo'): void {
+    // The selection stays until the host says where the caret goes (with nothing to undo, nowhere).
+    this.send({ type: 'command', command, id: 0 }, undefined, true);
   }
 
   /** Types `text` (lines joined by '\n') over the selection, or at the caret. */
@@ -70,15 +106,11 @@ export class TextEdits {
     if (!this.editable()) return;
     const [at, to] = this.host.selection();
     const replacing = !samePos(at, to);
-    const parts = text.split('\n');
-    const caret = at.column >= EOL ? undefined : parts.length > 1
-      ? { line: at.line + parts.length - 1, column: byteLength(parts[parts.length - 1]) }
-      : { line: at.line, column: at.column + byteLength(text) };
-    if (!replacing && parts.length === 1) {
-      const overwritten = this.overwrite ? this.bytesOfNextChars(at, [...text].length) : 0;
-      this.patchLine(at, overwritten, text);
-    }
-    this.send({ type: 'insert', at: { ...at }, to: replacing ? { ...to } : undefined, text, overwrite: this.overwrite && !replacing }, caret);
+    const overwrite = this.overwrite && !replacing;
+    const message: ViewerMessage = { type: 'insert', id: 0, at: { ...at }, to: replacing ? { ...to } : undefined, text, overwrite };
+    // As the host: overwrite replaces as many characters as typed, unless a line break is typed.
+    const end = overwrite && !text.includes('\n') ? overwrittenEnd(this.cache, at, [...text].length) : to;
+    this.replace(message, end && { from: at, to: end, text });
   }
 
   /** Backspace or Delete: the selection, else a character or (`word`) a word. */
@@ -86,7 +118,7 @@ export class TextEdits {
     if (!this.editable()) return;
     const [from, to] = this.host.selection();
     if (!samePos(from, to)) {
-      this.send({ type: 'delete', from: { ...from }, to: { ...to }, direction }, from);
+      this.replace({ type: 'delete', id: 0, from: { ...from }, to: { ...to }, direction }, { from, to, text: '' });
       return;
     }
     const at = from;
@@ -96,40 +128,42 @@ export class TextEdits {
       const other = direction === 'backward' ? wordLeft(t, found.index) : wordRight(t, found.index);
       const col = found.slice.fromByte + byteLength(t, 0, other);
       const [a, b] = direction === 'backward' ? [{ line: at.line, column: col }, { ...at }] : [{ ...at }, { line: at.line, column: col }];
-      this.patchLine(a, b.column - a.column, '');
-      this.send({ type: 'delete', from: a, to: b, direction }, a);
+      this.replace({ type: 'delete', id: 0, from: a, to: b, direction }, { from: a, to: b, text: '' });
       return;
     }
-    let caret: Position | undefined = { ...at };
-    if (direction === 'backward') {
-      if (at.column === 0) {
-        if (at.line === 0) return;
-        const len = this.cache.lineLength(at.line - 1);
-        caret = len === undefined ? undefined : { line: at.line - 1, column: len };
-      } else if (found && found.index > 0) {
-        const start = found.slice.fromByte + byteLength(found.slice.text, 0, prevIndex(found.slice.text, found.index));
-        this.patchLine({ line: at.line, column: start }, at.column - start, '');
-        caret = { line: at.line, column: start };
-      } else {
-        caret = undefined; // the host knows the character's size
-      }
-    } else if (found && found.index < found.slice.text.length) {
-      this.patchLine(at, this.bytesOfNextChars(at, 1), '');
-    }
-    this.send({ type: 'delete', from: { ...at }, direction }, caret);
+    const range = charRange(this.cache, at, direction, this.host.state?.lineCount ?? 0);
+    // null: nothing to delete; the host answers the same, and the caret stays.
+    this.replace({ type: 'delete', id: 0, from: { ...at }, direction }, range === null ? null : range && { from: range[0], to: range[1], text: '' });
+  }
+
+  /** True when `editId` is an edit of this view still waiting for its answer. */
+  isOwn(editId: number | undefined): boolean {
+    return editId !== undefined && this.inFlight.some((e) => e.id === editId);
+  }
+
+  /** The host answered edit `editId` (if it is ours): it and those sent before it are no longer on their way. */
+  settle(editId: number | undefined): void {
+    // Answers come in the order the edits were sent.
+    const i = editId === undefined ? -1 : this.inFlight.findIndex((e) => e.id === editId);
+    if (i < 0) return;
+    this.inFlight.splice(0, i + 1);
+    this.restartTimer();
   }
 
   /**
-   * The host applied an edit (ours or another view's, undo, redo, revert, save): its
-   * caret (a save has none) is taken once none of ours is on its way, unless the user
-   * moved on meanwhile.
+   * The host changed the content (edit `editId` of ours, or undo, redo, another view's
+   * edit, a save) and may say where the caret goes (`caret`): taken once none of ours
+   * is on its way, unless the user moved on meanwhile.
    */
-  confirmed(caret: Position | undefined): void {
-    this.inFlight = Math.max(0, this.inFlight - 1);
+  answered(editId: number | undefined, caret: Position | undefined): void {
+    // The answer to an edit sent before the last one: that one's answer says where the caret goes.
+    if (caret && (editId === undefined || editId === this.nextId - 1)) this.hostCaret = caret;
+    if (this.inFlight.length > 0) return;
     const [from, to] = this.host.selection();
-    const moved = this.caretAfterEdit && (!samePos(from, to) || !samePos(from, this.caretAfterEdit));
-    if (this.inFlight === 0 && !moved && caret) this.host.placeCaret(caret);
-    if (this.inFlight === 0) this.caretAfterEdit = undefined;
+    const moved = this.afterEdit && !(samePos(from, this.afterEdit[0]) && samePos(to, this.afterEdit[1]));
+    if (!moved && this.hostCaret) this.host.placeCaret(this.hostCaret);
+    this.hostCaret = undefined;
+    this.afterEdit = undefined;
   }
 
   /** The selection, or (like VS Code's cut with nothing selected) the caret's whole line. */
@@ -141,38 +175,52 @@ export class TextEdits {
     return [{ line, column: 0 }, { line, column: this.cache.lineLength(line) ?? EOL }];
   }
 
-  /** UTF-8 bytes of the `count` characters after `at` on its line, as far as loaded. */
-  private bytesOfNextChars(at: Position, count: number): number {
-    const found = this.cache.textAt(at.line, at.column);
-    if (!found) return 0;
-    let i = found.index;
-    for (let n = 0; n < count && i < found.slice.text.length; n++) i = nextIndex(found.slice.text, i);
-    return byteLength(found.slice.text, found.index, i);
+  /**
+   * Sends an edit that replaces `edit`'s range (undefined: not known here; null: the
+   * edit changes nothing), showing its outcome at once when the lines are held.
+   */
+  private replace(message: ViewerMessage, edit: Replacement | null | undefined): void {
+    if (edit === null) {
+      this.send(message, { caret: this.host.selection()[0], lineDelta: 0 });
+      return;
+    }
+    this.send(message, edit && predictReplace(this.cache, edit));
   }
 
   /**
-   * Shows a one-line edit at once in the cached text (marked stale, so the host's
-   * version replaces it as soon as it arrives).
+   * Sends an edit, numbered; moves the caret where it will be (when predicted; else to
+   * the selection's start, unless `keepSelection`) until the host answers.
    */
-  private patchLine(at: Position, removeBytes: number, insert: string): void {
-    const entry = this.cache.peek(at.line);
-    const found = this.cache.textAt(at.line, at.column);
-    if (!entry || !found) return;
-    const s = entry.slice;
-    const end = byteToIndex(s.text, at.column + removeBytes - s.fromByte);
-    const text = s.text.slice(0, found.index) + insert + s.text.slice(end);
-    const length = Math.max(0, s.length - byteLength(s.text, found.index, end) + byteLength(insert));
-    this.cache.set(at.line, { ...entry, slice: { ...s, text, length }, stale: true });
+  private send(message: ViewerMessage, predicted: { caret: Position; lineDelta: number } | undefined, keepSelection = false): void {
+    const id = this.nextId++;
+    this.host.postEdit({ ...message, id } as ViewerMessage);
+    this.hostCaret = undefined; // a caret the host reported before this edit is superseded by its answer
+    this.inFlight.push({ id, lineDelta: predicted?.lineDelta ?? 0, predicted: predicted !== undefined });
+    if (!this.timer) this.restartTimer();
+    const [from, to] = this.host.selection();
+    // Unpredicted: keys wait for its answer (an undo's change comes before it, marking its lines) and for the host's lines.
+    if (!predicted) {
+      if (!keepSelection) this.cache.markStale(from.line, true);
+    } else if (predicted.lineDelta !== 0) this.host.linesPredicted();
+    if (keepSelection) {
+      this.afterEdit = [{ ...from }, { ...to }];
+      return;
+    }
+    const caret = predicted?.caret ?? from;
+    this.host.placeCaret(caret);
+    this.afterEdit = [{ ...caret }, { ...caret }];
   }
 
-  /** Sends an edit; moves the caret where it will be (when predictable) until the host confirms. */
-  private send(message: ViewerMessage, caret: Position | undefined): void {
-    this.host.postEdit(message);
-    this.inFlight++;
+  private restartTimer(): void {
     clearTimeout(this.timer);
-    this.timer = window.setTimeout(() => { this.inFlight = 0; }, CONFIRM_TIMEOUT_MS);
-    const at = caret ?? this.host.selection()[0];
-    this.host.placeCaret(at);
-    this.caretAfterEdit = { line: at.line, column: at.column };
+    this.timer = 0;
+    if (this.inFlight.length === 0) return;
+    this.timer = window.setTimeout(() => {
+      // Given up: what was predicted is doubted, and fetched again.
+      this.timer = 0;
+      this.inFlight.length = 0;
+      this.cache.markStale(0, true);
+      this.host.linesPredicted();
+    }, ANSWER_TIMEOUT_MS);
   }
 }

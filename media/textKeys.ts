@@ -24,7 +24,12 @@ export type TextCommand =
   | { kind: 'selectAll' }
   | { kind: 'toggleOverwrite' }
   /** Closes find, else drops the selection, else is none of the view's. */
-  | { kind: 'escape' };
+  | { kind: 'escape' }
+  /**
+   * Undo, redo and save: VS Code runs them on the document, asked by the view so they
+   * come after the keys before them, which the view may still hold.
+   */
+  | { kind: 'host'; command: 'undo' | 'redo' | 'save' };
 
 export function textKeyCommand(e: KeyboardEvent): TextCommand | undefined {
   if (isUnbound(e)) return undefined;
@@ -38,6 +43,9 @@ export function textKeyCommand(e: KeyboardEvent): TextCommand | undefined {
   if ((plainMod && lower === 'c') || (e.ctrlKey && key === 'Insert')) return { kind: 'clipboard', action: 'copy' };
   if ((plainMod && lower === 'x') || (shift && key === 'Delete')) return { kind: 'clipboard', action: 'cut' };
   if ((plainMod && lower === 'v') || (shift && key === 'Insert')) return { kind: 'clipboard', action: 'paste' };
+  if (plainMod && lower === 'z') return { kind: 'host', command: 'undo' };
+  if ((mod && !e.altKey && shift && lower === 'z') || (!IS_MAC && plainMod && lower === 'y')) return { kind: 'host', command: 'redo' };
+  if (plainMod && lower === 's') return { kind: 'host', command: 'save' };
   if (isTyped(e)) return { kind: 'type', text: key };
   if (e.altKey && !(IS_MAC && (key === 'ArrowLeft' || key === 'ArrowRight'))) return undefined;
   const word = IS_MAC ? e.altKey : e.ctrlKey;

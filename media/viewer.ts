@@ -32,6 +32,7 @@ import { IS_MAC, isBoundOptionChord } from './keys';
 import { LineRequests } from './lineRequests';
 import type { View, ViewPage, VsCodeApi } from './page';
 import { Scrollbar } from './scrollbar';
+import { KeyQueue } from './keyQueue';
 import { TextEdits } from './textEditing';
 import { type TextCommand, textKeyCommand } from './textKeys';
 import { TextPointer } from './textPointer';
@@ -86,6 +87,9 @@ export class Viewer implements View {
   private foundMatch: [Position, Position] | undefined;
 
   private state: FileState | undefined;
+  /** The state as the host reported it last; `state` adds the lines of edits it has not answered yet. */
+  private hostState: FileState | undefined;
+  private readonly keys = new KeyQueue(() => this.keysReady());
   private readonly cache = new LineCache(CACHE_LINES);
   private readonly requests: LineRequests;
 
@@ -203,10 +207,12 @@ export class Viewer implements View {
       postEdit: (m) => {
         this.post(m);
         this.requests.drop(); // lines asked before the edit would come back stale
+        this.showPending();
       },
       copy: () => this.copy(),
       explainReadOnly: (reason) => this.notices.show('info', `This file is read-only${reason ? `: ${reason}` : ''}.`),
       placeCaret: (pos) => this.setCaret(pos, false),
+      linesPredicted: () => this.predictLines(),
     });
     new TextPointer(this.editor, this.rows, this.cache, {
       get state() { return view.state; },
@@ -254,7 +260,9 @@ export class Viewer implements View {
         if (this.state && isCount(m.line)) this.reveal(m.line, m.select === true, isCount(m.column) ? m.column : 0);
         break;
       case 'edited':
-        if (this.state && isCount(m.fromLine) && (m.caret === undefined || isPos(m.caret)) && isState(m.state)) this.onEdited(m.fromLine, m.keepCaret === true ? undefined : m.caret, m.state, m.reset === true, m.keepCaret === true);
+        if (this.state && isCount(m.fromLine) && (m.caret === undefined || isPos(m.caret)) && isState(m.state) && (m.editId === undefined || isCount(m.editId))) {
+          this.onEdited(m.fromLine, m.keepCaret === true ? undefined : m.caret, m.state, m.reset === true, m.editId);
+        }
         break;
       case 'open':
         if (this.state && m.what === 'find') this.openFind();
@@ -280,7 +288,8 @@ export class Viewer implements View {
 
   private onInit(state: FileState, topLine: number): void {
     const first = !this.state;
-    this.state = { ...state, following: this.followToggle.shown(state.following) };
+    this.hostState = state;
+    this.state = { ...this.predicted(state), following: this.followToggle.shown(state.following) };
     this.cache.clear();
     this.requests.forgetAbsent();
     this.requests.drop();
@@ -300,9 +309,25 @@ export class Viewer implements View {
     this.invalidate();
   }
 
-  /** A state the host sent: shown, with Follow as asked while a toggle is unanswered. */
+  /** A state the host sent: shown, with the lines of unanswered edits and Follow as asked while a toggle is unanswered. */
   private applyState(reported: FileState): void {
-    this.showState({ ...reported, following: this.followToggle.shown(reported.following) });
+    this.hostState = reported;
+    this.showState({ ...this.predicted(reported), following: this.followToggle.shown(reported.following) });
+  }
+
+  /** `reported` with the lines the edits the host has not answered yet add or remove. */
+  private predicted(reported: FileState): FileState {
+    const delta = this.edits.lineDelta;
+    return delta === 0 ? reported : { ...reported, lineCount: reported.lineCount + delta, knownLines: reported.knownLines + delta };
+  }
+
+  /** An edit on its way changed the line count the view shows. */
+  private predictLines(): void {
+    if (!this.state || !this.hostState) return;
+    const { lineCount, knownLines } = this.predicted(this.hostState);
+    this.state = { ...this.state, lineCount, knownLines };
+    this.requests.forgetAbsent();
+    this.invalidate();
   }
 
   private showState(next: FileState): void {
@@ -341,12 +366,16 @@ export class Viewer implements View {
   }
 
   /**
-   * The content changed (an edit from any view, undo, redo, revert, save). `keepCaret`:
-   * not the answer to an edit this view sent (a save, a revert, growth on disk).
+   * The content changed (an edit from any view, undo, redo, revert, save); `editId`
+   * when it answers an edit of this view, whose lines the view predicted (unless it
+   * said it could not). `caret`: where the change puts it, if anywhere.
    */
-  private onEdited(fromLine: number, caret: Position | undefined, state: FileState, reset: boolean, keepCaret: boolean): void {
+  private onEdited(fromLine: number, caret: Position | undefined, state: FileState, reset: boolean, editId: number | undefined): void {
+    const own = this.edits.isOwn(editId);
     if (reset) this.cache.clear();
-    else this.cache.markStale(fromLine);
+    else this.cache.markStale(fromLine, !own);
+    this.edits.settle(editId);
+    this.showPending();
     this.filter.contentChanged();
     this.requests.drop(); // a reply in flight may predate the edit
     this.requests.forgetAbsent();
@@ -356,7 +385,9 @@ export class Viewer implements View {
     this.applyState(state);
     // After a truncation or rotation the old top line may be past the end: placing the caret must not scroll "up" (that stops following).
     if (reset) this.topLine = state.following ? this.maxTop() : Math.min(this.topLine, this.maxTop());
-    if (!keepCaret) this.edits.confirmed(caret);
+    // Lines past the end (an edit removed them) would never be fetched again, nor drop their doubt.
+    if (this.edits.pending === 0 && this.state?.complete) this.cache.deleteFrom(this.state.lineCount);
+    this.edits.answered(editId, caret);
     this.invalidate();
   }
 
@@ -613,7 +644,7 @@ export class Viewer implements View {
     const { line, column } = this.caret;
     const entry = this.cache.peek(line);
     let target = 0;
-    if (entry && entry.slice.fromByte === 0) {
+    if (entry && !entry.doubt && entry.slice.fromByte === 0) {
       const first = byteLength(entry.slice.text, 0, firstNonBlank(entry.slice.text));
       target = column === first ? 0 : first;
     }
@@ -715,7 +746,7 @@ export class Viewer implements View {
     this.editor.addEventListener('keydown', (e) => this.onEditorKey(e));
     // Capture phase, before VS Code's forwarding listener on the window: Ctrl+G is ours.
     window.addEventListener('keydown', (e) => this.onWindowKey(e), { capture: true, signal });
-    listenClipboard(() => this.editor.contains(document.activeElement), (action) => this.clipboard(action), signal);
+    listenClipboard(() => this.editor.contains(document.activeElement), (action) => { this.keys.run(() => this.clipboard(action)); this.showPending(); }, signal);
   }
 
   private focusView(): void {
@@ -726,7 +757,8 @@ export class Viewer implements View {
   private takeInput(): void {
     const text = this.input.value;
     this.input.value = '';
-    if (text) this.edits.type(text.replace(/\r\n?/g, '\n'));
+    if (text) this.keys.run(() => this.edits.type(text.replace(/\r\n?/g, '\n')));
+    this.showPending();
   }
 
   private setFocused(focused: boolean): void {
@@ -761,62 +793,71 @@ export class Viewer implements View {
    */
   private onEditorKey(e: KeyboardEvent): void {
     const command = textKeyCommand(e);
-    if (command && this.run(command)) {
+    if (command && this.handles(command)) {
       e.preventDefault();
       e.stopPropagation();
+      this.keys.run(() => this.run(command));
+      this.showPending();
     } else if (isBoundOptionChord(e)) e.preventDefault(); // VS Code runs it: its character must not reach the textarea
   }
 
-  /** Runs a key's command; false when it turns out to be none of the view's (the key goes on). */
-  private run(command: TextCommand): boolean {
+  /** Tells (tests, and what waits for the view to settle) how many edits are on their way and keys held. */
+  private showPending(): void {
+    const ds = this.root.dataset;
+    ds.pendingEdits = String(this.edits.pending + this.keys.size); // keys held will send edits too
+    ds.heldKeys = String(this.keys.size);
+  }
+
+  /** False for a key's command that is none of the view's now (the key goes on to VS Code). */
+  private handles(command: TextCommand): boolean {
+    if (command.kind === 'tab') return this.edits.editable(false);
+    if (command.kind === 'escape') return this.find.widget.isOpen || this.hasSelection() || this.keys.size > 0;
+    return true;
+  }
+
+  /**
+   * True when a key may act now: no edit the view could not predict is on its way, the
+   * lines around the caret are not being fetched again after a change it did not make,
+   * an Up/Down has found its column, and the rows drawn show the last change (keys
+   * measure them).
+   */
+  private keysReady(): boolean {
+    if (this.edits.unsure || this.goalPending || this.frame !== 0) return false;
+    const lc = this.lineCount();
+    for (const line of [this.caret.line - 1, this.caret.line, this.caret.line + 1, this.anchor.line]) {
+      if (line >= 0 && line < lc && this.cache.peek(line)?.doubt) return false;
+    }
+    return true;
+  }
+
+  /** Runs a key's command. */
+  private run(command: TextCommand): void {
     switch (command.kind) {
-      case 'char':
-        this.moveHorizontal(command.dir, command.word, command.extend);
-        return true;
-      case 'line':
-        this.moveVertical(command.dir, command.extend);
-        return true;
-      case 'page':
-        this.page(command.dir, command.extend);
-        return true;
-      case 'lineEdge':
-        if (command.end) this.end(command.extend);
-        else this.home(command.extend);
-        return true;
-      case 'fileEdge':
-        this.docEdge(command.end, command.extend);
-        return true;
-      case 'scroll':
-        this.scrollToLine(this.topLine + command.lines, true);
-        return true;
-      case 'type':
-        this.edits.type(command.text);
-        return true;
-      case 'tab':
-        if (!this.edits.editable(false)) return false;
-        this.edits.type('\t');
-        return true;
-      case 'delete':
-        this.edits.delete(command.direction, command.word);
-        return true;
-      case 'clipboard':
-        this.clipboard(command.action);
-        return true;
-      case 'selectAll':
-        this.selectAll();
-        return true;
+      case 'char': return this.moveHorizontal(command.dir, command.word, command.extend);
+      case 'line': return this.moveVertical(command.dir, command.extend);
+      case 'page': return this.page(command.dir, command.extend);
+      case 'lineEdge': return command.end ? this.end(command.extend) : this.home(command.extend);
+      case 'fileEdge': return this.docEdge(command.end, command.extend);
+      case 'scroll': return this.scrollToLine(this.topLine + command.lines, true);
+      case 'type': return this.edits.type(command.text);
+      case 'tab': return this.edits.editable(false) ? this.edits.type('\t') : undefined;
+      case 'delete': return this.edits.delete(command.direction, command.word);
+      case 'clipboard': return this.clipboard(command.action);
+      case 'selectAll': return this.selectAll();
       case 'toggleOverwrite':
         this.edits.overwrite = !this.edits.overwrite;
         this.scheduleCaretMessage();
-        this.invalidate();
-        return true;
+        return this.invalidate();
       case 'escape':
         if (this.find.widget.isOpen) this.find.close();
         else if (this.hasSelection()) this.setCaret(this.caret, false);
-        else return false;
-        return true;
+        return undefined;
+      case 'host':
+        if (command.command === 'save') return this.post({ type: 'command', command: 'save' });
+        return this.edits.undoOrRedo(command.command);
     }
   }
+
 
   private clipboard(action: 'copy' | 'cut' | 'paste'): void {
     if (action === 'copy') this.copy();
@@ -909,11 +950,12 @@ export class Viewer implements View {
     ds.scrollCol = String(Math.round(this.scrollCol));
     ds.caret = `${this.caret.line}:${this.caret.column}`;
     ds.anchor = `${this.anchor.line}:${this.anchor.column}`;
-    ds.pendingEdits = String(this.edits.pending);
 
     this.requests.fetch(state, this.topLine, this.drawRows, this.hWindow());
     this.scheduleCaretMessage();
     this.scheduleSave();
+    this.keys.drain();
+    this.showPending();
   }
 
   private setCaretSilently(line: number): void {
@@ -931,7 +973,7 @@ export class Viewer implements View {
     const row = this.rows.at(this.caret.line);
     if (!row) return;
     const loaded = row.entry !== undefined || row.placeholder === 'indexing';
-    if (this.goalPending && row.entry && this.goalX !== undefined) {
+    if (this.goalPending && row.entry && !row.entry.doubt && this.goalX !== undefined) {
       const col = row.columnAt(this.goalX - this.scrollCol * this.charWidth, this.textColumn());
       const extend = this.hasSelection();
       this.caret = { line: this.caret.line, column: col };

@@ -29,6 +29,14 @@ export interface ContentChange {
   offset: number;
   fromLine: number;
   caretOffset: number | undefined;
+  /** Who asked for the edit, when a viewer did: that viewer answers its edit with it. */
+  origin?: EditOrigin;
+}
+
+/** A viewer's edit request: the viewer, and its number for the edit. */
+export interface EditOrigin {
+  viewer: object;
+  id: number;
 }
 
 /** The parts of a document whose file could be opened. */
@@ -58,6 +66,8 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
    */
   private readonly edits: UndoEntry[] = [];
   private undoSteps: UndoSteps | undefined;
+  /** The viewer edit being applied: its content change is that viewer's answer. */
+  private origin: EditOrigin | undefined;
   private readonly stateEmitter = this.register(new vscode.EventEmitter<FileState>());
   private readonly resetEmitter = this.register(new vscode.EventEmitter<ResetReason>());
   private readonly contentEmitter = this.register(new vscode.EventEmitter<ContentChange>());
@@ -253,7 +263,7 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
    * Applies an edit now, or after the running save (see SaveGate): nothing typed
    * during a save is lost, and a backup taken meanwhile records it.
    */
-  edit(edit: HeldEdit, unchanged: () => void): void {
+  edit(edit: HeldEdit, unchanged: () => void, origin?: EditOrigin): void {
     const saves = this.parts?.saves;
     if (!saves) return;
     const held = saves.busy;
@@ -262,8 +272,16 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     }
     saves.change(() => {
       const result = applyHeldEdit(this.text!, edit, this.eol);
-      if (result) this.pushEdit(result);
-      else unchanged();
+      if (!result) {
+        unchanged();
+        return;
+      }
+      this.origin = origin;
+      try {
+        this.pushEdit(result);
+      } finally {
+        this.origin = undefined;
+      }
     }, edit);
     if (held) this.unsavedEmitter.fire();
   }
@@ -350,7 +368,7 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
       fromLine = 0;
     }
     this.parts?.saves.countChange();
-    this.contentEmitter.fire({ offset, fromLine, caretOffset });
+    this.contentEmitter.fire({ offset, fromLine, caretOffset, origin: this.origin });
     this.emitState(true);
   }
 

@@ -142,6 +142,8 @@ export interface EditedMessage {
    * which may be ahead of the `caret` the host last heard of.
    */
   keepCaret?: boolean;
+  /** The `id` of this view's edit (or undo, redo, save) this answers; absent for changes the view did not ask for. */
+  editId?: number;
 }
 
 /** Reply to `getBytes`: the bytes (cut at the end of the file) and which of them are edited, unsaved. */
@@ -227,6 +229,8 @@ export type ViewerCommand = typeof VIEWER_COMMANDS[number];
 export interface CommandMessage {
   type: 'command';
   command: ViewerCommand;
+  /** For undo, redo and save from the text view: answered by an `edited` with this `editId` once done. */
+  id?: number;
 }
 
 /** The view shows lines past the indexed prefix: the host sends `state` once `line` is indexed. */
@@ -242,6 +246,8 @@ export interface RevealRequestMessage {
  */
 export interface InsertMessage {
   type: 'insert';
+  /** Numbers the view's edits: the `edited` that answers this one carries it as `editId`. */
+  id: number;
   at: Position;
   to?: Position;
   text: string;
@@ -251,6 +257,7 @@ export interface InsertMessage {
 /** Deletes [from, to), or one character before/after `from` when `to` is absent (Backspace/Delete). */
 export interface DeleteMessage {
   type: 'delete';
+  id: number;
   from: Position;
   to?: Position;
   direction: 'backward' | 'forward';
@@ -259,6 +266,7 @@ export interface DeleteMessage {
 /** Paste from the clipboard at `at` (the host reads the clipboard: webviews may not). */
 export interface PasteMessage {
   type: 'paste';
+  id: number;
   at: Position;
   to?: Position;
 }
@@ -338,20 +346,22 @@ export function validateViewerMessage(raw: unknown): ViewerMessage | undefined {
     case 'copy':
       return isPosition(m.from) && isPosition(m.to) ? { type: 'copy', from: m.from, to: m.to } : undefined;
     case 'command':
-      return (VIEWER_COMMANDS as readonly unknown[]).includes(m.command) ? { type: 'command', command: m.command } : undefined;
+      if (!(VIEWER_COMMANDS as readonly unknown[]).includes(m.command)) return undefined;
+      if (m.id === undefined) return { type: 'command', command: m.command };
+      return isCount(m.id) ? { type: 'command', command: m.command, id: m.id } : undefined;
     case 'revealLine':
       return isCount(m.line) ? { type: 'revealLine', line: m.line } : undefined;
     case 'insert':
-      return isPosition(m.at) && (m.to === undefined || isPosition(m.to)) && typeof m.text === 'string'
+      return isCount(m.id) && isPosition(m.at) && (m.to === undefined || isPosition(m.to)) && typeof m.text === 'string'
         && m.text.length <= MAX_INSERT_BYTES && typeof m.overwrite === 'boolean'
-        ? { type: 'insert', at: m.at, to: m.to, text: m.text, overwrite: m.overwrite }
+        ? { type: 'insert', id: m.id, at: m.at, to: m.to, text: m.text, overwrite: m.overwrite }
         : undefined;
     case 'delete':
-      return isPosition(m.from) && (m.to === undefined || isPosition(m.to)) && (m.direction === 'backward' || m.direction === 'forward')
-        ? { type: 'delete', from: m.from, to: m.to, direction: m.direction }
+      return isCount(m.id) && isPosition(m.from) && (m.to === undefined || isPosition(m.to)) && (m.direction === 'backward' || m.direction === 'forward')
+        ? { type: 'delete', id: m.id, from: m.from, to: m.to, direction: m.direction }
         : undefined;
     case 'paste':
-      return isPosition(m.at) && (m.to === undefined || isPosition(m.to)) ? { type: 'paste', at: m.at, to: m.to } : undefined;
+      return isCount(m.id) && isPosition(m.at) && (m.to === undefined || isPosition(m.to)) ? { type: 'paste', id: m.id, at: m.at, to: m.to } : undefined;
     case 'getBytes':
       return isCount(m.id) && isCount(m.offset) && isCount(m.length, MAX_BYTES_PER_REQUEST) && m.length > 0
         && isCount(m.offset + m.length)

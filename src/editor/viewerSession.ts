@@ -41,6 +41,8 @@ export class ViewerSession extends Disposable {
   private readonly filter: FilterController;
   /** Sent after the next `init`: what to open in a view the switch is starting. */
   private openWhenReady: OpenMessage | undefined;
+  /** A paste reading the clipboard: messages after it wait for it. */
+  private pasting: Promise<void> | undefined;
 
   constructor(
     readonly document: HugeDocument,
@@ -81,7 +83,8 @@ export class ViewerSession extends Disposable {
       } else {
         // A save has no caret of its own: the view keeps its caret and selection (the one reported last may be stale).
         const caret = change.caretOffset === undefined ? undefined : positionOf(text, change.caretOffset);
-        this.post({ type: 'edited', fromLine: change.fromLine, caret, state: document.state(), keepCaret: caret === undefined });
+        const editId = change.origin?.viewer === this ? change.origin.id : undefined;
+        this.post({ type: 'edited', fromLine: change.fromLine, caret, state: document.state(), keepCaret: caret === undefined, editId });
       }
       this.finder.contentChanged();
       this.filter.contentChanged();
@@ -225,16 +228,28 @@ export class ViewerSession extends Disposable {
       console.warn('hugefile: ignored a malformed message from the viewer', raw);
       return;
     }
+    // A paste waits for the clipboard: what the view sent after it waits too, in order.
+    if (this.pasting) {
+      this.pasting = this.pasting.then(() => this.run(message));
+      return;
+    }
+    this.run(message);
+  }
+
+  private run(message: ViewerMessage): void {
     try {
-      this.handle(message);
+      const pasted = this.handle(message);
+      if (pasted) this.pasting = pasted.then(() => { if (this.pasting === pasted) this.pasting = undefined; });
     } catch (err) {
+      if (message.type === 'insert' || message.type === 'delete' || message.type === 'paste') this.unchanged(true, message.id);
       // A read that met the end of a file truncated meanwhile: the refresh tells the view (a log's truncation is no error).
       if ((err as NodeJS.ErrnoException).code !== 'EFAULT') this.post({ type: 'notice', level: 'error', text: describeError(err as Error) });
       this.document.refresh();
     }
   }
 
-  private handle(message: ViewerMessage): void {
+  /** Handles one message; a paste returns the promise of its clipboard read. */
+  private handle(message: ViewerMessage): Promise<void> | undefined {
     const text = this.document.text!;
     switch (message.type) {
       case 'ready': {
@@ -263,20 +278,19 @@ export class ViewerSession extends Disposable {
         this.copy(message.from, message.to);
         break;
       case 'command':
-        this.runCommand(message.command);
+        this.runCommand(message.command, message.id);
         break;
       case 'insert':
-        this.edit({ kind: 'type', at: message.at, to: message.to, text: message.text, overwrite: message.overwrite });
+        this.edit({ kind: 'type', at: message.at, to: message.to, text: message.text, overwrite: message.overwrite }, message.id);
         break;
       case 'delete':
-        this.edit({ kind: 'delete', from: message.from, to: message.to, direction: message.direction });
+        this.edit({ kind: 'delete', from: message.from, to: message.to, direction: message.direction }, message.id);
         break;
       case 'paste':
-        void vscode.env.clipboard.readText().then((clip) => {
-          if (clip) this.edit({ kind: 'type', at: message.at, to: message.to, text: clip, overwrite: false, paste: true });
-          else this.unchanged(false);
-        });
-        break;
+        return Promise.resolve(vscode.env.clipboard.readText()).then((clip) => {
+          if (clip) this.edit({ kind: 'type', at: message.at, to: message.to, text: clip, overwrite: false, paste: true }, message.id);
+          else this.unchanged(false, message.id);
+        }, () => this.unchanged(false, message.id));
       case 'getBytes':
       case 'byteCaret':
       case 'replaceBytes':
@@ -308,22 +322,28 @@ export class ViewerSession extends Disposable {
         this.document.index?.waitForLine(message.line).then(() => this.post({ type: 'state', state: this.document.state() }), () => undefined);
         break;
     }
+    return undefined;
   }
 
-  private runCommand(command: ViewerCommand): void {
-    if (command === 'goToLine') void this.goToLine();
+  /** Runs a command the view asked for; one with an `id` is answered once done (the view holds keys until then). */
+  private runCommand(command: ViewerCommand, id?: number): void {
+    if (id !== undefined) {
+      const done = () => this.unchanged(false, id);
+      if (command === 'save') this.saveNow().then(done, done);
+      else Promise.resolve(vscode.commands.executeCommand(command)).then(done, done);
+    } else if (command === 'goToLine') void this.goToLine();
     else if (command === 'goToOffset') void this.goToOffset();
     else if (command === 'toggleFollow') this.toggleFollow();
     else if (command === 'toggleView') this.toggleView();
     else if (command === 'filterLines') this.open('filter');
-    else if (command === 'save') this.saveNow();
+    else if (command === 'save') void this.saveNow();
     else void vscode.commands.executeCommand(command);
   }
 
   /** Saves the document now, as the user asked: an auto-save that waits does not make this one wait. */
-  saveNow(): void {
+  saveNow(): Thenable<unknown> {
     this.document.markExplicitSave();
-    void vscode.commands.executeCommand('workbench.action.files.save');
+    return vscode.commands.executeCommand('workbench.action.files.save');
   }
 
   /** Tells the status bar where the caret is, in the view shown. */
@@ -336,25 +356,28 @@ export class ViewerSession extends Disposable {
     this.onCaret({ document: this.document, position: this.caret, byteOffset, overwrite: this.overwrite, hex });
   }
 
-  /** Runs an edit (after the save, if one runs) unless the file is read-only (then says why, in the view). */
-  private edit(edit: HeldEdit): void {
+  /**
+   * Runs an edit (after the save, if one runs) unless the file is read-only (then says
+   * why, in the view); `id` numbers a text edit, whose answer carries it.
+   */
+  private edit(edit: HeldEdit, id?: number): void {
     const reason = this.document.readOnlyReason;
     if (reason) {
       this.post({ type: 'notice', level: 'warning', text: `${this.document.fileName} is read-only: ${reason}. Your typing was not applied.` });
-      this.unchanged(true);
+      this.unchanged(true, id);
       return;
     }
-    this.document.edit(edit, () => this.unchanged(false));
+    this.document.edit(edit, () => this.unchanged(false, id), id === undefined ? undefined : { viewer: this, id });
   }
 
   /**
    * Answers an edit that changed nothing (Delete at the end, or refused): the view waits
    * for an answer to each edit, and one it refused may have shown already (`shown`).
    */
-  private unchanged(shown: boolean): void {
+  private unchanged(shown: boolean, editId?: number): void {
     const text = this.document.text!;
     if (this.viewMode === 'hex') this.post({ type: 'bytesEdited', fromOffset: shown ? 0 : text.size, state: this.document.state() });
-    else this.post({ type: 'edited', fromLine: shown ? 0 : text.availableLines(), state: this.document.state() });
+    else this.post({ type: 'edited', fromLine: shown ? 0 : text.availableLines(), state: this.document.state(), editId });
   }
 
   private copy(from: Position, to: Position): void {

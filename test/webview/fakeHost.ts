@@ -74,6 +74,8 @@ let following = false;
 const editable = doc !== undefined && params.get('readonly') !== '1';
 /** What a paste inserts (the real host reads the system clipboard). */
 let pasteText = 'pasted text';
+/** Clipboard texts for the next text pastes, in order (keys pressed ahead of the view: each paste has its own). */
+const pasteQueue: string[] = [];
 const decoder = new TextDecoder('utf-8');
 
 function state(): FileState {
@@ -104,13 +106,13 @@ function readOnly(): boolean {
 }
 
 /** Tells the view what changed, as the host does: `bytesEdited` to the hex view, `edited` to the text view. */
-function tellChanged(change: Change | undefined): void {
+function tellChanged(change: Change | undefined, editId?: number): void {
   if (!change || !doc) return;
   if (mode === 'hex') {
     toView({ type: 'bytesEdited', fromOffset: change.offset, caretOffset: change.caretOffset < 0 ? undefined : change.caretOffset, state: state() });
   } else {
     const caret = change.caretOffset < 0 ? undefined : doc.position(change.caretOffset);
-    toView({ type: 'edited', fromLine: change.fromLine, caret, state: state() });
+    toView({ type: 'edited', fromLine: change.fromLine, caret, state: state(), keepCaret: caret === undefined ? true : undefined, editId });
   }
 }
 
@@ -121,23 +123,33 @@ function applyByteEdit(offset: number, deleteLength: number, inserted: Uint8Arra
 }
 
 function applyEdit(m: Extract<ViewerMessage, { type: 'insert' | 'delete' | 'paste' }>): void {
-  if (readOnly()) return;
-  const change = doc!.applyText(m, doc!.eol, pasteText);
-  // As ViewerSession: an edit that changed nothing is answered too.
-  if (change) tellChanged(change);
-  else toView({ type: 'edited', fromLine: doc!.text.availableLines(), state: state() });
+  // As ViewerSession: an edit refused or that changed nothing is answered too.
+  if (readOnly()) return toView({ type: 'edited', fromLine: 0, state: state(), editId: m.id });
+  const change = doc!.applyText(m, doc!.eol, m.type === 'paste' ? pasteQueue.shift() ?? pasteText : pasteText);
+  if (change) tellChanged(change, m.id);
+  else unchanged(m.id);
 }
 
-// VS Code runs undo, redo and save for the keys the view lets through to it; its
-// webview script keeps the browser from acting on them too (a textarea's own undo).
+function unchanged(editId: number | undefined): void {
+  toView({ type: 'edited', fromLine: doc ? doc.text.availableLines() : file.lineCount, state: state(), editId });
+}
+
+/** Undo, redo and save, as VS Code runs them on the document. */
+function runOnDocument(command: 'undo' | 'redo' | 'save'): void {
+  if (!doc) return;
+  tellChanged(command === 'undo' ? doc.undo() : command === 'redo' ? doc.redo() : doc.save());
+}
+
+// VS Code runs undo, redo and save for the keys the view lets through to it (the hex
+// view's; the text view asks for them); its webview script keeps the browser from
+// acting on them too (a textarea's own undo).
 window.addEventListener('keydown', (e) => {
   if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
   const key = e.key.toLowerCase();
   if (['z', 'y', 's', 'p', 'f'].includes(key)) e.preventDefault();
-  if (!doc) return;
-  if (key === 'z' && !e.shiftKey) tellChanged(doc.undo());
-  else if (key === 'y' || (key === 'z' && e.shiftKey)) tellChanged(doc.redo());
-  else if (key === 's' && !e.shiftKey) tellChanged(doc.save());
+  if (key === 'z' && !e.shiftKey) runOnDocument('undo');
+  else if (key === 'y' || (key === 'z' && e.shiftKey)) runOnDocument('redo');
+  else if (key === 's' && !e.shiftKey) runOnDocument('save');
 });
 
 const sent: ViewerMessage[] = [];
@@ -299,7 +311,10 @@ function onViewerMessage(raw: unknown): void {
       if (filtered?.id === m.filterId) toView({ type: 'filterLines', id: m.id, filterId: m.filterId, lines: filterRows(file, filtered.lines, m.start, m.count) });
       break;
     case 'command':
-      if (m.command === 'toggleFollow') {
+      if (m.command === 'undo' || m.command === 'redo' || m.command === 'save') {
+        runOnDocument(m.command);
+        if (m.id !== undefined) unchanged(m.id);
+      } else if (m.command === 'toggleFollow') {
         following = !following;
         toView({ type: 'state', state: state() });
       } else if (m.command === 'toggleView') {
@@ -380,6 +395,10 @@ const fakeHost = {
   },
   setPasteText(text: string) {
     pasteText = text;
+  },
+  /** The clipboard of the next text paste not sent yet. */
+  queuePasteText(text: string) {
+    pasteQueue.push(text);
   },
   /** `length` bytes of the file from `offset`, as the hex view's host reads them. */
   readBytes(offset: number, length: number): number[] {

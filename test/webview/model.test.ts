@@ -3,6 +3,9 @@
 // code; after EVERY key the view (text of every line, caret, selection) and the host's
 // content must equal a plain reference editor with VS Code's semantics
 // (test/model/referenceEditor.ts), and every Ctrl+S must have saved its bytes.
+// Then the same at full speed: every key pressed without waiting, the host answering
+// each message 15 ms later (so keys run ahead of the lines they change), and only the
+// end compared: text, lines, caret, and the last save's bytes.
 // Replay a failure: MODEL_SEED=<seed> [MODEL_STEPS=<n>] npx mocha --timeout 300000 test/webview/model.test.ts
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
@@ -10,7 +13,7 @@ import { randomCase } from '../model/keySequences';
 import { type Key, ReferenceEditor } from '../model/referenceEditor';
 import { pageSuite } from './harness';
 
-declare const fakeHost: { text: string; savedBytes(): number[]; setPasteText(text: string): void };
+declare const fakeHost: { text: string; savedBytes(): number[]; queuePasteText(text: string): void };
 
 const CASES = Number(process.env.MODEL_CASES ?? 30);
 const STEPS = Number(process.env.MODEL_STEPS ?? 40);
@@ -53,7 +56,7 @@ async function press(page: Page, key: Key): Promise<void> {
     case 'docStart': return kb.press(`${shift}Control+Home`);
     case 'docEnd': return kb.press(`${shift}Control+End`);
     case 'paste':
-      await page.evaluate((t) => fakeHost.setPasteText(t), key.text);
+      await page.evaluate((t) => fakeHost.queuePasteText(t), key.text);
       return kb.press('Control+V');
     case 'cut': return kb.press('Control+X');
     case 'undo': return kb.press('Control+Z');
@@ -66,10 +69,27 @@ async function press(page: Page, key: Key): Promise<void> {
 describe('model-based editing: random keys against a reference editor (fake host, Chromium)', function () {
   const openPage = pageSuite();
 
-  /** Runs one case in a fresh page; returns the first difference from the reference, or undefined. */
-  async function run(file: string, keys: Key[]): Promise<string | undefined> {
+  /** Waits until the view shows `want` with nothing on its way; returns what it shows instead after 10 s. */
+  async function showsWithin(page: Page, want: Expected): Promise<Expected | undefined> {
+    try {
+      await page.waitForFunction((w) => {
+        const s = (window as unknown as { shown: () => Expected }).shown();
+        const ds = document.getElementById('root')!.dataset;
+        return ds.pendingEdits === '0' && ds.heldKeys === '0' && JSON.stringify(s) === JSON.stringify(w);
+      }, want, { timeout: 10_000, polling: 'raf' });
+      return undefined;
+    } catch {
+      return page.evaluate(() => (window as unknown as { shown: () => Expected }).shown());
+    }
+  }
+
+  /**
+   * Runs one case in a fresh page; returns the first difference from the reference, or
+   * undefined. `fast`: no wait between keys, replies 15 ms late, the end compared.
+   */
+  async function run(file: string, keys: Key[], fast: boolean): Promise<string | undefined> {
     const bytes = Buffer.from(file).toString('base64');
-    const page = await openPage(`file=content&clock=frozen&latency=0&name=model.txt&bytes=${encodeURIComponent(bytes)}`, { width: 900, height: 700 });
+    const page = await openPage(`file=content&clock=frozen&latency=${fast ? 15 : 0}&name=model.txt&bytes=${encodeURIComponent(bytes)}`, { width: 900, height: 700 });
     await page.waitForSelector('#root[data-line-count]');
     await page.waitForFunction(() => !document.querySelector('.row .text.placeholder'));
     await page.evaluate(`window.shown = ${SHOWN}`);
@@ -78,19 +98,13 @@ describe('model-based editing: random keys against a reference editor (fake host
     for (let i = 0; i < keys.length; i++) {
       await press(page, keys[i]);
       ref.press(keys[i]);
+      if (fast && i < keys.length - 1) continue;
       const want = expected(ref);
-      try {
-        await page.waitForFunction((w) => {
-          const s = (window as unknown as { shown: () => Expected }).shown();
-          return document.getElementById('root')!.dataset.pendingEdits === '0' && JSON.stringify(s) === JSON.stringify(w);
-        }, want, { timeout: 10_000, polling: 'raf' });
-      } catch {
-        const got = await page.evaluate(() => (window as unknown as { shown: () => Expected }).shown());
-        return `after step ${i} (${JSON.stringify(keys[i])}):\n  expected ${JSON.stringify(want)}\n  shown    ${JSON.stringify(got)}`;
-      }
-      if (keys[i].kind === 'save') {
+      const got = await showsWithin(page, want);
+      if (got) return `after ${fast ? 'the last ' : ''}step ${i} (${JSON.stringify(keys[i])}):\n  expected ${JSON.stringify(want)}\n  shown    ${JSON.stringify(got)}`;
+      if (keys[i].kind === 'save' || (fast && i === keys.length - 1)) {
         const saved = Buffer.from(await page.evaluate(() => fakeHost.savedBytes())).toString('utf8');
-        if (saved !== ref.saved) return `after step ${i} (save): saved ${JSON.stringify(saved)}, expected ${JSON.stringify(ref.saved)}`;
+        if (saved !== ref.saved) return `after step ${i}: saved ${JSON.stringify(saved)}, expected ${JSON.stringify(ref.saved)}`;
       }
     }
     await page.close();
@@ -98,25 +112,27 @@ describe('model-based editing: random keys against a reference editor (fake host
   }
 
   /** Drops keys while the case still fails (for at most 90 s): a shorter case to read. */
-  async function shrink(file: string, keys: Key[]): Promise<Key[]> {
+  async function shrink(file: string, keys: Key[], fast: boolean): Promise<Key[]> {
     let current = keys;
     const deadline = Date.now() + 90_000;
     for (let i = current.length - 1; i >= 0 && current.length > 1 && Date.now() < deadline; i--) {
       const shorter = [...current.slice(0, i), ...current.slice(i + 1)];
-      if (await run(file, shorter)) current = shorter;
+      if (await run(file, shorter, fast)) current = shorter;
     }
     return current;
   }
 
-  for (let n = 0; n < CASES; n++) {
-    const seed = FIRST_SEED + n;
-    it(`seed ${seed}: ${STEPS} random keys`, async () => {
-      const c = randomCase(seed, STEPS);
-      const failure = await run(c.file, c.keys);
-      if (!failure) return;
-      const keys = await shrink(c.file, c.keys);
-      const again = await run(c.file, keys);
-      assert.fail(`seed ${seed}, file ${JSON.stringify(c.file)}\n${failure}\nshrunk to ${keys.length} keys: ${JSON.stringify(keys)}\n${again ?? ''}`);
-    });
+  for (const fast of [false, true]) {
+    for (let n = 0; n < CASES; n++) {
+      const seed = FIRST_SEED + n;
+      it(`seed ${seed}: ${STEPS} random keys${fast ? ', pressed ahead of the host\'s answers' : ''}`, async () => {
+        const c = randomCase(seed, STEPS);
+        const failure = await run(c.file, c.keys, fast);
+        if (!failure) return;
+        const keys = await shrink(c.file, c.keys, fast);
+        const again = await run(c.file, keys, fast);
+        assert.fail(`seed ${seed}${fast ? ' (fast)' : ''}, file ${JSON.stringify(c.file)}\n${failure}\nshrunk to ${keys.length} keys: ${JSON.stringify(keys)}\n${again ?? ''}`);
+      });
+    }
   }
 });

@@ -9,8 +9,9 @@ describe('webview messages are untrusted input', () => {
   it('accepts well-formed messages and copies only the known fields', () => {
     const m = validateViewerMessage({ type: 'getLines', id: 1, start: 2 ** 40, count: MAX_LINES_PER_REQUEST, fromByte: 0, maxBytes: MAX_LINE_BYTES, extra: 'x' });
     assert.deepStrictEqual(m, { type: 'getLines', id: 1, start: 2 ** 40, count: MAX_LINES_PER_REQUEST, fromByte: 0, maxBytes: MAX_LINE_BYTES });
-    assert.deepStrictEqual(validateViewerMessage({ type: 'delete', from: { line: 3, column: 1 }, direction: 'forward' }),
-      { type: 'delete', from: { line: 3, column: 1 }, to: undefined, direction: 'forward' });
+    assert.deepStrictEqual(validateViewerMessage({ type: 'delete', id: 4, from: { line: 3, column: 1 }, direction: 'forward' }),
+      { type: 'delete', id: 4, from: { line: 3, column: 1 }, to: undefined, direction: 'forward' });
+    assert.deepStrictEqual(validateViewerMessage({ type: 'command', command: 'undo', id: 5, extra: 1 }), { type: 'command', command: 'undo', id: 5 });
     assert.ok(validateViewerMessage({ type: 'caret', position: { line: 0, column: 0 }, topLine: 0, overwrite: false }));
     assert.deepStrictEqual(validateViewerMessage({ type: 'filter', id: 2, include: [{ kind: 'regex', source: 'a+', matchCase: true, extra: 1 }], exclude: [] }),
       { type: 'filter', id: 2, include: [{ kind: 'regex', source: 'a+', matchCase: true }], exclude: [] });
@@ -33,6 +34,9 @@ describe('webview messages are untrusted input', () => {
     ['not an object', 'getLines'],
     ['null', null],
     ['an unknown type', { type: 'rm -rf' }],
+    ['an edit without its number', { type: 'insert', at: { line: 0, column: 0 }, text: 'x', overwrite: false }],
+    ['an edit numbered -1', { type: 'delete', id: -1, from: { line: 0, column: 0 }, direction: 'forward' }],
+    ['a command numbered 1.5', { type: 'command', command: 'undo', id: 1.5 }],
     ['a negative start', { type: 'getLines', id: 1, start: -1, count: 1, fromByte: 0, maxBytes: 10 }],
     ['a fractional count', { type: 'getLines', id: 1, start: 0, count: 1.5, fromByte: 0, maxBytes: 10 }],
     ['too many lines', { type: 'getLines', id: 1, start: 0, count: MAX_LINES_PER_REQUEST + 1, fromByte: 0, maxBytes: 10 }],
@@ -42,9 +46,9 @@ describe('webview messages are untrusted input', () => {
     ['NaN', { type: 'revealLine', line: NaN }],
     ['a position without column', { type: 'copy', from: { line: 1 }, to: { line: 2, column: 0 } }],
     ['an unknown command', { type: 'command', command: 'deleteFile' }],
-    ['a huge insert', { type: 'insert', at: { line: 0, column: 0 }, text: 'x'.repeat(MAX_INSERT_BYTES + 1), overwrite: false }],
-    ['an insert without text', { type: 'insert', at: { line: 0, column: 0 }, overwrite: false }],
-    ['a delete in no direction', { type: 'delete', from: { line: 0, column: 0 }, direction: 'sideways' }],
+    ['a huge insert', { type: 'insert', id: 1, at: { line: 0, column: 0 }, text: 'x'.repeat(MAX_INSERT_BYTES + 1), overwrite: false }],
+    ['an insert without text', { type: 'insert', id: 1, at: { line: 0, column: 0 }, overwrite: false }],
+    ['a delete in no direction', { type: 'delete', id: 1, from: { line: 0, column: 0 }, direction: 'sideways' }],
     ['a byte read over the limit', { type: 'getBytes', id: 1, offset: 0, length: MAX_BYTES_PER_REQUEST + 1 }],
     ['an empty byte read', { type: 'getBytes', id: 1, offset: 0, length: 0 }],
     ['a negative byte offset', { type: 'getBytes', id: 1, offset: -16, length: 16 }],
