@@ -62,6 +62,11 @@ export class TextEdits {
     return this.inFlight.length;
   }
 
+  /** The number of the last edit sent (0: none). */
+  get lastSent(): number {
+    return this.nextId - 1;
+  }
+
   /** Lines the unanswered edits add (negative: remove): the host's line count lags by this. */
   get lineDelta(): number {
     return this.inFlight.reduce((sum, e) => sum + e.lineDelta, 0);

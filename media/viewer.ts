@@ -254,7 +254,7 @@ export class Viewer implements View {
         if (isState(m.state) && this.state) this.applyState(m.state);
         break;
       case 'lines':
-        if (this.state && isCount(m.id) && Array.isArray(m.lines) && isState(m.state)) this.onLines(m.id, m.lines, m.state);
+        if (this.state && isCount(m.id) && Array.isArray(m.lines) && isState(m.state) && isCount(m.edit)) this.onLines(m.id, m.lines, m.state, m.edit);
         break;
       case 'reveal':
         if (this.state && isCount(m.line)) this.reveal(m.line, m.select === true, isCount(m.column) ? m.column : 0);
@@ -355,12 +355,13 @@ export class Viewer implements View {
     this.invalidate();
   }
 
-  private onLines(id: number, lines: unknown[], state: FileState): void {
+  private onLines(id: number, lines: unknown[], state: FileState, edit: number): void {
     // Taken before the state is applied: dropping the request for a truncation it reports does not make its reply stale.
     const request = this.requests.take(id);
     this.applyState(state);
     if (!request) return; // stale: the window moved or the file changed since
-    this.requests.store(request, lines);
+    // Read before an edit of ours was applied (held during a save): none of them is shown; asked again once it is.
+    this.requests.store(request, edit < this.edits.lastSent ? [] : lines);
     this.clampToKnownLengths();
     this.invalidate();
   }
@@ -776,13 +777,17 @@ export class Viewer implements View {
     const mod = IS_MAC ? e.metaKey : e.ctrlKey;
     const plain = mod && !e.altKey && !e.shiftKey;
     const lower = e.key.toLowerCase();
-    if (plain && lower === 'g') this.post({ type: 'command', command: 'goToLine' });
-    else if (plain && lower === 'f') this.openFind();
-    else if (mod && e.altKey && !e.shiftKey && e.code === 'KeyL') this.filter.open();
-    else if (e.key === 'F3' && !mod && !e.altKey) this.find.next(e.shiftKey);
+    let action: () => void;
+    if (plain && lower === 'g') action = () => this.post({ type: 'command', command: 'goToLine' });
+    else if (plain && lower === 'f') action = () => this.openFind();
+    else if (mod && e.altKey && !e.shiftKey && e.code === 'KeyL') action = () => this.filter.open();
+    else if (e.key === 'F3' && !mod && !e.altKey) action = () => this.find.next(e.shiftKey);
     else return;
     e.preventDefault();
     e.stopPropagation();
+    // After the keys held before it: find from where they leave the caret.
+    this.keys.run(action);
+    this.showPending();
   }
 
   /**

@@ -86,16 +86,24 @@ export class DocumentSaves {
     this.gate.change(change, record);
   }
 
-  /** Runs an undo or redo VS Code asked for; during a save, after it, and the document then counts as unsaved. */
-  undoOrRedo(change: () => void): void {
+  /**
+   * Runs an undo or redo VS Code asked for; during a save, after it, and the document
+   * then counts as unsaved. Resolves once it ran (or a revert dropped it): VS Code waits
+   * for that before it reports the undo done.
+   */
+  undoOrRedo(change: () => void): Promise<void> {
     if (!this.gate.busy) {
       change();
-      return;
+      return Promise.resolve();
     }
-    this.gate.change(() => {
-      change();
-      this.onUnsaved();
-    });
+    return new Promise((resolve) => this.gate.change(() => {
+      try {
+        change();
+        this.onUnsaved();
+      } finally {
+        resolve();
+      }
+    }, undefined, resolve));
   }
 
   /** Drops the pending edits (those held during a save too) and reads the file from disk again, after a running save. */

@@ -104,6 +104,11 @@ export interface LinesMessage {
   id: number;
   lines: LineSlice[];
   state: FileState;
+  /**
+   * The view's last edit (its `id`; 0: none) the content had when the lines were read:
+   * lines read before an edit the view sent was applied (one held during a save) are not its lines.
+   */
+  edit: number;
 }
 
 /** Show `line` (Go to Line, Ctrl+End from the host, follow mode). */

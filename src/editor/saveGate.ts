@@ -12,7 +12,7 @@
 export class SaveGate<R = never> {
   private tail: Promise<unknown> = Promise.resolve();
   private running = 0;
-  private held: { change: () => void; record: R | undefined }[] = [];
+  private held: { change: () => void; record: R | undefined; dropped?: () => void }[] = [];
   private releasing = false;
   /** The save asked for last, with the content version it was asked for at, while it runs or waits. */
   private last: { version: number; result: Promise<unknown> } | undefined;
@@ -79,10 +79,13 @@ export class SaveGate<R = never> {
     return records;
   }
 
-  /** Carries out `change` now, or, while the gate is busy, after the saves (in the order asked), keeping its `record`. */
-  change(change: () => void, record?: R): void {
+  /**
+   * Carries out `change` now, or, while the gate is busy, after the saves (in the order
+   * asked), keeping its `record`; `dropped` runs instead if a revert drops it.
+   */
+  change(change: () => void, record?: R, dropped?: () => void): void {
     if (this.busy) {
-      this.held.push({ change, record });
+      this.held.push({ change, record, dropped });
       return;
     }
     this.apply(change);
@@ -90,7 +93,9 @@ export class SaveGate<R = never> {
 
   /** Forgets the held changes (a revert discards them with the rest). */
   dropHeld(): void {
+    const held = this.held;
     this.held = [];
+    for (const { dropped } of held) dropped?.();
   }
 
   private async ended(succeeded: boolean): Promise<void> {

@@ -41,6 +41,8 @@ export class ViewerSession extends Disposable {
   private readonly filter: FilterController;
   /** Sent after the next `init`: what to open in a view the switch is starting. */
   private openWhenReady: OpenMessage | undefined;
+  /** The last edit of the view (its id) applied or answered: what the lines it reads next include. */
+  private appliedEdit = 0;
   /** A paste reading the clipboard: messages after it wait for it. */
   private pasting: Promise<void> | undefined;
 
@@ -84,6 +86,7 @@ export class ViewerSession extends Disposable {
         // A save has no caret of its own: the view keeps its caret and selection (the one reported last may be stale).
         const caret = change.caretOffset === undefined ? undefined : positionOf(text, change.caretOffset);
         const editId = change.origin?.viewer === this ? change.origin.id : undefined;
+        if (editId !== undefined) this.appliedEdit = editId;
         this.post({ type: 'edited', fromLine: change.fromLine, caret, state: document.state(), keepCaret: caret === undefined, editId });
       }
       this.finder.contentChanged();
@@ -253,6 +256,7 @@ export class ViewerSession extends Disposable {
     const text = this.document.text!;
     switch (message.type) {
       case 'ready': {
+        this.appliedEdit = 0; // a new page numbers its edits from 1
         const bytesPerRow = bytesPerRowSetting(vscode.workspace.getConfiguration('hugefile').get('hexBytesPerRow'));
         this.post({ type: 'init', state: this.document.state(), topLine: this.topLine, mode: this.viewMode, hex: { bytesPerRow, caretOffset: this.hex.caret.offset } });
         if (this.openWhenReady) this.post(this.openWhenReady);
@@ -264,7 +268,7 @@ export class ViewerSession extends Disposable {
         // During a save the file is unmapped; the viewer asks again after the `edited` that follows it.
         this.document.checkDisk();
         const lines = this.document.isSaving ? [] : readLineSlices(text, message.start, message.count, message.fromByte, message.maxBytes);
-        this.post({ type: 'lines', id: message.id, lines, state: this.document.state() });
+        this.post({ type: 'lines', id: message.id, lines, state: this.document.state(), edit: this.appliedEdit });
         this.document.startIndexing();
         break;
       }
@@ -376,6 +380,7 @@ export class ViewerSession extends Disposable {
    */
   private unchanged(shown: boolean, editId?: number): void {
     const text = this.document.text!;
+    if (editId !== undefined) this.appliedEdit = editId;
     if (this.viewMode === 'hex') this.post({ type: 'bytesEdited', fromOffset: shown ? 0 : text.size, state: this.document.state() });
     else this.post({ type: 'edited', fromLine: shown ? 0 : text.availableLines(), state: this.document.state(), editId });
   }

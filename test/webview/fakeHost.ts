@@ -74,6 +74,10 @@ let following = false;
 const editable = doc !== undefined && params.get('readonly') !== '1';
 /** What a paste inserts (the real host reads the system clipboard). */
 let pasteText = 'pasted text';
+/** Edits received and not applied yet, while `holdEdits` is on (a save runs: the real host holds them). */
+let heldEdits: Extract<ViewerMessage, { type: 'insert' | 'delete' | 'paste' }>[] | undefined;
+/** The view's last edit applied (see LinesMessage.edit). */
+let appliedEdit = 0;
 /** Clipboard texts for the next text pastes, in order (keys pressed ahead of the view: each paste has its own). */
 const pasteQueue: string[] = [];
 const decoder = new TextDecoder('utf-8');
@@ -108,6 +112,7 @@ function readOnly(): boolean {
 /** Tells the view what changed, as the host does: `bytesEdited` to the hex view, `edited` to the text view. */
 function tellChanged(change: Change | undefined, editId?: number): void {
   if (!change || !doc) return;
+  if (editId !== undefined) appliedEdit = editId;
   if (mode === 'hex') {
     toView({ type: 'bytesEdited', fromOffset: change.offset, caretOffset: change.caretOffset < 0 ? undefined : change.caretOffset, state: state() });
   } else {
@@ -124,14 +129,16 @@ function applyByteEdit(offset: number, deleteLength: number, inserted: Uint8Arra
 
 function applyEdit(m: Extract<ViewerMessage, { type: 'insert' | 'delete' | 'paste' }>): void {
   // As ViewerSession: an edit refused or that changed nothing is answered too.
-  if (readOnly()) return toView({ type: 'edited', fromLine: 0, state: state(), editId: m.id });
+  if (readOnly()) return unchanged(m.id, true);
   const change = doc!.applyText(m, doc!.eol, m.type === 'paste' ? pasteQueue.shift() ?? pasteText : pasteText);
   if (change) tellChanged(change, m.id);
   else unchanged(m.id);
 }
 
-function unchanged(editId: number | undefined): void {
-  toView({ type: 'edited', fromLine: doc ? doc.text.availableLines() : file.lineCount, state: state(), editId });
+/** Answers an edit that changed nothing (`shown`: one the view may have shown, refused). */
+function unchanged(editId: number | undefined, shown = false): void {
+  if (editId !== undefined) appliedEdit = editId;
+  toView({ type: 'edited', fromLine: shown ? 0 : doc ? doc.text.availableLines() : file.lineCount, state: state(), editId });
 }
 
 /** Undo, redo and save, as VS Code runs them on the document. */
@@ -258,13 +265,13 @@ function onViewerMessage(raw: unknown): void {
     }
     case 'getLines': {
       if (doc) {
-        toView({ type: 'lines', id: m.id, lines: doc.lines(m.start, m.count, m.fromByte, m.maxBytes), state: state() });
+        toView({ type: 'lines', id: m.id, lines: doc.lines(m.start, m.count, m.fromByte, m.maxBytes), state: state(), edit: appliedEdit });
         break;
       }
       const lines: LineSlice[] = [];
       const end = Math.min(m.start + m.count, known);
       for (let l = m.start; l < end; l++) lines.push(slice(l, m.fromByte, m.maxBytes));
-      toView({ type: 'lines', id: m.id, lines, state: state() });
+      toView({ type: 'lines', id: m.id, lines, state: state(), edit: appliedEdit });
       break;
     }
     case 'copy':
@@ -273,7 +280,8 @@ function onViewerMessage(raw: unknown): void {
     case 'insert':
     case 'delete':
     case 'paste':
-      applyEdit(m);
+      if (heldEdits) heldEdits.push(m);
+      else applyEdit(m);
       break;
     case 'find': {
       const found = findMatch(file, m.query, m.from, m.backwards);
@@ -395,6 +403,12 @@ const fakeHost = {
   },
   setPasteText(text: string) {
     pasteText = text;
+  },
+  /** Holds the text edits received from now (as during a save); off: applies them, in order. */
+  holdEdits(on: boolean) {
+    const held = heldEdits;
+    heldEdits = on ? held ?? [] : undefined;
+    if (!on) held?.forEach(applyEdit);
   },
   /** The clipboard of the next text paste not sent yet. */
   queuePasteText(text: string) {

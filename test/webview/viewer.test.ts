@@ -16,6 +16,7 @@ interface FakeHostView {
   readonly undelivered: number;
   clipboard: string;
   send(message: HostMessage): void;
+  holdEdits(on: boolean): void;
   append(n: number): void;
   rotate(n: number): void;
   setPasteText(text: string): void;
@@ -610,6 +611,33 @@ describe('viewer webview (fake host, Chromium)', function () {
       assert.strictEqual((await data(page)).caret, '0:5');
       const inserts = (await sent(page, 'insert')).map((m) => m.text).join('');
       assert.strictEqual(inserts, '!? fast typing\n');
+    });
+
+    it('keys typed while the host holds edits (a save) act on the text they will have, not on lines read before', async () => {
+      const page = await open('file=special');
+      await settled(page);
+      await focusEditor(page);
+      const before = await line(page, 0);
+      await page.evaluate(() => fakeHost.holdEdits(true));
+      await page.keyboard.press('End');
+      await page.keyboard.type('ab');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('cd');
+      // The host answers line requests meanwhile, with the content it has: without the held edits.
+      await page.waitForFunction(() => fakeHost.sent.filter((m) => m.type === 'getLines').length > 1 && fakeHost.undelivered === 0);
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('End');
+      await page.keyboard.type('!');
+      await page.keyboard.press('Home');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('End');
+      await page.keyboard.type('?');
+      await page.evaluate(() => fakeHost.holdEdits(false));
+      await synced(page, 1);
+      assert.strictEqual(await line(page, 0), `${before}ab!`);
+      assert.strictEqual(await line(page, 1), 'cd?');
+      assert.strictEqual(await rowText(page, 0), `${before}ab!`);
+      assert.strictEqual(await rowText(page, 1), 'cd?');
     });
 
     it('takes text from input methods, and keeps the caret where the user moved it meanwhile', async () => {

@@ -88,10 +88,10 @@ describe('SaveGate', () => {
   it('dropHeld forgets held changes (revert)', async () => {
     const gate = new SaveGate(() => Promise.resolve(), fail);
     const log: string[] = [];
-    const s = gate.run(async () => { gate.change(() => log.push('typed')); gate.dropHeld(); });
+    const s = gate.run(async () => { gate.change(() => log.push('typed'), undefined, () => log.push('dropped')); gate.dropHeld(); });
     await s;
     await tick();
-    assert.deepStrictEqual(log, []);
+    assert.deepStrictEqual(log, ['dropped'], 'the dropped change is told so (an undo VS Code waits for ends)');
   });
 
   it('a change that throws is reported and the ones after it still run', async () => {
