@@ -86,24 +86,24 @@ export class DocumentSaves {
     this.gate.change(change, record);
   }
 
-  /**
-   * Runs an undo or redo VS Code asked for; during a save, after it, and the document
-   * then counts as unsaved. Resolves once it ran (or a revert dropped it): VS Code waits
-   * for that before it reports the undo done.
-   */
-  undoOrRedo(change: () => void): Promise<void> {
+  /** Runs an undo or redo VS Code asked for; during a save, after it, and the document then counts as unsaved. */
+  undoOrRedo(change: () => void): void {
     if (!this.gate.busy) {
       change();
-      return Promise.resolve();
+      return;
     }
-    return new Promise((resolve) => this.gate.change(() => {
-      try {
-        change();
-        this.onUnsaved();
-      } finally {
-        resolve();
-      }
-    }, undefined, resolve));
+    this.gate.change(() => {
+      change();
+      this.onUnsaved();
+    });
+  }
+
+  /**
+   * Resolves once no save runs and the changes held meanwhile are carried out (or
+   * dropped). Not for VS Code's own undo to wait on: its save would wait for the undo.
+   */
+  idle(): Promise<void> {
+    return this.gate.idle();
   }
 
   /** Drops the pending edits (those held during a save too) and reads the file from disk again, after a running save. */

@@ -286,11 +286,15 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     if (held) this.unsavedEmitter.fire();
   }
 
-  /** Runs an undo or redo VS Code asked for; during a save, after it (resolves then), and the document then counts as unsaved. */
-  undoOrRedo(change: () => void): Promise<void> {
-    if (this.parts) return this.parts.saves.undoOrRedo(change);
-    change();
-    return Promise.resolve();
+  /** Runs an undo or redo VS Code asked for; during a save, after it, and the document then counts as unsaved. */
+  undoOrRedo(change: () => void): void {
+    if (this.parts) this.parts.saves.undoOrRedo(change);
+    else change();
+  }
+
+  /** Resolves once no save runs and what was asked for meanwhile (edits, undo, redo) is carried out. */
+  idle(): Promise<void> {
+    return this.parts?.saves.idle() ?? Promise.resolve();
   }
 
   /** Writes the edited content to another file; this document keeps its file. */

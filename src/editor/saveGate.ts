@@ -12,7 +12,9 @@
 export class SaveGate<R = never> {
   private tail: Promise<unknown> = Promise.resolve();
   private running = 0;
-  private held: { change: () => void; record: R | undefined; dropped?: () => void }[] = [];
+  private held: { change: () => void; record: R | undefined }[] = [];
+  /** Who waits for `idle`. */
+  private idleWaiters: (() => void)[] = [];
   private releasing = false;
   /** The save asked for last, with the content version it was asked for at, while it runs or waits. */
   private last: { version: number; result: Promise<unknown> } | undefined;
@@ -79,13 +81,10 @@ export class SaveGate<R = never> {
     return records;
   }
 
-  /**
-   * Carries out `change` now, or, while the gate is busy, after the saves (in the order
-   * asked), keeping its `record`; `dropped` runs instead if a revert drops it.
-   */
-  change(change: () => void, record?: R, dropped?: () => void): void {
+  /** Carries out `change` now, or, while the gate is busy, after the saves (in the order asked), keeping its `record`. */
+  change(change: () => void, record?: R): void {
     if (this.busy) {
-      this.held.push({ change, record, dropped });
+      this.held.push({ change, record });
       return;
     }
     this.apply(change);
@@ -93,13 +92,18 @@ export class SaveGate<R = never> {
 
   /** Forgets the held changes (a revert discards them with the rest). */
   dropHeld(): void {
-    const held = this.held;
     this.held = [];
-    for (const { dropped } of held) dropped?.();
+  }
+
+  /** Resolves once the gate is not busy: no save runs or waits, and the held changes are carried out or dropped. */
+  idle(): Promise<void> {
+    if (!this.busy) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   private async ended(succeeded: boolean): Promise<void> {
     this.running--;
+    if (this.running === 0 && this.held.length === 0 && !this.releasing) this.wakeIdle();
     if (this.running > 0 || this.held.length === 0 || this.releasing) return;
     this.releasing = true;
     try {
@@ -112,6 +116,13 @@ export class SaveGate<R = never> {
     const held = this.held;
     this.held = [];
     for (const { change } of held) this.apply(change);
+    this.wakeIdle();
+  }
+
+  private wakeIdle(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const wake of waiters) wake();
   }
 
   private apply(change: () => void): void {

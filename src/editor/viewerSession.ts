@@ -334,7 +334,8 @@ export class ViewerSession extends Disposable {
     if (id !== undefined) {
       const done = () => this.unchanged(false, id);
       if (command === 'save') this.saveNow().then(done, done);
-      else Promise.resolve(vscode.commands.executeCommand(command)).then(done, done);
+      // An undo asked for during a save runs after it: the view's keys wait for that, not only for VS Code's answer.
+      else Promise.resolve(vscode.commands.executeCommand(command)).then(() => this.document.idle()).then(done, done);
     } else if (command === 'goToLine') void this.goToLine();
     else if (command === 'goToOffset') void this.goToOffset();
     else if (command === 'toggleFollow') this.toggleFollow();

@@ -88,10 +88,29 @@ describe('SaveGate', () => {
   it('dropHeld forgets held changes (revert)', async () => {
     const gate = new SaveGate(() => Promise.resolve(), fail);
     const log: string[] = [];
-    const s = gate.run(async () => { gate.change(() => log.push('typed'), undefined, () => log.push('dropped')); gate.dropHeld(); });
+    const s = gate.run(async () => { gate.change(() => log.push('typed')); gate.dropHeld(); });
     await s;
     await tick();
-    assert.deepStrictEqual(log, ['dropped'], 'the dropped change is told so (an undo VS Code waits for ends)');
+    assert.deepStrictEqual(log, []);
+  });
+
+  it('idle resolves once the saves ended and the held changes ran, not before', async () => {
+    const settled = deferred();
+    const gate = new SaveGate(() => settled.promise, fail);
+    const log: string[] = [];
+    await gate.idle();
+    const save = deferred();
+    void gate.run(() => save.promise);
+    gate.change(() => log.push('typed'));
+    void gate.idle().then(() => log.push('idle'));
+    await tick();
+    save.resolve();
+    await tick();
+    assert.deepStrictEqual(log, [], 'not while the editor has not taken the save');
+    settled.resolve();
+    await tick();
+    await tick();
+    assert.deepStrictEqual(log, ['typed', 'idle']);
   });
 
   it('a change that throws is reported and the ones after it still run', async () => {
