@@ -117,12 +117,6 @@ export class LineCache {
     }
   }
 
-  /** True when `line` is held and its text can be relied on (not in doubt). */
-  trusted(line: number): boolean {
-    const entry = this.map.get(line);
-    return entry !== undefined && !entry.doubt;
-  }
-
   /**
    * Lines after `after` move by `delta` (an edit added or removed lines before them);
    * those an edit removed (`delta` < 0) must be deleted first. Ages are kept.

@@ -8,7 +8,7 @@
  * wait (see KeyQueue) until the host has answered.
  */
 import type { FileState, Position, ViewerMessage } from '../src/editor/protocol';
-import { charRange, overwrittenEnd, predictReplace, type Replacement } from './editPrediction';
+import { charRange, overwrittenEnd, type Prediction, predictReplace, type Replacement } from './editPrediction';
 import { samePos } from './guards';
 import { EOL, type LineCache } from './lineCache';
 import { byteLength, wordLeft, wordRight } from './lineRenderer';
@@ -162,7 +162,7 @@ export class TextEdits {
    */
   answered(editId: number | undefined, caret: Position | undefined): void {
     // The answer to an edit sent before the last one: that one's answer says where the caret goes.
-    if (caret && (editId === undefined || editId === this.nextId - 1)) this.hostCaret = caret;
+    if (caret && (editId === undefined || editId === this.lastSent)) this.hostCaret = caret;
     if (this.inFlight.length > 0) return;
     const [from, to] = this.host.selection();
     const moved = this.afterEdit && !(samePos(from, this.afterEdit[0]) && samePos(to, this.afterEdit[1]));
@@ -196,7 +196,7 @@ export class TextEdits {
    * Sends an edit, numbered; moves the caret where it will be (when predicted; else to
    * the selection's start, unless `keepSelection`) until the host answers.
    */
-  private send(message: ViewerMessage, predicted: { caret: Position; lineDelta: number } | undefined, keepSelection = false): void {
+  private send(message: ViewerMessage, predicted: Prediction | undefined, keepSelection = false): void {
     const id = this.nextId++;
     this.host.postEdit({ ...message, id } as ViewerMessage);
     this.hostCaret = undefined; // a caret the host reported before this edit is superseded by its answer

@@ -747,7 +747,7 @@ export class Viewer implements View {
     this.editor.addEventListener('keydown', (e) => this.onEditorKey(e));
     // Capture phase, before VS Code's forwarding listener on the window: Ctrl+G is ours.
     window.addEventListener('keydown', (e) => this.onWindowKey(e), { capture: true, signal });
-    listenClipboard(() => this.editor.contains(document.activeElement), (action) => { this.keys.run(() => this.clipboard(action)); this.showPending(); }, signal);
+    listenClipboard(() => this.editor.contains(document.activeElement), (action) => this.queueKey(() => this.clipboard(action)), signal);
   }
 
   private focusView(): void {
@@ -758,8 +758,7 @@ export class Viewer implements View {
   private takeInput(): void {
     const text = this.input.value;
     this.input.value = '';
-    if (text) this.keys.run(() => this.edits.type(text.replace(/\r\n?/g, '\n')));
-    this.showPending();
+    if (text) this.queueKey(() => this.edits.type(text.replace(/\r\n?/g, '\n')));
   }
 
   private setFocused(focused: boolean): void {
@@ -786,8 +785,7 @@ export class Viewer implements View {
     e.preventDefault();
     e.stopPropagation();
     // After the keys held before it: find from where they leave the caret.
-    this.keys.run(action);
-    this.showPending();
+    this.queueKey(action);
   }
 
   /**
@@ -801,9 +799,14 @@ export class Viewer implements View {
     if (command && this.handles(command)) {
       e.preventDefault();
       e.stopPropagation();
-      this.keys.run(() => this.run(command));
-      this.showPending();
+      this.queueKey(() => this.run(command));
     } else if (isBoundOptionChord(e)) e.preventDefault(); // VS Code runs it: its character must not reach the textarea
+  }
+
+  /** Runs a key's action now, or holds it behind the keys held before it (see keysReady). */
+  private queueKey(action: () => void): void {
+    this.keys.run(action);
+    this.showPending();
   }
 
   /** Tells (tests, and what waits for the view to settle) how many edits are on their way and keys held. */
@@ -862,7 +865,6 @@ export class Viewer implements View {
         return this.edits.undoOrRedo(command.command);
     }
   }
-
 
   private clipboard(action: 'copy' | 'cut' | 'paste'): void {
     if (action === 'copy') this.copy();

@@ -25,7 +25,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('hugefile.find', () => provider.activeSession?.open('find')),
     vscode.commands.registerCommand('hugefile.filterLines', () => provider.activeSession?.open('filter')),
     vscode.commands.registerCommand('hugefile.saveNow', () => {
-      if (provider.activeSession) void provider.activeSession.saveNow();
+      if (provider.activeSession) provider.activeSession.saveNow();
       else void vscode.commands.executeCommand('workbench.action.files.save');
     }),
   );

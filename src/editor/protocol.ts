@@ -147,7 +147,7 @@ export interface EditedMessage {
    * which may be ahead of the `caret` the host last heard of.
    */
   keepCaret?: boolean;
-  /** The `id` of this view's edit (or undo, redo, save) this answers; absent for changes the view did not ask for. */
+  /** The `id` of this view's edit (or undo, redo) this answers; absent for changes the view did not ask for. */
   editId?: number;
 }
 
@@ -234,7 +234,7 @@ export type ViewerCommand = typeof VIEWER_COMMANDS[number];
 export interface CommandMessage {
   type: 'command';
   command: ViewerCommand;
-  /** For undo, redo and save from the text view: answered by an `edited` with this `editId` once done. */
+  /** For undo and redo from the text view: answered by an `edited` with this `editId` once done. */
   id?: number;
 }
 
@@ -353,7 +353,7 @@ export function validateViewerMessage(raw: unknown): ViewerMessage | undefined {
     case 'command':
       if (!(VIEWER_COMMANDS as readonly unknown[]).includes(m.command)) return undefined;
       if (m.id === undefined) return { type: 'command', command: m.command };
-      return isCount(m.id) ? { type: 'command', command: m.command, id: m.id } : undefined;
+      return isCount(m.id) && (m.command === 'undo' || m.command === 'redo') ? { type: 'command', command: m.command, id: m.id } : undefined;
     case 'revealLine':
       return isCount(m.line) ? { type: 'revealLine', line: m.line } : undefined;
     case 'insert':

@@ -103,8 +103,11 @@ export class SaveGate<R = never> {
 
   private async ended(succeeded: boolean): Promise<void> {
     this.running--;
-    if (this.running === 0 && this.held.length === 0 && !this.releasing) this.wakeIdle();
-    if (this.running > 0 || this.held.length === 0 || this.releasing) return;
+    if (this.running > 0 || this.releasing) return;
+    if (this.held.length === 0) {
+      this.wakeIdle();
+      return;
+    }
     this.releasing = true;
     try {
       if (succeeded) await this.settled();

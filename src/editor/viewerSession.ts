@@ -43,7 +43,7 @@ export class ViewerSession extends Disposable {
   private openWhenReady: OpenMessage | undefined;
   /** The last edit of the view (its id) applied or answered: what the lines it reads next include. */
   private appliedEdit = 0;
-  /** A paste reading the clipboard: messages after it wait for it. */
+  /** A paste reading the clipboard, and the messages chained after it: a new message waits for them. */
   private pasting: Promise<void> | undefined;
 
   constructor(
@@ -231,23 +231,33 @@ export class ViewerSession extends Disposable {
       console.warn('hugefile: ignored a malformed message from the viewer', raw);
       return;
     }
-    // A paste waits for the clipboard: what the view sent after it waits too, in order.
-    if (this.pasting) {
-      this.pasting = this.pasting.then(() => this.run(message));
-      return;
+    // A paste waits for the clipboard: what the view sent after it waits too, in order
+    // (a paste among them holds the ones after it in turn: the chain waits for its promise).
+    if (this.pasting) this.waitFor(this.pasting.then(() => this.run(message)));
+    else {
+      const pasting = this.run(message);
+      if (pasting) this.waitFor(pasting);
     }
-    this.run(message);
   }
 
-  private run(message: ViewerMessage): void {
+  /** Messages from now on wait for `tail`; once it is done with none chained after it, they run at once again. */
+  private waitFor(tail: Promise<void>): void {
+    this.pasting = tail;
+    void tail.then(() => {
+      if (this.pasting === tail) this.pasting = undefined;
+    });
+  }
+
+  /** Handles one message, answering a failed edit; a paste returns the promise of its clipboard read. */
+  private run(message: ViewerMessage): Promise<void> | undefined {
     try {
-      const pasted = this.handle(message);
-      if (pasted) this.pasting = pasted.then(() => { if (this.pasting === pasted) this.pasting = undefined; });
+      return this.handle(message);
     } catch (err) {
       if (message.type === 'insert' || message.type === 'delete' || message.type === 'paste') this.unchanged(true, message.id);
       // A read that met the end of a file truncated meanwhile: the refresh tells the view (a log's truncation is no error).
       if ((err as NodeJS.ErrnoException).code !== 'EFAULT') this.post({ type: 'notice', level: 'error', text: describeError(err as Error) });
       this.document.refresh();
+      return undefined;
     }
   }
 
@@ -329,26 +339,25 @@ export class ViewerSession extends Disposable {
     return undefined;
   }
 
-  /** Runs a command the view asked for; one with an `id` is answered once done (the view holds keys until then). */
+  /** Runs a command the view asked for; an undo or redo with an `id` is answered once done (the view holds keys until then). */
   private runCommand(command: ViewerCommand, id?: number): void {
     if (id !== undefined) {
       const done = () => this.unchanged(false, id);
-      if (command === 'save') this.saveNow().then(done, done);
       // An undo asked for during a save runs after it: the view's keys wait for that, not only for VS Code's answer.
-      else Promise.resolve(vscode.commands.executeCommand(command)).then(() => this.document.idle()).then(done, done);
+      Promise.resolve(vscode.commands.executeCommand(command)).then(() => this.document.idle()).then(done, done);
     } else if (command === 'goToLine') void this.goToLine();
     else if (command === 'goToOffset') void this.goToOffset();
     else if (command === 'toggleFollow') this.toggleFollow();
     else if (command === 'toggleView') this.toggleView();
     else if (command === 'filterLines') this.open('filter');
-    else if (command === 'save') void this.saveNow();
+    else if (command === 'save') this.saveNow();
     else void vscode.commands.executeCommand(command);
   }
 
   /** Saves the document now, as the user asked: an auto-save that waits does not make this one wait. */
-  saveNow(): Thenable<unknown> {
+  saveNow(): void {
     this.document.markExplicitSave();
-    return vscode.commands.executeCommand('workbench.action.files.save');
+    void vscode.commands.executeCommand('workbench.action.files.save');
   }
 
   /** Tells the status bar where the caret is, in the view shown. */

@@ -37,6 +37,7 @@ describe('webview messages are untrusted input', () => {
     ['an edit without its number', { type: 'insert', at: { line: 0, column: 0 }, text: 'x', overwrite: false }],
     ['an edit numbered -1', { type: 'delete', id: -1, from: { line: 0, column: 0 }, direction: 'forward' }],
     ['a command numbered 1.5', { type: 'command', command: 'undo', id: 1.5 }],
+    ['a numbered command that is not undo or redo (none answers it)', { type: 'command', command: 'goToLine', id: 2 }],
     ['a negative start', { type: 'getLines', id: 1, start: -1, count: 1, fromByte: 0, maxBytes: 10 }],
     ['a fractional count', { type: 'getLines', id: 1, start: 0, count: 1.5, fromByte: 0, maxBytes: 10 }],
     ['too many lines', { type: 'getLines', id: 1, start: 0, count: MAX_LINES_PER_REQUEST + 1, fromByte: 0, maxBytes: 10 }],
