@@ -776,16 +776,15 @@ export class Viewer implements View {
     const mod = IS_MAC ? e.metaKey : e.ctrlKey;
     const plain = mod && !e.altKey && !e.shiftKey;
     const lower = e.key.toLowerCase();
-    let action: () => void;
-    if (plain && lower === 'g') action = () => this.post({ type: 'command', command: 'goToLine' });
-    else if (plain && lower === 'f') action = () => this.openFind();
-    else if (mod && e.altKey && !e.shiftKey && e.code === 'KeyL') action = () => this.filter.open();
-    else if (e.key === 'F3' && !mod && !e.altKey) action = () => this.find.next(e.shiftKey);
+    // Find and Filter open at once: the keys typed next go to their boxes, never into the file.
+    // Go to Line and F3 wait behind the keys held before them (F3 finds from where they leave the caret).
+    if (plain && lower === 'f') this.openFind();
+    else if (mod && e.altKey && !e.shiftKey && e.code === 'KeyL') this.filter.open();
+    else if (plain && lower === 'g') this.queueKey(() => this.post({ type: 'command', command: 'goToLine' }));
+    else if (e.key === 'F3' && !mod && !e.altKey) this.queueKey(() => this.find.next(e.shiftKey));
     else return;
     e.preventDefault();
     e.stopPropagation();
-    // After the keys held before it: find from where they leave the caret.
-    this.queueKey(action);
   }
 
   /**
