@@ -4,6 +4,7 @@ import { layoutOf, totalBytes } from '../edits/saveLayout';
 import { planOf } from '../edits/savePlan';
 import type { UndoEntry } from '../edits/undoSteps';
 import { autoSaveWaits } from './autoSavePolicy';
+import { reloadContent } from './contentReload';
 import type { DiskFollower } from './diskFollower';
 import { deletedOnDisk, replacedOnDisk } from './diskFollower';
 import type { DiskPrompts } from './diskPrompts';
@@ -250,10 +251,7 @@ export class DocumentSaves {
   private afterRewrite(): void {
     const file = this.file;
     if (file.isDisposed) return;
-    file.index.reload();
-    file.text.table.reset(file.index.fileSize);
-    file.text.invalidate();
-    file.baseline = markOf(file.uri.fsPath);
+    file.baseline = reloadContent(file.uri.fsPath, file.text, file.index);
     file.toldAppended = false;
     file.contentChanged(0, undefined);
   }

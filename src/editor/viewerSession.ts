@@ -253,9 +253,13 @@ export class ViewerSession extends Disposable {
     try {
       return this.handle(message);
     } catch (err) {
-      if (message.type === 'insert' || message.type === 'delete' || message.type === 'paste') this.unchanged(true, message.id);
+      const edit = message.type === 'insert' || message.type === 'delete' || message.type === 'paste';
+      if (edit) this.unchanged(true, message.id);
       // A read that met the end of a file truncated meanwhile: the refresh tells the view (a log's truncation is no error).
-      if ((err as NodeJS.ErrnoException).code !== 'EFAULT') this.post({ type: 'notice', level: 'error', text: describeError(err as Error) });
+      if ((err as NodeJS.ErrnoException).code !== 'EFAULT') {
+        const text = describeError(err as Error);
+        this.post({ type: 'notice', level: 'error', text: edit ? `Your edit was not made: ${text}` : text });
+      }
       this.document.refresh();
       return undefined;
     }
