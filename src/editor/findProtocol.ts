@@ -4,7 +4,7 @@
  * come from the webview, so they are validated like every other message.
  */
 import { type SearchQuery, validateQuery } from '../search/query';
-import type { Position } from './protocol';
+import type { Position } from './position';
 import { isCount, isPosition } from './validate';
 
 /** Most filter patterns at once (include and exclude together). */

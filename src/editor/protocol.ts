@@ -6,6 +6,7 @@
  * see `validateViewerMessage`.
  */
 import { type FindHostMessage, type FindViewerMessage, validateFindMessage } from './findProtocol';
+import type { Position } from './position';
 import type { SearchQuery } from '../search/query';
 import { isCount, isPosition } from './validate';
 
@@ -35,11 +36,12 @@ export interface HexSettings {
   caretOffset: number;
 }
 
-/** A position in the file: 0-based line and 0-based byte column inside that line. */
-export interface Position {
-  line: number;
-  column: number;
-}
+/**
+ * A position in the file. Part of the protocol, so its users import it from here; it
+ * lives in position.ts so that validate.ts and findProtocol.ts, which this file
+ * imports, need not import this file back.
+ */
+export type { Position };
 
 /** One line as sent to the viewer: a window of its bytes, decoded. */
 export interface LineSlice {

@@ -1,5 +1,5 @@
 /** Checks shared by the validators of untrusted webview messages. */
-import type { Position } from './protocol';
+import type { Position } from './position';
 
 /** A whole number in [0, max]. */
 export function isCount(value: unknown, max = Number.MAX_SAFE_INTEGER): value is number {
