@@ -1,6 +1,6 @@
 import koffi from 'koffi';
 import { lastError } from '../../mmap/posixLibc';
-import type { ThreadPriority } from './threadPriority';
+import type { ThreadPriority } from './priorityBackend';
 
 const PRIO_PROCESS = 0;
 /** Like `nice`'s default: the scan still gets about a tenth of a core the editor wants. */

@@ -4,17 +4,7 @@
  * itself (the extension host, VS Code's window) exactly when a file has just been opened.
  * The OS still gives them every idle cycle, so an idle machine scans as fast as before.
  */
-export interface ThreadPriority {
-  /** Which implementation this is: 'none' where the platform's per-thread call is not built. */
-  readonly name: 'linux' | 'windows' | 'none';
-  /**
-   * Lowers the calling thread's priority (Linux: nice 10; Windows: below normal).
-   * Throws an Error with `code`, `errno` and `syscall` when the OS refuses.
-   */
-  lowerCurrentThread(): void;
-  /** The calling thread's priority as the OS reports it (Linux: nice value; Windows: THREAD_PRIORITY_*). */
-  currentThread(): number;
-}
+import type { ThreadPriority } from './priorityBackend';
 
 /** The implementation for this platform, chosen once at load. */
 export const threadPriority: ThreadPriority = choose();

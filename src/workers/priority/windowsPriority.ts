@@ -1,7 +1,7 @@
 import koffi from 'koffi';
 import { constants as osConstants } from 'os';
 import { systemError } from '../../mmap/errors';
-import type { ThreadPriority } from './threadPriority';
+import type { ThreadPriority } from './priorityBackend';
 
 const THREAD_PRIORITY_BELOW_NORMAL = -1;
 /** GetThreadPriority's failure value. */
