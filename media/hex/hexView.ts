@@ -30,9 +30,9 @@ import { asHostMessage, clamp, isCount, isState } from '../guards';
 import { hasMod, IS_MAC } from '../keys';
 import type { View, ViewPage, VsCodeApi } from '../page';
 import { Scrollbar } from '../scrollbar';
-import { ByteCache, CHUNK_BYTES } from './byteCache';
+import { ByteCache } from './byteCache';
+import { ByteRequests } from './byteRequests';
 import { DataInspectorPanel } from './dataInspectorPanel';
-import { nextFetch } from './fetchPlan';
 import { type Column, HexCursor } from './hexCursor';
 import { HexEdits } from './hexEdits';
 import { byteHex, offsetDigits, offsetHex, printable } from './hexFormat';
@@ -42,7 +42,6 @@ import { MatchMarks } from './hexMatches';
 import { HexPointer } from './hexPointer';
 import { cellSpan, headerRow, HexRow, rowChars } from './hexRows';
 
-const REQUEST_TIMEOUT_MS = 5000;
 const CARET_THROTTLE_MS = 100;
 const SAVE_THROTTLE_MS = 300;
 /** Bytes the data inspector reads at once: enough for every reading (64-bit values). */
@@ -89,10 +88,7 @@ export class HexView implements View {
   private foundMatch: { start: number; end: number; version: number } | undefined;
   private littleEndian = true;
   private inspectorShown = true;
-  private inflight: { id: number; offset: number; length: number; sentAt: number } | undefined;
-  private nextId = 1;
-  /** Chunks the host answered empty (it is saving): asked again after the next change. */
-  private readonly absent = new Set<number>();
+  private readonly requests: ByteRequests;
 
   private lineHeight = 19;
   private charWidth = 8;
@@ -114,7 +110,6 @@ export class HexView implements View {
   private caretTimer = 0;
   private lastCaretSent = '';
   private saveTimer = 0;
-  private requestTimer = 0;
 
   constructor(page: ViewPage) {
     this.root = page.root;
@@ -183,12 +178,13 @@ export class HexView implements View {
       focus: () => this.focusView(),
       changed: () => this.invalidate(),
     });
+    this.requests = new ByteRequests(this.cache, { post: (m) => this.post(m), redraw: () => this.invalidate() });
     this.edits = new HexEdits(this.cursor, this.cache, {
       get state() { return view.state; },
       post: (m) => this.post(m),
       explainReadOnly: (reason) => this.notices.show('info', `This file is read-only${reason ? `: ${reason}` : ''}.`),
       changed: (sent) => {
-        if (sent) this.inflight = undefined; // a reply asked before the edit would bring the old bytes back
+        if (sent) this.requests.drop();
         this.revealCaret();
         this.invalidate();
       },
@@ -249,8 +245,7 @@ export class HexView implements View {
     const first = !this.state;
     this.state = state;
     this.cache.clear();
-    this.absent.clear();
-    this.inflight = undefined;
+    this.requests.reset();
     const perRow = hex && isCount(hex.bytesPerRow) && hex.bytesPerRow >= 1 && hex.bytesPerRow <= MAX_BYTES_PER_ROW ? hex.bytesPerRow : 16;
     if (perRow !== this.bytesPerRow || !this.header) this.setBytesPerRow(perRow);
     const saved = this.vscode.getState() as Partial<SavedHexState> | undefined;
@@ -285,22 +280,17 @@ export class HexView implements View {
     this.state = next;
     if (prev && next.fileSize !== prev.fileSize) {
       this.cache.resized(prev.fileSize, next.fileSize);
-      this.absent.clear();
-      this.inflight = undefined;
+      this.requests.reset();
     }
     this.invalidate();
   }
 
   private onBytes(id: number, offset: number, data: Uint8Array, edited: number[], state: FileState): void {
-    const req = this.inflight;
+    // Taken before the state applies: a change of size forgets the request on its way, not this reply to it.
+    const req = this.requests.take(id);
     this.applyState(state);
-    if (!req || req.id !== id) return; // asked before an edit or a change of the file
-    this.inflight = undefined;
-    if (data.length === 0 && offset < state.fileSize) {
-      for (let c = req.offset / CHUNK_BYTES; c < (req.offset + req.length) / CHUNK_BYTES; c++) this.absent.add(c);
-    } else {
-      this.cache.store(offset, data, edited, offset + data.length >= state.fileSize);
-    }
+    if (!req) return; // asked before an edit or a change of the file
+    this.requests.received(req, offset, data, edited, state.fileSize);
     this.invalidate();
   }
 
@@ -308,8 +298,7 @@ export class HexView implements View {
   private onBytesEdited(fromOffset: number, caretOffset: number | undefined, state: FileState, reset: boolean): void {
     if (reset) this.cache.clear();
     else this.cache.markStale(fromOffset);
-    this.inflight = undefined;
-    this.absent.clear();
+    this.requests.reset();
     // The edit explains a change of size: not a truncation, only bytes from `fromOffset` on changed.
     this.state = state;
     const before = this.cursor.caret;
@@ -502,7 +491,7 @@ export class HexView implements View {
     ds.visibleRows = String(this.fullRows);
     ds.scrollX = String(this.scrollX);
 
-    this.fetch();
+    this.requests.fetch(this.topRow * perRow, this.drawRows * perRow, size);
     this.scheduleCaretMessage();
     this.scheduleSave();
   }
@@ -518,27 +507,6 @@ export class HexView implements View {
       out[i] = b;
     }
     return out;
-  }
-
-  // ---- fetching ----
-
-  /** Asks for the chunks of the view (then a screen either side) that are missing or stale, one request at a time. */
-  private fetch(): void {
-    const state = this.state;
-    if (!state || state.fileSize === 0) return;
-    const now = performance.now();
-    if (this.inflight && now - this.inflight.sentAt < REQUEST_TIMEOUT_MS) return;
-    this.inflight = undefined;
-    const perRow = this.bytesPerRow;
-    const next = nextFetch(this.topRow * perRow, this.drawRows * perRow, state.fileSize,
-      (chunk) => !this.cache.isFresh(chunk) && !this.absent.has(chunk));
-    if (!next) return;
-    const id = this.nextId++;
-    const { offset, length } = next;
-    this.inflight = { id, offset, length, sentAt: now };
-    this.post({ type: 'getBytes', id, offset, length });
-    clearTimeout(this.requestTimer);
-    this.requestTimer = window.setTimeout(() => this.invalidate(), REQUEST_TIMEOUT_MS + 50);
   }
 
   // ---- commands ----
@@ -641,7 +609,8 @@ export class HexView implements View {
       resize.disconnect();
       this.pointer.dispose();
       cancelAnimationFrame(this.frame);
-      for (const timer of [this.caretTimer, this.saveTimer, this.requestTimer]) clearTimeout(timer);
+      for (const timer of [this.caretTimer, this.saveTimer]) clearTimeout(timer);
+      this.requests.dispose();
     });
     onFontChange(() => {
       this.fontDirty = true;
