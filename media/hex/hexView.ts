@@ -26,10 +26,9 @@ import { listenClipboard } from '../clipboard';
 import { el, pinScroll } from '../dom';
 import { FindSession } from '../findSession';
 import { measureFont, onFontChange } from '../fontMetrics';
-import { asHostMessage, clamp, isCount, isState } from '../guards';
+import { asHostMessage, isCount, isState } from '../guards';
 import { hasMod, IS_MAC } from '../keys';
 import type { View, ViewPage, VsCodeApi } from '../page';
-import { Scrollbar } from '../scrollbar';
 import { ByteCache } from './byteCache';
 import { ByteRequests } from './byteRequests';
 import { DataInspectorPanel } from './dataInspectorPanel';
@@ -37,19 +36,16 @@ import { type Column, HexCursor } from './hexCursor';
 import { HexEdits } from './hexEdits';
 import { byteHex, offsetDigits, offsetHex, printable } from './hexFormat';
 import { type HexCommand, hexKeyCommand } from './hexKeys';
-import { moveCaret, rowCount } from './hexMotion';
+import { moveCaret } from './hexMotion';
 import { MatchMarks } from './hexMatches';
 import { HexPointer } from './hexPointer';
-import { cellSpan, headerRow, HexRow, rowChars } from './hexRows';
+import { headerRow, HexRow, rowChars } from './hexRows';
+import { HexViewport } from './hexViewport';
 
 const CARET_THROTTLE_MS = 100;
 const SAVE_THROTTLE_MS = 300;
 /** Bytes the data inspector reads at once: enough for every reading (64-bit values). */
 const INSPECTED_BYTES = 8;
-/** The rows' scrollbar and a pixel of border. */
-const ROW_EXTRA_PX = 15;
-/** The horizontal scrollbar's height (viewer.css). */
-const HBAR_PX = 12;
 
 interface SavedHexState {
   topRow: number;
@@ -72,14 +68,12 @@ export class HexView implements View {
   private readonly rowsEl: HTMLDivElement;
   private readonly inspector: DataInspectorPanel;
   private readonly live: HTMLDivElement;
-  private readonly vbar: Scrollbar;
-  private readonly hbar: Scrollbar;
+  private readonly viewport: HexViewport;
   private readonly find: FindSession;
   private header: HTMLDivElement | undefined;
 
   private state: FileState | undefined;
   private bytesPerRow = 16;
-  private topRow = 0;
   private readonly cursor = new HexCursor();
   private readonly cache = new ByteCache();
   private readonly edits: HexEdits;
@@ -90,23 +84,12 @@ export class HexView implements View {
   private inspectorShown = true;
   private readonly requests: ByteRequests;
 
-  private lineHeight = 19;
-  private charWidth = 8;
   private bodyWidth = 0;
-  private width = 0;
-  /** Pixels the byte and character cells are scrolled left, under the offset column, when a row is wider than the view. */
-  private scrollX = 0;
-  /** The caret moved by a key or a find: show its cell, scrolling sideways, at the next frame. */
-  private revealX = false;
   private fontDirty = true;
-  private height = 0;
-  private fullRows = 1;
-  private drawRows = 1;
   private rows: HexRow[] = [];
   private readonly pointer: HexPointer;
   private frame = 0;
   private focused = false;
-  private wheelRows = 0;
   private caretTimer = 0;
   private lastCaretSent = '';
   private saveTimer = 0;
@@ -133,13 +116,13 @@ export class HexView implements View {
     this.rowsEl = el('div', 'hex-rows', this.editor);
     pinScroll(this.editor);
     pinScroll(this.rowsEl);
-    this.vbar = new Scrollbar(this.editor, {
-      orientation: 'vertical', trackClass: 'scroll-track', thumbClass: 'scroll-thumb',
-      onScroll: (r) => this.scrollToRow(Math.round(r * this.maxTop())),
-    });
-    this.hbar = new Scrollbar(this.editor, {
-      orientation: 'horizontal', trackClass: 'hscroll-track', thumbClass: 'hscroll-thumb',
-      onScroll: (r) => this.scrollToX(r * this.maxScrollX()),
+    const view = this;
+    this.viewport = new HexViewport(this.editor, {
+      cursor: this.cursor,
+      get size() { return view.state?.fileSize ?? 0; },
+      get bytesPerRow() { return view.bytesPerRow; },
+      cellsMoved: () => this.pointer.relayout(),
+      changed: () => this.invalidate(),
     });
     this.inspector = new DataInspectorPanel(body, {
       write: (label, text) => this.writeValue(label, text),
@@ -164,17 +147,16 @@ export class HexView implements View {
       redraw: () => this.invalidate(),
       focusView: () => this.focusView(),
     }, { hex: true });
-    const view = this;
     this.pointer = new HexPointer(this.editor, this.rowsEl, {
       get cursor() { return view.cursor; },
       get size() { return view.state?.fileSize ?? 0; },
       get bytesPerRow() { return view.bytesPerRow; },
-      get topRow() { return view.topRow; },
-      get lineHeight() { return view.lineHeight; },
-      get fullRows() { return view.fullRows; },
-      get shownRows() { return Math.min(view.drawRows, view.rowTotal() - view.topRow); },
+      get topRow() { return view.viewport.topRow; },
+      get lineHeight() { return view.viewport.lineHeight; },
+      get fullRows() { return view.viewport.fullRows; },
+      get shownRows() { return Math.min(view.viewport.drawRows, view.viewport.rowTotal() - view.viewport.topRow); },
       firstRow: () => this.rows[0],
-      scrollToRow: (row) => this.scrollToRow(row),
+      scrollToRow: (row) => this.viewport.scrollToRow(row),
       focus: () => this.focusView(),
       changed: () => this.invalidate(),
     });
@@ -185,7 +167,7 @@ export class HexView implements View {
       explainReadOnly: (reason) => this.notices.show('info', `This file is read-only${reason ? `: ${reason}` : ''}.`),
       changed: (sent) => {
         if (sent) this.requests.drop();
-        this.revealCaret();
+        this.viewport.revealCaret();
         this.invalidate();
       },
     });
@@ -250,7 +232,7 @@ export class HexView implements View {
     if (perRow !== this.bytesPerRow || !this.header) this.setBytesPerRow(perRow);
     const saved = this.vscode.getState() as Partial<SavedHexState> | undefined;
     if (first && saved && isCount(saved.topRow) && isCount(saved.caret) && isCount(saved.anchor)) {
-      this.topRow = saved.topRow;
+      this.viewport.topRow = saved.topRow;
       this.cursor.select(saved.anchor, saved.caret);
       this.cursor.column = saved.column === 'text' ? 'text' : 'hex';
       this.littleEndian = saved.littleEndian !== false;
@@ -258,7 +240,7 @@ export class HexView implements View {
     } else {
       const caret = hex && isCount(hex.caretOffset) ? Math.min(hex.caretOffset, state.fileSize) : 0;
       this.cursor.moveTo(caret, false);
-      this.topRow = Math.floor(caret / this.bytesPerRow) - Math.floor(this.fullRows / 2);
+      this.viewport.centerOn(caret);
     }
     this.editor.setAttribute('aria-label', `${state.fileName}, hex view${state.readOnly ? ', read-only' : ''}`);
     if (first && document.hasFocus() && !this.notices.contains(document.activeElement)) this.focusView();
@@ -304,7 +286,7 @@ export class HexView implements View {
     const before = this.cursor.caret;
     this.edits.confirmed(caretOffset);
     this.cursor.clamp(state.fileSize);
-    if (this.cursor.caret !== before) this.revealCaret();
+    if (this.cursor.caret !== before) this.viewport.revealCaret();
     this.invalidate();
   }
 
@@ -317,76 +299,9 @@ export class HexView implements View {
     const size = this.state!.fileSize;
     const start = Math.min(offset, size);
     this.cursor.select(start, Math.min(size, start + length));
-    const row = Math.floor(start / this.bytesPerRow);
-    if (row < this.topRow || row >= this.topRow + this.fullRows) this.topRow = row - Math.floor(this.fullRows / 2);
-    this.revealX = true;
+    this.viewport.revealOffset(start);
     if (focus) this.focusView();
     this.invalidate();
-  }
-
-  // ---- geometry and scrolling ----
-
-  private rowTotal(): number {
-    return rowCount(this.state?.fileSize ?? 0, this.bytesPerRow);
-  }
-
-  private maxTop(): number {
-    return Math.max(0, this.rowTotal() - this.fullRows);
-  }
-
-  private scrollToRow(row: number): void {
-    const top = clamp(Math.round(row), 0, this.maxTop());
-    if (top === this.topRow) return;
-    this.topRow = top;
-    this.invalidate();
-  }
-
-  private revealCaret(): void {
-    this.revealX = true;
-    const row = Math.floor(this.cursor.caret / this.bytesPerRow);
-    if (row < this.topRow) this.scrollToRow(row);
-    else if (row >= this.topRow + this.fullRows) this.scrollToRow(row - this.fullRows + 1);
-  }
-
-  /** The widest the cells scroll left: the row's width past the view's. */
-  private maxScrollX(): number {
-    return Math.max(0, rowChars(offsetDigits(this.state?.fileSize ?? 0), this.bytesPerRow) * this.charWidth + ROW_EXTRA_PX - this.width);
-  }
-
-  private scrollToX(x: number): void {
-    const to = clamp(Math.round(x), 0, this.maxScrollX());
-    if (to === this.scrollX) return;
-    this.scrollX = to;
-    this.pointer.relayout();
-    this.invalidate();
-  }
-
-  /** Scrolls sideways just enough to show the caret's cell beside the offset column. */
-  private scrollCaretIntoView(offsetPx: number): void {
-    const c = this.cursor;
-    const [a, b] = cellSpan(this.bytesPerRow, c.caret % this.bytesPerRow, c.column);
-    const room = this.width - ROW_EXTRA_PX - offsetPx;
-    const x1 = a * this.charWidth;
-    const x2 = Math.ceil(b * this.charWidth) + 1; // the text column's border
-    if (x1 < this.scrollX) this.scrollToX(x1);
-    else if (x2 > this.scrollX + room) this.scrollToX(x2 - room);
-  }
-
-  private onWheel(e: WheelEvent): void {
-    if (e.ctrlKey) return; // zoom belongs to VS Code
-    e.preventDefault();
-    // Shift turns a mouse wheel sideways, as in VS Code.
-    const [dx, dy] = e.shiftKey && e.deltaX === 0 ? [e.deltaY, 0] : [e.deltaX, e.deltaY];
-    const unit = e.deltaMode === WheelEvent.DOM_DELTA_LINE ? this.lineHeight : e.deltaMode === WheelEvent.DOM_DELTA_PAGE ? this.width : 1;
-    if (dx !== 0) this.scrollToX(this.scrollX + dx * unit);
-    if (dy === 0) return;
-    const rows = e.deltaMode === WheelEvent.DOM_DELTA_LINE ? dy
-      : e.deltaMode === WheelEvent.DOM_DELTA_PAGE ? dy * this.fullRows : dy / this.lineHeight;
-    if (Math.sign(rows) !== Math.sign(this.wheelRows)) this.wheelRows = 0;
-    this.wheelRows += rows;
-    const whole = Math.trunc(this.wheelRows);
-    this.wheelRows -= whole;
-    if (whole !== 0) this.scrollToRow(this.topRow + whole);
   }
 
   // ---- rendering ----
@@ -401,40 +316,32 @@ export class HexView implements View {
     if (!state || this.signal.aborted) return;
     if (this.fontDirty) {
       this.fontDirty = false;
-      ({ lineHeight: this.lineHeight, charWidth: this.charWidth } = measureFont(this.probe));
-      this.root.style.setProperty('--line-height', `${this.lineHeight}px`);
+      this.viewport.setFont(measureFont(this.probe));
+      this.root.style.setProperty('--line-height', `${this.viewport.lineHeight}px`);
       this.pointer.relayout();
       this.inspector.remeasure();
     }
-    const lh = this.lineHeight;
+    const vp = this.viewport;
+    const lh = vp.lineHeight;
     const size = state.fileSize;
     const perRow = this.bytesPerRow;
-    const total = this.rowTotal();
+    const total = vp.rowTotal();
     const digits = offsetDigits(size);
     this.root.style.setProperty('--offset-digits', String(digits));
     const chars = rowChars(digits, perRow);
     this.root.style.setProperty('--row-chars', String(chars));
-    const offsetPx = (digits + 3) * this.charWidth;
+    const offsetPx = (digits + 3) * vp.charWidth;
     this.root.style.setProperty('--gutter-width', `${offsetPx}px`);
-    const hMax = this.maxScrollX();
-    if (this.revealX) {
-      this.revealX = false;
-      this.scrollCaretIntoView(offsetPx);
-    }
-    this.scrollX = Math.min(this.scrollX, hMax);
-    this.root.style.setProperty('--scroll-x', `${this.scrollX}px`);
-    // The header takes one row, the horizontal scrollbar (when rows are wider than the view) some more.
-    const rowsHeight = Math.max(lh, this.height - lh - (hMax > 0 ? HBAR_PX : 0));
-    this.fullRows = Math.max(1, Math.floor(rowsHeight / lh));
-    this.drawRows = Math.ceil(rowsHeight / lh);
-    this.topRow = clamp(this.topRow, 0, this.maxTop());
+    vp.layout(offsetPx);
+    this.root.style.setProperty('--scroll-x', `${vp.scrollX}px`);
+    const top = vp.topRow;
     this.cursor.clamp(size);
     const c = this.cursor;
     const sel = c.selection();
-    const shown = Math.min(this.drawRows, total - this.topRow);
+    const shown = Math.min(vp.drawRows, total - top);
     const find = this.find;
     this.matches.update(`${find.version}:${this.cache.version}`, find.currentQuery, find.matcher,
-      (at) => this.cache.byteAt(at), this.topRow * perRow, (this.topRow + shown) * perRow, size);
+      (at) => this.cache.byteAt(at), top * perRow, (top + shown) * perRow, size);
     const f = this.foundMatch;
     if (f && (f.start !== sel.start || f.end !== sel.end || f.version !== find.version)) this.foundMatch = undefined;
     const found = this.foundMatch;
@@ -447,7 +354,7 @@ export class HexView implements View {
       const row = this.rows[r];
       row.el.classList.toggle('hidden', r >= shown);
       if (r >= shown) continue;
-      const start = (this.topRow + r) * perRow;
+      const start = (top + r) * perRow;
       row.offset = start;
       row.el.style.top = `${r * lh}px`;
       row.el.dataset.offset = String(start);
@@ -468,19 +375,17 @@ export class HexView implements View {
     this.root.classList.toggle('insert-mode', c.insert);
     this.root.classList.toggle('text-column', c.column === 'text');
 
-    const maxTop = this.maxTop();
-    this.vbar.update(maxTop > 0 ? this.topRow / maxTop : 0, this.fullRows / total, maxTop > 0, this.height);
-    this.hbar.update(hMax > 0 ? this.scrollX / hMax : 0, (this.width - ROW_EXTRA_PX) / (this.width - ROW_EXTRA_PX + hMax), hMax > 0, this.width - ROW_EXTRA_PX - offsetPx);
+    vp.updateBars(offsetPx);
     this.inspector.el.classList.toggle('hidden', !this.inspectorShown);
     if (this.inspectorShown) this.inspector.update(this.inspectedBytes(), c.inspected, this.littleEndian, state.readOnly);
     // Neither rows nor values are cut to put the inspector beside the rows: it goes below them instead.
-    const beside = this.inspectorShown && this.bodyWidth >= chars * this.charWidth + ROW_EXTRA_PX + this.inspector.fitWidth();
+    const beside = this.inspectorShown && this.bodyWidth >= vp.rowWidth(chars) + this.inspector.fitWidth();
     this.body.classList.toggle('beside', this.inspectorShown && beside);
     this.body.classList.toggle('stacked', this.inspectorShown && !beside);
     this.toolbar.update(state);
 
     const ds = this.root.dataset;
-    ds.topRow = String(this.topRow);
+    ds.topRow = String(top);
     ds.rowCount = String(total);
     ds.bytesPerRow = String(perRow);
     ds.caret = String(c.caret);
@@ -488,10 +393,10 @@ export class HexView implements View {
     ds.column = c.column;
     ds.insert = String(c.insert);
     ds.pendingEdits = String(this.edits.pending);
-    ds.visibleRows = String(this.fullRows);
-    ds.scrollX = String(this.scrollX);
+    ds.visibleRows = String(vp.fullRows);
+    ds.scrollX = String(vp.scrollX);
 
-    this.requests.fetch(this.topRow * perRow, this.drawRows * perRow, size);
+    this.requests.fetch(top * perRow, vp.drawRows * perRow, size);
     this.scheduleCaretMessage();
     this.scheduleSave();
   }
@@ -517,15 +422,15 @@ export class HexView implements View {
     switch (command.kind) {
       case 'move': {
         const { motion, extend } = command;
-        let target = moveCaret(c.caret, motion, size, this.bytesPerRow, Math.max(1, this.fullRows - 1), extend);
+        let target = moveCaret(c.caret, motion, size, this.bytesPerRow, this.viewport.pageRows, extend);
         // Left / Right with a selection go to its start / end, as in a text editor.
         if (!extend && c.hasSelection && (motion === 'left' || motion === 'right')) target = motion === 'left' ? c.selection().start : c.selection().end;
-        if (motion === 'pageUp' || motion === 'pageDown') this.scrollToRow(this.topRow + (motion === 'pageUp' ? -1 : 1) * Math.max(1, this.fullRows - 1));
+        if (motion === 'pageUp' || motion === 'pageDown') this.viewport.scrollBy((motion === 'pageUp' ? -1 : 1) * this.viewport.pageRows);
         this.setCaret(target, extend);
         return true;
       }
       case 'scroll':
-        this.scrollToRow(this.topRow + command.rows);
+        this.viewport.scrollBy(command.rows);
         return true;
       case 'type':
         this.edits.type(command.key);
@@ -561,7 +466,7 @@ export class HexView implements View {
         if (c.column === to) return false; // Tab past the last column moves focus on
         c.column = to;
         c.pendingNibble = undefined;
-        this.revealX = true;
+        this.viewport.revealCaretCell();
         this.invalidate();
         return true;
       }
@@ -570,7 +475,7 @@ export class HexView implements View {
 
   private setCaret(offset: number, extend: boolean): void {
     this.cursor.moveTo(offset, extend);
-    this.revealCaret();
+    this.viewport.revealCaret();
     this.invalidate();
   }
 
@@ -597,8 +502,7 @@ export class HexView implements View {
   private listen(): void {
     const signal = this.signal;
     const resize = new ResizeObserver(() => {
-      this.height = this.editor.clientHeight;
-      this.width = this.editor.clientWidth;
+      this.viewport.resize(this.editor.clientWidth, this.editor.clientHeight);
       this.bodyWidth = this.body.clientWidth;
       this.pointer.relayout();
       this.invalidate();
@@ -616,7 +520,7 @@ export class HexView implements View {
       this.fontDirty = true;
       this.invalidate();
     }, signal);
-    this.editor.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
+    this.editor.addEventListener('wheel', (e) => this.viewport.onWheel(e), { passive: false });
     window.addEventListener('focus', () => {
       // VS Code focuses the webview's frame, not an element in it: keys must reach the view.
       if (!document.activeElement || document.activeElement === document.body) this.focusView();
@@ -706,7 +610,7 @@ export class HexView implements View {
       this.saveTimer = 0;
       const c = this.cursor;
       const saved: SavedHexState = {
-        topRow: this.topRow, caret: c.caret, anchor: c.anchor, column: c.column, littleEndian: this.littleEndian, inspector: this.inspectorShown,
+        topRow: this.viewport.topRow, caret: c.caret, anchor: c.anchor, column: c.column, littleEndian: this.littleEndian, inspector: this.inspectorShown,
       };
       this.vscode.setState(saved);
     }, SAVE_THROTTLE_MS);
