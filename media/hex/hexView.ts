@@ -24,7 +24,6 @@ import { formatBytes } from '../../src/editor/format';
 import { findButton, Notices, Toolbar, viewButton } from '../chrome';
 import { listenClipboard } from '../clipboard';
 import { el, pinScroll } from '../dom';
-import { FindSession } from '../findSession';
 import { measureFont, onFontChange } from '../fontMetrics';
 import { asHostMessage, isCount, isState } from '../guards';
 import { hasMod, IS_MAC } from '../keys';
@@ -34,12 +33,13 @@ import { ByteRequests } from './byteRequests';
 import { DataInspectorPanel } from './dataInspectorPanel';
 import { type Column, HexCursor } from './hexCursor';
 import { HexEdits } from './hexEdits';
-import { byteHex, offsetDigits, offsetHex, printable } from './hexFormat';
+import { byteHex, offsetDigits, printable } from './hexFormat';
 import { type HexCommand, hexKeyCommand } from './hexKeys';
 import { moveCaret } from './hexMotion';
-import { MatchMarks } from './hexMatches';
+import { HexFind } from './hexFind';
 import { HexPointer } from './hexPointer';
-import { headerRow, HexRow, rowChars } from './hexRows';
+import { HexPainter } from './hexPainter';
+import { rowChars } from './hexRows';
 import { HexViewport } from './hexViewport';
 
 const CARET_THROTTLE_MS = 100;
@@ -69,24 +69,20 @@ export class HexView implements View {
   private readonly inspector: DataInspectorPanel;
   private readonly live: HTMLDivElement;
   private readonly viewport: HexViewport;
-  private readonly find: FindSession;
-  private header: HTMLDivElement | undefined;
+  private readonly find: HexFind;
+  private readonly painter: HexPainter;
 
   private state: FileState | undefined;
   private bytesPerRow = 16;
   private readonly cursor = new HexCursor();
   private readonly cache = new ByteCache();
   private readonly edits: HexEdits;
-  private readonly matches = new MatchMarks();
-  /** [start, end) of the match find selected, while it is the selection and its query the current one. */
-  private foundMatch: { start: number; end: number; version: number } | undefined;
   private littleEndian = true;
   private inspectorShown = true;
   private readonly requests: ByteRequests;
 
   private bodyWidth = 0;
   private fontDirty = true;
-  private rows: HexRow[] = [];
   private readonly pointer: HexPointer;
   private frame = 0;
   private focused = false;
@@ -99,7 +95,7 @@ export class HexView implements View {
     this.vscode = page.vscode;
     this.signal = page.signal;
     this.toolbar = new Toolbar(this.root, [
-      findButton(() => this.openFind()),
+      findButton(() => this.find.open()),
       { id: 'goto', label: 'Go to Offset…', title: `Go to Offset… (${IS_MAC ? '⌘G' : 'Ctrl+G'})`, run: () => this.post({ type: 'command', command: 'goToOffset' }) },
       { id: 'inspector', label: 'Inspector', title: 'Data inspector: the bytes at the caret as numbers', pressed: () => this.inspectorShown, run: () => this.toggleInspector() },
       viewButton(true, () => this.post({ type: 'command', command: 'toggleView' })),
@@ -134,19 +130,14 @@ export class HexView implements View {
     });
     this.live = el('div', 'sr-only', this.root);
     this.live.setAttribute('aria-live', 'polite');
-    this.find = new FindSession(this.root, {
+    this.find = new HexFind(this.root, this.cursor, this.cache, {
       post: (m) => this.post(m),
-      send: (id, query, backwards, restart) => {
-        const c = this.cursor;
-        const { start } = c.selection();
-        // Next skips the match selected now but not one overlapping it (byte patterns can overlap).
-        const from = restart || backwards ? start : c.hasSelection ? start + 1 : c.caret;
-        this.post({ type: 'findOffset', id, query, from, backwards, restart });
-      },
       announce: (text) => { this.live.textContent = text; },
       redraw: () => this.invalidate(),
       focusView: () => this.focusView(),
-    }, { hex: true });
+      select: (offset, length) => this.revealOffset(offset, length, false),
+    });
+    this.painter = new HexPainter(this.editor, this.rowsEl, this.cursor, this.cache, (at) => this.find.markAt(at));
     this.pointer = new HexPointer(this.editor, this.rowsEl, {
       get cursor() { return view.cursor; },
       get size() { return view.state?.fileSize ?? 0; },
@@ -155,7 +146,7 @@ export class HexView implements View {
       get lineHeight() { return view.viewport.lineHeight; },
       get fullRows() { return view.viewport.fullRows; },
       get shownRows() { return Math.min(view.viewport.drawRows, view.viewport.rowTotal() - view.viewport.topRow); },
-      firstRow: () => this.rows[0],
+      firstRow: () => this.painter.firstRow(),
       scrollToRow: (row) => this.viewport.scrollToRow(row),
       focus: () => this.focusView(),
       changed: () => this.invalidate(),
@@ -197,17 +188,14 @@ export class HexView implements View {
         break;
       case 'foundOffset':
         if (this.state && isCount(m.id)) {
-          this.find.answered(m, (match) => {
-            this.revealOffset(match.offset, match.length, false);
-            this.foundMatch = { ...this.cursor.selection(), version: this.find.version };
-          });
+          this.find.answered(m);
         }
         break;
       case 'findCount':
-        if (isCount(m.id) && isCount(m.matches)) this.find.onCount(m);
+        if (isCount(m.id) && isCount(m.matches)) this.find.session.onCount(m);
         break;
       case 'open':
-        if (this.state && m.what === 'find') this.openFind();
+        if (this.state && m.what === 'find') this.find.open();
         break;
       case 'revealOffset':
         if (this.state && isCount(m.offset) && isCount(m.length)) this.revealOffset(m.offset, m.length);
@@ -229,7 +217,7 @@ export class HexView implements View {
     this.cache.clear();
     this.requests.reset();
     const perRow = hex && isCount(hex.bytesPerRow) && hex.bytesPerRow >= 1 && hex.bytesPerRow <= MAX_BYTES_PER_ROW ? hex.bytesPerRow : 16;
-    if (perRow !== this.bytesPerRow || !this.header) this.setBytesPerRow(perRow);
+    if (perRow !== this.bytesPerRow || !this.painter.hasHeader) this.setBytesPerRow(perRow);
     const saved = this.vscode.getState() as Partial<SavedHexState> | undefined;
     if (first && saved && isCount(saved.topRow) && isCount(saved.caret) && isCount(saved.anchor)) {
       this.viewport.topRow = saved.topRow;
@@ -249,11 +237,7 @@ export class HexView implements View {
 
   private setBytesPerRow(perRow: number): void {
     this.bytesPerRow = perRow;
-    this.header?.remove();
-    this.header = headerRow(perRow);
-    this.editor.insertBefore(this.header, this.rowsEl);
-    for (const row of this.rows) row.el.remove();
-    this.rows = [];
+    this.painter.setBytesPerRow(perRow);
     this.pointer.relayout();
   }
 
@@ -322,7 +306,6 @@ export class HexView implements View {
       this.inspector.remeasure();
     }
     const vp = this.viewport;
-    const lh = vp.lineHeight;
     const size = state.fileSize;
     const perRow = this.bytesPerRow;
     const total = vp.rowTotal();
@@ -337,41 +320,9 @@ export class HexView implements View {
     const top = vp.topRow;
     this.cursor.clamp(size);
     const c = this.cursor;
-    const sel = c.selection();
     const shown = Math.min(vp.drawRows, total - top);
-    const find = this.find;
-    this.matches.update(`${find.version}:${this.cache.version}`, find.currentQuery, find.matcher,
-      (at) => this.cache.byteAt(at), top * perRow, (top + shown) * perRow, size);
-    const f = this.foundMatch;
-    if (f && (f.start !== sel.start || f.end !== sel.end || f.version !== find.version)) this.foundMatch = undefined;
-    const found = this.foundMatch;
-    while (this.rows.length < shown) {
-      const row = new HexRow(perRow);
-      this.rows.push(row);
-      this.rowsEl.appendChild(row.el);
-    }
-    for (let r = 0; r < this.rows.length; r++) {
-      const row = this.rows[r];
-      row.el.classList.toggle('hidden', r >= shown);
-      if (r >= shown) continue;
-      const start = (top + r) * perRow;
-      row.offset = start;
-      row.el.style.top = `${r * lh}px`;
-      row.el.dataset.offset = String(start);
-      row.setOffset(offsetHex(start, digits));
-      row.el.classList.toggle('current', c.caret >= start && c.caret < start + perRow);
-      for (let i = 0; i < perRow; i++) {
-        const at = start + i;
-        const byte = at >= size ? null : this.cache.byteAt(at);
-        const isCaret = at === c.caret;
-        row.paint(i, byte, {
-          selected: at >= sel.start && at < sel.end,
-          edited: byte !== null && this.cache.isEdited(at),
-          caret: isCaret ? c.column : undefined,
-          match: found && at >= found.start && at < found.end ? 'found' : this.matches.has(at) ? 'other' : undefined,
-        }, isCaret && c.pendingNibble !== undefined ? c.pendingNibble.toString(16) : undefined);
-      }
-    }
+    this.find.update(top * perRow, (top + shown) * perRow, size);
+    this.painter.paint({ topRow: top, shown, lineHeight: vp.lineHeight, digits, size });
     this.root.classList.toggle('insert-mode', c.insert);
     this.root.classList.toggle('text-column', c.column === 'text');
 
@@ -528,10 +479,10 @@ export class HexView implements View {
     this.editor.addEventListener('focus', () => this.setFocused(true));
     this.editor.addEventListener('blur', () => this.setFocused(false));
     this.editor.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape' && this.find.widget.isOpen) {
+      if (e.key === 'Escape' && this.find.session.widget.isOpen) {
         e.preventDefault();
         e.stopPropagation();
-        this.find.close();
+        this.find.session.close();
         return;
       }
       const command = hexKeyCommand(e);
@@ -544,28 +495,16 @@ export class HexView implements View {
     window.addEventListener('keydown', (e) => {
       const plain = hasMod(e) && !e.altKey && !e.shiftKey;
       if (plain && e.key.toLowerCase() === 'g') this.post({ type: 'command', command: 'goToOffset' });
-      else if (plain && e.key.toLowerCase() === 'f') this.openFind();
+      else if (plain && e.key.toLowerCase() === 'f') this.find.open();
       // Filter Lines: the host opens it in the text view (the text view's own key, as VS Code may not get it from a webview).
       else if (hasMod(e) && e.altKey && !e.shiftKey && e.code === 'KeyL') this.post({ type: 'command', command: 'filterLines' });
-      else if (e.key === 'F3' && !hasMod(e) && !e.altKey) this.find.next(e.shiftKey);
+      else if (e.key === 'F3' && !hasMod(e) && !e.altKey) this.find.session.next(e.shiftKey);
       else return;
       e.preventDefault();
       e.stopPropagation();
     }, { capture: true, signal });
     listenClipboard(() => document.activeElement === this.editor,
       (action) => this.run(action === 'copy' ? { kind: 'copy', asText: false } : { kind: action }), signal);
-  }
-
-  /** Ctrl+F: the find widget, filled with the selected bytes (up to 64, when they are here). */
-  private openFind(): void {
-    const { start, end } = this.cursor.selection();
-    const bytes: string[] = [];
-    for (let at = start; at < end && end - start <= 64; at++) {
-      const byte = this.cache.byteAt(at);
-      if (byte === undefined) break;
-      bytes.push(byteHex(byte));
-    }
-    this.find.open(bytes.length === end - start && bytes.length > 0 ? bytes.join(' ') : undefined);
   }
 
   private focusView(): void {
