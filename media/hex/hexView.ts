@@ -22,20 +22,19 @@ import { MAX_BYTES_PER_ROW } from '../../src/editor/protocol';
 import { encodeValue, type InspectorLabel } from '../../src/hex/dataInspector';
 import { formatBytes } from '../../src/editor/format';
 import { findButton, Notices, Toolbar, viewButton } from '../chrome';
-import { listenClipboard } from '../clipboard';
 import { el, pinScroll } from '../dom';
 import { measureFont, onFontChange } from '../fontMetrics';
 import { asHostMessage, isCount, isState } from '../guards';
-import { hasMod, IS_MAC } from '../keys';
+import { IS_MAC } from '../keys';
 import type { View, ViewPage, VsCodeApi } from '../page';
 import { ByteCache } from './byteCache';
 import { ByteRequests } from './byteRequests';
 import { DataInspectorPanel } from './dataInspectorPanel';
 import { type Column, HexCursor } from './hexCursor';
+import { HexCommands } from './hexCommands';
 import { HexEdits } from './hexEdits';
 import { byteHex, offsetDigits, printable } from './hexFormat';
-import { type HexCommand, hexKeyCommand } from './hexKeys';
-import { moveCaret } from './hexMotion';
+import { routeHexKeys } from './hexKeyRouting';
 import { HexFind } from './hexFind';
 import { HexPointer } from './hexPointer';
 import { HexPainter } from './hexPainter';
@@ -77,6 +76,7 @@ export class HexView implements View {
   private readonly cursor = new HexCursor();
   private readonly cache = new ByteCache();
   private readonly edits: HexEdits;
+  private readonly commands: HexCommands;
   private littleEndian = true;
   private inspectorShown = true;
   private readonly requests: ByteRequests;
@@ -161,6 +161,15 @@ export class HexView implements View {
         this.viewport.revealCaret();
         this.invalidate();
       },
+    });
+    this.commands = new HexCommands(this.cursor, this.edits, {
+      get size() { return view.state?.fileSize ?? 0; },
+      get bytesPerRow() { return view.bytesPerRow; },
+      get pageRows() { return view.viewport.pageRows; },
+      scrollBy: (rows) => this.viewport.scrollBy(rows),
+      revealCaret: () => this.viewport.revealCaret(),
+      revealCaretCell: () => this.viewport.revealCaretCell(),
+      changed: () => this.invalidate(),
     });
     this.listen();
   }
@@ -365,71 +374,6 @@ export class HexView implements View {
     return out;
   }
 
-  // ---- commands ----
-
-  private run(command: HexCommand): boolean {
-    const c = this.cursor;
-    const size = this.state?.fileSize ?? 0;
-    switch (command.kind) {
-      case 'move': {
-        const { motion, extend } = command;
-        let target = moveCaret(c.caret, motion, size, this.bytesPerRow, this.viewport.pageRows, extend);
-        // Left / Right with a selection go to its start / end, as in a text editor.
-        if (!extend && c.hasSelection && (motion === 'left' || motion === 'right')) target = motion === 'left' ? c.selection().start : c.selection().end;
-        if (motion === 'pageUp' || motion === 'pageDown') this.viewport.scrollBy((motion === 'pageUp' ? -1 : 1) * this.viewport.pageRows);
-        this.setCaret(target, extend);
-        return true;
-      }
-      case 'scroll':
-        this.viewport.scrollBy(command.rows);
-        return true;
-      case 'type':
-        this.edits.type(command.key);
-        return true;
-      case 'delete':
-        this.edits.delete(command.direction);
-        return true;
-      case 'copy':
-        this.edits.copy(command.asText);
-        return true;
-      case 'cut':
-        this.edits.cut();
-        return true;
-      case 'paste':
-        this.edits.paste();
-        return true;
-      case 'selectAll':
-        c.select(0, size);
-        this.invalidate();
-        return true;
-      case 'toggleInsert':
-        c.insert = !c.insert;
-        c.pendingNibble = undefined;
-        this.invalidate();
-        return true;
-      case 'escape':
-        if (c.pendingNibble === undefined && !c.hasSelection) return false;
-        c.moveTo(c.caret, false);
-        this.invalidate();
-        return true;
-      case 'column': {
-        const to: Column = command.forward ? 'text' : 'hex';
-        if (c.column === to) return false; // Tab past the last column moves focus on
-        c.column = to;
-        c.pendingNibble = undefined;
-        this.viewport.revealCaretCell();
-        this.invalidate();
-        return true;
-      }
-    }
-  }
-
-  private setCaret(offset: number, extend: boolean): void {
-    this.cursor.moveTo(offset, extend);
-    this.viewport.revealCaret();
-    this.invalidate();
-  }
-
   private toggleInspector(): void {
     this.inspectorShown = !this.inspectorShown;
     this.invalidate();
@@ -478,33 +422,7 @@ export class HexView implements View {
     }, { signal });
     this.editor.addEventListener('focus', () => this.setFocused(true));
     this.editor.addEventListener('blur', () => this.setFocused(false));
-    this.editor.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape' && this.find.session.widget.isOpen) {
-        e.preventDefault();
-        e.stopPropagation();
-        this.find.session.close();
-        return;
-      }
-      const command = hexKeyCommand(e);
-      if (command && this.run(command)) {
-        e.preventDefault();
-        e.stopPropagation();
-      }
-    });
-    // Capture phase, before VS Code's forwarding listener on the window: Ctrl+G is ours.
-    window.addEventListener('keydown', (e) => {
-      const plain = hasMod(e) && !e.altKey && !e.shiftKey;
-      if (plain && e.key.toLowerCase() === 'g') this.post({ type: 'command', command: 'goToOffset' });
-      else if (plain && e.key.toLowerCase() === 'f') this.find.open();
-      // Filter Lines: the host opens it in the text view (the text view's own key, as VS Code may not get it from a webview).
-      else if (hasMod(e) && e.altKey && !e.shiftKey && e.code === 'KeyL') this.post({ type: 'command', command: 'filterLines' });
-      else if (e.key === 'F3' && !hasMod(e) && !e.altKey) this.find.session.next(e.shiftKey);
-      else return;
-      e.preventDefault();
-      e.stopPropagation();
-    }, { capture: true, signal });
-    listenClipboard(() => document.activeElement === this.editor,
-      (action) => this.run(action === 'copy' ? { kind: 'copy', asText: false } : { kind: action }), signal);
+    routeHexKeys(this.editor, { find: this.find, post: (m) => this.post(m), run: (command) => this.commands.run(command) }, signal);
   }
 
   private focusView(): void {
