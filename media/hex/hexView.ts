@@ -29,31 +29,22 @@ import { IS_MAC } from '../keys';
 import type { View, ViewPage, VsCodeApi } from '../page';
 import { ByteCache } from './byteCache';
 import { ByteRequests } from './byteRequests';
+import { CaretReport } from './hexCaretReport';
 import { DataInspectorPanel } from './dataInspectorPanel';
-import { type Column, HexCursor } from './hexCursor';
+import { HexCursor } from './hexCursor';
 import { HexCommands } from './hexCommands';
 import { HexEdits } from './hexEdits';
-import { byteHex, offsetDigits, printable } from './hexFormat';
+import { offsetDigits } from './hexFormat';
 import { routeHexKeys } from './hexKeyRouting';
 import { HexFind } from './hexFind';
 import { HexPointer } from './hexPointer';
+import { HexStateSaver, readSavedHexState } from './hexSavedState';
 import { HexPainter } from './hexPainter';
 import { rowChars } from './hexRows';
 import { HexViewport } from './hexViewport';
 
-const CARET_THROTTLE_MS = 100;
-const SAVE_THROTTLE_MS = 300;
 /** Bytes the data inspector reads at once: enough for every reading (64-bit values). */
 const INSPECTED_BYTES = 8;
-
-interface SavedHexState {
-  topRow: number;
-  caret: number;
-  anchor: number;
-  column: Column;
-  littleEndian: boolean;
-  inspector: boolean;
-}
 
 export class HexView implements View {
   private readonly vscode: VsCodeApi;
@@ -86,9 +77,8 @@ export class HexView implements View {
   private readonly pointer: HexPointer;
   private frame = 0;
   private focused = false;
-  private caretTimer = 0;
-  private lastCaretSent = '';
-  private saveTimer = 0;
+  private readonly caretReport: CaretReport;
+  private readonly saver: HexStateSaver;
 
   constructor(page: ViewPage) {
     this.root = page.root;
@@ -171,6 +161,16 @@ export class HexView implements View {
       revealCaretCell: () => this.viewport.revealCaretCell(),
       changed: () => this.invalidate(),
     });
+    this.caretReport = new CaretReport(this.cursor, this.cache, {
+      get size() { return view.state?.fileSize ?? 0; },
+      get focused() { return view.focused; },
+      post: (m) => this.post(m),
+      announce: (text) => { this.live.textContent = text; },
+    });
+    this.saver = new HexStateSaver(this.vscode, () => {
+      const c = this.cursor;
+      return { topRow: this.viewport.topRow, caret: c.caret, anchor: c.anchor, column: c.column, littleEndian: this.littleEndian, inspector: this.inspectorShown };
+    });
     this.listen();
   }
 
@@ -227,13 +227,13 @@ export class HexView implements View {
     this.requests.reset();
     const perRow = hex && isCount(hex.bytesPerRow) && hex.bytesPerRow >= 1 && hex.bytesPerRow <= MAX_BYTES_PER_ROW ? hex.bytesPerRow : 16;
     if (perRow !== this.bytesPerRow || !this.painter.hasHeader) this.setBytesPerRow(perRow);
-    const saved = this.vscode.getState() as Partial<SavedHexState> | undefined;
-    if (first && saved && isCount(saved.topRow) && isCount(saved.caret) && isCount(saved.anchor)) {
+    const saved = first ? readSavedHexState(this.vscode) : undefined;
+    if (saved) {
       this.viewport.topRow = saved.topRow;
       this.cursor.select(saved.anchor, saved.caret);
-      this.cursor.column = saved.column === 'text' ? 'text' : 'hex';
-      this.littleEndian = saved.littleEndian !== false;
-      this.inspectorShown = saved.inspector !== false;
+      this.cursor.column = saved.column;
+      this.littleEndian = saved.littleEndian;
+      this.inspectorShown = saved.inspector;
     } else {
       const caret = hex && isCount(hex.caretOffset) ? Math.min(hex.caretOffset, state.fileSize) : 0;
       this.cursor.moveTo(caret, false);
@@ -357,8 +357,8 @@ export class HexView implements View {
     ds.scrollX = String(vp.scrollX);
 
     this.requests.fetch(top * perRow, vp.drawRows * perRow, size);
-    this.scheduleCaretMessage();
-    this.scheduleSave();
+    this.caretReport.schedule();
+    this.saver.schedule();
   }
 
   /** Up to 8 bytes where the inspector reads (fewer at the end of the file); undefined while any of them loads. */
@@ -408,7 +408,8 @@ export class HexView implements View {
       resize.disconnect();
       this.pointer.dispose();
       cancelAnimationFrame(this.frame);
-      for (const timer of [this.caretTimer, this.saveTimer]) clearTimeout(timer);
+      this.caretReport.dispose();
+      this.saver.dispose();
       this.requests.dispose();
     });
     onFontChange(() => {
@@ -434,43 +435,6 @@ export class HexView implements View {
     this.root.classList.toggle('focused', focused);
     if (!focused) this.cursor.pendingNibble = undefined;
     this.invalidate();
-  }
-
-  // ---- host notifications ----
-
-  private scheduleCaretMessage(): void {
-    if (this.caretTimer) return;
-    this.caretTimer = window.setTimeout(() => {
-      this.caretTimer = 0;
-      const c = this.cursor;
-      const { start, end } = c.selection();
-      const key = `${c.caret}:${end - start}:${c.insert}`;
-      if (key === this.lastCaretSent) return;
-      const moved = !this.lastCaretSent.startsWith(`${c.caret}:`);
-      this.lastCaretSent = key;
-      this.post({ type: 'byteCaret', offset: c.caret, selectionLength: end - start, insert: c.insert });
-      if (moved && this.focused) this.announce();
-    }, CARET_THROTTLE_MS);
-  }
-
-  /** Screen readers hear the caret's offset and byte. */
-  private announce(): void {
-    const at = this.cursor.caret;
-    const byte = this.cache.byteAt(at);
-    const what = at >= (this.state?.fileSize ?? 0) ? 'end of file' : byte === undefined ? 'loading' : `byte ${byteHex(byte)}, ${printable(byte)}`;
-    this.live.textContent = `Offset 0x${at.toString(16)}: ${what}`;
-  }
-
-  private scheduleSave(): void {
-    if (this.saveTimer) return;
-    this.saveTimer = window.setTimeout(() => {
-      this.saveTimer = 0;
-      const c = this.cursor;
-      const saved: SavedHexState = {
-        topRow: this.viewport.topRow, caret: c.caret, anchor: c.anchor, column: c.column, littleEndian: this.littleEndian, inspector: this.inspectorShown,
-      };
-      this.vscode.setState(saved);
-    }, SAVE_THROTTLE_MS);
   }
 }
 
