@@ -19,7 +19,6 @@
  */
 import type { FileState, HexSettings, ViewerMessage } from '../../src/editor/protocol';
 import { MAX_BYTES_PER_ROW } from '../../src/editor/protocol';
-import { encodeValue, type InspectorLabel } from '../../src/hex/dataInspector';
 import { formatBytes } from '../../src/editor/format';
 import { findButton, Notices, Toolbar, viewButton } from '../chrome';
 import { el, pinScroll } from '../dom';
@@ -30,21 +29,18 @@ import type { View, ViewPage, VsCodeApi } from '../page';
 import { ByteCache } from './byteCache';
 import { ByteRequests } from './byteRequests';
 import { CaretReport } from './hexCaretReport';
-import { DataInspectorPanel } from './dataInspectorPanel';
 import { HexCursor } from './hexCursor';
 import { HexCommands } from './hexCommands';
 import { HexEdits } from './hexEdits';
 import { offsetDigits } from './hexFormat';
 import { routeHexKeys } from './hexKeyRouting';
 import { HexFind } from './hexFind';
+import { HexInspector } from './hexInspector';
 import { HexPointer } from './hexPointer';
 import { HexStateSaver, readSavedHexState } from './hexSavedState';
 import { HexPainter } from './hexPainter';
 import { rowChars } from './hexRows';
 import { HexViewport } from './hexViewport';
-
-/** Bytes the data inspector reads at once: enough for every reading (64-bit values). */
-const INSPECTED_BYTES = 8;
 
 export class HexView implements View {
   private readonly vscode: VsCodeApi;
@@ -56,7 +52,7 @@ export class HexView implements View {
   private readonly editor: HTMLDivElement;
   private readonly probe: HTMLDivElement;
   private readonly rowsEl: HTMLDivElement;
-  private readonly inspector: DataInspectorPanel;
+  private readonly inspector: HexInspector;
   private readonly live: HTMLDivElement;
   private readonly viewport: HexViewport;
   private readonly find: HexFind;
@@ -68,8 +64,6 @@ export class HexView implements View {
   private readonly cache = new ByteCache();
   private readonly edits: HexEdits;
   private readonly commands: HexCommands;
-  private littleEndian = true;
-  private inspectorShown = true;
   private readonly requests: ByteRequests;
 
   private bodyWidth = 0;
@@ -87,7 +81,7 @@ export class HexView implements View {
     this.toolbar = new Toolbar(this.root, [
       findButton(() => this.find.open()),
       { id: 'goto', label: 'Go to Offset…', title: `Go to Offset… (${IS_MAC ? '⌘G' : 'Ctrl+G'})`, run: () => this.post({ type: 'command', command: 'goToOffset' }) },
-      { id: 'inspector', label: 'Inspector', title: 'Data inspector: the bytes at the caret as numbers', pressed: () => this.inspectorShown, run: () => this.toggleInspector() },
+      { id: 'inspector', label: 'Inspector', title: 'Data inspector: the bytes at the caret as numbers', pressed: () => this.inspector.shown, run: () => this.inspector.toggle() },
       viewButton(true, () => this.post({ type: 'command', command: 'toggleView' })),
     ], hexStatus);
     this.notices = new Notices(this.root, () => this.focusView());
@@ -110,12 +104,10 @@ export class HexView implements View {
       cellsMoved: () => this.pointer.relayout(),
       changed: () => this.invalidate(),
     });
-    this.inspector = new DataInspectorPanel(body, {
-      write: (label, text) => this.writeValue(label, text),
-      setLittleEndian: (le) => {
-        this.littleEndian = le;
-        this.invalidate();
-      },
+    this.inspector = new HexInspector(body, this.cursor, this.cache, {
+      get size() { return view.state?.fileSize ?? 0; },
+      overwrite: (offset, bytes) => this.edits.overwriteAt(offset, bytes),
+      changed: () => this.invalidate(),
       leave: () => this.focusView(),
     });
     this.live = el('div', 'sr-only', this.root);
@@ -169,7 +161,7 @@ export class HexView implements View {
     });
     this.saver = new HexStateSaver(this.vscode, () => {
       const c = this.cursor;
-      return { topRow: this.viewport.topRow, caret: c.caret, anchor: c.anchor, column: c.column, littleEndian: this.littleEndian, inspector: this.inspectorShown };
+      return { topRow: this.viewport.topRow, caret: c.caret, anchor: c.anchor, column: c.column, littleEndian: this.inspector.littleEndian, inspector: this.inspector.shown };
     });
     this.listen();
   }
@@ -232,8 +224,8 @@ export class HexView implements View {
       this.viewport.topRow = saved.topRow;
       this.cursor.select(saved.anchor, saved.caret);
       this.cursor.column = saved.column;
-      this.littleEndian = saved.littleEndian;
-      this.inspectorShown = saved.inspector;
+      this.inspector.littleEndian = saved.littleEndian;
+      this.inspector.shown = saved.inspector;
     } else {
       const caret = hex && isCount(hex.caretOffset) ? Math.min(hex.caretOffset, state.fileSize) : 0;
       this.cursor.moveTo(caret, false);
@@ -336,12 +328,7 @@ export class HexView implements View {
     this.root.classList.toggle('text-column', c.column === 'text');
 
     vp.updateBars(offsetPx);
-    this.inspector.el.classList.toggle('hidden', !this.inspectorShown);
-    if (this.inspectorShown) this.inspector.update(this.inspectedBytes(), c.inspected, this.littleEndian, state.readOnly);
-    // Neither rows nor values are cut to put the inspector beside the rows: it goes below them instead.
-    const beside = this.inspectorShown && this.bodyWidth >= vp.rowWidth(chars) + this.inspector.fitWidth();
-    this.body.classList.toggle('beside', this.inspectorShown && beside);
-    this.body.classList.toggle('stacked', this.inspectorShown && !beside);
+    this.inspector.update(state.readOnly, vp.rowWidth(chars), this.bodyWidth);
     this.toolbar.update(state);
 
     const ds = this.root.dataset;
@@ -359,37 +346,6 @@ export class HexView implements View {
     this.requests.fetch(top * perRow, vp.drawRows * perRow, size);
     this.caretReport.schedule();
     this.saver.schedule();
-  }
-
-  /** Up to 8 bytes where the inspector reads (fewer at the end of the file); undefined while any of them loads. */
-  private inspectedBytes(): Uint8Array | undefined {
-    const at = this.cursor.inspected;
-    const n = Math.max(0, Math.min(INSPECTED_BYTES, this.state!.fileSize - at));
-    const out = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      const b = this.cache.byteAt(at + i);
-      if (b === undefined) return undefined;
-      out[i] = b;
-    }
-    return out;
-  }
-
-  private toggleInspector(): void {
-    this.inspectorShown = !this.inspectorShown;
-    this.invalidate();
-  }
-
-  /** The data inspector's Enter: the typed value's bytes overwrite the bytes it reads. */
-  private writeValue(label: InspectorLabel, text: string): string | undefined {
-    let bytes: Uint8Array;
-    try {
-      bytes = encodeValue(label, text, this.littleEndian);
-    } catch (err) {
-      return (err as Error).message;
-    }
-    const at = this.cursor.inspected;
-    if (at + bytes.length > (this.state?.fileSize ?? 0)) return `${label} needs ${bytes.length} bytes; the file ends before that`;
-    return this.edits.overwriteAt(at, bytes) ? undefined : 'the file is read-only';
   }
 
   // ---- input ----
