@@ -19,6 +19,7 @@ export interface ByteRequest {
   sentAt: number;
 }
 
+/** What the requests need from the view. */
 export interface ByteRequestHost {
   post(message: ViewerMessage): void;
   /** A request went unanswered: draw again, which asks again. */

@@ -9,6 +9,7 @@ import type { Column } from './hexCursor';
 
 const SAVE_THROTTLE_MS = 300;
 
+/** The state as saved: plain data, as setState keeps it. */
 export interface SavedHexState {
   topRow: number;
   caret: number;

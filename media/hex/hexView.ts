@@ -1,21 +1,20 @@
 /**
  * The hex view: rows of `bytesPerRow` bytes (offset, hex, decoded characters) over
- * a file the host serves by byte offset (see src/editor/protocol.ts).
+ * a file the host serves by byte offset (see src/editor/protocol.ts). Rows come from
+ * offsets (row = offset / bytesPerRow), so the view paints as soon as the file size
+ * is known, without the line index.
  *
- * Why it is built this way:
- * - Rows come from offsets (row = offset / bytesPerRow), so the view paints as soon
- *   as the file size is known, without the line index. A 10 GB file is 670 M rows:
- *   like the text view, only the visible rows exist, `topRow` is a whole number, and
- *   the hand-drawn scrollbar maps a ratio to a row.
- * - Bytes arrive in aligned 4 KiB chunks (`getBytes`, at most 64 KiB and one request
- *   at a time) into a bounded cache, with the host's word on which bytes are edited.
- * - Edits are byte edits on the host's document (hexEdits.ts): the same undo stack
- *   and save as the text view.
- * - Find (hex bytes with ?? wildcards, or text) selects each match as a byte range;
- *   the host searches the whole file and counts (findSession.ts). The other matches
- *   on screen are found here, in the bytes held (hexMatches.ts): no round trip.
- * - A row wider than the view scrolls sideways in pixels (a row is at most 64 bytes,
- *   so pixels stay small), the offset column staying put.
+ * HexView builds the page, keeps the file's state and draws each frame; its parts,
+ * one concern each, get from it only what they need:
+ * - hexViewport.ts: the rows and pixels on screen; hexPainter.ts paints them.
+ * - byteRequests.ts: the bytes asked for, in chunks, into byteCache.ts.
+ * - hexCommands.ts, hexKeyRouting.ts, hexPointer.ts: keys and mouse on the caret
+ *   (hexCursor.ts).
+ * - hexEdits.ts: byte edits on the host's document, so the same undo stack and save
+ *   as the text view.
+ * - hexFind.ts, hexInspector.ts: find, and the data inspector.
+ * - hexMessages.ts, hexCaretReport.ts, hexSavedState.ts: the host's messages in, the
+ *   caret out, the state kept across reloads.
  */
 import type { FileState, HexSettings, ViewerMessage } from '../../src/editor/protocol';
 import { MAX_BYTES_PER_ROW } from '../../src/editor/protocol';
@@ -23,25 +22,27 @@ import { formatBytes } from '../../src/editor/format';
 import { findButton, Notices, Toolbar, viewButton } from '../chrome';
 import { el, pinScroll } from '../dom';
 import { measureFont, onFontChange } from '../fontMetrics';
-import { asHostMessage, isCount, isState } from '../guards';
+import { isCount } from '../guards';
 import { IS_MAC } from '../keys';
 import type { View, ViewPage, VsCodeApi } from '../page';
 import { ByteCache } from './byteCache';
 import { ByteRequests } from './byteRequests';
 import { CaretReport } from './hexCaretReport';
-import { HexCursor } from './hexCursor';
 import { HexCommands } from './hexCommands';
+import { HexCursor } from './hexCursor';
 import { HexEdits } from './hexEdits';
-import { offsetDigits } from './hexFormat';
-import { routeHexKeys } from './hexKeyRouting';
 import { HexFind } from './hexFind';
+import { offsetDigits } from './hexFormat';
 import { HexInspector } from './hexInspector';
-import { HexPointer } from './hexPointer';
-import { HexStateSaver, readSavedHexState } from './hexSavedState';
+import { routeHexKeys } from './hexKeyRouting';
+import { handleHexMessage, type HexMessageHandlers } from './hexMessages';
 import { HexPainter } from './hexPainter';
+import { HexPointer } from './hexPointer';
 import { rowChars } from './hexRows';
+import { HexStateSaver, readSavedHexState } from './hexSavedState';
 import { HexViewport } from './hexViewport';
 
+/** The hex view of one file, on the page `ViewPage` gives it; `onMessage` takes the host's messages. */
 export class HexView implements View {
   private readonly vscode: VsCodeApi;
   private readonly signal: AbortSignal;
@@ -52,27 +53,28 @@ export class HexView implements View {
   private readonly editor: HTMLDivElement;
   private readonly probe: HTMLDivElement;
   private readonly rowsEl: HTMLDivElement;
-  private readonly inspector: HexInspector;
   private readonly live: HTMLDivElement;
+
+  private readonly cursor = new HexCursor();
+  private readonly cache = new ByteCache();
   private readonly viewport: HexViewport;
+  private readonly inspector: HexInspector;
   private readonly find: HexFind;
   private readonly painter: HexPainter;
+  private readonly pointer: HexPointer;
+  private readonly requests: ByteRequests;
+  private readonly edits: HexEdits;
+  private readonly commands: HexCommands;
+  private readonly caretReport: CaretReport;
+  private readonly saver: HexStateSaver;
+  private readonly handlers: HexMessageHandlers;
 
   private state: FileState | undefined;
   private bytesPerRow = 16;
-  private readonly cursor = new HexCursor();
-  private readonly cache = new ByteCache();
-  private readonly edits: HexEdits;
-  private readonly commands: HexCommands;
-  private readonly requests: ByteRequests;
-
   private bodyWidth = 0;
   private fontDirty = true;
-  private readonly pointer: HexPointer;
   private frame = 0;
   private focused = false;
-  private readonly caretReport: CaretReport;
-  private readonly saver: HexStateSaver;
 
   constructor(page: ViewPage) {
     this.root = page.root;
@@ -163,6 +165,18 @@ export class HexView implements View {
       const c = this.cursor;
       return { topRow: this.viewport.topRow, caret: c.caret, anchor: c.anchor, column: c.column, littleEndian: this.inspector.littleEndian, inspector: this.inspector.shown };
     });
+    this.handlers = {
+      get ready() { return view.state !== undefined; },
+      init: (state, hex) => this.onInit(state, hex),
+      state: (state) => this.applyState(state),
+      bytes: (id, offset, data, edited, state) => this.onBytes(id, offset, data, edited, state),
+      foundOffset: (m) => this.find.answered(m),
+      findCount: (m) => this.find.session.onCount(m),
+      openFind: () => this.find.open(),
+      revealOffset: (offset, length) => this.revealOffset(offset, length),
+      bytesEdited: (fromOffset, caretOffset, state, reset) => this.onBytesEdited(fromOffset, caretOffset, state, reset),
+      notice: (level, text, topic) => this.notices.show(level, text, topic),
+    };
     this.listen();
   }
 
@@ -173,43 +187,7 @@ export class HexView implements View {
   }
 
   onMessage(data: unknown): void {
-    const m = asHostMessage(data);
-    if (!m) return;
-    switch (m.type) {
-      case 'init':
-        if (isState(m.state)) this.onInit(m.state, m.hex);
-        break;
-      case 'state':
-        if (isState(m.state) && this.state) this.applyState(m.state);
-        break;
-      case 'bytes':
-        if (this.state && isCount(m.id) && isCount(m.offset) && m.data instanceof Uint8Array && isPairs(m.edited) && isState(m.state)) {
-          this.onBytes(m.id, m.offset, m.data, m.edited, m.state);
-        }
-        break;
-      case 'foundOffset':
-        if (this.state && isCount(m.id)) {
-          this.find.answered(m);
-        }
-        break;
-      case 'findCount':
-        if (isCount(m.id) && isCount(m.matches)) this.find.session.onCount(m);
-        break;
-      case 'open':
-        if (this.state && m.what === 'find') this.find.open();
-        break;
-      case 'revealOffset':
-        if (this.state && isCount(m.offset) && isCount(m.length)) this.revealOffset(m.offset, m.length);
-        break;
-      case 'bytesEdited':
-        if (this.state && isCount(m.fromOffset) && (m.caretOffset === undefined || isCount(m.caretOffset)) && isState(m.state)) {
-          this.onBytesEdited(m.fromOffset, m.caretOffset, m.state, m.reset === true);
-        }
-        break;
-      case 'notice':
-        if (typeof m.text === 'string') this.notices.show(m.level === 'error' || m.level === 'warning' ? m.level : 'info', m.text, typeof m.topic === 'string' ? m.topic : undefined);
-        break;
-    }
+    handleHexMessage(data, this.handlers);
   }
 
   private onInit(state: FileState, hex: HexSettings | undefined): void {
@@ -398,8 +376,4 @@ export class HexView implements View {
 function hexStatus(state: FileState): string {
   const size = `${state.fileSize.toLocaleString('en-US')} ${state.fileSize === 1 ? 'byte' : 'bytes'}${state.fileSize >= 1024 ? ` (${formatBytes(state.fileSize)})` : ''}`;
   return state.readOnly ? `${size} · read-only` : size;
-}
-
-function isPairs(x: unknown): x is number[] {
-  return Array.isArray(x) && x.length % 2 === 0 && x.every(isCount);
 }
