@@ -8,9 +8,9 @@
 import { clamp } from '../guards';
 import { Scrollbar } from '../scrollbar';
 import type { HexCursor } from './hexCursor';
+import { offsetDigits } from './hexFormat';
 import { rowCount } from './hexMotion';
 import { cellSpan, rowChars } from './hexRows';
-import { offsetDigits } from './hexFormat';
 
 /** The rows' scrollbar and a pixel of border. */
 const ROW_EXTRA_PX = 15;
@@ -35,12 +35,12 @@ export interface ViewportHost {
 export class HexViewport {
   /** The first row on screen; brought into range by `layout`. */
   topRow = 0;
-  private lh = 19;
-  private cw = 8;
-  private width = 0;
-  private height = 0;
-  private full = 1;
-  private drawn = 1;
+  /** The font's cell, as measured (a guess until then). */
+  private cell = { lineHeight: 19, charWidth: 8 };
+  /** The editor's box. */
+  private box = { width: 0, height: 0 };
+  /** Rows under the header, as `layout` last fitted them: `full` whole ones, `drawn` with the one cut by the bottom edge. */
+  private fit = { full: 1, drawn: 1 };
   /** Pixels the byte and character cells are scrolled left, under the offset column, when a row is wider than the view. */
   private x = 0;
   /** The caret moved by a key or a find: show its cell, scrolling sideways, at the next frame. */
@@ -62,56 +62,59 @@ export class HexViewport {
   }
 
   get lineHeight(): number {
-    return this.lh;
+    return this.cell.lineHeight;
   }
 
   get charWidth(): number {
-    return this.cw;
+    return this.cell.charWidth;
   }
 
   /** Whole rows on screen. */
   get fullRows(): number {
-    return this.full;
+    return this.fit.full;
   }
 
   /** Rows drawn: the whole ones and the one cut by the bottom edge. */
   get drawRows(): number {
-    return this.drawn;
+    return this.fit.drawn;
   }
 
+  /** Pixels the cells are scrolled left, under the offset column. */
   get scrollX(): number {
     return this.x;
   }
 
   /** Rows Page Up / Page Down move: a screen less one, so a row stays in sight. */
   get pageRows(): number {
-    return Math.max(1, this.full - 1);
+    return Math.max(1, this.fit.full - 1);
   }
 
   /** The editor's box changed size. */
   resize(width: number, height: number): void {
-    this.width = width;
-    this.height = height;
+    this.box = { width, height };
   }
 
+  /** The font was measured (again). */
   setFont(font: { lineHeight: number; charWidth: number }): void {
-    this.lh = font.lineHeight;
-    this.cw = font.charWidth;
+    this.cell = { lineHeight: font.lineHeight, charWidth: font.charWidth };
   }
 
+  /** Rows the file has, the caret's row after the last byte included. */
   rowTotal(): number {
     return rowCount(this.host.size, this.host.bytesPerRow);
   }
 
+  /** The last top row: the one that shows the end of the file at the bottom. */
   maxTop(): number {
-    return Math.max(0, this.rowTotal() - this.full);
+    return Math.max(0, this.rowTotal() - this.fit.full);
   }
 
   /** Pixels a row of `chars` characters takes, with the rows' scrollbar. */
   rowWidth(chars: number): number {
-    return chars * this.cw + ROW_EXTRA_PX;
+    return chars * this.cell.charWidth + ROW_EXTRA_PX;
   }
 
+  /** Scrolls `row` (kept in range) to the top. */
   scrollToRow(row: number): void {
     const top = clamp(Math.round(row), 0, this.maxTop());
     if (top === this.topRow) return;
@@ -125,13 +128,13 @@ export class HexViewport {
 
   /** Puts the row of `offset` in the middle of the screen. */
   centerOn(offset: number): void {
-    this.topRow = Math.floor(offset / this.host.bytesPerRow) - Math.floor(this.full / 2);
+    this.topRow = Math.floor(offset / this.host.bytesPerRow) - Math.floor(this.fit.full / 2);
   }
 
   /** Shows the byte at `offset` (a find match, Go to Offset): in the middle of the screen if it is off it. */
   revealOffset(offset: number): void {
     const row = Math.floor(offset / this.host.bytesPerRow);
-    if (row < this.topRow || row >= this.topRow + this.full) this.centerOn(offset);
+    if (row < this.topRow || row >= this.topRow + this.fit.full) this.centerOn(offset);
     this.revealX = true;
   }
 
@@ -140,7 +143,7 @@ export class HexViewport {
     this.revealX = true;
     const row = Math.floor(this.host.cursor.caret / this.host.bytesPerRow);
     if (row < this.topRow) this.scrollToRow(row);
-    else if (row >= this.topRow + this.full) this.scrollToRow(row - this.full + 1);
+    else if (row >= this.topRow + this.fit.full) this.scrollToRow(row - this.fit.full + 1);
   }
 
   /** At the next frame, scrolls sideways to the caret's cell (it changed column). */
@@ -161,10 +164,9 @@ export class HexViewport {
     }
     this.x = Math.min(this.x, hMax);
     // The header takes one row, the horizontal scrollbar (when rows are wider than the view) some more.
-    const lh = this.lh;
-    const rowsHeight = Math.max(lh, this.height - lh - (hMax > 0 ? HBAR_PX : 0));
-    this.full = Math.max(1, Math.floor(rowsHeight / lh));
-    this.drawn = Math.ceil(rowsHeight / lh);
+    const lh = this.cell.lineHeight;
+    const rowsHeight = Math.max(lh, this.box.height - lh - (hMax > 0 ? HBAR_PX : 0));
+    this.fit = { full: Math.max(1, Math.floor(rowsHeight / lh)), drawn: Math.ceil(rowsHeight / lh) };
     this.topRow = clamp(this.topRow, 0, this.maxTop());
   }
 
@@ -172,8 +174,8 @@ export class HexViewport {
   updateBars(offsetPx: number): void {
     const maxTop = this.maxTop();
     const hMax = this.maxScrollX();
-    this.vbar.update(maxTop > 0 ? this.topRow / maxTop : 0, this.full / this.rowTotal(), maxTop > 0, this.height);
-    this.hbar.update(hMax > 0 ? this.x / hMax : 0, (this.width - ROW_EXTRA_PX) / (this.width - ROW_EXTRA_PX + hMax), hMax > 0, this.width - ROW_EXTRA_PX - offsetPx);
+    this.vbar.update(maxTop > 0 ? this.topRow / maxTop : 0, this.fit.full / this.rowTotal(), maxTop > 0, this.box.height);
+    this.hbar.update(hMax > 0 ? this.x / hMax : 0, (this.box.width - ROW_EXTRA_PX) / (this.box.width - ROW_EXTRA_PX + hMax), hMax > 0, this.box.width - ROW_EXTRA_PX - offsetPx);
   }
 
   /** Scrolls by a wheel or touchpad movement, whatever unit it came in: rows down, pixels sideways. */
@@ -182,11 +184,11 @@ export class HexViewport {
     e.preventDefault();
     // Shift turns a mouse wheel sideways, as in VS Code.
     const [dx, dy] = e.shiftKey && e.deltaX === 0 ? [e.deltaY, 0] : [e.deltaX, e.deltaY];
-    const unit = e.deltaMode === WheelEvent.DOM_DELTA_LINE ? this.lh : e.deltaMode === WheelEvent.DOM_DELTA_PAGE ? this.width : 1;
+    const unit = e.deltaMode === WheelEvent.DOM_DELTA_LINE ? this.cell.lineHeight : e.deltaMode === WheelEvent.DOM_DELTA_PAGE ? this.box.width : 1;
     if (dx !== 0) this.scrollToX(this.x + dx * unit);
     if (dy === 0) return;
     const rows = e.deltaMode === WheelEvent.DOM_DELTA_LINE ? dy
-      : e.deltaMode === WheelEvent.DOM_DELTA_PAGE ? dy * this.full : dy / this.lh;
+      : e.deltaMode === WheelEvent.DOM_DELTA_PAGE ? dy * this.fit.full : dy / this.cell.lineHeight;
     if (Math.sign(rows) !== Math.sign(this.wheelRows)) this.wheelRows = 0;
     this.wheelRows += rows;
     const whole = Math.trunc(this.wheelRows);
@@ -196,7 +198,7 @@ export class HexViewport {
 
   /** The widest the cells scroll left: the row's width past the view's. */
   private maxScrollX(): number {
-    return Math.max(0, this.rowWidth(rowChars(offsetDigits(this.host.size), this.host.bytesPerRow)) - this.width);
+    return Math.max(0, this.rowWidth(rowChars(offsetDigits(this.host.size), this.host.bytesPerRow)) - this.box.width);
   }
 
   private scrollToX(x: number): void {
@@ -212,9 +214,9 @@ export class HexViewport {
     const c = this.host.cursor;
     const perRow = this.host.bytesPerRow;
     const [a, b] = cellSpan(perRow, c.caret % perRow, c.column);
-    const room = this.width - ROW_EXTRA_PX - offsetPx;
-    const x1 = a * this.cw;
-    const x2 = Math.ceil(b * this.cw) + 1; // the text column's border
+    const room = this.box.width - ROW_EXTRA_PX - offsetPx;
+    const x1 = a * this.cell.charWidth;
+    const x2 = Math.ceil(b * this.cell.charWidth) + 1; // the text column's border
     if (x1 < this.x) this.scrollToX(x1);
     else if (x2 > this.x + room) this.scrollToX(x2 - room);
   }
