@@ -1,66 +1,48 @@
 /**
  * The hex view: rows of `bytesPerRow` bytes (offset, hex, decoded characters) over
- * a file the host serves by byte offset (see src/editor/protocol.ts).
+ * a file the host serves by byte offset (see src/editor/protocol.ts). Rows come from
+ * offsets (row = offset / bytesPerRow), so the view paints as soon as the file size
+ * is known, without the line index.
  *
- * Why it is built this way:
- * - Rows come from offsets (row = offset / bytesPerRow), so the view paints as soon
- *   as the file size is known, without the line index. A 10 GB file is 670 M rows:
- *   like the text view, only the visible rows exist, `topRow` is a whole number, and
- *   the hand-drawn scrollbar maps a ratio to a row.
- * - Bytes arrive in aligned 4 KiB chunks (`getBytes`, at most 64 KiB and one request
- *   at a time) into a bounded cache, with the host's word on which bytes are edited.
- * - Edits are byte edits on the host's document (hexEdits.ts): the same undo stack
- *   and save as the text view.
- * - Find (hex bytes with ?? wildcards, or text) selects each match as a byte range;
- *   the host searches the whole file and counts (findSession.ts). The other matches
- *   on screen are found here, in the bytes held (hexMatches.ts): no round trip.
- * - A row wider than the view scrolls sideways in pixels (a row is at most 64 bytes,
- *   so pixels stay small), the offset column staying put.
+ * HexView builds the page, keeps the file's state and draws each frame; its parts,
+ * one concern each, get from it only what they need:
+ * - hexViewport.ts: the rows and pixels on screen; hexPainter.ts paints them.
+ * - byteRequests.ts: the bytes asked for, in chunks, into byteCache.ts.
+ * - hexCommands.ts, hexKeyRouting.ts, hexPointer.ts: keys and mouse on the caret
+ *   (hexCursor.ts).
+ * - hexEdits.ts: byte edits on the host's document, so the same undo stack and save
+ *   as the text view.
+ * - hexFind.ts, hexInspector.ts: find, and the data inspector.
+ * - hexMessages.ts, hexCaretReport.ts, hexSavedState.ts: the host's messages in, the
+ *   caret out, the state kept across reloads.
  */
 import type { FileState, HexSettings, ViewerMessage } from '../../src/editor/protocol';
 import { MAX_BYTES_PER_ROW } from '../../src/editor/protocol';
-import { encodeValue, type InspectorLabel } from '../../src/hex/dataInspector';
 import { formatBytes } from '../../src/editor/format';
 import { findButton, Notices, Toolbar, viewButton } from '../chrome';
-import { listenClipboard } from '../clipboard';
 import { el, pinScroll } from '../dom';
-import { FindSession } from '../findSession';
 import { measureFont, onFontChange } from '../fontMetrics';
-import { asHostMessage, clamp, isCount, isState } from '../guards';
-import { hasMod, IS_MAC } from '../keys';
+import { isCount } from '../guards';
+import { IS_MAC } from '../keys';
 import type { View, ViewPage, VsCodeApi } from '../page';
-import { Scrollbar } from '../scrollbar';
-import { ByteCache, CHUNK_BYTES } from './byteCache';
-import { DataInspectorPanel } from './dataInspectorPanel';
-import { nextFetch } from './fetchPlan';
-import { type Column, HexCursor } from './hexCursor';
+import { ByteCache } from './byteCache';
+import { ByteRequests } from './byteRequests';
+import { CaretReport } from './hexCaretReport';
+import { HexCommands } from './hexCommands';
+import { HexCursor } from './hexCursor';
 import { HexEdits } from './hexEdits';
-import { byteHex, offsetDigits, offsetHex, printable } from './hexFormat';
-import { type HexCommand, hexKeyCommand } from './hexKeys';
-import { moveCaret, rowCount } from './hexMotion';
-import { MatchMarks } from './hexMatches';
+import { HexFind } from './hexFind';
+import { offsetDigits } from './hexFormat';
+import { HexInspector } from './hexInspector';
+import { routeHexKeys } from './hexKeyRouting';
+import { handleHexMessage, type HexMessageHandlers } from './hexMessages';
+import { HexPainter } from './hexPainter';
 import { HexPointer } from './hexPointer';
-import { cellSpan, headerRow, HexRow, rowChars } from './hexRows';
+import { rowChars } from './hexRows';
+import { HexStateSaver, readSavedHexState } from './hexSavedState';
+import { HexViewport } from './hexViewport';
 
-const REQUEST_TIMEOUT_MS = 5000;
-const CARET_THROTTLE_MS = 100;
-const SAVE_THROTTLE_MS = 300;
-/** Bytes the data inspector reads at once: enough for every reading (64-bit values). */
-const INSPECTED_BYTES = 8;
-/** The rows' scrollbar and a pixel of border. */
-const ROW_EXTRA_PX = 15;
-/** The horizontal scrollbar's height (viewer.css). */
-const HBAR_PX = 12;
-
-interface SavedHexState {
-  topRow: number;
-  caret: number;
-  anchor: number;
-  column: Column;
-  littleEndian: boolean;
-  inspector: boolean;
-}
-
+/** The hex view of one file, on the page `ViewPage` gives it; `onMessage` takes the host's messages. */
 export class HexView implements View {
   private readonly vscode: VsCodeApi;
   private readonly signal: AbortSignal;
@@ -71,59 +53,37 @@ export class HexView implements View {
   private readonly editor: HTMLDivElement;
   private readonly probe: HTMLDivElement;
   private readonly rowsEl: HTMLDivElement;
-  private readonly inspector: DataInspectorPanel;
   private readonly live: HTMLDivElement;
-  private readonly vbar: Scrollbar;
-  private readonly hbar: Scrollbar;
-  private readonly find: FindSession;
-  private header: HTMLDivElement | undefined;
+
+  private readonly cursor = new HexCursor();
+  private readonly cache = new ByteCache();
+  private readonly viewport: HexViewport;
+  private readonly inspector: HexInspector;
+  private readonly find: HexFind;
+  private readonly painter: HexPainter;
+  private readonly pointer: HexPointer;
+  private readonly requests: ByteRequests;
+  private readonly edits: HexEdits;
+  private readonly commands: HexCommands;
+  private readonly caretReport: CaretReport;
+  private readonly saver: HexStateSaver;
+  private readonly handlers: HexMessageHandlers;
 
   private state: FileState | undefined;
   private bytesPerRow = 16;
-  private topRow = 0;
-  private readonly cursor = new HexCursor();
-  private readonly cache = new ByteCache();
-  private readonly edits: HexEdits;
-  private readonly matches = new MatchMarks();
-  /** [start, end) of the match find selected, while it is the selection and its query the current one. */
-  private foundMatch: { start: number; end: number; version: number } | undefined;
-  private littleEndian = true;
-  private inspectorShown = true;
-  private inflight: { id: number; offset: number; length: number; sentAt: number } | undefined;
-  private nextId = 1;
-  /** Chunks the host answered empty (it is saving): asked again after the next change. */
-  private readonly absent = new Set<number>();
-
-  private lineHeight = 19;
-  private charWidth = 8;
   private bodyWidth = 0;
-  private width = 0;
-  /** Pixels the byte and character cells are scrolled left, under the offset column, when a row is wider than the view. */
-  private scrollX = 0;
-  /** The caret moved by a key or a find: show its cell, scrolling sideways, at the next frame. */
-  private revealX = false;
   private fontDirty = true;
-  private height = 0;
-  private fullRows = 1;
-  private drawRows = 1;
-  private rows: HexRow[] = [];
-  private readonly pointer: HexPointer;
   private frame = 0;
   private focused = false;
-  private wheelRows = 0;
-  private caretTimer = 0;
-  private lastCaretSent = '';
-  private saveTimer = 0;
-  private requestTimer = 0;
 
   constructor(page: ViewPage) {
     this.root = page.root;
     this.vscode = page.vscode;
     this.signal = page.signal;
     this.toolbar = new Toolbar(this.root, [
-      findButton(() => this.openFind()),
+      findButton(() => this.find.open()),
       { id: 'goto', label: 'Go to Offset…', title: `Go to Offset… (${IS_MAC ? '⌘G' : 'Ctrl+G'})`, run: () => this.post({ type: 'command', command: 'goToOffset' }) },
-      { id: 'inspector', label: 'Inspector', title: 'Data inspector: the bytes at the caret as numbers', pressed: () => this.inspectorShown, run: () => this.toggleInspector() },
+      { id: 'inspector', label: 'Inspector', title: 'Data inspector: the bytes at the caret as numbers', pressed: () => this.inspector.shown, run: () => this.inspector.toggle() },
       viewButton(true, () => this.post({ type: 'command', command: 'toggleView' })),
     ], hexStatus);
     this.notices = new Notices(this.root, () => this.focusView());
@@ -138,61 +98,85 @@ export class HexView implements View {
     this.rowsEl = el('div', 'hex-rows', this.editor);
     pinScroll(this.editor);
     pinScroll(this.rowsEl);
-    this.vbar = new Scrollbar(this.editor, {
-      orientation: 'vertical', trackClass: 'scroll-track', thumbClass: 'scroll-thumb',
-      onScroll: (r) => this.scrollToRow(Math.round(r * this.maxTop())),
+    const view = this;
+    this.viewport = new HexViewport(this.editor, {
+      cursor: this.cursor,
+      get size() { return view.state?.fileSize ?? 0; },
+      get bytesPerRow() { return view.bytesPerRow; },
+      cellsMoved: () => this.pointer.relayout(),
+      changed: () => this.invalidate(),
     });
-    this.hbar = new Scrollbar(this.editor, {
-      orientation: 'horizontal', trackClass: 'hscroll-track', thumbClass: 'hscroll-thumb',
-      onScroll: (r) => this.scrollToX(r * this.maxScrollX()),
-    });
-    this.inspector = new DataInspectorPanel(body, {
-      write: (label, text) => this.writeValue(label, text),
-      setLittleEndian: (le) => {
-        this.littleEndian = le;
-        this.invalidate();
-      },
+    this.inspector = new HexInspector(body, this.cursor, this.cache, {
+      get size() { return view.state?.fileSize ?? 0; },
+      overwrite: (offset, bytes) => this.edits.overwriteAt(offset, bytes),
+      changed: () => this.invalidate(),
       leave: () => this.focusView(),
     });
     this.live = el('div', 'sr-only', this.root);
     this.live.setAttribute('aria-live', 'polite');
-    this.find = new FindSession(this.root, {
+    this.find = new HexFind(this.root, this.cursor, this.cache, {
       post: (m) => this.post(m),
-      send: (id, query, backwards, restart) => {
-        const c = this.cursor;
-        const { start } = c.selection();
-        // Next skips the match selected now but not one overlapping it (byte patterns can overlap).
-        const from = restart || backwards ? start : c.hasSelection ? start + 1 : c.caret;
-        this.post({ type: 'findOffset', id, query, from, backwards, restart });
-      },
       announce: (text) => { this.live.textContent = text; },
       redraw: () => this.invalidate(),
       focusView: () => this.focusView(),
-    }, { hex: true });
-    const view = this;
+      select: (offset, length) => this.revealOffset(offset, length, false),
+    });
+    this.painter = new HexPainter(this.editor, this.rowsEl, this.cursor, this.cache, (at) => this.find.markAt(at));
     this.pointer = new HexPointer(this.editor, this.rowsEl, {
       get cursor() { return view.cursor; },
       get size() { return view.state?.fileSize ?? 0; },
       get bytesPerRow() { return view.bytesPerRow; },
-      get topRow() { return view.topRow; },
-      get lineHeight() { return view.lineHeight; },
-      get fullRows() { return view.fullRows; },
-      get shownRows() { return Math.min(view.drawRows, view.rowTotal() - view.topRow); },
-      firstRow: () => this.rows[0],
-      scrollToRow: (row) => this.scrollToRow(row),
+      get topRow() { return view.viewport.topRow; },
+      get lineHeight() { return view.viewport.lineHeight; },
+      get fullRows() { return view.viewport.fullRows; },
+      get shownRows() { return Math.min(view.viewport.drawRows, view.viewport.rowTotal() - view.viewport.topRow); },
+      firstRow: () => this.painter.firstRow(),
+      scrollToRow: (row) => this.viewport.scrollToRow(row),
       focus: () => this.focusView(),
       changed: () => this.invalidate(),
     });
+    this.requests = new ByteRequests(this.cache, { post: (m) => this.post(m), redraw: () => this.invalidate() });
     this.edits = new HexEdits(this.cursor, this.cache, {
       get state() { return view.state; },
       post: (m) => this.post(m),
       explainReadOnly: (reason) => this.notices.show('info', `This file is read-only${reason ? `: ${reason}` : ''}.`),
       changed: (sent) => {
-        if (sent) this.inflight = undefined; // a reply asked before the edit would bring the old bytes back
-        this.revealCaret();
+        if (sent) this.requests.drop();
+        this.viewport.revealCaret();
         this.invalidate();
       },
     });
+    this.commands = new HexCommands(this.cursor, this.edits, {
+      get size() { return view.state?.fileSize ?? 0; },
+      get bytesPerRow() { return view.bytesPerRow; },
+      get pageRows() { return view.viewport.pageRows; },
+      scrollBy: (rows) => this.viewport.scrollBy(rows),
+      revealCaret: () => this.viewport.revealCaret(),
+      revealCaretCell: () => this.viewport.revealCaretCell(),
+      changed: () => this.invalidate(),
+    });
+    this.caretReport = new CaretReport(this.cursor, this.cache, {
+      get size() { return view.state?.fileSize ?? 0; },
+      get focused() { return view.focused; },
+      post: (m) => this.post(m),
+      announce: (text) => { this.live.textContent = text; },
+    });
+    this.saver = new HexStateSaver(this.vscode, () => {
+      const c = this.cursor;
+      return { topRow: this.viewport.topRow, caret: c.caret, anchor: c.anchor, column: c.column, littleEndian: this.inspector.littleEndian, inspector: this.inspector.shown };
+    });
+    this.handlers = {
+      get ready() { return view.state !== undefined; },
+      init: (state, hex) => this.onInit(state, hex),
+      state: (state) => this.applyState(state),
+      bytes: (id, offset, data, edited, state) => this.onBytes(id, offset, data, edited, state),
+      foundOffset: (m) => this.find.answered(m),
+      findCount: (m) => this.find.session.onCount(m),
+      openFind: () => this.find.open(),
+      revealOffset: (offset, length) => this.revealOffset(offset, length),
+      bytesEdited: (fromOffset, caretOffset, state, reset) => this.onBytesEdited(fromOffset, caretOffset, state, reset),
+      notice: (level, text, topic) => this.notices.show(level, text, topic),
+    };
     this.listen();
   }
 
@@ -203,67 +187,27 @@ export class HexView implements View {
   }
 
   onMessage(data: unknown): void {
-    const m = asHostMessage(data);
-    if (!m) return;
-    switch (m.type) {
-      case 'init':
-        if (isState(m.state)) this.onInit(m.state, m.hex);
-        break;
-      case 'state':
-        if (isState(m.state) && this.state) this.applyState(m.state);
-        break;
-      case 'bytes':
-        if (this.state && isCount(m.id) && isCount(m.offset) && m.data instanceof Uint8Array && isPairs(m.edited) && isState(m.state)) {
-          this.onBytes(m.id, m.offset, m.data, m.edited, m.state);
-        }
-        break;
-      case 'foundOffset':
-        if (this.state && isCount(m.id)) {
-          this.find.answered(m, (match) => {
-            this.revealOffset(match.offset, match.length, false);
-            this.foundMatch = { ...this.cursor.selection(), version: this.find.version };
-          });
-        }
-        break;
-      case 'findCount':
-        if (isCount(m.id) && isCount(m.matches)) this.find.onCount(m);
-        break;
-      case 'open':
-        if (this.state && m.what === 'find') this.openFind();
-        break;
-      case 'revealOffset':
-        if (this.state && isCount(m.offset) && isCount(m.length)) this.revealOffset(m.offset, m.length);
-        break;
-      case 'bytesEdited':
-        if (this.state && isCount(m.fromOffset) && (m.caretOffset === undefined || isCount(m.caretOffset)) && isState(m.state)) {
-          this.onBytesEdited(m.fromOffset, m.caretOffset, m.state, m.reset === true);
-        }
-        break;
-      case 'notice':
-        if (typeof m.text === 'string') this.notices.show(m.level === 'error' || m.level === 'warning' ? m.level : 'info', m.text, typeof m.topic === 'string' ? m.topic : undefined);
-        break;
-    }
+    handleHexMessage(data, this.handlers);
   }
 
   private onInit(state: FileState, hex: HexSettings | undefined): void {
     const first = !this.state;
     this.state = state;
     this.cache.clear();
-    this.absent.clear();
-    this.inflight = undefined;
+    this.requests.reset();
     const perRow = hex && isCount(hex.bytesPerRow) && hex.bytesPerRow >= 1 && hex.bytesPerRow <= MAX_BYTES_PER_ROW ? hex.bytesPerRow : 16;
-    if (perRow !== this.bytesPerRow || !this.header) this.setBytesPerRow(perRow);
-    const saved = this.vscode.getState() as Partial<SavedHexState> | undefined;
-    if (first && saved && isCount(saved.topRow) && isCount(saved.caret) && isCount(saved.anchor)) {
-      this.topRow = saved.topRow;
+    if (perRow !== this.bytesPerRow || !this.painter.hasHeader) this.setBytesPerRow(perRow);
+    const saved = first ? readSavedHexState(this.vscode) : undefined;
+    if (saved) {
+      this.viewport.topRow = saved.topRow;
       this.cursor.select(saved.anchor, saved.caret);
-      this.cursor.column = saved.column === 'text' ? 'text' : 'hex';
-      this.littleEndian = saved.littleEndian !== false;
-      this.inspectorShown = saved.inspector !== false;
+      this.cursor.column = saved.column;
+      this.inspector.littleEndian = saved.littleEndian;
+      this.inspector.shown = saved.inspector;
     } else {
       const caret = hex && isCount(hex.caretOffset) ? Math.min(hex.caretOffset, state.fileSize) : 0;
       this.cursor.moveTo(caret, false);
-      this.topRow = Math.floor(caret / this.bytesPerRow) - Math.floor(this.fullRows / 2);
+      this.viewport.centerOn(caret);
     }
     this.editor.setAttribute('aria-label', `${state.fileName}, hex view${state.readOnly ? ', read-only' : ''}`);
     if (first && document.hasFocus() && !this.notices.contains(document.activeElement)) this.focusView();
@@ -272,11 +216,7 @@ export class HexView implements View {
 
   private setBytesPerRow(perRow: number): void {
     this.bytesPerRow = perRow;
-    this.header?.remove();
-    this.header = headerRow(perRow);
-    this.editor.insertBefore(this.header, this.rowsEl);
-    for (const row of this.rows) row.el.remove();
-    this.rows = [];
+    this.painter.setBytesPerRow(perRow);
     this.pointer.relayout();
   }
 
@@ -285,22 +225,17 @@ export class HexView implements View {
     this.state = next;
     if (prev && next.fileSize !== prev.fileSize) {
       this.cache.resized(prev.fileSize, next.fileSize);
-      this.absent.clear();
-      this.inflight = undefined;
+      this.requests.reset();
     }
     this.invalidate();
   }
 
   private onBytes(id: number, offset: number, data: Uint8Array, edited: number[], state: FileState): void {
-    const req = this.inflight;
+    // Taken before the state applies: a change of size forgets the request on its way, not this reply to it.
+    const req = this.requests.take(id);
     this.applyState(state);
-    if (!req || req.id !== id) return; // asked before an edit or a change of the file
-    this.inflight = undefined;
-    if (data.length === 0 && offset < state.fileSize) {
-      for (let c = req.offset / CHUNK_BYTES; c < (req.offset + req.length) / CHUNK_BYTES; c++) this.absent.add(c);
-    } else {
-      this.cache.store(offset, data, edited, offset + data.length >= state.fileSize);
-    }
+    if (!req) return; // asked before an edit or a change of the file
+    this.requests.received(req, offset, data, edited, state.fileSize);
     this.invalidate();
   }
 
@@ -308,14 +243,13 @@ export class HexView implements View {
   private onBytesEdited(fromOffset: number, caretOffset: number | undefined, state: FileState, reset: boolean): void {
     if (reset) this.cache.clear();
     else this.cache.markStale(fromOffset);
-    this.inflight = undefined;
-    this.absent.clear();
+    this.requests.reset();
     // The edit explains a change of size: not a truncation, only bytes from `fromOffset` on changed.
     this.state = state;
     const before = this.cursor.caret;
     this.edits.confirmed(caretOffset);
     this.cursor.clamp(state.fileSize);
-    if (this.cursor.caret !== before) this.revealCaret();
+    if (this.cursor.caret !== before) this.viewport.revealCaret();
     this.invalidate();
   }
 
@@ -328,76 +262,9 @@ export class HexView implements View {
     const size = this.state!.fileSize;
     const start = Math.min(offset, size);
     this.cursor.select(start, Math.min(size, start + length));
-    const row = Math.floor(start / this.bytesPerRow);
-    if (row < this.topRow || row >= this.topRow + this.fullRows) this.topRow = row - Math.floor(this.fullRows / 2);
-    this.revealX = true;
+    this.viewport.revealOffset(start);
     if (focus) this.focusView();
     this.invalidate();
-  }
-
-  // ---- geometry and scrolling ----
-
-  private rowTotal(): number {
-    return rowCount(this.state?.fileSize ?? 0, this.bytesPerRow);
-  }
-
-  private maxTop(): number {
-    return Math.max(0, this.rowTotal() - this.fullRows);
-  }
-
-  private scrollToRow(row: number): void {
-    const top = clamp(Math.round(row), 0, this.maxTop());
-    if (top === this.topRow) return;
-    this.topRow = top;
-    this.invalidate();
-  }
-
-  private revealCaret(): void {
-    this.revealX = true;
-    const row = Math.floor(this.cursor.caret / this.bytesPerRow);
-    if (row < this.topRow) this.scrollToRow(row);
-    else if (row >= this.topRow + this.fullRows) this.scrollToRow(row - this.fullRows + 1);
-  }
-
-  /** The widest the cells scroll left: the row's width past the view's. */
-  private maxScrollX(): number {
-    return Math.max(0, rowChars(offsetDigits(this.state?.fileSize ?? 0), this.bytesPerRow) * this.charWidth + ROW_EXTRA_PX - this.width);
-  }
-
-  private scrollToX(x: number): void {
-    const to = clamp(Math.round(x), 0, this.maxScrollX());
-    if (to === this.scrollX) return;
-    this.scrollX = to;
-    this.pointer.relayout();
-    this.invalidate();
-  }
-
-  /** Scrolls sideways just enough to show the caret's cell beside the offset column. */
-  private scrollCaretIntoView(offsetPx: number): void {
-    const c = this.cursor;
-    const [a, b] = cellSpan(this.bytesPerRow, c.caret % this.bytesPerRow, c.column);
-    const room = this.width - ROW_EXTRA_PX - offsetPx;
-    const x1 = a * this.charWidth;
-    const x2 = Math.ceil(b * this.charWidth) + 1; // the text column's border
-    if (x1 < this.scrollX) this.scrollToX(x1);
-    else if (x2 > this.scrollX + room) this.scrollToX(x2 - room);
-  }
-
-  private onWheel(e: WheelEvent): void {
-    if (e.ctrlKey) return; // zoom belongs to VS Code
-    e.preventDefault();
-    // Shift turns a mouse wheel sideways, as in VS Code.
-    const [dx, dy] = e.shiftKey && e.deltaX === 0 ? [e.deltaY, 0] : [e.deltaX, e.deltaY];
-    const unit = e.deltaMode === WheelEvent.DOM_DELTA_LINE ? this.lineHeight : e.deltaMode === WheelEvent.DOM_DELTA_PAGE ? this.width : 1;
-    if (dx !== 0) this.scrollToX(this.scrollX + dx * unit);
-    if (dy === 0) return;
-    const rows = e.deltaMode === WheelEvent.DOM_DELTA_LINE ? dy
-      : e.deltaMode === WheelEvent.DOM_DELTA_PAGE ? dy * this.fullRows : dy / this.lineHeight;
-    if (Math.sign(rows) !== Math.sign(this.wheelRows)) this.wheelRows = 0;
-    this.wheelRows += rows;
-    const whole = Math.trunc(this.wheelRows);
-    this.wheelRows -= whole;
-    if (whole !== 0) this.scrollToRow(this.topRow + whole);
   }
 
   // ---- rendering ----
@@ -412,86 +279,38 @@ export class HexView implements View {
     if (!state || this.signal.aborted) return;
     if (this.fontDirty) {
       this.fontDirty = false;
-      ({ lineHeight: this.lineHeight, charWidth: this.charWidth } = measureFont(this.probe));
-      this.root.style.setProperty('--line-height', `${this.lineHeight}px`);
+      this.viewport.setFont(measureFont(this.probe));
+      this.root.style.setProperty('--line-height', `${this.viewport.lineHeight}px`);
       this.pointer.relayout();
       this.inspector.remeasure();
     }
-    const lh = this.lineHeight;
+    const vp = this.viewport;
     const size = state.fileSize;
     const perRow = this.bytesPerRow;
-    const total = this.rowTotal();
+    const total = vp.rowTotal();
     const digits = offsetDigits(size);
     this.root.style.setProperty('--offset-digits', String(digits));
     const chars = rowChars(digits, perRow);
     this.root.style.setProperty('--row-chars', String(chars));
-    const offsetPx = (digits + 3) * this.charWidth;
+    const offsetPx = (digits + 3) * vp.charWidth;
     this.root.style.setProperty('--gutter-width', `${offsetPx}px`);
-    const hMax = this.maxScrollX();
-    if (this.revealX) {
-      this.revealX = false;
-      this.scrollCaretIntoView(offsetPx);
-    }
-    this.scrollX = Math.min(this.scrollX, hMax);
-    this.root.style.setProperty('--scroll-x', `${this.scrollX}px`);
-    // The header takes one row, the horizontal scrollbar (when rows are wider than the view) some more.
-    const rowsHeight = Math.max(lh, this.height - lh - (hMax > 0 ? HBAR_PX : 0));
-    this.fullRows = Math.max(1, Math.floor(rowsHeight / lh));
-    this.drawRows = Math.ceil(rowsHeight / lh);
-    this.topRow = clamp(this.topRow, 0, this.maxTop());
+    vp.layout(offsetPx);
+    this.root.style.setProperty('--scroll-x', `${vp.scrollX}px`);
+    const top = vp.topRow;
     this.cursor.clamp(size);
     const c = this.cursor;
-    const sel = c.selection();
-    const shown = Math.min(this.drawRows, total - this.topRow);
-    const find = this.find;
-    this.matches.update(`${find.version}:${this.cache.version}`, find.currentQuery, find.matcher,
-      (at) => this.cache.byteAt(at), this.topRow * perRow, (this.topRow + shown) * perRow, size);
-    const f = this.foundMatch;
-    if (f && (f.start !== sel.start || f.end !== sel.end || f.version !== find.version)) this.foundMatch = undefined;
-    const found = this.foundMatch;
-    while (this.rows.length < shown) {
-      const row = new HexRow(perRow);
-      this.rows.push(row);
-      this.rowsEl.appendChild(row.el);
-    }
-    for (let r = 0; r < this.rows.length; r++) {
-      const row = this.rows[r];
-      row.el.classList.toggle('hidden', r >= shown);
-      if (r >= shown) continue;
-      const start = (this.topRow + r) * perRow;
-      row.offset = start;
-      row.el.style.top = `${r * lh}px`;
-      row.el.dataset.offset = String(start);
-      row.setOffset(offsetHex(start, digits));
-      row.el.classList.toggle('current', c.caret >= start && c.caret < start + perRow);
-      for (let i = 0; i < perRow; i++) {
-        const at = start + i;
-        const byte = at >= size ? null : this.cache.byteAt(at);
-        const isCaret = at === c.caret;
-        row.paint(i, byte, {
-          selected: at >= sel.start && at < sel.end,
-          edited: byte !== null && this.cache.isEdited(at),
-          caret: isCaret ? c.column : undefined,
-          match: found && at >= found.start && at < found.end ? 'found' : this.matches.has(at) ? 'other' : undefined,
-        }, isCaret && c.pendingNibble !== undefined ? c.pendingNibble.toString(16) : undefined);
-      }
-    }
+    const shown = Math.min(vp.drawRows, total - top);
+    this.find.update(top * perRow, (top + shown) * perRow, size);
+    this.painter.paint({ topRow: top, shown, lineHeight: vp.lineHeight, digits, size });
     this.root.classList.toggle('insert-mode', c.insert);
     this.root.classList.toggle('text-column', c.column === 'text');
 
-    const maxTop = this.maxTop();
-    this.vbar.update(maxTop > 0 ? this.topRow / maxTop : 0, this.fullRows / total, maxTop > 0, this.height);
-    this.hbar.update(hMax > 0 ? this.scrollX / hMax : 0, (this.width - ROW_EXTRA_PX) / (this.width - ROW_EXTRA_PX + hMax), hMax > 0, this.width - ROW_EXTRA_PX - offsetPx);
-    this.inspector.el.classList.toggle('hidden', !this.inspectorShown);
-    if (this.inspectorShown) this.inspector.update(this.inspectedBytes(), c.inspected, this.littleEndian, state.readOnly);
-    // Neither rows nor values are cut to put the inspector beside the rows: it goes below them instead.
-    const beside = this.inspectorShown && this.bodyWidth >= chars * this.charWidth + ROW_EXTRA_PX + this.inspector.fitWidth();
-    this.body.classList.toggle('beside', this.inspectorShown && beside);
-    this.body.classList.toggle('stacked', this.inspectorShown && !beside);
+    vp.updateBars(offsetPx);
+    this.inspector.update(state.readOnly, vp.rowWidth(chars), this.bodyWidth);
     this.toolbar.update(state);
 
     const ds = this.root.dataset;
-    ds.topRow = String(this.topRow);
+    ds.topRow = String(top);
     ds.rowCount = String(total);
     ds.bytesPerRow = String(perRow);
     ds.caret = String(c.caret);
@@ -499,129 +318,12 @@ export class HexView implements View {
     ds.column = c.column;
     ds.insert = String(c.insert);
     ds.pendingEdits = String(this.edits.pending);
-    ds.visibleRows = String(this.fullRows);
-    ds.scrollX = String(this.scrollX);
+    ds.visibleRows = String(vp.fullRows);
+    ds.scrollX = String(vp.scrollX);
 
-    this.fetch();
-    this.scheduleCaretMessage();
-    this.scheduleSave();
-  }
-
-  /** Up to 8 bytes where the inspector reads (fewer at the end of the file); undefined while any of them loads. */
-  private inspectedBytes(): Uint8Array | undefined {
-    const at = this.cursor.inspected;
-    const n = Math.max(0, Math.min(INSPECTED_BYTES, this.state!.fileSize - at));
-    const out = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      const b = this.cache.byteAt(at + i);
-      if (b === undefined) return undefined;
-      out[i] = b;
-    }
-    return out;
-  }
-
-  // ---- fetching ----
-
-  /** Asks for the chunks of the view (then a screen either side) that are missing or stale, one request at a time. */
-  private fetch(): void {
-    const state = this.state;
-    if (!state || state.fileSize === 0) return;
-    const now = performance.now();
-    if (this.inflight && now - this.inflight.sentAt < REQUEST_TIMEOUT_MS) return;
-    this.inflight = undefined;
-    const perRow = this.bytesPerRow;
-    const next = nextFetch(this.topRow * perRow, this.drawRows * perRow, state.fileSize,
-      (chunk) => !this.cache.isFresh(chunk) && !this.absent.has(chunk));
-    if (!next) return;
-    const id = this.nextId++;
-    const { offset, length } = next;
-    this.inflight = { id, offset, length, sentAt: now };
-    this.post({ type: 'getBytes', id, offset, length });
-    clearTimeout(this.requestTimer);
-    this.requestTimer = window.setTimeout(() => this.invalidate(), REQUEST_TIMEOUT_MS + 50);
-  }
-
-  // ---- commands ----
-
-  private run(command: HexCommand): boolean {
-    const c = this.cursor;
-    const size = this.state?.fileSize ?? 0;
-    switch (command.kind) {
-      case 'move': {
-        const { motion, extend } = command;
-        let target = moveCaret(c.caret, motion, size, this.bytesPerRow, Math.max(1, this.fullRows - 1), extend);
-        // Left / Right with a selection go to its start / end, as in a text editor.
-        if (!extend && c.hasSelection && (motion === 'left' || motion === 'right')) target = motion === 'left' ? c.selection().start : c.selection().end;
-        if (motion === 'pageUp' || motion === 'pageDown') this.scrollToRow(this.topRow + (motion === 'pageUp' ? -1 : 1) * Math.max(1, this.fullRows - 1));
-        this.setCaret(target, extend);
-        return true;
-      }
-      case 'scroll':
-        this.scrollToRow(this.topRow + command.rows);
-        return true;
-      case 'type':
-        this.edits.type(command.key);
-        return true;
-      case 'delete':
-        this.edits.delete(command.direction);
-        return true;
-      case 'copy':
-        this.edits.copy(command.asText);
-        return true;
-      case 'cut':
-        this.edits.cut();
-        return true;
-      case 'paste':
-        this.edits.paste();
-        return true;
-      case 'selectAll':
-        c.select(0, size);
-        this.invalidate();
-        return true;
-      case 'toggleInsert':
-        c.insert = !c.insert;
-        c.pendingNibble = undefined;
-        this.invalidate();
-        return true;
-      case 'escape':
-        if (c.pendingNibble === undefined && !c.hasSelection) return false;
-        c.moveTo(c.caret, false);
-        this.invalidate();
-        return true;
-      case 'column': {
-        const to: Column = command.forward ? 'text' : 'hex';
-        if (c.column === to) return false; // Tab past the last column moves focus on
-        c.column = to;
-        c.pendingNibble = undefined;
-        this.revealX = true;
-        this.invalidate();
-        return true;
-      }
-    }
-  }
-
-  private setCaret(offset: number, extend: boolean): void {
-    this.cursor.moveTo(offset, extend);
-    this.revealCaret();
-    this.invalidate();
-  }
-
-  private toggleInspector(): void {
-    this.inspectorShown = !this.inspectorShown;
-    this.invalidate();
-  }
-
-  /** The data inspector's Enter: the typed value's bytes overwrite the bytes it reads. */
-  private writeValue(label: InspectorLabel, text: string): string | undefined {
-    let bytes: Uint8Array;
-    try {
-      bytes = encodeValue(label, text, this.littleEndian);
-    } catch (err) {
-      return (err as Error).message;
-    }
-    const at = this.cursor.inspected;
-    if (at + bytes.length > (this.state?.fileSize ?? 0)) return `${label} needs ${bytes.length} bytes; the file ends before that`;
-    return this.edits.overwriteAt(at, bytes) ? undefined : 'the file is read-only';
+    this.requests.fetch(top * perRow, vp.drawRows * perRow, size);
+    this.caretReport.schedule();
+    this.saver.schedule();
   }
 
   // ---- input ----
@@ -629,8 +331,7 @@ export class HexView implements View {
   private listen(): void {
     const signal = this.signal;
     const resize = new ResizeObserver(() => {
-      this.height = this.editor.clientHeight;
-      this.width = this.editor.clientWidth;
+      this.viewport.resize(this.editor.clientWidth, this.editor.clientHeight);
       this.bodyWidth = this.body.clientWidth;
       this.pointer.relayout();
       this.invalidate();
@@ -641,58 +342,22 @@ export class HexView implements View {
       resize.disconnect();
       this.pointer.dispose();
       cancelAnimationFrame(this.frame);
-      for (const timer of [this.caretTimer, this.saveTimer, this.requestTimer]) clearTimeout(timer);
+      this.caretReport.dispose();
+      this.saver.dispose();
+      this.requests.dispose();
     });
     onFontChange(() => {
       this.fontDirty = true;
       this.invalidate();
     }, signal);
-    this.editor.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
+    this.editor.addEventListener('wheel', (e) => this.viewport.onWheel(e), { passive: false });
     window.addEventListener('focus', () => {
       // VS Code focuses the webview's frame, not an element in it: keys must reach the view.
       if (!document.activeElement || document.activeElement === document.body) this.focusView();
     }, { signal });
     this.editor.addEventListener('focus', () => this.setFocused(true));
     this.editor.addEventListener('blur', () => this.setFocused(false));
-    this.editor.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape' && this.find.widget.isOpen) {
-        e.preventDefault();
-        e.stopPropagation();
-        this.find.close();
-        return;
-      }
-      const command = hexKeyCommand(e);
-      if (command && this.run(command)) {
-        e.preventDefault();
-        e.stopPropagation();
-      }
-    });
-    // Capture phase, before VS Code's forwarding listener on the window: Ctrl+G is ours.
-    window.addEventListener('keydown', (e) => {
-      const plain = hasMod(e) && !e.altKey && !e.shiftKey;
-      if (plain && e.key.toLowerCase() === 'g') this.post({ type: 'command', command: 'goToOffset' });
-      else if (plain && e.key.toLowerCase() === 'f') this.openFind();
-      // Filter Lines: the host opens it in the text view (the text view's own key, as VS Code may not get it from a webview).
-      else if (hasMod(e) && e.altKey && !e.shiftKey && e.code === 'KeyL') this.post({ type: 'command', command: 'filterLines' });
-      else if (e.key === 'F3' && !hasMod(e) && !e.altKey) this.find.next(e.shiftKey);
-      else return;
-      e.preventDefault();
-      e.stopPropagation();
-    }, { capture: true, signal });
-    listenClipboard(() => document.activeElement === this.editor,
-      (action) => this.run(action === 'copy' ? { kind: 'copy', asText: false } : { kind: action }), signal);
-  }
-
-  /** Ctrl+F: the find widget, filled with the selected bytes (up to 64, when they are here). */
-  private openFind(): void {
-    const { start, end } = this.cursor.selection();
-    const bytes: string[] = [];
-    for (let at = start; at < end && end - start <= 64; at++) {
-      const byte = this.cache.byteAt(at);
-      if (byte === undefined) break;
-      bytes.push(byteHex(byte));
-    }
-    this.find.open(bytes.length === end - start && bytes.length > 0 ? bytes.join(' ') : undefined);
+    routeHexKeys(this.editor, { find: this.find, post: (m) => this.post(m), run: (command) => this.commands.run(command) }, signal);
   }
 
   private focusView(): void {
@@ -705,51 +370,10 @@ export class HexView implements View {
     if (!focused) this.cursor.pendingNibble = undefined;
     this.invalidate();
   }
-
-  // ---- host notifications ----
-
-  private scheduleCaretMessage(): void {
-    if (this.caretTimer) return;
-    this.caretTimer = window.setTimeout(() => {
-      this.caretTimer = 0;
-      const c = this.cursor;
-      const { start, end } = c.selection();
-      const key = `${c.caret}:${end - start}:${c.insert}`;
-      if (key === this.lastCaretSent) return;
-      const moved = !this.lastCaretSent.startsWith(`${c.caret}:`);
-      this.lastCaretSent = key;
-      this.post({ type: 'byteCaret', offset: c.caret, selectionLength: end - start, insert: c.insert });
-      if (moved && this.focused) this.announce();
-    }, CARET_THROTTLE_MS);
-  }
-
-  /** Screen readers hear the caret's offset and byte. */
-  private announce(): void {
-    const at = this.cursor.caret;
-    const byte = this.cache.byteAt(at);
-    const what = at >= (this.state?.fileSize ?? 0) ? 'end of file' : byte === undefined ? 'loading' : `byte ${byteHex(byte)}, ${printable(byte)}`;
-    this.live.textContent = `Offset 0x${at.toString(16)}: ${what}`;
-  }
-
-  private scheduleSave(): void {
-    if (this.saveTimer) return;
-    this.saveTimer = window.setTimeout(() => {
-      this.saveTimer = 0;
-      const c = this.cursor;
-      const saved: SavedHexState = {
-        topRow: this.topRow, caret: c.caret, anchor: c.anchor, column: c.column, littleEndian: this.littleEndian, inspector: this.inspectorShown,
-      };
-      this.vscode.setState(saved);
-    }, SAVE_THROTTLE_MS);
-  }
 }
 
 /** The toolbar's words for a file in hex: its size, exactly and readably. */
 function hexStatus(state: FileState): string {
   const size = `${state.fileSize.toLocaleString('en-US')} ${state.fileSize === 1 ? 'byte' : 'bytes'}${state.fileSize >= 1024 ? ` (${formatBytes(state.fileSize)})` : ''}`;
   return state.readOnly ? `${size} · read-only` : size;
-}
-
-function isPairs(x: unknown): x is number[] {
-  return Array.isArray(x) && x.length % 2 === 0 && x.every(isCount);
 }
