@@ -1,9 +1,12 @@
 // Bundles the extension host code, its worker threads, the standalone mmap module and the CLI.
-// `--production` minifies; `--watch` rebuilds on change.
+// `--production` minifies; `--watch` rebuilds on change; `--outdir DIR` writes to DIR
+// instead of dist/ (scripts/package-vsix.ts builds the packages' bundle apart).
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const outdirAt = process.argv.indexOf('--outdir');
+const outdir = outdirAt >= 0 ? process.argv[outdirAt + 1] : 'dist';
 
 const entries = [
   { in: 'src/extension.ts', out: 'extension' },
@@ -23,7 +26,7 @@ const webview = {
   format: 'iife',
   platform: 'browser',
   target: 'es2022',
-  outdir: 'dist',
+  outdir,
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
@@ -36,7 +39,7 @@ async function main() {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    outdir: 'dist',
+    outdir,
     external: ['vscode', 'koffi'],
     sourcemap: !production,
     minify: production,
