@@ -4,11 +4,11 @@
  * on a line number; a drag selects to the point under the pointer, scrolling while
  * the pointer is past an edge.
  */
-import type { FileState, Position } from '../src/editor/protocol';
-import { clamp, samePos } from './guards';
-import { EOL, type LineCache } from './lineCache';
-import { byteLength, wordAt } from './lineRenderer';
-import { PointerDrag } from './pointerDrag';
+import type { FileState, Position } from '../../src/editor/protocol';
+import { clamp, samePos } from '../guards';
+import { EOL, type LineCache } from '../lineCache';
+import { byteLength, wordAt } from '../lineRenderer';
+import { PointerDrag } from '../pointerDrag';
 import type { TextColumn, TextRows } from './textRows';
 
 /** Clicks closer than this in time (ms) and distance (px) count as one double or triple click. */

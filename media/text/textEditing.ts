@@ -7,11 +7,11 @@
  * it cannot work out (a paste, undo, a line not held whole) makes it `unsure`: keys
  * wait (see KeyQueue) until the host has answered.
  */
-import type { FileState, Position, ViewerMessage } from '../src/editor/protocol';
+import type { FileState, Position, ViewerMessage } from '../../src/editor/protocol';
+import { samePos } from '../guards';
+import { EOL, type LineCache } from '../lineCache';
+import { byteLength, wordLeft, wordRight } from '../lineRenderer';
 import { charRange, overwrittenEnd, type Prediction, predictReplace, type Replacement } from './editPrediction';
-import { samePos } from './guards';
-import { EOL, type LineCache } from './lineCache';
-import { byteLength, wordLeft, wordRight } from './lineRenderer';
 
 /**
  * An edit unanswered this long (no answer to any edit meanwhile) is given up: the host
