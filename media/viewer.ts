@@ -23,11 +23,11 @@ import { el, pinScroll } from './dom';
 import { measureFont, onFontChange } from './fontMetrics';
 import { FilterPane } from './filterPane';
 import { FindSession } from './findSession';
+import { charTarget, homeTarget, lineEnd, lineTarget, pageLines, wholeLine } from './text/caretMotion';
 import { FollowToggle } from './text/followToggle';
 import { wheelMovement } from './text/wheelMovement';
 import { asHostMessage, clamp, comparePos, isCount, isPos, isState, samePos } from './guards';
-import { EOL, isWholeLine, LineCache } from './lineCache';
-import { byteLength, firstNonBlank, nextIndex, prevIndex, wordLeft, wordRight } from './lineRenderer';
+import { EOL, LineCache } from './lineCache';
 import { IS_MAC, isBoundOptionChord } from './keys';
 import { LineRequests } from './text/lineRequests';
 import type { View, ViewPage, VsCodeApi } from './page';
@@ -577,57 +577,26 @@ export class Viewer implements View {
       this.setCaret(dir < 0 ? s : e, false);
       return;
     }
-    const { line } = this.caret;
-    const len = this.cache.lineLength(line);
-    const column = len === undefined ? this.caret.column : Math.min(this.caret.column, len);
-    const at = this.cache.textAt(line, column);
-    if (dir < 0) {
-      if (column === 0) {
-        if (line > 0) this.setCaret({ line: line - 1, column: this.cache.lineLength(line - 1) ?? EOL }, extend);
-        return;
-      }
-      if (at && (at.index > 0 || at.slice.fromByte === 0)) {
-        const i = word ? wordLeft(at.slice.text, at.index) : prevIndex(at.slice.text, at.index);
-        this.setCaret({ line, column: at.slice.fromByte + byteLength(at.slice.text, 0, i) }, extend);
-      } else {
-        this.setCaret({ line, column: column - 1 }, extend);
-      }
-    } else {
-      if (len !== undefined && column >= len) {
-        if (line + 1 < this.lineCount()) this.setCaret({ line: line + 1, column: 0 }, extend);
-        return;
-      }
-      if (at && at.index < at.slice.text.length) {
-        const t = at.slice.text;
-        const i = word ? wordRight(t, at.index) : nextIndex(t, at.index);
-        let col = at.slice.fromByte + byteLength(t, 0, i);
-        if (i === t.length && isWholeLine(this.cache.peek(line)!)) col = at.slice.length;
-        this.setCaret({ line, column: col }, extend);
-      } else {
-        this.setCaret({ line, column: column + 1 }, extend);
-      }
-    }
+    const to = charTarget(this.cache, this.caret, dir, word, this.lineCount());
+    if (to) this.setCaret(to, extend);
   }
 
+  /** Up/Down keep the x they started from (goalX) until the caret moves otherwise. */
   private moveVertical(delta: number, extend: boolean): void {
     const lc = this.lineCount();
     if (lc === 0) return;
     const goal = this.goalX ?? this.caretColumnX();
-    const target = clamp(this.caret.line + delta, 0, lc - 1);
-    if (target === this.caret.line) {
-      // Already on the first / last line: go to its start / end.
-      this.setCaret({ line: target, column: delta < 0 ? 0 : this.cache.lineLength(target) ?? EOL }, extend);
-      return;
-    }
-    this.setCaret({ line: target, column: Math.max(0, Math.round(goal / this.charWidth)) }, extend);
+    const to = lineTarget(this.cache, this.caret, delta, lc, goal, this.charWidth);
+    const crossed = to.line !== this.caret.line;
+    this.setCaret(to, extend);
+    if (!crossed) return;
     this.goalX = goal;
     this.goalPending = true;
   }
 
   private page(dir: -1 | 1, extend: boolean): void {
-    // VS Code's page size: whole visible lines less two. The view scrolls by a page
-    // where it can; the caret always moves by a page (clamped to the file).
-    const page = Math.max(1, this.fullRows - 2);
+    // The view scrolls by a page where it can; the caret always moves by a page (clamped to the file).
+    const page = pageLines(this.fullRows);
     this.scrollToLine(this.topLine + dir * page, true);
     this.moveVertical(dir * page, extend);
   }
@@ -641,29 +610,11 @@ export class Viewer implements View {
     return Math.min(this.caret.column, len ?? this.caret.column) * this.charWidth;
   }
 
-  private home(extend: boolean): void {
-    const { line, column } = this.caret;
-    const entry = this.cache.peek(line);
-    let target = 0;
-    if (entry && !entry.doubt && entry.slice.fromByte === 0) {
-      const first = byteLength(entry.slice.text, 0, firstNonBlank(entry.slice.text));
-      target = column === first ? 0 : first;
-    }
-    this.setCaret({ line, column: target }, extend);
-  }
-
-  private end(extend: boolean): void {
-    const line = this.caret.line;
-    this.setCaret({ line, column: this.cache.lineLength(line) ?? EOL }, extend);
-  }
-
   private docEdge(end: boolean, extend: boolean): void {
-    const lc = this.lineCount();
     if (end) {
-      const last = Math.max(0, lc - 1);
       if (this.followResumable && !extend) this.toggleFollow();
       this.scrollToLine(this.maxTop(), true);
-      this.setCaret({ line: last, column: this.cache.lineLength(last) ?? EOL }, extend);
+      this.setCaret(lineEnd(this.cache, Math.max(0, this.lineCount() - 1)), extend);
     } else {
       this.scrollToLine(0, true);
       this.scrollToCol(0);
@@ -674,23 +625,18 @@ export class Viewer implements View {
   private selectAll(): void {
     const lc = this.lineCount();
     if (lc === 0) return;
-    const last = lc - 1;
     // Positions only: the host reads the bytes when copying, nothing is loaded here.
     this.anchor = { line: 0, column: 0 };
-    this.caret = { line: last, column: this.cache.lineLength(last) ?? EOL };
+    this.caret = lineEnd(this.cache, lc - 1);
     this.goalX = undefined;
     this.invalidate();
   }
 
   private copy(): void {
     if (!this.state || this.lineCount() === 0) return;
-    let [from, to] = this.ordered();
-    if (samePos(from, to)) {
-      // Like VS Code, copying with no selection copies the caret's line.
-      const line = this.caret.line;
-      from = { line, column: 0 };
-      to = line + 1 < this.lineCount() ? { line: line + 1, column: 0 } : { line, column: this.cache.lineLength(line) ?? EOL };
-    }
+    const [s, e] = this.ordered();
+    // Like VS Code, copying with no selection copies the caret's line.
+    const [from, to] = samePos(s, e) ? wholeLine(this.cache, this.caret.line, this.lineCount()) : [s, e];
     this.post({ type: 'copy', from: { ...from }, to: { ...to } });
   }
 
@@ -843,7 +789,7 @@ export class Viewer implements View {
       case 'char': return this.moveHorizontal(command.dir, command.word, command.extend);
       case 'line': return this.moveVertical(command.dir, command.extend);
       case 'page': return this.page(command.dir, command.extend);
-      case 'lineEdge': return command.end ? this.end(command.extend) : this.home(command.extend);
+      case 'lineEdge': return this.setCaret(command.end ? lineEnd(this.cache, this.caret.line) : homeTarget(this.cache, this.caret), command.extend);
       case 'fileEdge': return this.docEdge(command.end, command.extend);
       case 'scroll': return this.scrollToLine(this.topLine + command.lines, true);
       case 'type': return this.edits.type(command.text);
