@@ -16,11 +16,9 @@
  *   is converted back to bytes with lineRenderer's UTF-8 arithmetic.
  */
 import type { FileState, Position, ViewerMessage } from '../src/editor/protocol';
-import { MAX_LINE_BYTES } from '../src/editor/protocol';
 import { Notices, textButtons, Toolbar } from './chrome';
 import { listenClipboard } from './clipboard';
 import { el, pinScroll } from './dom';
-import { measureFont, onFontChange } from './fontMetrics';
 import { FilterPane } from './filterPane';
 import { FindSession } from './findSession';
 import { charTarget, homeTarget, lineEnd, lineTarget, pageLines, wholeLine } from './text/caretMotion';
@@ -35,20 +33,14 @@ import { Scrollbar } from './scrollbar';
 import { KeyQueue } from './text/keyQueue';
 import { TextEdits } from './text/textEditing';
 import { type TextCommand, textKeyCommand } from './text/textKeys';
+import { TextGeometry } from './text/textGeometry';
 import { TextPointer } from './text/textPointer';
 import { type TextColumn, TextRows } from './text/textRows';
 import { validateQuery } from '../src/search/query';
 
-const VBAR_PX = 14;
-const HBAR_PX = 12;
 const CACHE_LINES = 5000;
-/** Horizontal windows start on multiples of this many bytes, so small scrolls reuse them. */
-const H_STEP = 512;
-/** Bytes asked per line: lines up to this long arrive whole and scroll exactly. */
-const WINDOW_BYTES = 4096;
 const CARET_THROTTLE_MS = 100;
 const SAVE_THROTTLE_MS = 300;
-const MIN_GUTTER_CHARS = 5;
 
 interface SavedState {
   topLine: number;
@@ -69,7 +61,6 @@ export class Viewer implements View {
   private readonly messageEl: HTMLDivElement;
   private readonly shadowTop: HTMLDivElement;
   private readonly shadowLeft: HTMLDivElement;
-  private readonly probe: HTMLDivElement;
   private readonly live: HTMLDivElement;
   /**
    * Receives text: a hidden textarea at the caret, so input methods (IME, dead keys,
@@ -104,24 +95,8 @@ export class Viewer implements View {
   private goalPending = false;
   private revealPending = false;
 
-  // Layout, measured.
-  private lineHeight = 19;
-  private charWidth = 8;
-  private digitWidth = 8;
-  private fontDirty = true;
-  private width = 0;
-  private height = 0;
-  private gutterWidth = 0;
-  private gutterChars = 0;
-  private fullRows = 1;
-  private drawRows = 1;
-  private textWidth = 0;
-  private contentCols = 0;
-  private hVisible = false;
-  /** Client x of the editor's left edge, read once per frame. */
-  private editorLeft = 0;
-
   private readonly rows: TextRows;
+  private readonly geometry: TextGeometry;
   private frame = 0;
   private focused = false;
   private blinkToggle = false;
@@ -155,9 +130,10 @@ export class Viewer implements View {
     this.editor.setAttribute('role', 'document');
     this.editor.setAttribute('aria-roledescription', 'file viewer');
     this.editor.setAttribute('aria-label', 'File content');
-    this.probe = el('div', 'probe', this.editor);
-    this.probe.setAttribute('aria-hidden', 'true');
+    const probe = el('div', 'probe', this.editor);
+    probe.setAttribute('aria-hidden', 'true');
     this.rows = new TextRows(el('div', 'rows', this.editor));
+    this.geometry = new TextGeometry(root, probe, this.rows);
     this.requests = new LineRequests(this.cache, { post: (m) => this.post(m), redraw: () => this.invalidate() });
     this.caretEl = el('div', 'caret');
     this.messageEl = el('div', 'empty-message hidden', this.editor);
@@ -180,13 +156,13 @@ export class Viewer implements View {
     });
     this.hbar = new Scrollbar(this.editor, {
       orientation: 'horizontal', trackClass: 'hscroll-track', thumbClass: 'hscroll-thumb',
-      onScroll: (r) => this.scrollToCol(r * this.hMax()),
+      onScroll: (r) => this.scrollToCol(r * this.geometry.hMax()),
     });
 
     this.filter = new FilterPane(root, {
       post: (m) => this.post(m),
       reveal: (line) => this.reveal(line, true, 0),
-      lineHeight: () => this.lineHeight,
+      lineHeight: () => this.geometry.lineHeight,
       focusView: () => this.focusView(),
     });
     this.find = new FindSession(root, {
@@ -218,10 +194,10 @@ export class Viewer implements View {
       get state() { return view.state; },
       get caret() { return view.caret; },
       get topLine() { return view.topLine; },
-      get fullRows() { return view.fullRows; },
-      get lineHeight() { return view.lineHeight; },
-      get gutterWidth() { return view.gutterWidth; },
-      get textWidth() { return view.textWidth; },
+      get fullRows() { return view.geometry.fullRows; },
+      get lineHeight() { return view.geometry.lineHeight; },
+      get gutterWidth() { return view.geometry.gutterWidth; },
+      get textWidth() { return view.geometry.textWidth; },
       textColumn: () => this.textColumn(),
       setCaret: (pos, extend) => this.setCaret(pos, extend, false),
       select: (anchor, caret) => {
@@ -396,7 +372,7 @@ export class Viewer implements View {
     const state = this.state;
     if (!state) return;
     if (line >= state.lineCount) this.state = { ...state, lineCount: line + 1 }; // estimate lags the host
-    if (line < this.topLine || line >= this.topLine + this.fullRows) this.centreOn(line);
+    if (line < this.topLine || line >= this.topLine + this.geometry.fullRows) this.centreOn(line);
     if (select) {
       this.caret = { line, column };
       this.anchor = { ...this.caret };
@@ -413,7 +389,7 @@ export class Viewer implements View {
    * go out before the next frame clamps, and the host refuses a negative top line.
    */
   private centreOn(line: number): void {
-    this.topLine = clamp(line - Math.floor(this.fullRows / 2), 0, this.maxTop());
+    this.topLine = clamp(line - Math.floor(this.geometry.fullRows / 2), 0, this.maxTop());
   }
 
   /** Selects a match the find widget found, centring it when it is off screen or under the widget (as VS Code moves it out). */
@@ -421,7 +397,7 @@ export class Viewer implements View {
     const state = this.state;
     if (!state) return;
     if (to.line >= state.lineCount) this.state = { ...state, lineCount: to.line + 1 }; // estimate lags the host
-    if (from.line < this.topLine + this.find.widget.rowsCovered(this.lineHeight) || to.line >= this.topLine + this.fullRows) this.centreOn(from.line);
+    if (from.line < this.topLine + this.find.widget.rowsCovered(this.geometry.lineHeight) || to.line >= this.topLine + this.geometry.fullRows) this.centreOn(from.line);
     this.anchor = { ...from };
     this.caret = { ...to };
     this.foundMatch = [{ ...from }, { ...to }];
@@ -457,36 +433,7 @@ export class Viewer implements View {
   }
 
   private maxTop(): number {
-    return Math.max(0, this.lineCount() - this.fullRows);
-  }
-
-  private hMax(): number {
-    return Math.max(0, this.contentCols + 2 - this.textWidth / this.charWidth);
-  }
-
-  /** The byte window every line is asked with at the current horizontal position. */
-  private hWindow(): { fromByte: number; maxBytes: number } {
-    const viewCols = Math.ceil(this.textWidth / this.charWidth);
-    const maxBytes = viewCols + 2 * H_STEP > WINDOW_BYTES / 2 ? MAX_LINE_BYTES : WINDOW_BYTES;
-    if (this.scrollCol + viewCols + H_STEP <= maxBytes) return { fromByte: 0, maxBytes };
-    return { fromByte: Math.max(0, Math.floor(this.scrollCol / H_STEP) * H_STEP - H_STEP), maxBytes };
-  }
-
-  private measureFont(): void {
-    this.fontDirty = false;
-    ({ lineHeight: this.lineHeight, charWidth: this.charWidth, digitWidth: this.digitWidth } = measureFont(this.probe));
-    this.root.style.setProperty('--line-height', `${this.lineHeight}px`);
-    this.root.style.setProperty('--char-width', `${this.charWidth}px`);
-    this.rows.remeasure();
-    this.gutterChars = 0;
-  }
-
-  private updateGutter(lineCount: number): void {
-    const chars = Math.max(MIN_GUTTER_CHARS, String(Math.max(1, lineCount)).length);
-    if (chars === this.gutterChars) return;
-    this.gutterChars = chars;
-    this.gutterWidth = Math.round(chars * this.digitWidth + 16 + 2 * this.charWidth);
-    this.root.style.setProperty('--gutter-width', `${this.gutterWidth}px`);
+    return Math.max(0, this.lineCount() - this.geometry.fullRows);
   }
 
   // ---- scrolling ----
@@ -511,7 +458,7 @@ export class Viewer implements View {
   }
 
   private scrollToCol(col: number): void {
-    const c = clamp(col, 0, Math.max(this.hMax(), 0));
+    const c = clamp(col, 0, Math.max(this.geometry.hMax(), 0));
     if (c !== this.scrollCol) {
       this.scrollCol = c;
       this.invalidate();
@@ -521,7 +468,8 @@ export class Viewer implements View {
   private onWheel(e: WheelEvent): void {
     if (e.ctrlKey) return; // zoom belongs to VS Code
     e.preventDefault();
-    const { lines, cols } = wheelMovement(e, { lineHeight: this.lineHeight, charWidth: this.charWidth, rows: this.fullRows, textWidth: this.textWidth });
+    const g = this.geometry;
+    const { lines, cols } = wheelMovement(e, { lineHeight: g.lineHeight, charWidth: g.charWidth, rows: g.fullRows, textWidth: g.textWidth });
     if (lines !== 0) {
       if (Math.sign(lines) !== Math.sign(this.wheelLines)) this.wheelLines = 0;
       this.wheelLines += lines;
@@ -561,7 +509,7 @@ export class Viewer implements View {
   private revealCaret(): void {
     const line = this.caret.line;
     if (line < this.topLine) this.scrollToLine(line, true);
-    else if (line >= this.topLine + this.fullRows) this.scrollToLine(line - this.fullRows + 1, true);
+    else if (line >= this.topLine + this.geometry.fullRows) this.scrollToLine(line - this.geometry.fullRows + 1, true);
     this.revealPending = true;
   }
 
@@ -586,7 +534,7 @@ export class Viewer implements View {
     const lc = this.lineCount();
     if (lc === 0) return;
     const goal = this.goalX ?? this.caretColumnX();
-    const to = lineTarget(this.cache, this.caret, delta, lc, goal, this.charWidth);
+    const to = lineTarget(this.cache, this.caret, delta, lc, goal, this.geometry.charWidth);
     const crossed = to.line !== this.caret.line;
     this.setCaret(to, extend);
     if (!crossed) return;
@@ -596,7 +544,7 @@ export class Viewer implements View {
 
   private page(dir: -1 | 1, extend: boolean): void {
     // The view scrolls by a page where it can; the caret always moves by a page (clamped to the file).
-    const page = pageLines(this.fullRows);
+    const page = pageLines(this.geometry.fullRows);
     this.scrollToLine(this.topLine + dir * page, true);
     this.moveVertical(dir * page, extend);
   }
@@ -605,9 +553,9 @@ export class Viewer implements View {
   private caretColumnX(): number {
     const row = this.rows.at(this.caret.line);
     const x = row?.xOf(this.caret.column, this.textColumn());
-    if (x !== undefined) return x + this.scrollCol * this.charWidth;
+    if (x !== undefined) return x + this.scrollCol * this.geometry.charWidth;
     const len = this.cache.lineLength(this.caret.line);
-    return Math.min(this.caret.column, len ?? this.caret.column) * this.charWidth;
+    return Math.min(this.caret.column, len ?? this.caret.column) * this.geometry.charWidth;
   }
 
   private docEdge(end: boolean, extend: boolean): void {
@@ -652,17 +600,7 @@ export class Viewer implements View {
 
   private listen(): void {
     const signal = this.signal;
-    const resize = new ResizeObserver(() => {
-      this.width = this.editor.clientWidth;
-      this.height = this.editor.clientHeight;
-      this.invalidate();
-    });
-    resize.observe(this.editor);
-    signal.addEventListener('abort', () => resize.disconnect());
-    onFontChange(() => {
-      this.fontDirty = true;
-      this.invalidate();
-    }, signal);
+    this.geometry.watch(this.editor, signal, () => this.invalidate());
 
     this.editor.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
     // The focus ring shows only when the view was reached with Tab, as in VS Code.
@@ -825,7 +763,7 @@ export class Viewer implements View {
   }
 
   private textColumn(): TextColumn {
-    return { charWidth: this.charWidth, scrollCol: this.scrollCol, left: this.editorLeft + this.gutterWidth };
+    return { charWidth: this.geometry.charWidth, scrollCol: this.scrollCol, left: this.geometry.editorLeft + this.geometry.gutterWidth };
   }
 
   private render(): void {
@@ -833,51 +771,35 @@ export class Viewer implements View {
     this.frame = 0;
     const state = this.state;
     if (!state) return;
-    if (this.fontDirty) this.measureFont();
-    const lh = this.lineHeight;
-    const cw = this.charWidth;
+    const g = this.geometry;
+    g.measureFontIfChanged();
+    const lh = g.lineHeight;
+    const cw = g.charWidth;
     const lc = state.lineCount;
     const empty = state.complete && (state.fileSize === 0 || lc === 0);
     this.root.classList.toggle('empty', empty && lc === 0);
     this.showMessage(empty ? 'Empty file' : lc === 0 ? 'Indexing…' : undefined);
     this.messageEl.classList.toggle('indexing', !empty && lc === 0);
 
-    this.updateGutter(lc);
-    this.textWidth = Math.max(cw, this.width - this.gutterWidth - VBAR_PX);
-    this.hVisible = this.hMax() > 0.5;
-    const rowsHeight = Math.max(lh, this.height - (this.hVisible ? HBAR_PX : 0));
     const atEnd = this.topLine > 0 && this.topLine >= this.maxTop(); // stays there when the scrollbar takes a row
-    this.fullRows = Math.max(1, Math.floor(rowsHeight / lh));
-    this.drawRows = Math.ceil(rowsHeight / lh);
+    g.layOut(lc);
     this.topLine = atEnd ? this.maxTop() : clamp(this.topLine, 0, this.maxTop());
     // An edit's caret may be on a line its host reply will add (Enter at the end): not clamped meanwhile.
     if (lc > 0 && this.caret.line >= lc && this.edits.pending === 0) this.setCaretSilently(lc - 1);
     const top = this.topLine;
-    const end = Math.min(lc, top + this.drawRows);
+    const end = Math.min(lc, top + g.drawRows);
     const available = state.complete ? lc : Math.min(lc, state.knownLines);
 
     this.rows.show(top, end, lh, this.cache, available);
     this.positionTexts();
 
     // Reads (one layout): text widths, then what depends on them.
-    this.editorLeft = this.editor.getBoundingClientRect().left;
+    g.editorLeft = this.editor.getBoundingClientRect().left;
     const editorTop = `${this.editor.offsetTop}px`;
     if (this.root.style.getPropertyValue('--editor-top') !== editorTop) this.root.style.setProperty('--editor-top', editorTop);
-    let cols = 0;
-    let allLoaded = true;
-    for (const row of this.rows.all()) {
-      const rowCols = row.contentCols(cw);
-      if (rowCols !== undefined) cols = Math.max(cols, rowCols);
-      else if (row.line < available) allLoaded = false;
-    }
-    this.contentCols = cols;
-    if (allLoaded && this.scrollCol > this.hMax()) this.scrollCol = this.hMax();
-    const hVisible = this.hMax() > 0.5;
-    if (hVisible !== this.hVisible) {
-      // The horizontal scrollbar takes a row's room: lay out again next frame.
-      this.hVisible = hVisible;
-      this.invalidate();
-    }
+    const allLoaded = g.measureContent(available);
+    if (allLoaded && this.scrollCol > g.hMax()) this.scrollCol = g.hMax();
+    if (g.updateHBar()) this.invalidate(); // the horizontal scrollbar takes a row's room: lay out again next frame
 
     this.resolveCaret();
     this.positionTexts();
@@ -885,10 +807,10 @@ export class Viewer implements View {
     this.drawSelectionAndCaret();
 
     const maxTop = this.maxTop();
-    this.vbar.update(maxTop > 0 ? top / maxTop : 0, lc > 0 ? this.fullRows / lc : 1, maxTop > 0 && !empty, this.height);
-    const hMax = this.hMax();
-    const viewCols = this.textWidth / cw;
-    this.hbar.update(hMax > 0 ? this.scrollCol / hMax : 0, viewCols / (viewCols + hMax), this.hVisible, this.textWidth);
+    this.vbar.update(maxTop > 0 ? top / maxTop : 0, lc > 0 ? g.fullRows / lc : 1, maxTop > 0 && !empty, g.height);
+    const hMax = g.hMax();
+    const viewCols = g.textWidth / cw;
+    this.hbar.update(hMax > 0 ? this.scrollCol / hMax : 0, viewCols / (viewCols + hMax), g.hVisible, g.textWidth);
     this.shadowTop.classList.toggle('hidden', top === 0);
     this.shadowLeft.classList.toggle('hidden', this.scrollCol <= 0);
 
@@ -898,12 +820,12 @@ export class Viewer implements View {
     ds.topLine = String(top);
     ds.lineCount = String(lc);
     ds.complete = String(state.complete);
-    ds.visibleRows = String(this.fullRows);
+    ds.visibleRows = String(g.fullRows);
     ds.scrollCol = String(Math.round(this.scrollCol));
     ds.caret = `${this.caret.line}:${this.caret.column}`;
     ds.anchor = `${this.anchor.line}:${this.anchor.column}`;
 
-    this.requests.fetch(state, this.topLine, this.drawRows, this.hWindow());
+    this.requests.fetch(state, this.topLine, g.drawRows, g.hWindow(this.scrollCol));
     this.scheduleCaretMessage();
     this.scheduleSave();
     this.keys.drain();
@@ -916,7 +838,7 @@ export class Viewer implements View {
   }
 
   private positionTexts(): void {
-    const cw = this.charWidth;
+    const cw = this.geometry.charWidth;
     for (const row of this.rows.all()) row.scrollTo(this.scrollCol, cw);
   }
 
@@ -926,7 +848,7 @@ export class Viewer implements View {
     if (!row) return;
     const loaded = row.entry !== undefined || row.placeholder === 'indexing';
     if (this.goalPending && row.entry && !row.entry.doubt && this.goalX !== undefined) {
-      const col = row.columnAt(this.goalX - this.scrollCol * this.charWidth, this.textColumn());
+      const col = row.columnAt(this.goalX - this.scrollCol * this.geometry.charWidth, this.textColumn());
       const extend = this.hasSelection();
       this.caret = { line: this.caret.line, column: col };
       if (!extend) this.anchor = { ...this.caret };
@@ -936,12 +858,12 @@ export class Viewer implements View {
       this.revealPending = false;
       const x = row.xOf(this.caret.column, this.textColumn());
       if (x === undefined) return;
-      const cw = this.charWidth;
-      const margin = Math.min(4 * cw, this.textWidth / 4);
+      const cw = this.geometry.charWidth;
+      const margin = Math.min(4 * cw, this.geometry.textWidth / 4);
       if (x < margin && this.scrollCol > 0) {
         this.scrollCol = Math.max(0, this.scrollCol + (x - margin) / cw);
-      } else if (x > this.textWidth - margin) {
-        this.scrollCol += (x - this.textWidth + margin) / cw;
+      } else if (x > this.geometry.textWidth - margin) {
+        this.scrollCol += (x - this.geometry.textWidth + margin) / cw;
       }
     }
   }
@@ -959,8 +881,8 @@ export class Viewer implements View {
     const found = this.foundMatch;
     const isFound = found !== undefined && samePos(found[0], s) && samePos(found[1], e);
     if (!isFound) this.foundMatch = undefined;
-    const cw = this.charWidth;
-    const w = this.textWidth;
+    const cw = this.geometry.charWidth;
+    const w = this.geometry.textWidth;
     const at = this.textColumn();
     for (const row of this.rows.all()) {
       const line = row.line;
@@ -992,8 +914,8 @@ export class Viewer implements View {
     }
     this.caretEl.classList.toggle('overwrite', this.edits.overwrite);
     // Input method windows open where the textarea is: keep it on the caret.
-    const caretTop = caretRow ? (caretRow.line - this.topLine) * this.lineHeight : 0;
-    const caretLeft = this.gutterWidth + clamp(x ?? 0, 0, w);
+    const caretTop = caretRow ? (caretRow.line - this.topLine) * this.geometry.lineHeight : 0;
+    const caretLeft = this.geometry.gutterWidth + clamp(x ?? 0, 0, w);
     this.input.style.transform = `translate(${caretLeft}px, ${caretTop}px)`;
   }
 
