@@ -33,6 +33,7 @@ import { Scrollbar } from './scrollbar';
 import { KeyQueue } from './text/keyQueue';
 import { TextEdits } from './text/textEditing';
 import { type TextCommand, textKeyCommand } from './text/textKeys';
+import { SelectionPainter } from './text/selectionPainter';
 import { TextGeometry } from './text/textGeometry';
 import { TextPointer } from './text/textPointer';
 import { type TextColumn, TextRows } from './text/textRows';
@@ -57,7 +58,6 @@ export class Viewer implements View {
   private readonly toolbar: Toolbar;
   private readonly notices: Notices;
   private readonly editor: HTMLDivElement;
-  private readonly caretEl: HTMLDivElement;
   private readonly messageEl: HTMLDivElement;
   private readonly shadowTop: HTMLDivElement;
   private readonly shadowLeft: HTMLDivElement;
@@ -74,8 +74,6 @@ export class Viewer implements View {
   private readonly followToggle = new FollowToggle();
   private readonly filter: FilterPane;
   private readonly edits: TextEdits;
-  /** The match the find widget selected: drawn in the find colour while it is the selection. */
-  private foundMatch: [Position, Position] | undefined;
 
   private state: FileState | undefined;
   /** The state as the host reported it last; `state` adds the lines of edits it has not answered yet. */
@@ -96,10 +94,10 @@ export class Viewer implements View {
   private revealPending = false;
 
   private readonly rows: TextRows;
+  private readonly painter: SelectionPainter;
   private readonly geometry: TextGeometry;
   private frame = 0;
   private focused = false;
-  private blinkToggle = false;
   private followOffAsked = false;
   /** Scrolling up stopped following: going to the end (Ctrl+End) follows again. */
   private followResumable = false;
@@ -135,7 +133,6 @@ export class Viewer implements View {
     this.rows = new TextRows(el('div', 'rows', this.editor));
     this.geometry = new TextGeometry(root, probe, this.rows);
     this.requests = new LineRequests(this.cache, { post: (m) => this.post(m), redraw: () => this.invalidate() });
-    this.caretEl = el('div', 'caret');
     this.messageEl = el('div', 'empty-message hidden', this.editor);
     this.shadowTop = el('div', 'shadow-top hidden', this.editor);
     this.shadowLeft = el('div', 'shadow-left hidden', this.editor);
@@ -207,6 +204,13 @@ export class Viewer implements View {
       scrollToLine: (line) => this.scrollToLine(line, true),
       scrollToCol: (col) => this.scrollToCol(col),
       focus: () => this.focusView(),
+    });
+    this.painter = new SelectionPainter(this.rows, this.geometry, this.input, {
+      get caret() { return view.caret; },
+      get topLine() { return view.topLine; },
+      get overwrite() { return view.edits.overwrite; },
+      selection: () => this.ordered(),
+      textColumn: () => this.textColumn(),
     });
 
     this.listen();
@@ -379,7 +383,7 @@ export class Viewer implements View {
       this.goalX = undefined;
       this.scrollCol = 0;
       this.revealPending = true;
-      this.restartBlink();
+      this.painter.restartBlink();
     }
     this.invalidate();
   }
@@ -400,10 +404,10 @@ export class Viewer implements View {
     if (from.line < this.topLine + this.find.widget.rowsCovered(this.geometry.lineHeight) || to.line >= this.topLine + this.geometry.fullRows) this.centreOn(from.line);
     this.anchor = { ...from };
     this.caret = { ...to };
-    this.foundMatch = [{ ...from }, { ...to }];
+    this.painter.markFound(from, to);
     this.goalX = undefined;
     this.revealPending = true;
-    this.restartBlink();
+    this.painter.restartBlink();
     this.invalidate();
   }
 
@@ -501,7 +505,7 @@ export class Viewer implements View {
     this.goalX = undefined;
     this.goalPending = false;
     if (reveal) this.revealCaret();
-    this.restartBlink();
+    this.painter.restartBlink();
     this.invalidate();
   }
 
@@ -511,12 +515,6 @@ export class Viewer implements View {
     if (line < this.topLine) this.scrollToLine(line, true);
     else if (line >= this.topLine + this.geometry.fullRows) this.scrollToLine(line - this.geometry.fullRows + 1, true);
     this.revealPending = true;
-  }
-
-  private restartBlink(): void {
-    this.blinkToggle = !this.blinkToggle;
-    this.caretEl.classList.toggle('blink-a', this.blinkToggle);
-    this.caretEl.classList.toggle('blink-b', !this.blinkToggle);
   }
 
   private moveHorizontal(dir: -1 | 1, word: boolean, extend: boolean): void {
@@ -652,7 +650,7 @@ export class Viewer implements View {
     this.focused = focused;
     this.editor.classList.toggle('focus-ring', focused && performance.now() - this.lastTabAt < 1000);
     this.root.classList.toggle('focused', focused);
-    this.restartBlink();
+    this.painter.restartBlink();
     this.invalidate();
   }
 
@@ -803,8 +801,8 @@ export class Viewer implements View {
 
     this.resolveCaret();
     this.positionTexts();
-    this.drawMatches();
-    this.drawSelectionAndCaret();
+    this.painter.drawMatches(this.find.matcher, this.find.version);
+    this.painter.drawSelectionAndCaret();
 
     const maxTop = this.maxTop();
     this.vbar.update(maxTop > 0 ? top / maxTop : 0, lc > 0 ? g.fullRows / lc : 1, maxTop > 0 && !empty, g.height);
@@ -866,57 +864,6 @@ export class Viewer implements View {
         this.scrollCol += (x - this.geometry.textWidth + margin) / cw;
       }
     }
-  }
-
-  /** Boxes behind the find matches in the visible lines, measured once per line text and query. */
-  private drawMatches(): void {
-    const matcher = this.find.matcher;
-    const version = this.find.version;
-    for (const row of this.rows.all()) row.drawMatches(matcher, version);
-  }
-
-  private drawSelectionAndCaret(): void {
-    const [s, e] = this.ordered();
-    const selecting = !samePos(s, e);
-    const found = this.foundMatch;
-    const isFound = found !== undefined && samePos(found[0], s) && samePos(found[1], e);
-    if (!isFound) this.foundMatch = undefined;
-    const cw = this.geometry.charWidth;
-    const w = this.geometry.textWidth;
-    const at = this.textColumn();
-    for (const row of this.rows.all()) {
-      const line = row.line;
-      row.markCurrent(line === this.caret.line, selecting);
-      let x1 = 0;
-      let x2 = 0;
-      if (selecting && line >= s.line && line <= e.line && !(line === e.line && e.column === 0 && line > s.line)) {
-        x1 = line === s.line ? row.xOf(s.column, at) ?? 0 : -this.scrollCol * cw;
-        if (line === e.line) {
-          x2 = row.xOf(e.column, at) ?? x1;
-        } else {
-          // Whole line selected: to its end plus a bit for the line break, as VS Code draws it.
-          const eol = row.xOf(EOL, at) ?? x1;
-          x2 = Math.max(eol, x1) + cw / 2;
-        }
-        x1 = clamp(x1, 0, w);
-        x2 = clamp(x2, 0, w);
-      }
-      row.showSelection(x1, x2, isFound);
-    }
-    const caretRow = this.rows.at(this.caret.line);
-    const x = caretRow ? caretRow.xOf(this.caret.column, at) ?? (caretRow.entry ? undefined : -this.scrollCol * cw) : undefined;
-    if (caretRow && x !== undefined && x >= -1 && x <= w) {
-      if (this.caretEl.parentElement !== caretRow.box) caretRow.box.appendChild(this.caretEl);
-      this.caretEl.style.transform = `translateX(${Math.max(0, x - 1)}px)`;
-      this.caretEl.classList.remove('hidden');
-    } else {
-      this.caretEl.classList.add('hidden');
-    }
-    this.caretEl.classList.toggle('overwrite', this.edits.overwrite);
-    // Input method windows open where the textarea is: keep it on the caret.
-    const caretTop = caretRow ? (caretRow.line - this.topLine) * this.geometry.lineHeight : 0;
-    const caretLeft = this.geometry.gutterWidth + clamp(x ?? 0, 0, w);
-    this.input.style.transform = `translate(${caretLeft}px, ${caretTop}px)`;
   }
 
   // ---- host notifications ----
