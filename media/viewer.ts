@@ -21,6 +21,7 @@ import { listenClipboard } from './clipboard';
 import { el, pinScroll } from './dom';
 import { FilterPane } from './filterPane';
 import { FindSession } from './findSession';
+import { CaretReporter } from './text/caretReporter';
 import { charTarget, homeTarget, lineEnd, lineTarget, pageLines, wholeLine } from './text/caretMotion';
 import { FollowToggle } from './text/followToggle';
 import { wheelMovement } from './text/wheelMovement';
@@ -33,6 +34,7 @@ import { Scrollbar } from './scrollbar';
 import { KeyQueue } from './text/keyQueue';
 import { TextEdits } from './text/textEditing';
 import { type TextCommand, textKeyCommand } from './text/textKeys';
+import { restoreState, StateSaver } from './text/savedState';
 import { SelectionPainter } from './text/selectionPainter';
 import { TextGeometry } from './text/textGeometry';
 import { TextPointer } from './text/textPointer';
@@ -40,15 +42,6 @@ import { type TextColumn, TextRows } from './text/textRows';
 import { validateQuery } from '../src/search/query';
 
 const CACHE_LINES = 5000;
-const CARET_THROTTLE_MS = 100;
-const SAVE_THROTTLE_MS = 300;
-
-interface SavedState {
-  topLine: number;
-  scrollCol: number;
-  caret: Position;
-  anchor: Position;
-}
 
 /** The text view: lines of the file, numbered, editable in place. */
 export class Viewer implements View {
@@ -102,10 +95,8 @@ export class Viewer implements View {
   /** Scrolling up stopped following: going to the end (Ctrl+End) follows again. */
   private followResumable = false;
   private lastTabAt = -Infinity;
-
-  private caretTimer = 0;
-  private lastCaretSent = '';
-  private saveTimer = 0;
+  private readonly caretReporter: CaretReporter;
+  private readonly saver: StateSaver;
 
   constructor(page: ViewPage) {
     const root = page.root;
@@ -213,6 +204,16 @@ export class Viewer implements View {
       textColumn: () => this.textColumn(),
     });
 
+    this.caretReporter = new CaretReporter(this.cache, {
+      get caret() { return view.caret; },
+      get topLine() { return view.topLine; },
+      get overwrite() { return view.edits.overwrite; },
+      get focused() { return view.focused; },
+      post: (m) => this.post(m),
+      announce: (text) => { this.live.textContent = text; },
+    });
+    this.saver = new StateSaver(this.vscode, () => ({ topLine: this.topLine, scrollCol: this.scrollCol, caret: this.caret, anchor: this.anchor }));
+
     this.listen();
     this.showMessage('Loading…');
   }
@@ -273,12 +274,9 @@ export class Viewer implements View {
     this.cache.clear();
     this.requests.forgetAbsent();
     this.requests.drop();
-    const saved = this.vscode.getState() as Partial<SavedState> | undefined;
-    if (first && saved && isCount(saved.topLine) && isPos(saved.caret) && isPos(saved.anchor)) {
-      this.topLine = saved.topLine;
-      this.scrollCol = typeof saved.scrollCol === 'number' && Number.isFinite(saved.scrollCol) && saved.scrollCol >= 0 ? saved.scrollCol : 0;
-      this.caret = saved.caret;
-      this.anchor = saved.anchor;
+    const saved = first ? restoreState(this.vscode) : undefined;
+    if (saved) {
+      ({ topLine: this.topLine, scrollCol: this.scrollCol, caret: this.caret, anchor: this.anchor } = saved);
     } else {
       this.topLine = topLine;
       this.caret = { line: topLine, column: 0 };
@@ -735,7 +733,7 @@ export class Viewer implements View {
       case 'selectAll': return this.selectAll();
       case 'toggleOverwrite':
         this.edits.overwrite = !this.edits.overwrite;
-        this.scheduleCaretMessage();
+        this.caretReporter.schedule();
         return this.invalidate();
       case 'escape':
         if (this.find.widget.isOpen) this.find.close();
@@ -824,8 +822,8 @@ export class Viewer implements View {
     ds.anchor = `${this.anchor.line}:${this.anchor.column}`;
 
     this.requests.fetch(state, this.topLine, g.drawRows, g.hWindow(this.scrollCol));
-    this.scheduleCaretMessage();
-    this.scheduleSave();
+    this.caretReporter.schedule();
+    this.saver.schedule();
     this.keys.drain();
     this.showPending();
   }
@@ -864,38 +862,5 @@ export class Viewer implements View {
         this.scrollCol += (x - this.geometry.textWidth + margin) / cw;
       }
     }
-  }
-
-  // ---- host notifications ----
-
-  private scheduleCaretMessage(): void {
-    if (this.caretTimer) return;
-    this.caretTimer = window.setTimeout(() => {
-      this.caretTimer = 0;
-      const len = this.cache.lineLength(this.caret.line);
-      const column = this.caret.column === EOL ? len ?? 0 : this.caret.column;
-      const key = `${this.caret.line}:${column}:${this.topLine}:${this.edits.overwrite}`;
-      if (key === this.lastCaretSent) return;
-      const lineChanged = !this.lastCaretSent.startsWith(`${this.caret.line}:`);
-      this.lastCaretSent = key;
-      this.post({ type: 'caret', position: { line: this.caret.line, column }, topLine: this.topLine, overwrite: this.edits.overwrite });
-      if (lineChanged && this.focused) this.announceLine();
-    }, CARET_THROTTLE_MS);
-  }
-
-  /** Screen readers hear the caret's line, as in VS Code's editor. */
-  private announceLine(): void {
-    const entry = this.cache.peek(this.caret.line);
-    const text = entry ? entry.slice.text.slice(0, 500) : '';
-    this.live.textContent = `Line ${this.caret.line + 1}${text ? `: ${text}` : ''}`;
-  }
-
-  private scheduleSave(): void {
-    if (this.saveTimer) return;
-    this.saveTimer = window.setTimeout(() => {
-      this.saveTimer = 0;
-      const saved: SavedState = { topLine: this.topLine, scrollCol: this.scrollCol, caret: this.caret, anchor: this.anchor };
-      this.vscode.setState(saved);
-    }, SAVE_THROTTLE_MS);
   }
 }
