@@ -17,7 +17,7 @@
  */
 import type { FileState, Position, ViewerMessage } from '../src/editor/protocol';
 import { Notices, textButtons, Toolbar } from './chrome';
-import { listenClipboard } from './clipboard';
+import type { ClipboardAction } from './clipboard';
 import { el, pinScroll } from './dom';
 import { FilterPane } from './filterPane';
 import { FindSession } from './findSession';
@@ -27,13 +27,13 @@ import { FollowToggle } from './text/followToggle';
 import { wheelMovement } from './text/wheelMovement';
 import { asHostMessage, clamp, comparePos, isCount, isPos, isState, samePos } from './guards';
 import { EOL, LineCache } from './lineCache';
-import { IS_MAC, isBoundOptionChord } from './keys';
 import { LineRequests } from './text/lineRequests';
 import type { View, ViewPage, VsCodeApi } from './page';
 import { Scrollbar } from './scrollbar';
 import { KeyQueue } from './text/keyQueue';
 import { TextEdits } from './text/textEditing';
-import { type TextCommand, textKeyCommand } from './text/textKeys';
+import { TextInput } from './text/textInput';
+import type { TextCommand } from './text/textKeys';
 import { restoreState, StateSaver } from './text/savedState';
 import { SelectionPainter } from './text/selectionPainter';
 import { TextGeometry } from './text/textGeometry';
@@ -55,12 +55,7 @@ export class Viewer implements View {
   private readonly shadowTop: HTMLDivElement;
   private readonly shadowLeft: HTMLDivElement;
   private readonly live: HTMLDivElement;
-  /**
-   * Receives text: a hidden textarea at the caret, so input methods (IME, dead keys,
-   * emoji pickers) work and place their windows there. Keys with a plain character are
-   * handled on keydown; whatever else produces text arrives as input events here.
-   */
-  private readonly input: HTMLTextAreaElement;
+  private readonly input: TextInput;
   private readonly vbar: Scrollbar;
   private readonly hbar: Scrollbar;
   private readonly find: FindSession;
@@ -90,11 +85,9 @@ export class Viewer implements View {
   private readonly painter: SelectionPainter;
   private readonly geometry: TextGeometry;
   private frame = 0;
-  private focused = false;
   private followOffAsked = false;
   /** Scrolling up stopped following: going to the end (Ctrl+End) follows again. */
   private followResumable = false;
-  private lastTabAt = -Infinity;
   private readonly caretReporter: CaretReporter;
   private readonly saver: StateSaver;
 
@@ -111,7 +104,7 @@ export class Viewer implements View {
       filter: () => this.filter.open(),
       toggleView: () => this.post({ type: 'command', command: 'toggleView' }),
     }));
-    this.notices = new Notices(root, () => this.focusView());
+    this.notices = new Notices(root, () => this.input.focus());
 
     this.editor = el('div', 'editor', root);
     pinScroll(this.editor);
@@ -127,14 +120,21 @@ export class Viewer implements View {
     this.messageEl = el('div', 'empty-message hidden', this.editor);
     this.shadowTop = el('div', 'shadow-top hidden', this.editor);
     this.shadowLeft = el('div', 'shadow-left hidden', this.editor);
-    this.input = el('textarea', 'text-input', this.editor);
-    this.input.tabIndex = -1;
-    this.input.setAttribute('aria-label', 'File content (type to edit)');
-    this.input.setAttribute('autocomplete', 'off');
-    this.input.setAttribute('autocorrect', 'off');
-    this.input.setAttribute('autocapitalize', 'off');
-    this.input.spellcheck = false;
-    this.input.wrap = 'off';
+    this.input = new TextInput(root, this.editor, this.signal, {
+      queueKey: (action) => this.queueKey(action),
+      handles: (command) => this.handles(command),
+      run: (command) => this.run(command),
+      type: (text) => this.edits.type(text),
+      clipboard: (action) => this.clipboard(action),
+      openFind: () => this.openFind(),
+      openFilter: () => this.filter.open(),
+      goToLine: () => this.post({ type: 'command', command: 'goToLine' }),
+      findNext: (backwards) => this.find.next(backwards),
+      focusChanged: () => {
+        this.painter.restartBlink();
+        this.invalidate();
+      },
+    });
     this.live = el('div', 'sr-only', root);
     this.live.setAttribute('aria-live', 'polite');
 
@@ -151,7 +151,7 @@ export class Viewer implements View {
       post: (m) => this.post(m),
       reveal: (line) => this.reveal(line, true, 0),
       lineHeight: () => this.geometry.lineHeight,
-      focusView: () => this.focusView(),
+      focusView: () => this.input.focus(),
     });
     this.find = new FindSession(root, {
       post: (m) => this.post(m),
@@ -161,7 +161,7 @@ export class Viewer implements View {
       },
       announce: (text) => { this.live.textContent = text; },
       redraw: () => this.invalidate(),
-      focusView: () => this.focusView(),
+      focusView: () => this.input.focus(),
     });
 
     const view = this;
@@ -194,9 +194,9 @@ export class Viewer implements View {
       },
       scrollToLine: (line) => this.scrollToLine(line, true),
       scrollToCol: (col) => this.scrollToCol(col),
-      focus: () => this.focusView(),
+      focus: () => this.input.focus(),
     });
-    this.painter = new SelectionPainter(this.rows, this.geometry, this.input, {
+    this.painter = new SelectionPainter(this.rows, this.geometry, this.input.textarea, {
       get caret() { return view.caret; },
       get topLine() { return view.topLine; },
       get overwrite() { return view.edits.overwrite; },
@@ -208,13 +208,14 @@ export class Viewer implements View {
       get caret() { return view.caret; },
       get topLine() { return view.topLine; },
       get overwrite() { return view.edits.overwrite; },
-      get focused() { return view.focused; },
+      get focused() { return view.input.focused; },
       post: (m) => this.post(m),
       announce: (text) => { this.live.textContent = text; },
     });
     this.saver = new StateSaver(this.vscode, () => ({ topLine: this.topLine, scrollCol: this.scrollCol, caret: this.caret, anchor: this.anchor }));
 
-    this.listen();
+    this.geometry.watch(this.editor, this.signal, () => this.invalidate());
+    this.editor.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
     this.showMessage('Loading…');
   }
 
@@ -283,7 +284,7 @@ export class Viewer implements View {
       this.anchor = { ...this.caret };
     }
     this.editor.setAttribute('aria-label', `${state.fileName}, read-only file view`);
-    if (first && document.hasFocus() && !this.notices.contains(document.activeElement)) this.focusView();
+    if (first && document.hasFocus() && !this.notices.contains(document.activeElement)) this.input.focus();
     this.invalidate();
   }
 
@@ -592,95 +593,7 @@ export class Viewer implements View {
     }
   }
 
-  // ---- input ----
-
-  private listen(): void {
-    const signal = this.signal;
-    this.geometry.watch(this.editor, signal, () => this.invalidate());
-
-    this.editor.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
-    // The focus ring shows only when the view was reached with Tab, as in VS Code.
-    window.addEventListener('keydown', (e) => {
-      if (e.key === 'Tab') this.lastTabAt = performance.now();
-    }, { capture: true, signal });
-    window.addEventListener('focus', () => {
-      // VS Code focuses the webview's frame, not an element in it: keys must reach the view.
-      if (!document.activeElement || document.activeElement === document.body) this.focusView();
-    }, { signal });
-    // Focus given to the view (Tab, a click, a test) goes on to the text input inside it.
-    this.editor.addEventListener('focus', () => this.focusView());
-    this.editor.addEventListener('focusin', () => this.setFocused(true));
-    this.editor.addEventListener('focusout', () => {
-      // Wait for the focus to land: moving within the view is not leaving it.
-      queueMicrotask(() => {
-        if (!this.editor.contains(document.activeElement)) this.setFocused(false);
-      });
-    });
-    this.input.addEventListener('compositionstart', () => this.editor.classList.add('composing'));
-    this.input.addEventListener('compositionend', () => {
-      this.editor.classList.remove('composing');
-      this.takeInput();
-    });
-    this.input.addEventListener('input', (e) => {
-      if (!(e as InputEvent).isComposing) this.takeInput();
-    });
-    this.editor.addEventListener('keydown', (e) => this.onEditorKey(e));
-    // Capture phase, before VS Code's forwarding listener on the window: Ctrl+G is ours.
-    window.addEventListener('keydown', (e) => this.onWindowKey(e), { capture: true, signal });
-    listenClipboard(() => this.editor.contains(document.activeElement), (action) => this.queueKey(() => this.clipboard(action)), signal);
-  }
-
-  private focusView(): void {
-    if (document.activeElement !== this.input) this.input.focus({ preventScroll: true });
-  }
-
-  /** Text the input methods left in the textarea: type it, empty the textarea. */
-  private takeInput(): void {
-    const text = this.input.value;
-    this.input.value = '';
-    if (text) this.queueKey(() => this.edits.type(text.replace(/\r\n?/g, '\n')));
-  }
-
-  private setFocused(focused: boolean): void {
-    if (focused === this.focused) return;
-    // While the textarea has focus the view is one tab stop, not two (Shift+Tab leaves it).
-    this.editor.tabIndex = focused ? -1 : 0;
-    this.focused = focused;
-    this.editor.classList.toggle('focus-ring', focused && performance.now() - this.lastTabAt < 1000);
-    this.root.classList.toggle('focused', focused);
-    this.painter.restartBlink();
-    this.invalidate();
-  }
-
-  private onWindowKey(e: KeyboardEvent): void {
-    const mod = IS_MAC ? e.metaKey : e.ctrlKey;
-    const plain = mod && !e.altKey && !e.shiftKey;
-    const lower = e.key.toLowerCase();
-    // Find and Filter open at once: the keys typed next go to their boxes, never into the file.
-    // Go to Line and F3 wait behind the keys held before them (F3 finds from where they leave the caret).
-    if (plain && lower === 'f') this.openFind();
-    else if (mod && e.altKey && !e.shiftKey && e.code === 'KeyL') this.filter.open();
-    else if (plain && lower === 'g') this.queueKey(() => this.post({ type: 'command', command: 'goToLine' }));
-    else if (e.key === 'F3' && !mod && !e.altKey) this.queueKey(() => this.find.next(e.shiftKey));
-    else return;
-    e.preventDefault();
-    e.stopPropagation();
-  }
-
-  /**
-   * Keys the view handles are stopped here: VS Code forwards every keydown that reaches
-   * the webview's window to the workbench, so a handled key must not run a workbench
-   * keybinding too. Unhandled keys (Ctrl+Z/Y/S, Ctrl+P, Ctrl+PageDown...) go on to
-   * VS Code, which runs undo, redo and save on the document it owns.
-   */
-  private onEditorKey(e: KeyboardEvent): void {
-    const command = textKeyCommand(e);
-    if (command && this.handles(command)) {
-      e.preventDefault();
-      e.stopPropagation();
-      this.queueKey(() => this.run(command));
-    } else if (isBoundOptionChord(e)) e.preventDefault(); // VS Code runs it: its character must not reach the textarea
-  }
+  // ---- keys ----
 
   /** Runs a key's action now, or holds it behind the keys held before it (see keysReady). */
   private queueKey(action: () => void): void {
@@ -745,7 +658,7 @@ export class Viewer implements View {
     }
   }
 
-  private clipboard(action: 'copy' | 'cut' | 'paste'): void {
+  private clipboard(action: ClipboardAction): void {
     if (action === 'copy') this.copy();
     else if (action === 'cut') this.edits.cut();
     else this.edits.paste();
