@@ -24,12 +24,10 @@ import { FindSession } from './findSession';
 import { CaretReporter } from './text/caretReporter';
 import { charTarget, homeTarget, lineEnd, lineTarget, pageLines, wholeLine } from './text/caretMotion';
 import { FollowToggle } from './text/followToggle';
-import { wheelMovement } from './text/wheelMovement';
-import { asHostMessage, clamp, comparePos, isCount, isPos, isState, samePos } from './guards';
+import { asHostMessage, comparePos, isCount, isPos, isState, samePos } from './guards';
 import { EOL, LineCache } from './lineCache';
 import { LineRequests } from './text/lineRequests';
 import type { View, ViewPage, VsCodeApi } from './page';
-import { Scrollbar } from './scrollbar';
 import { KeyQueue } from './text/keyQueue';
 import { TextEdits } from './text/textEditing';
 import { TextInput } from './text/textInput';
@@ -38,6 +36,7 @@ import { restoreState, StateSaver } from './text/savedState';
 import { SelectionPainter } from './text/selectionPainter';
 import { TextGeometry } from './text/textGeometry';
 import { TextPointer } from './text/textPointer';
+import { TextScroll } from './text/textScroll';
 import { type TextColumn, TextRows } from './text/textRows';
 import { validateQuery } from '../src/search/query';
 
@@ -52,12 +51,9 @@ export class Viewer implements View {
   private readonly notices: Notices;
   private readonly editor: HTMLDivElement;
   private readonly messageEl: HTMLDivElement;
-  private readonly shadowTop: HTMLDivElement;
-  private readonly shadowLeft: HTMLDivElement;
   private readonly live: HTMLDivElement;
   private readonly input: TextInput;
-  private readonly vbar: Scrollbar;
-  private readonly hbar: Scrollbar;
+  private readonly scroll: TextScroll;
   private readonly find: FindSession;
   private readonly followToggle = new FollowToggle();
   private readonly filter: FilterPane;
@@ -70,10 +66,6 @@ export class Viewer implements View {
   private readonly cache = new LineCache(CACHE_LINES);
   private readonly requests: LineRequests;
 
-  // Scroll position: whole lines vertically, character cells horizontally.
-  private topLine = 0;
-  private scrollCol = 0;
-  private wheelLines = 0;
   private caret: Position = { line: 0, column: 0 };
   private anchor: Position = { line: 0, column: 0 };
   /** Column-space x the caret keeps across Up/Down; resolved once the target line is drawn. */
@@ -118,8 +110,6 @@ export class Viewer implements View {
     this.geometry = new TextGeometry(root, probe, this.rows);
     this.requests = new LineRequests(this.cache, { post: (m) => this.post(m), redraw: () => this.invalidate() });
     this.messageEl = el('div', 'empty-message hidden', this.editor);
-    this.shadowTop = el('div', 'shadow-top hidden', this.editor);
-    this.shadowLeft = el('div', 'shadow-left hidden', this.editor);
     this.input = new TextInput(root, this.editor, this.signal, {
       queueKey: (action) => this.queueKey(action),
       handles: (command) => this.handles(command),
@@ -138,13 +128,16 @@ export class Viewer implements View {
     this.live = el('div', 'sr-only', root);
     this.live.setAttribute('aria-live', 'polite');
 
-    this.vbar = new Scrollbar(this.editor, {
-      orientation: 'vertical', trackClass: 'scroll-track', thumbClass: 'scroll-thumb',
-      onScroll: (r) => this.scrollToLine(Math.round(r * this.maxTop()), true),
-    });
-    this.hbar = new Scrollbar(this.editor, {
-      orientation: 'horizontal', trackClass: 'hscroll-track', thumbClass: 'hscroll-thumb',
-      onScroll: (r) => this.scrollToCol(r * this.geometry.hMax()),
+    this.scroll = new TextScroll(this.editor, this.geometry, {
+      lineCount: () => this.lineCount(),
+      invalidate: () => this.invalidate(),
+      scrollingUp: () => {
+        if (!this.state?.following || this.followOffAsked) return;
+        // Scrolling up while following means the user wants to read: stop following.
+        this.followOffAsked = true;
+        this.followResumable = true;
+        this.toggleFollow();
+      },
     });
 
     this.filter = new FilterPane(root, {
@@ -181,7 +174,7 @@ export class Viewer implements View {
     new TextPointer(this.editor, this.rows, this.cache, {
       get state() { return view.state; },
       get caret() { return view.caret; },
-      get topLine() { return view.topLine; },
+      get topLine() { return view.scroll.topLine; },
       get fullRows() { return view.geometry.fullRows; },
       get lineHeight() { return view.geometry.lineHeight; },
       get gutterWidth() { return view.geometry.gutterWidth; },
@@ -192,13 +185,13 @@ export class Viewer implements View {
         this.anchor = anchor;
         this.setCaret(caret, true, false);
       },
-      scrollToLine: (line) => this.scrollToLine(line, true),
-      scrollToCol: (col) => this.scrollToCol(col),
+      scrollToLine: (line) => this.scroll.toLine(line, true),
+      scrollToCol: (col) => this.scroll.toCol(col),
       focus: () => this.input.focus(),
     });
     this.painter = new SelectionPainter(this.rows, this.geometry, this.input.textarea, {
       get caret() { return view.caret; },
-      get topLine() { return view.topLine; },
+      get topLine() { return view.scroll.topLine; },
       get overwrite() { return view.edits.overwrite; },
       selection: () => this.ordered(),
       textColumn: () => this.textColumn(),
@@ -206,16 +199,15 @@ export class Viewer implements View {
 
     this.caretReporter = new CaretReporter(this.cache, {
       get caret() { return view.caret; },
-      get topLine() { return view.topLine; },
+      get topLine() { return view.scroll.topLine; },
       get overwrite() { return view.edits.overwrite; },
       get focused() { return view.input.focused; },
       post: (m) => this.post(m),
       announce: (text) => { this.live.textContent = text; },
     });
-    this.saver = new StateSaver(this.vscode, () => ({ topLine: this.topLine, scrollCol: this.scrollCol, caret: this.caret, anchor: this.anchor }));
+    this.saver = new StateSaver(this.vscode, () => ({ topLine: this.scroll.topLine, scrollCol: this.scroll.scrollCol, caret: this.caret, anchor: this.anchor }));
 
     this.geometry.watch(this.editor, this.signal, () => this.invalidate());
-    this.editor.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
     this.showMessage('Loading…');
   }
 
@@ -277,9 +269,9 @@ export class Viewer implements View {
     this.requests.drop();
     const saved = first ? restoreState(this.vscode) : undefined;
     if (saved) {
-      ({ topLine: this.topLine, scrollCol: this.scrollCol, caret: this.caret, anchor: this.anchor } = saved);
+      ({ topLine: this.scroll.topLine, scrollCol: this.scroll.scrollCol, caret: this.caret, anchor: this.anchor } = saved);
     } else {
-      this.topLine = topLine;
+      this.scroll.topLine = topLine;
       this.caret = { line: topLine, column: 0 };
       this.anchor = { ...this.caret };
     }
@@ -329,7 +321,7 @@ export class Viewer implements View {
     if (!next.following) this.followOffAsked = false;
     else this.followResumable = false;
     if (next.following && (next.lineCount > prev.lineCount || !prev.following)) {
-      this.topLine = this.maxTop();
+      this.scroll.topLine = this.scroll.maxTop();
     }
     this.invalidate();
   }
@@ -364,7 +356,7 @@ export class Viewer implements View {
     if (this.state && prevSize !== undefined) this.state = { ...this.state, fileSize: state.fileSize };
     this.applyState(state);
     // After a truncation or rotation the old top line may be past the end: placing the caret must not scroll "up" (that stops following).
-    if (reset) this.topLine = state.following ? this.maxTop() : Math.min(this.topLine, this.maxTop());
+    if (reset) this.scroll.topLine = state.following ? this.scroll.maxTop() : Math.min(this.scroll.topLine, this.scroll.maxTop());
     // Lines past the end (an edit removed them) would never be fetched again, nor drop their doubt.
     if (this.edits.pending === 0 && this.state?.complete) this.cache.deleteFrom(this.state.lineCount);
     this.edits.answered(editId, caret);
@@ -375,24 +367,16 @@ export class Viewer implements View {
     const state = this.state;
     if (!state) return;
     if (line >= state.lineCount) this.state = { ...state, lineCount: line + 1 }; // estimate lags the host
-    if (line < this.topLine || line >= this.topLine + this.geometry.fullRows) this.centreOn(line);
+    if (line < this.scroll.topLine || line >= this.scroll.topLine + this.geometry.fullRows) this.scroll.centreOn(line);
     if (select) {
       this.caret = { line, column };
       this.anchor = { ...this.caret };
       this.goalX = undefined;
-      this.scrollCol = 0;
+      this.scroll.scrollCol = 0;
       this.revealPending = true;
       this.painter.restartBlink();
     }
     this.invalidate();
-  }
-
-  /**
-   * Scrolls `line` to the middle of the view, clamped at once: the caret message may
-   * go out before the next frame clamps, and the host refuses a negative top line.
-   */
-  private centreOn(line: number): void {
-    this.topLine = clamp(line - Math.floor(this.geometry.fullRows / 2), 0, this.maxTop());
   }
 
   /** Selects a match the find widget found, centring it when it is off screen or under the widget (as VS Code moves it out). */
@@ -400,7 +384,7 @@ export class Viewer implements View {
     const state = this.state;
     if (!state) return;
     if (to.line >= state.lineCount) this.state = { ...state, lineCount: to.line + 1 }; // estimate lags the host
-    if (from.line < this.topLine + this.find.widget.rowsCovered(this.geometry.lineHeight) || to.line >= this.topLine + this.geometry.fullRows) this.centreOn(from.line);
+    if (from.line < this.scroll.topLine + this.find.widget.rowsCovered(this.geometry.lineHeight) || to.line >= this.scroll.topLine + this.geometry.fullRows) this.scroll.centreOn(from.line);
     this.anchor = { ...from };
     this.caret = { ...to };
     this.painter.markFound(from, to);
@@ -435,56 +419,10 @@ export class Viewer implements View {
     return this.state ? this.state.lineCount : 0;
   }
 
-  private maxTop(): number {
-    return Math.max(0, this.lineCount() - this.geometry.fullRows);
-  }
-
   // ---- scrolling ----
 
   private invalidate(): void {
     if (!this.frame) this.frame = requestAnimationFrame(() => this.render());
-  }
-
-  /** User-driven vertical scroll. */
-  private scrollToLine(line: number, user: boolean): void {
-    const top = clamp(Math.round(line), 0, this.maxTop());
-    if (user && top < this.topLine && this.state?.following && !this.followOffAsked) {
-      // Scrolling up while following means the user wants to read: stop following.
-      this.followOffAsked = true;
-      this.followResumable = true;
-      this.toggleFollow();
-    }
-    if (top !== this.topLine) {
-      this.topLine = top;
-      this.invalidate();
-    }
-  }
-
-  private scrollToCol(col: number): void {
-    const c = clamp(col, 0, Math.max(this.geometry.hMax(), 0));
-    if (c !== this.scrollCol) {
-      this.scrollCol = c;
-      this.invalidate();
-    }
-  }
-
-  private onWheel(e: WheelEvent): void {
-    if (e.ctrlKey) return; // zoom belongs to VS Code
-    e.preventDefault();
-    const g = this.geometry;
-    const { lines, cols } = wheelMovement(e, { lineHeight: g.lineHeight, charWidth: g.charWidth, rows: g.fullRows, textWidth: g.textWidth });
-    if (lines !== 0) {
-      if (Math.sign(lines) !== Math.sign(this.wheelLines)) this.wheelLines = 0;
-      this.wheelLines += lines;
-      const whole = Math.trunc(this.wheelLines);
-      this.wheelLines -= whole;
-      if (whole !== 0) {
-        const before = this.topLine;
-        this.scrollToLine(this.topLine + whole, true);
-        if (this.topLine === before) this.wheelLines = 0;
-      }
-    }
-    if (cols !== 0) this.scrollToCol(this.scrollCol + cols);
   }
 
   // ---- caret and selection ----
@@ -510,9 +448,7 @@ export class Viewer implements View {
 
   /** Scrolls vertically now; the horizontal part waits until the line is drawn. */
   private revealCaret(): void {
-    const line = this.caret.line;
-    if (line < this.topLine) this.scrollToLine(line, true);
-    else if (line >= this.topLine + this.geometry.fullRows) this.scrollToLine(line - this.geometry.fullRows + 1, true);
+    this.scroll.showLine(this.caret.line);
     this.revealPending = true;
   }
 
@@ -542,7 +478,7 @@ export class Viewer implements View {
   private page(dir: -1 | 1, extend: boolean): void {
     // The view scrolls by a page where it can; the caret always moves by a page (clamped to the file).
     const page = pageLines(this.geometry.fullRows);
-    this.scrollToLine(this.topLine + dir * page, true);
+    this.scroll.toLine(this.scroll.topLine + dir * page, true);
     this.moveVertical(dir * page, extend);
   }
 
@@ -550,7 +486,7 @@ export class Viewer implements View {
   private caretColumnX(): number {
     const row = this.rows.at(this.caret.line);
     const x = row?.xOf(this.caret.column, this.textColumn());
-    if (x !== undefined) return x + this.scrollCol * this.geometry.charWidth;
+    if (x !== undefined) return x + this.scroll.scrollCol * this.geometry.charWidth;
     const len = this.cache.lineLength(this.caret.line);
     return Math.min(this.caret.column, len ?? this.caret.column) * this.geometry.charWidth;
   }
@@ -558,11 +494,11 @@ export class Viewer implements View {
   private docEdge(end: boolean, extend: boolean): void {
     if (end) {
       if (this.followResumable && !extend) this.toggleFollow();
-      this.scrollToLine(this.maxTop(), true);
+      this.scroll.toLine(this.scroll.maxTop(), true);
       this.setCaret(lineEnd(this.cache, Math.max(0, this.lineCount() - 1)), extend);
     } else {
-      this.scrollToLine(0, true);
-      this.scrollToCol(0);
+      this.scroll.toLine(0, true);
+      this.scroll.toCol(0);
       this.setCaret({ line: 0, column: 0 }, extend);
     }
   }
@@ -638,7 +574,7 @@ export class Viewer implements View {
       case 'page': return this.page(command.dir, command.extend);
       case 'lineEdge': return this.setCaret(command.end ? lineEnd(this.cache, this.caret.line) : homeTarget(this.cache, this.caret), command.extend);
       case 'fileEdge': return this.docEdge(command.end, command.extend);
-      case 'scroll': return this.scrollToLine(this.topLine + command.lines, true);
+      case 'scroll': return this.scroll.toLine(this.scroll.topLine + command.lines, true);
       case 'type': return this.edits.type(command.text);
       case 'tab': return this.edits.editable(false) ? this.edits.type('\t') : undefined;
       case 'delete': return this.edits.delete(command.direction, command.word);
@@ -672,7 +608,7 @@ export class Viewer implements View {
   }
 
   private textColumn(): TextColumn {
-    return { charWidth: this.geometry.charWidth, scrollCol: this.scrollCol, left: this.geometry.editorLeft + this.geometry.gutterWidth };
+    return { charWidth: this.geometry.charWidth, scrollCol: this.scroll.scrollCol, left: this.geometry.editorLeft + this.geometry.gutterWidth };
   }
 
   private render(): void {
@@ -682,24 +618,22 @@ export class Viewer implements View {
     if (!state) return;
     const g = this.geometry;
     g.measureFontIfChanged();
-    const lh = g.lineHeight;
-    const cw = g.charWidth;
     const lc = state.lineCount;
     const empty = state.complete && (state.fileSize === 0 || lc === 0);
     this.root.classList.toggle('empty', empty && lc === 0);
     this.showMessage(empty ? 'Empty file' : lc === 0 ? 'Indexing…' : undefined);
     this.messageEl.classList.toggle('indexing', !empty && lc === 0);
 
-    const atEnd = this.topLine > 0 && this.topLine >= this.maxTop(); // stays there when the scrollbar takes a row
+    const atEnd = this.scroll.atEnd(); // stays there when the scrollbar takes a row
     g.layOut(lc);
-    this.topLine = atEnd ? this.maxTop() : clamp(this.topLine, 0, this.maxTop());
+    this.scroll.clampTop(atEnd);
     // An edit's caret may be on a line its host reply will add (Enter at the end): not clamped meanwhile.
     if (lc > 0 && this.caret.line >= lc && this.edits.pending === 0) this.setCaretSilently(lc - 1);
-    const top = this.topLine;
+    const top = this.scroll.topLine;
     const end = Math.min(lc, top + g.drawRows);
     const available = state.complete ? lc : Math.min(lc, state.knownLines);
 
-    this.rows.show(top, end, lh, this.cache, available);
+    this.rows.show(top, end, g.lineHeight, this.cache, available);
     this.positionTexts();
 
     // Reads (one layout): text widths, then what depends on them.
@@ -707,7 +641,7 @@ export class Viewer implements View {
     const editorTop = `${this.editor.offsetTop}px`;
     if (this.root.style.getPropertyValue('--editor-top') !== editorTop) this.root.style.setProperty('--editor-top', editorTop);
     const allLoaded = g.measureContent(available);
-    if (allLoaded && this.scrollCol > g.hMax()) this.scrollCol = g.hMax();
+    if (allLoaded && this.scroll.scrollCol > g.hMax()) this.scroll.scrollCol = g.hMax();
     if (g.updateHBar()) this.invalidate(); // the horizontal scrollbar takes a row's room: lay out again next frame
 
     this.resolveCaret();
@@ -715,14 +649,7 @@ export class Viewer implements View {
     this.painter.drawMatches(this.find.matcher, this.find.version);
     this.painter.drawSelectionAndCaret();
 
-    const maxTop = this.maxTop();
-    this.vbar.update(maxTop > 0 ? top / maxTop : 0, lc > 0 ? g.fullRows / lc : 1, maxTop > 0 && !empty, g.height);
-    const hMax = g.hMax();
-    const viewCols = g.textWidth / cw;
-    this.hbar.update(hMax > 0 ? this.scrollCol / hMax : 0, viewCols / (viewCols + hMax), g.hVisible, g.textWidth);
-    this.shadowTop.classList.toggle('hidden', top === 0);
-    this.shadowLeft.classList.toggle('hidden', this.scrollCol <= 0);
-
+    this.scroll.draw(empty);
     this.toolbar.update(state);
     this.root.classList.toggle('indexing', !state.complete);
     const ds = this.root.dataset;
@@ -730,11 +657,11 @@ export class Viewer implements View {
     ds.lineCount = String(lc);
     ds.complete = String(state.complete);
     ds.visibleRows = String(g.fullRows);
-    ds.scrollCol = String(Math.round(this.scrollCol));
+    ds.scrollCol = String(Math.round(this.scroll.scrollCol));
     ds.caret = `${this.caret.line}:${this.caret.column}`;
     ds.anchor = `${this.anchor.line}:${this.anchor.column}`;
 
-    this.requests.fetch(state, this.topLine, g.drawRows, g.hWindow(this.scrollCol));
+    this.requests.fetch(state, this.scroll.topLine, g.drawRows, g.hWindow(this.scroll.scrollCol));
     this.caretReporter.schedule();
     this.saver.schedule();
     this.keys.drain();
@@ -748,7 +675,7 @@ export class Viewer implements View {
 
   private positionTexts(): void {
     const cw = this.geometry.charWidth;
-    for (const row of this.rows.all()) row.scrollTo(this.scrollCol, cw);
+    for (const row of this.rows.all()) row.scrollTo(this.scroll.scrollCol, cw);
   }
 
   /** Settles what waited for the caret's line to be drawn: Up/Down goal and reveal. */
@@ -757,7 +684,7 @@ export class Viewer implements View {
     if (!row) return;
     const loaded = row.entry !== undefined || row.placeholder === 'indexing';
     if (this.goalPending && row.entry && !row.entry.doubt && this.goalX !== undefined) {
-      const col = row.columnAt(this.goalX - this.scrollCol * this.geometry.charWidth, this.textColumn());
+      const col = row.columnAt(this.goalX - this.scroll.scrollCol * this.geometry.charWidth, this.textColumn());
       const extend = this.hasSelection();
       this.caret = { line: this.caret.line, column: col };
       if (!extend) this.anchor = { ...this.caret };
@@ -766,14 +693,7 @@ export class Viewer implements View {
     if (this.revealPending && loaded) {
       this.revealPending = false;
       const x = row.xOf(this.caret.column, this.textColumn());
-      if (x === undefined) return;
-      const cw = this.geometry.charWidth;
-      const margin = Math.min(4 * cw, this.geometry.textWidth / 4);
-      if (x < margin && this.scrollCol > 0) {
-        this.scrollCol = Math.max(0, this.scrollCol + (x - margin) / cw);
-      } else if (x > this.geometry.textWidth - margin) {
-        this.scrollCol += (x - this.geometry.textWidth + margin) / cw;
-      }
+      if (x !== undefined) this.scroll.showX(x);
     }
   }
 }
