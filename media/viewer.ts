@@ -24,8 +24,8 @@ import { FindSession } from './findSession';
 import { CaretReporter } from './text/caretReporter';
 import { charTarget, homeTarget, lineEnd, lineTarget, pageLines, wholeLine } from './text/caretMotion';
 import { FollowToggle } from './text/followToggle';
-import { asHostMessage, comparePos, isCount, isPos, isState, samePos } from './guards';
-import { EOL, LineCache } from './lineCache';
+import { asHostMessage, isCount, isPos, isState, samePos } from './guards';
+import { LineCache } from './lineCache';
 import { LineRequests } from './text/lineRequests';
 import type { View, ViewPage, VsCodeApi } from './page';
 import { KeyQueue } from './text/keyQueue';
@@ -37,6 +37,7 @@ import { SelectionPainter } from './text/selectionPainter';
 import { TextGeometry } from './text/textGeometry';
 import { TextPointer } from './text/textPointer';
 import { TextScroll } from './text/textScroll';
+import { TextSelection } from './text/textSelection';
 import { type TextColumn, TextRows } from './text/textRows';
 import { validateQuery } from '../src/search/query';
 
@@ -66,12 +67,7 @@ export class Viewer implements View {
   private readonly cache = new LineCache(CACHE_LINES);
   private readonly requests: LineRequests;
 
-  private caret: Position = { line: 0, column: 0 };
-  private anchor: Position = { line: 0, column: 0 };
-  /** Column-space x the caret keeps across Up/Down; resolved once the target line is drawn. */
-  private goalX: number | undefined;
-  private goalPending = false;
-  private revealPending = false;
+  private readonly sel = new TextSelection();
 
   private readonly rows: TextRows;
   private readonly painter: SelectionPainter;
@@ -149,7 +145,7 @@ export class Viewer implements View {
     this.find = new FindSession(root, {
       post: (m) => this.post(m),
       send: (id, query, backwards, restart) => {
-        const [start, end] = this.ordered();
+        const [start, end] = this.sel.ordered();
         this.post({ type: 'find', id, query, from: { ...(restart || backwards ? start : end) }, backwards, restart });
       },
       announce: (text) => { this.live.textContent = text; },
@@ -160,7 +156,7 @@ export class Viewer implements View {
     const view = this;
     this.edits = new TextEdits(this.cache, {
       get state() { return view.state; },
-      selection: () => this.ordered(),
+      selection: () => this.sel.ordered(),
       postEdit: (m) => {
         this.post(m);
         this.requests.drop(); // lines asked before the edit would come back stale
@@ -173,7 +169,7 @@ export class Viewer implements View {
     });
     new TextPointer(this.editor, this.rows, this.cache, {
       get state() { return view.state; },
-      get caret() { return view.caret; },
+      get caret() { return view.sel.caret; },
       get topLine() { return view.scroll.topLine; },
       get fullRows() { return view.geometry.fullRows; },
       get lineHeight() { return view.geometry.lineHeight; },
@@ -182,7 +178,7 @@ export class Viewer implements View {
       textColumn: () => this.textColumn(),
       setCaret: (pos, extend) => this.setCaret(pos, extend, false),
       select: (anchor, caret) => {
-        this.anchor = anchor;
+        this.sel.anchor = anchor;
         this.setCaret(caret, true, false);
       },
       scrollToLine: (line) => this.scroll.toLine(line, true),
@@ -190,22 +186,22 @@ export class Viewer implements View {
       focus: () => this.input.focus(),
     });
     this.painter = new SelectionPainter(this.rows, this.geometry, this.input.textarea, {
-      get caret() { return view.caret; },
+      get caret() { return view.sel.caret; },
       get topLine() { return view.scroll.topLine; },
       get overwrite() { return view.edits.overwrite; },
-      selection: () => this.ordered(),
+      selection: () => this.sel.ordered(),
       textColumn: () => this.textColumn(),
     });
 
     this.caretReporter = new CaretReporter(this.cache, {
-      get caret() { return view.caret; },
+      get caret() { return view.sel.caret; },
       get topLine() { return view.scroll.topLine; },
       get overwrite() { return view.edits.overwrite; },
       get focused() { return view.input.focused; },
       post: (m) => this.post(m),
       announce: (text) => { this.live.textContent = text; },
     });
-    this.saver = new StateSaver(this.vscode, () => ({ topLine: this.scroll.topLine, scrollCol: this.scroll.scrollCol, caret: this.caret, anchor: this.anchor }));
+    this.saver = new StateSaver(this.vscode, () => ({ topLine: this.scroll.topLine, scrollCol: this.scroll.scrollCol, caret: this.sel.caret, anchor: this.sel.anchor }));
 
     this.geometry.watch(this.editor, this.signal, () => this.invalidate());
     this.showMessage('Loading…');
@@ -269,11 +265,11 @@ export class Viewer implements View {
     this.requests.drop();
     const saved = first ? restoreState(this.vscode) : undefined;
     if (saved) {
-      ({ topLine: this.scroll.topLine, scrollCol: this.scroll.scrollCol, caret: this.caret, anchor: this.anchor } = saved);
+      ({ topLine: this.scroll.topLine, scrollCol: this.scroll.scrollCol, caret: this.sel.caret, anchor: this.sel.anchor } = saved);
     } else {
       this.scroll.topLine = topLine;
-      this.caret = { line: topLine, column: 0 };
-      this.anchor = { ...this.caret };
+      this.sel.caret = { line: topLine, column: 0 };
+      this.sel.anchor = { ...this.sel.caret };
     }
     this.editor.setAttribute('aria-label', `${state.fileName}, read-only file view`);
     if (first && document.hasFocus() && !this.notices.contains(document.activeElement)) this.input.focus();
@@ -333,7 +329,7 @@ export class Viewer implements View {
     if (!request) return; // stale: the window moved or the file changed since
     // Read before an edit of ours was applied (held during a save): none of them is shown; asked again once it is.
     this.requests.store(request, edit < this.edits.lastSent ? [] : lines);
-    this.clampToKnownLengths();
+    this.sel.clampToKnownLengths(this.cache);
     this.invalidate();
   }
 
@@ -369,11 +365,9 @@ export class Viewer implements View {
     if (line >= state.lineCount) this.state = { ...state, lineCount: line + 1 }; // estimate lags the host
     if (line < this.scroll.topLine || line >= this.scroll.topLine + this.geometry.fullRows) this.scroll.centreOn(line);
     if (select) {
-      this.caret = { line, column };
-      this.anchor = { ...this.caret };
-      this.goalX = undefined;
+      this.sel.select({ line, column }, { line, column });
       this.scroll.scrollCol = 0;
-      this.revealPending = true;
+      this.sel.revealPending = true;
       this.painter.restartBlink();
     }
     this.invalidate();
@@ -385,18 +379,16 @@ export class Viewer implements View {
     if (!state) return;
     if (to.line >= state.lineCount) this.state = { ...state, lineCount: to.line + 1 }; // estimate lags the host
     if (from.line < this.scroll.topLine + this.find.widget.rowsCovered(this.geometry.lineHeight) || to.line >= this.scroll.topLine + this.geometry.fullRows) this.scroll.centreOn(from.line);
-    this.anchor = { ...from };
-    this.caret = { ...to };
+    this.sel.select(from, to);
     this.painter.markFound(from, to);
-    this.goalX = undefined;
-    this.revealPending = true;
+    this.sel.revealPending = true;
     this.painter.restartBlink();
     this.invalidate();
   }
 
   /** Ctrl+F: the find widget, filled with the selection when it is a short part of one line. */
   private openFind(): void {
-    const [from, to] = this.ordered();
+    const [from, to] = this.sel.ordered();
     let selected: string | undefined;
     if (from.line === to.line && to.column > from.column && to.column - from.column <= 200) {
       const at = this.cache.textAt(from.line, from.column);
@@ -427,20 +419,9 @@ export class Viewer implements View {
 
   // ---- caret and selection ----
 
-  private hasSelection(): boolean {
-    return !samePos(this.caret, this.anchor);
-  }
-
-  private ordered(): [Position, Position] {
-    return comparePos(this.anchor, this.caret) <= 0 ? [this.anchor, this.caret] : [this.caret, this.anchor];
-  }
-
   /** Puts the caret at `pos`; moves the anchor too unless extending a selection. */
   private setCaret(pos: Position, extend: boolean, reveal = true): void {
-    this.caret = { line: pos.line, column: pos.column };
-    if (!extend) this.anchor = { ...this.caret };
-    this.goalX = undefined;
-    this.goalPending = false;
+    this.sel.place(pos, extend);
     if (reveal) this.revealCaret();
     this.painter.restartBlink();
     this.invalidate();
@@ -448,17 +429,17 @@ export class Viewer implements View {
 
   /** Scrolls vertically now; the horizontal part waits until the line is drawn. */
   private revealCaret(): void {
-    this.scroll.showLine(this.caret.line);
-    this.revealPending = true;
+    this.scroll.showLine(this.sel.caret.line);
+    this.sel.revealPending = true;
   }
 
   private moveHorizontal(dir: -1 | 1, word: boolean, extend: boolean): void {
-    if (!extend && this.hasSelection() && !word) {
-      const [s, e] = this.ordered();
+    if (!extend && this.sel.hasSelection() && !word) {
+      const [s, e] = this.sel.ordered();
       this.setCaret(dir < 0 ? s : e, false);
       return;
     }
-    const to = charTarget(this.cache, this.caret, dir, word, this.lineCount());
+    const to = charTarget(this.cache, this.sel.caret, dir, word, this.lineCount());
     if (to) this.setCaret(to, extend);
   }
 
@@ -466,13 +447,11 @@ export class Viewer implements View {
   private moveVertical(delta: number, extend: boolean): void {
     const lc = this.lineCount();
     if (lc === 0) return;
-    const goal = this.goalX ?? this.caretColumnX();
-    const to = lineTarget(this.cache, this.caret, delta, lc, goal, this.geometry.charWidth);
-    const crossed = to.line !== this.caret.line;
+    const goal = this.sel.goalX ?? this.caretColumnX();
+    const to = lineTarget(this.cache, this.sel.caret, delta, lc, goal, this.geometry.charWidth);
+    const crossed = to.line !== this.sel.caret.line;
     this.setCaret(to, extend);
-    if (!crossed) return;
-    this.goalX = goal;
-    this.goalPending = true;
+    if (crossed) this.sel.aim(goal);
   }
 
   private page(dir: -1 | 1, extend: boolean): void {
@@ -484,11 +463,11 @@ export class Viewer implements View {
 
   /** Caret x in column space (cells from the line start, in px), for Up/Down. */
   private caretColumnX(): number {
-    const row = this.rows.at(this.caret.line);
-    const x = row?.xOf(this.caret.column, this.textColumn());
+    const row = this.rows.at(this.sel.caret.line);
+    const x = row?.xOf(this.sel.caret.column, this.textColumn());
     if (x !== undefined) return x + this.scroll.scrollCol * this.geometry.charWidth;
-    const len = this.cache.lineLength(this.caret.line);
-    return Math.min(this.caret.column, len ?? this.caret.column) * this.geometry.charWidth;
+    const len = this.cache.lineLength(this.sel.caret.line);
+    return Math.min(this.sel.caret.column, len ?? this.sel.caret.column) * this.geometry.charWidth;
   }
 
   private docEdge(end: boolean, extend: boolean): void {
@@ -507,26 +486,16 @@ export class Viewer implements View {
     const lc = this.lineCount();
     if (lc === 0) return;
     // Positions only: the host reads the bytes when copying, nothing is loaded here.
-    this.anchor = { line: 0, column: 0 };
-    this.caret = lineEnd(this.cache, lc - 1);
-    this.goalX = undefined;
+    this.sel.select({ line: 0, column: 0 }, lineEnd(this.cache, lc - 1));
     this.invalidate();
   }
 
   private copy(): void {
     if (!this.state || this.lineCount() === 0) return;
-    const [s, e] = this.ordered();
+    const [s, e] = this.sel.ordered();
     // Like VS Code, copying with no selection copies the caret's line.
-    const [from, to] = samePos(s, e) ? wholeLine(this.cache, this.caret.line, this.lineCount()) : [s, e];
+    const [from, to] = samePos(s, e) ? wholeLine(this.cache, this.sel.caret.line, this.lineCount()) : [s, e];
     this.post({ type: 'copy', from: { ...from }, to: { ...to } });
-  }
-
-  /** Clamps caret and anchor to line lengths learned from replies (EOL resolves here). */
-  private clampToKnownLengths(): void {
-    for (const p of [this.caret, this.anchor]) {
-      const len = this.cache.lineLength(p.line);
-      if (len !== undefined && p.column > len) p.column = len;
-    }
   }
 
   // ---- keys ----
@@ -547,7 +516,7 @@ export class Viewer implements View {
   /** False for a key's command that is none of the view's now (the key goes on to VS Code). */
   private handles(command: TextCommand): boolean {
     if (command.kind === 'tab') return this.edits.editable(false);
-    if (command.kind === 'escape') return this.find.widget.isOpen || this.hasSelection() || this.keys.size > 0;
+    if (command.kind === 'escape') return this.find.widget.isOpen || this.sel.hasSelection() || this.keys.size > 0;
     return true;
   }
 
@@ -558,9 +527,9 @@ export class Viewer implements View {
    * measure them).
    */
   private keysReady(): boolean {
-    if (this.edits.unsure || this.goalPending || this.frame !== 0) return false;
+    if (this.edits.unsure || this.sel.goalPending || this.frame !== 0) return false;
     const lc = this.lineCount();
-    for (const line of [this.caret.line - 1, this.caret.line, this.caret.line + 1, this.anchor.line]) {
+    for (const line of [this.sel.caret.line - 1, this.sel.caret.line, this.sel.caret.line + 1, this.sel.anchor.line]) {
       if (line >= 0 && line < lc && this.cache.peek(line)?.doubt) return false;
     }
     return true;
@@ -572,7 +541,7 @@ export class Viewer implements View {
       case 'char': return this.moveHorizontal(command.dir, command.word, command.extend);
       case 'line': return this.moveVertical(command.dir, command.extend);
       case 'page': return this.page(command.dir, command.extend);
-      case 'lineEdge': return this.setCaret(command.end ? lineEnd(this.cache, this.caret.line) : homeTarget(this.cache, this.caret), command.extend);
+      case 'lineEdge': return this.setCaret(command.end ? lineEnd(this.cache, this.sel.caret.line) : homeTarget(this.cache, this.sel.caret), command.extend);
       case 'fileEdge': return this.docEdge(command.end, command.extend);
       case 'scroll': return this.scroll.toLine(this.scroll.topLine + command.lines, true);
       case 'type': return this.edits.type(command.text);
@@ -586,7 +555,7 @@ export class Viewer implements View {
         return this.invalidate();
       case 'escape':
         if (this.find.widget.isOpen) this.find.close();
-        else if (this.hasSelection()) this.setCaret(this.caret, false);
+        else if (this.sel.hasSelection()) this.setCaret(this.sel.caret, false);
         return undefined;
       case 'host':
         if (command.command === 'save') return this.post({ type: 'command', command: 'save' });
@@ -628,7 +597,7 @@ export class Viewer implements View {
     g.layOut(lc);
     this.scroll.clampTop(atEnd);
     // An edit's caret may be on a line its host reply will add (Enter at the end): not clamped meanwhile.
-    if (lc > 0 && this.caret.line >= lc && this.edits.pending === 0) this.setCaretSilently(lc - 1);
+    if (lc > 0 && this.sel.caret.line >= lc && this.edits.pending === 0) this.sel.pullBackTo(lc - 1, this.cache);
     const top = this.scroll.topLine;
     const end = Math.min(lc, top + g.drawRows);
     const available = state.complete ? lc : Math.min(lc, state.knownLines);
@@ -658,19 +627,14 @@ export class Viewer implements View {
     ds.complete = String(state.complete);
     ds.visibleRows = String(g.fullRows);
     ds.scrollCol = String(Math.round(this.scroll.scrollCol));
-    ds.caret = `${this.caret.line}:${this.caret.column}`;
-    ds.anchor = `${this.anchor.line}:${this.anchor.column}`;
+    ds.caret = `${this.sel.caret.line}:${this.sel.caret.column}`;
+    ds.anchor = `${this.sel.anchor.line}:${this.sel.anchor.column}`;
 
     this.requests.fetch(state, this.scroll.topLine, g.drawRows, g.hWindow(this.scroll.scrollCol));
     this.caretReporter.schedule();
     this.saver.schedule();
     this.keys.drain();
     this.showPending();
-  }
-
-  private setCaretSilently(line: number): void {
-    this.caret = { line, column: Math.min(this.caret.column, this.cache.lineLength(line) ?? EOL) };
-    if (this.anchor.line > line) this.anchor = { ...this.caret };
   }
 
   private positionTexts(): void {
@@ -680,20 +644,8 @@ export class Viewer implements View {
 
   /** Settles what waited for the caret's line to be drawn: Up/Down goal and reveal. */
   private resolveCaret(): void {
-    const row = this.rows.at(this.caret.line);
-    if (!row) return;
-    const loaded = row.entry !== undefined || row.placeholder === 'indexing';
-    if (this.goalPending && row.entry && !row.entry.doubt && this.goalX !== undefined) {
-      const col = row.columnAt(this.goalX - this.scroll.scrollCol * this.geometry.charWidth, this.textColumn());
-      const extend = this.hasSelection();
-      this.caret = { line: this.caret.line, column: col };
-      if (!extend) this.anchor = { ...this.caret };
-      this.goalPending = false;
-    }
-    if (this.revealPending && loaded) {
-      this.revealPending = false;
-      const x = row.xOf(this.caret.column, this.textColumn());
-      if (x !== undefined) this.scroll.showX(x);
-    }
+    const row = this.rows.at(this.sel.caret.line);
+    const x = row && this.sel.resolve(row, this.textColumn());
+    if (x !== undefined) this.scroll.showX(x);
   }
 }
