@@ -24,7 +24,8 @@ import { FindSession } from './findSession';
 import { CaretReporter } from './text/caretReporter';
 import { charTarget, homeTarget, lineEnd, lineTarget, pageLines, wholeLine } from './text/caretMotion';
 import { FollowToggle } from './text/followToggle';
-import { asHostMessage, isCount, isPos, isState, samePos } from './guards';
+import { routeHostMessage, type TextMessageHandler } from './text/hostMessages';
+import { samePos } from './guards';
 import { LineCache } from './lineCache';
 import { LineRequests } from './text/lineRequests';
 import type { View, ViewPage, VsCodeApi } from './page';
@@ -39,7 +40,6 @@ import { TextPointer } from './text/textPointer';
 import { TextScroll } from './text/textScroll';
 import { TextSelection } from './text/textSelection';
 import { type TextColumn, TextRows } from './text/textRows';
-import { validateQuery } from '../src/search/query';
 
 const CACHE_LINES = 5000;
 
@@ -214,47 +214,24 @@ export class Viewer implements View {
   }
 
   onMessage(data: unknown): void {
-    const m = asHostMessage(data);
-    if (!m) return;
-    switch (m.type) {
-      case 'init':
-        if (isState(m.state)) this.onInit(m.state, isCount(m.topLine) ? m.topLine : 0);
-        break;
-      case 'state':
-        if (isState(m.state) && this.state) this.applyState(m.state);
-        break;
-      case 'lines':
-        if (this.state && isCount(m.id) && Array.isArray(m.lines) && isState(m.state) && isCount(m.edit)) this.onLines(m.id, m.lines, m.state, m.edit);
-        break;
-      case 'reveal':
-        if (this.state && isCount(m.line)) this.reveal(m.line, m.select === true, isCount(m.column) ? m.column : 0);
-        break;
-      case 'edited':
-        if (this.state && isCount(m.fromLine) && (m.caret === undefined || isPos(m.caret)) && isState(m.state) && (m.editId === undefined || isCount(m.editId))) {
-          this.onEdited(m.fromLine, m.keepCaret === true ? undefined : m.caret, m.state, m.reset === true, m.editId);
-        }
-        break;
-      case 'open':
-        if (this.state && m.what === 'find') this.openFind();
-        else if (this.state && m.what === 'filter') this.filter.open(validateQuery(m.query));
-        break;
-      case 'filterProgress':
-        if (isCount(m.id) && isCount(m.lines)) this.filter.onProgress(m);
-        break;
-      case 'filterLines':
-        if (isCount(m.id) && isCount(m.filterId) && Array.isArray(m.lines)) this.filter.onLines(m);
-        break;
-      case 'found':
-        if (this.state && isCount(m.id)) this.find.answered(m, (match) => this.showMatch(match.from, match.to));
-        break;
-      case 'findCount':
-        if (isCount(m.id) && isCount(m.matches)) this.find.onCount(m);
-        break;
-      case 'notice':
-        if (typeof m.text === 'string') this.notices.show(m.level === 'error' || m.level === 'warning' ? m.level : 'info', m.text, typeof m.topic === 'string' ? m.topic : undefined);
-        break;
-    }
+    routeHostMessage(data, this.messages);
   }
+
+  private readonly messages: TextMessageHandler = {
+    started: () => this.state !== undefined,
+    init: (state, topLine) => this.onInit(state, topLine),
+    state: (state) => this.applyState(state),
+    lines: (id, lines, state, edit) => this.onLines(id, lines, state, edit),
+    reveal: (line, select, column) => this.reveal(line, select, column),
+    edited: (fromLine, caret, state, reset, editId) => this.onEdited(fromLine, caret, state, reset, editId),
+    openFind: () => this.openFind(),
+    openFilter: (query) => this.filter.open(query),
+    filterProgress: (m) => this.filter.onProgress(m),
+    filterLines: (m) => this.filter.onLines(m),
+    found: (m) => this.find.answered(m, (match) => this.showMatch(match.from, match.to)),
+    findCount: (m) => this.find.onCount(m),
+    notice: (level, text, topic) => this.notices.show(level, text, topic),
+  };
 
   private onInit(state: FileState, topLine: number): void {
     const first = !this.state;
