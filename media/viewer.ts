@@ -23,7 +23,6 @@ import { FilterPane } from './filterPane';
 import { FindSession } from './findSession';
 import { CaretReporter } from './text/caretReporter';
 import { charTarget, homeTarget, lineEnd, lineTarget, pageLines, wholeLine } from './text/caretMotion';
-import { FollowToggle } from './text/followToggle';
 import { routeHostMessage, type TextMessageHandler } from './text/hostMessages';
 import { samePos } from './guards';
 import { LineCache } from './lineCache';
@@ -37,6 +36,7 @@ import { restoreState, StateSaver } from './text/savedState';
 import { SelectionPainter } from './text/selectionPainter';
 import { TextGeometry } from './text/textGeometry';
 import { TextPointer } from './text/textPointer';
+import { ShownFile } from './text/shownFile';
 import { TextScroll } from './text/textScroll';
 import { TextSelection } from './text/textSelection';
 import { type TextColumn, TextRows } from './text/textRows';
@@ -56,13 +56,10 @@ export class Viewer implements View {
   private readonly input: TextInput;
   private readonly scroll: TextScroll;
   private readonly find: FindSession;
-  private readonly followToggle = new FollowToggle();
   private readonly filter: FilterPane;
   private readonly edits: TextEdits;
 
-  private state: FileState | undefined;
-  /** The state as the host reported it last; `state` adds the lines of edits it has not answered yet. */
-  private hostState: FileState | undefined;
+  private readonly file: ShownFile;
   private readonly keys = new KeyQueue(() => this.keysReady());
   private readonly cache = new LineCache(CACHE_LINES);
   private readonly requests: LineRequests;
@@ -125,10 +122,10 @@ export class Viewer implements View {
     this.live.setAttribute('aria-live', 'polite');
 
     this.scroll = new TextScroll(this.editor, this.geometry, {
-      lineCount: () => this.lineCount(),
+      lineCount: () => this.file.lineCount,
       invalidate: () => this.invalidate(),
       scrollingUp: () => {
-        if (!this.state?.following || this.followOffAsked) return;
+        if (!this.file.state?.following || this.followOffAsked) return;
         // Scrolling up while following means the user wants to read: stop following.
         this.followOffAsked = true;
         this.followResumable = true;
@@ -155,7 +152,7 @@ export class Viewer implements View {
 
     const view = this;
     this.edits = new TextEdits(this.cache, {
-      get state() { return view.state; },
+      get state() { return view.file.state; },
       selection: () => this.sel.ordered(),
       postEdit: (m) => {
         this.post(m);
@@ -165,10 +162,14 @@ export class Viewer implements View {
       copy: () => this.copy(),
       explainReadOnly: (reason) => this.notices.show('info', `This file is read-only${reason ? `: ${reason}` : ''}.`),
       placeCaret: (pos) => this.setCaret(pos, false),
-      linesPredicted: () => this.predictLines(),
+      linesPredicted: () => this.file.predictLines(),
+    });
+    this.file = new ShownFile(this.cache, this.requests, this.edits, {
+      moved: (prev, next) => this.stateMoved(prev, next),
+      invalidate: () => this.invalidate(),
     });
     new TextPointer(this.editor, this.rows, this.cache, {
-      get state() { return view.state; },
+      get state() { return view.file.state; },
       get caret() { return view.sel.caret; },
       get topLine() { return view.scroll.topLine; },
       get fullRows() { return view.geometry.fullRows; },
@@ -218,10 +219,14 @@ export class Viewer implements View {
   }
 
   private readonly messages: TextMessageHandler = {
-    started: () => this.state !== undefined,
+    started: () => this.file.state !== undefined,
     init: (state, topLine) => this.onInit(state, topLine),
-    state: (state) => this.applyState(state),
-    lines: (id, lines, state, edit) => this.onLines(id, lines, state, edit),
+    state: (state) => this.file.report(state),
+    lines: (id, lines, state, edit) => {
+      if (!this.file.lines(id, lines, state, edit)) return;
+      this.sel.clampToKnownLengths(this.cache);
+      this.invalidate();
+    },
     reveal: (line, select, column) => this.reveal(line, select, column),
     edited: (fromLine, caret, state, reset, editId) => this.onEdited(fromLine, caret, state, reset, editId),
     openFind: () => this.openFind(),
@@ -234,12 +239,7 @@ export class Viewer implements View {
   };
 
   private onInit(state: FileState, topLine: number): void {
-    const first = !this.state;
-    this.hostState = state;
-    this.state = { ...this.predicted(state), following: this.followToggle.shown(state.following) };
-    this.cache.clear();
-    this.requests.forgetAbsent();
-    this.requests.drop();
+    const first = this.file.init(state);
     const saved = first ? restoreState(this.vscode) : undefined;
     if (saved) {
       ({ topLine: this.scroll.topLine, scrollCol: this.scroll.scrollCol, caret: this.sel.caret, anchor: this.sel.anchor } = saved);
@@ -253,44 +253,8 @@ export class Viewer implements View {
     this.invalidate();
   }
 
-  /** A state the host sent: shown, with the lines of unanswered edits and Follow as asked while a toggle is unanswered. */
-  private applyState(reported: FileState): void {
-    this.hostState = reported;
-    this.showState({ ...this.predicted(reported), following: this.followToggle.shown(reported.following) });
-  }
-
-  /** `reported` with the lines the edits the host has not answered yet add or remove. */
-  private predicted(reported: FileState): FileState {
-    const delta = this.edits.lineDelta;
-    return delta === 0 ? reported : { ...reported, lineCount: reported.lineCount + delta, knownLines: reported.knownLines + delta };
-  }
-
-  /** An edit on its way changed the line count the view shows. */
-  private predictLines(): void {
-    if (!this.state || !this.hostState) return;
-    const { lineCount, knownLines } = this.predicted(this.hostState);
-    this.state = { ...this.state, lineCount, knownLines };
-    this.requests.forgetAbsent();
-    this.invalidate();
-  }
-
-  private showState(next: FileState): void {
-    const prev = this.state;
-    this.state = next;
-    if (!prev) return;
-    // What we hold stays on screen until replaced (no flash of placeholders), but is
-    // fetched again where the file may have changed.
-    if (next.fileSize < prev.fileSize) {
-      // Truncated or rotated (an edit's removal comes through onEdited): no old line may show.
-      this.cache.clear();
-      this.requests.restart();
-    } else if (next.fileSize > prev.fileSize) {
-      // Appended: the old last line may have been unterminated and grown.
-      this.cache.markStale(Math.max(0, Math.min(prev.lineCount, prev.knownLines) - 1));
-    }
-    if (next.knownLines !== prev.knownLines || next.lineCount !== prev.lineCount || next.fileSize !== prev.fileSize) {
-      this.requests.forgetAbsent();
-    }
+  /** The state shown moved: Follow turned on (or lines came while following) scrolls to the end. */
+  private stateMoved(prev: FileState, next: FileState): void {
     if (!next.following) this.followOffAsked = false;
     else this.followResumable = false;
     if (next.following && (next.lineCount > prev.lineCount || !prev.following)) {
@@ -299,47 +263,20 @@ export class Viewer implements View {
     this.invalidate();
   }
 
-  private onLines(id: number, lines: unknown[], state: FileState, edit: number): void {
-    // Taken before the state is applied: dropping the request for a truncation it reports does not make its reply stale.
-    const request = this.requests.take(id);
-    this.applyState(state);
-    if (!request) return; // stale: the window moved or the file changed since
-    // Read before an edit of ours was applied (held during a save): none of them is shown; asked again once it is.
-    this.requests.store(request, edit < this.edits.lastSent ? [] : lines);
-    this.sel.clampToKnownLengths(this.cache);
-    this.invalidate();
-  }
-
-  /**
-   * The content changed (an edit from any view, undo, redo, revert, save); `editId`
-   * when it answers an edit of this view, whose lines the view predicted (unless it
-   * said it could not). `caret`: where the change puts it, if anywhere.
-   */
+  /** The content changed (see ShownFile.edited); `caret`: where the change puts it, if anywhere. */
   private onEdited(fromLine: number, caret: Position | undefined, state: FileState, reset: boolean, editId: number | undefined): void {
-    const own = this.edits.isOwn(editId);
-    if (reset) this.cache.clear();
-    else this.cache.markStale(fromLine, !own);
-    this.edits.settle(editId);
+    this.file.edited(fromLine, state, reset, editId);
     this.showPending();
     this.filter.contentChanged();
-    this.requests.drop(); // a reply in flight may predate the edit
-    this.requests.forgetAbsent();
-    const prevSize = this.state?.fileSize;
-    // The edit explains the size change: no truncation handling.
-    if (this.state && prevSize !== undefined) this.state = { ...this.state, fileSize: state.fileSize };
-    this.applyState(state);
     // After a truncation or rotation the old top line may be past the end: placing the caret must not scroll "up" (that stops following).
     if (reset) this.scroll.topLine = state.following ? this.scroll.maxTop() : Math.min(this.scroll.topLine, this.scroll.maxTop());
-    // Lines past the end (an edit removed them) would never be fetched again, nor drop their doubt.
-    if (this.edits.pending === 0 && this.state?.complete) this.cache.deleteFrom(this.state.lineCount);
     this.edits.answered(editId, caret);
     this.invalidate();
   }
 
   private reveal(line: number, select: boolean, column: number): void {
-    const state = this.state;
-    if (!state) return;
-    if (line >= state.lineCount) this.state = { ...state, lineCount: line + 1 }; // estimate lags the host
+    if (!this.file.state) return;
+    this.file.reach(line);
     if (line < this.scroll.topLine || line >= this.scroll.topLine + this.geometry.fullRows) this.scroll.centreOn(line);
     if (select) {
       this.sel.select({ line, column }, { line, column });
@@ -352,9 +289,8 @@ export class Viewer implements View {
 
   /** Selects a match the find widget found, centring it when it is off screen or under the widget (as VS Code moves it out). */
   private showMatch(from: Position, to: Position): void {
-    const state = this.state;
-    if (!state) return;
-    if (to.line >= state.lineCount) this.state = { ...state, lineCount: to.line + 1 }; // estimate lags the host
+    if (!this.file.state) return;
+    this.file.reach(to.line);
     if (from.line < this.scroll.topLine + this.find.widget.rowsCovered(this.geometry.lineHeight) || to.line >= this.scroll.topLine + this.geometry.fullRows) this.scroll.centreOn(from.line);
     this.sel.select(from, to);
     this.painter.markFound(from, to);
@@ -377,21 +313,8 @@ export class Viewer implements View {
 
   private toggleFollow(): void {
     this.post({ type: 'command', command: 'toggleFollow' });
-    if (!this.state) return;
-    this.showState({ ...this.state, following: this.followToggle.toggled(this.state.following) });
-    this.toolbar.update(this.state); // pressed at once, not on the next frame
-  }
-
-  // ---- geometry ----
-
-  private lineCount(): number {
-    return this.state ? this.state.lineCount : 0;
-  }
-
-  // ---- scrolling ----
-
-  private invalidate(): void {
-    if (!this.frame) this.frame = requestAnimationFrame(() => this.render());
+    this.file.toggleFollow();
+    if (this.file.state) this.toolbar.update(this.file.state); // pressed at once, not on the next frame
   }
 
   // ---- caret and selection ----
@@ -416,13 +339,13 @@ export class Viewer implements View {
       this.setCaret(dir < 0 ? s : e, false);
       return;
     }
-    const to = charTarget(this.cache, this.sel.caret, dir, word, this.lineCount());
+    const to = charTarget(this.cache, this.sel.caret, dir, word, this.file.lineCount);
     if (to) this.setCaret(to, extend);
   }
 
   /** Up/Down keep the x they started from (goalX) until the caret moves otherwise. */
   private moveVertical(delta: number, extend: boolean): void {
-    const lc = this.lineCount();
+    const lc = this.file.lineCount;
     if (lc === 0) return;
     const goal = this.sel.goalX ?? this.caretColumnX();
     const to = lineTarget(this.cache, this.sel.caret, delta, lc, goal, this.geometry.charWidth);
@@ -451,7 +374,7 @@ export class Viewer implements View {
     if (end) {
       if (this.followResumable && !extend) this.toggleFollow();
       this.scroll.toLine(this.scroll.maxTop(), true);
-      this.setCaret(lineEnd(this.cache, Math.max(0, this.lineCount() - 1)), extend);
+      this.setCaret(lineEnd(this.cache, Math.max(0, this.file.lineCount - 1)), extend);
     } else {
       this.scroll.toLine(0, true);
       this.scroll.toCol(0);
@@ -460,7 +383,7 @@ export class Viewer implements View {
   }
 
   private selectAll(): void {
-    const lc = this.lineCount();
+    const lc = this.file.lineCount;
     if (lc === 0) return;
     // Positions only: the host reads the bytes when copying, nothing is loaded here.
     this.sel.select({ line: 0, column: 0 }, lineEnd(this.cache, lc - 1));
@@ -468,10 +391,10 @@ export class Viewer implements View {
   }
 
   private copy(): void {
-    if (!this.state || this.lineCount() === 0) return;
+    if (!this.file.state || this.file.lineCount === 0) return;
     const [s, e] = this.sel.ordered();
     // Like VS Code, copying with no selection copies the caret's line.
-    const [from, to] = samePos(s, e) ? wholeLine(this.cache, this.sel.caret.line, this.lineCount()) : [s, e];
+    const [from, to] = samePos(s, e) ? wholeLine(this.cache, this.sel.caret.line, this.file.lineCount) : [s, e];
     this.post({ type: 'copy', from: { ...from }, to: { ...to } });
   }
 
@@ -505,7 +428,7 @@ export class Viewer implements View {
    */
   private keysReady(): boolean {
     if (this.edits.unsure || this.sel.goalPending || this.frame !== 0) return false;
-    const lc = this.lineCount();
+    const lc = this.file.lineCount;
     for (const line of [this.sel.caret.line - 1, this.sel.caret.line, this.sel.caret.line + 1, this.sel.anchor.line]) {
       if (line >= 0 && line < lc && this.cache.peek(line)?.doubt) return false;
     }
@@ -548,6 +471,10 @@ export class Viewer implements View {
 
   // ---- rendering ----
 
+  private invalidate(): void {
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.render());
+  }
+
   private showMessage(text: string | undefined): void {
     this.messageEl.classList.toggle('hidden', text === undefined);
     if (text !== undefined && this.messageEl.textContent !== text) this.messageEl.textContent = text;
@@ -560,7 +487,7 @@ export class Viewer implements View {
   private render(): void {
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
-    const state = this.state;
+    const state = this.file.state;
     if (!state) return;
     const g = this.geometry;
     g.measureFontIfChanged();
