@@ -1,19 +1,22 @@
 /**
- * The Huge File Editor webview: a virtualized, read-only text view over a file the
- * extension host serves line by line (see src/editor/protocol.ts).
+ * The Huge File Editor webview's text view: a virtualized view over a file the
+ * extension host serves line by line (see src/editor/protocol.ts), editable in place.
  *
  * Why it is built this way:
- * - Only the visible rows exist in the DOM, absolutely positioned, one row per line;
- *   scrolling moves a whole-number `topLine`, never the pixels of a giant element
- *   (browsers clamp element heights past ~16.7 M px, so a 100 M-line file cannot be a
- *   tall div). The scrollbars are drawn by hand (scrollbar.ts) and map a ratio to a line.
- * - Lines arrive in windows (`getLines`), at most one request in flight; the viewer
- *   keeps a bounded LRU of them and shows placeholders meanwhile.
+ * - Only the visible rows exist in the DOM, absolutely positioned, one row per line
+ *   (text/textRows.ts); scrolling moves a whole-number top line, never the pixels of a
+ *   giant element (text/textScroll.ts).
+ * - Lines arrive in windows (`getLines`), at most one request in flight
+ *   (text/lineRequests.ts); the view keeps a bounded LRU of them and shows placeholders
+ *   meanwhile.
  * - A line can be 100 MB: each is fetched as a byte window around the horizontal
  *   scroll position, and horizontal scrolling is counted in character cells, so a
- *   window starting at byte F is drawn at cell F.
+ *   window starting at byte F is drawn at cell F (text/textGeometry.ts).
  * - Positions are (line, byte column) as in the protocol; the decoded text of a window
  *   is converted back to bytes with lineRenderer's UTF-8 arithmetic.
+ *
+ * This class ties the parts in text/ together: it routes the host's messages, runs the
+ * keys' commands, places the caret and draws each frame.
  */
 import type { FileState, Position, ViewerMessage } from '../src/editor/protocol';
 import { Notices, textButtons, Toolbar } from './chrome';
@@ -21,25 +24,25 @@ import type { ClipboardAction } from './clipboard';
 import { el, pinScroll } from './dom';
 import { FilterPane } from './filterPane';
 import { FindSession } from './findSession';
-import { CaretReporter } from './text/caretReporter';
-import { charTarget, homeTarget, lineEnd, lineTarget, pageLines, wholeLine } from './text/caretMotion';
-import { routeHostMessage, type TextMessageHandler } from './text/hostMessages';
 import { samePos } from './guards';
 import { LineCache } from './lineCache';
-import { LineRequests } from './text/lineRequests';
 import type { View, ViewPage, VsCodeApi } from './page';
+import { charTarget, homeTarget, lineEnd, lineTarget, pageLines, wholeLine } from './text/caretMotion';
+import { CaretReporter } from './text/caretReporter';
+import { routeHostMessage, type TextMessageHandler } from './text/hostMessages';
 import { KeyQueue } from './text/keyQueue';
-import { TextEdits } from './text/textEditing';
-import { TextInput } from './text/textInput';
-import type { TextCommand } from './text/textKeys';
+import { LineRequests } from './text/lineRequests';
 import { restoreState, StateSaver } from './text/savedState';
 import { SelectionPainter } from './text/selectionPainter';
-import { TextGeometry } from './text/textGeometry';
-import { TextPointer } from './text/textPointer';
 import { ShownFile } from './text/shownFile';
+import { TextEdits } from './text/textEditing';
+import { TextGeometry } from './text/textGeometry';
+import { TextInput } from './text/textInput';
+import type { TextCommand } from './text/textKeys';
+import { TextPointer } from './text/textPointer';
+import { type TextColumn, TextRows } from './text/textRows';
 import { TextScroll } from './text/textScroll';
 import { TextSelection } from './text/textSelection';
-import { type TextColumn, TextRows } from './text/textRows';
 
 const CACHE_LINES = 5000;
 
@@ -48,33 +51,40 @@ export class Viewer implements View {
   private readonly vscode: VsCodeApi;
   private readonly signal: AbortSignal;
   private readonly root: HTMLElement;
-  private readonly toolbar: Toolbar;
-  private readonly notices: Notices;
   private readonly editor: HTMLDivElement;
   private readonly messageEl: HTMLDivElement;
+  /** Read out by screen readers. */
   private readonly live: HTMLDivElement;
-  private readonly input: TextInput;
-  private readonly scroll: TextScroll;
+  private readonly toolbar: Toolbar;
+  private readonly notices: Notices;
   private readonly find: FindSession;
   private readonly filter: FilterPane;
-  private readonly edits: TextEdits;
 
-  private readonly file: ShownFile;
-  private readonly keys = new KeyQueue(() => this.keysReady());
+  // The file and its lines.
   private readonly cache = new LineCache(CACHE_LINES);
   private readonly requests: LineRequests;
+  private readonly file: ShownFile;
+  private readonly edits: TextEdits;
 
+  // Where the view is, and what draws it.
   private readonly sel = new TextSelection();
-
+  private readonly geometry: TextGeometry;
+  private readonly scroll: TextScroll;
   private readonly rows: TextRows;
   private readonly painter: SelectionPainter;
-  private readonly geometry: TextGeometry;
+  /** The frame asked for (requestAnimationFrame), 0 when none is. */
   private frame = 0;
+
+  // Keys, and what the host hears of the view.
+  private readonly input: TextInput;
+  private readonly keys = new KeyQueue(() => this.keysReady());
+  private readonly caretReporter: CaretReporter;
+  private readonly saver: StateSaver;
+
+  /** Scrolling up asked the host to stop following: not asked again until it has stopped. */
   private followOffAsked = false;
   /** Scrolling up stopped following: going to the end (Ctrl+End) follows again. */
   private followResumable = false;
-  private readonly caretReporter: CaretReporter;
-  private readonly saver: StateSaver;
 
   constructor(page: ViewPage) {
     const root = page.root;
@@ -218,6 +228,7 @@ export class Viewer implements View {
     routeHostMessage(data, this.messages);
   }
 
+  /** What each host message does, once routeHostMessage has checked it. */
   private readonly messages: TextMessageHandler = {
     started: () => this.file.state !== undefined,
     init: (state, topLine) => this.onInit(state, topLine),
@@ -301,14 +312,7 @@ export class Viewer implements View {
 
   /** Ctrl+F: the find widget, filled with the selection when it is a short part of one line. */
   private openFind(): void {
-    const [from, to] = this.sel.ordered();
-    let selected: string | undefined;
-    if (from.line === to.line && to.column > from.column && to.column - from.column <= 200) {
-      const at = this.cache.textAt(from.line, from.column);
-      const end = this.cache.textAt(to.line, to.column);
-      if (at && end && at.slice === end.slice) selected = at.slice.text.slice(at.index, end.index);
-    }
-    this.find.open(selected);
+    this.find.open(this.sel.shortText(this.cache, 200));
   }
 
   private toggleFollow(): void {

@@ -31,6 +31,15 @@ export class TextSelection {
     return comparePos(this.anchor, this.caret) <= 0 ? [this.anchor, this.caret] : [this.caret, this.anchor];
   }
 
+  /** The selected text when it is part of one line held, at most `maxBytes` long (what Ctrl+F starts the find box with). */
+  shortText(cache: LineCache, maxBytes: number): string | undefined {
+    const [from, to] = this.ordered();
+    if (from.line !== to.line || to.column <= from.column || to.column - from.column > maxBytes) return undefined;
+    const at = cache.textAt(from.line, from.column);
+    const end = cache.textAt(to.line, to.column);
+    return at && end && at.slice === end.slice ? at.slice.text.slice(at.index, end.index) : undefined;
+  }
+
   /** Puts the caret at `pos`, the anchor too unless `extend`; the Up/Down goal is dropped. */
   place(pos: Position, extend: boolean): void {
     this.caret = { line: pos.line, column: pos.column };
