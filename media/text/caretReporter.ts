@@ -1,7 +1,8 @@
 /**
- * Tells the host where the text caret is (for the status bar, and the top line it
- * reopens at), and screen readers which line it is on, as VS Code's editor does.
- * Throttled: holding an arrow key sends a message a tenth of a second, not a frame.
+ * Tells the host where the text caret is (for the status bar, and the top line the view
+ * starts at when it opens again), and screen readers which line it is on, as VS Code's
+ * editor does. Throttled: holding an arrow key sends a message a tenth of a second, not
+ * a frame.
  */
 import type { Position, ViewerMessage } from '../../src/editor/protocol';
 import { EOL, type LineCache } from '../lineCache';
