@@ -1,138 +1,90 @@
 /**
- * The Huge File Editor webview: a virtualized, read-only text view over a file the
- * extension host serves line by line (see src/editor/protocol.ts).
+ * The Huge File Editor webview's text view: a virtualized view over a file the
+ * extension host serves line by line (see src/editor/protocol.ts), editable in place.
  *
  * Why it is built this way:
- * - Only the visible rows exist in the DOM, absolutely positioned, one row per line;
- *   scrolling moves a whole-number `topLine`, never the pixels of a giant element
- *   (browsers clamp element heights past ~16.7 M px, so a 100 M-line file cannot be a
- *   tall div). The scrollbars are drawn by hand (scrollbar.ts) and map a ratio to a line.
- * - Lines arrive in windows (`getLines`), at most one request in flight; the viewer
- *   keeps a bounded LRU of them and shows placeholders meanwhile.
+ * - Only the visible rows exist in the DOM, absolutely positioned, one row per line
+ *   (text/textRows.ts); scrolling moves a whole-number top line, never the pixels of a
+ *   giant element (text/textScroll.ts).
+ * - Lines arrive in windows (`getLines`), at most one request in flight
+ *   (text/lineRequests.ts); the view keeps a bounded LRU of them and shows placeholders
+ *   meanwhile.
  * - A line can be 100 MB: each is fetched as a byte window around the horizontal
  *   scroll position, and horizontal scrolling is counted in character cells, so a
- *   window starting at byte F is drawn at cell F.
+ *   window starting at byte F is drawn at cell F (text/textGeometry.ts).
  * - Positions are (line, byte column) as in the protocol; the decoded text of a window
  *   is converted back to bytes with lineRenderer's UTF-8 arithmetic.
+ *
+ * This class ties the parts in text/ together: it routes the host's messages, runs the
+ * keys' commands, places the caret and draws each frame.
  */
 import type { FileState, Position, ViewerMessage } from '../src/editor/protocol';
-import { MAX_LINE_BYTES } from '../src/editor/protocol';
 import { Notices, textButtons, Toolbar } from './chrome';
-import { listenClipboard } from './clipboard';
+import type { ClipboardAction } from './clipboard';
 import { el, pinScroll } from './dom';
-import { measureFont, onFontChange } from './fontMetrics';
 import { FilterPane } from './filterPane';
 import { FindSession } from './findSession';
-import { FollowToggle } from './followToggle';
-import { wheelMovement } from './wheelMovement';
-import { asHostMessage, clamp, comparePos, isCount, isPos, isState, samePos } from './guards';
-import { EOL, isWholeLine, LineCache } from './lineCache';
-import { byteLength, firstNonBlank, nextIndex, prevIndex, wordLeft, wordRight } from './lineRenderer';
-import { IS_MAC, isBoundOptionChord } from './keys';
-import { LineRequests } from './lineRequests';
+import { samePos } from './guards';
+import { LineCache } from './lineCache';
 import type { View, ViewPage, VsCodeApi } from './page';
-import { Scrollbar } from './scrollbar';
-import { KeyQueue } from './keyQueue';
-import { TextEdits } from './textEditing';
-import { type TextCommand, textKeyCommand } from './textKeys';
-import { TextPointer } from './textPointer';
-import { type TextColumn, TextRows } from './textRows';
-import { validateQuery } from '../src/search/query';
+import { charTarget, homeTarget, lineEnd, lineTarget, pageLines, wholeLine } from './text/caretMotion';
+import { CaretReporter } from './text/caretReporter';
+import { routeHostMessage, type TextMessageHandler } from './text/hostMessages';
+import { KeyQueue } from './text/keyQueue';
+import { LineRequests } from './text/lineRequests';
+import { restoreState, StateSaver } from './text/savedState';
+import { SelectionPainter } from './text/selectionPainter';
+import { ShownFile } from './text/shownFile';
+import { TextEdits } from './text/textEditing';
+import { TextGeometry } from './text/textGeometry';
+import { TextInput } from './text/textInput';
+import type { TextCommand } from './text/textKeys';
+import { TextPointer } from './text/textPointer';
+import { type TextColumn, TextRows } from './text/textRows';
+import { TextScroll } from './text/textScroll';
+import { TextSelection } from './text/textSelection';
 
-const VBAR_PX = 14;
-const HBAR_PX = 12;
 const CACHE_LINES = 5000;
-/** Horizontal windows start on multiples of this many bytes, so small scrolls reuse them. */
-const H_STEP = 512;
-/** Bytes asked per line: lines up to this long arrive whole and scroll exactly. */
-const WINDOW_BYTES = 4096;
-const CARET_THROTTLE_MS = 100;
-const SAVE_THROTTLE_MS = 300;
-const MIN_GUTTER_CHARS = 5;
-
-interface SavedState {
-  topLine: number;
-  scrollCol: number;
-  caret: Position;
-  anchor: Position;
-}
 
 /** The text view: lines of the file, numbered, editable in place. */
 export class Viewer implements View {
   private readonly vscode: VsCodeApi;
   private readonly signal: AbortSignal;
   private readonly root: HTMLElement;
+  private readonly editor: HTMLDivElement;
+  private readonly messageEl: HTMLDivElement;
+  /** Read out by screen readers. */
+  private readonly live: HTMLDivElement;
   private readonly toolbar: Toolbar;
   private readonly notices: Notices;
-  private readonly editor: HTMLDivElement;
-  private readonly caretEl: HTMLDivElement;
-  private readonly messageEl: HTMLDivElement;
-  private readonly shadowTop: HTMLDivElement;
-  private readonly shadowLeft: HTMLDivElement;
-  private readonly probe: HTMLDivElement;
-  private readonly live: HTMLDivElement;
-  /**
-   * Receives text: a hidden textarea at the caret, so input methods (IME, dead keys,
-   * emoji pickers) work and place their windows there. Keys with a plain character are
-   * handled on keydown; whatever else produces text arrives as input events here.
-   */
-  private readonly input: HTMLTextAreaElement;
-  private readonly vbar: Scrollbar;
-  private readonly hbar: Scrollbar;
   private readonly find: FindSession;
-  private readonly followToggle = new FollowToggle();
   private readonly filter: FilterPane;
-  private readonly edits: TextEdits;
-  /** The match the find widget selected: drawn in the find colour while it is the selection. */
-  private foundMatch: [Position, Position] | undefined;
 
-  private state: FileState | undefined;
-  /** The state as the host reported it last; `state` adds the lines of edits it has not answered yet. */
-  private hostState: FileState | undefined;
-  private readonly keys = new KeyQueue(() => this.keysReady());
+  // The file and its lines.
   private readonly cache = new LineCache(CACHE_LINES);
   private readonly requests: LineRequests;
+  private readonly file: ShownFile;
+  private readonly edits: TextEdits;
 
-  // Scroll position: whole lines vertically, character cells horizontally.
-  private topLine = 0;
-  private scrollCol = 0;
-  private wheelLines = 0;
-  private caret: Position = { line: 0, column: 0 };
-  private anchor: Position = { line: 0, column: 0 };
-  /** Column-space x the caret keeps across Up/Down; resolved once the target line is drawn. */
-  private goalX: number | undefined;
-  private goalPending = false;
-  private revealPending = false;
-
-  // Layout, measured.
-  private lineHeight = 19;
-  private charWidth = 8;
-  private digitWidth = 8;
-  private fontDirty = true;
-  private width = 0;
-  private height = 0;
-  private gutterWidth = 0;
-  private gutterChars = 0;
-  private fullRows = 1;
-  private drawRows = 1;
-  private textWidth = 0;
-  private contentCols = 0;
-  private hVisible = false;
-  /** Client x of the editor's left edge, read once per frame. */
-  private editorLeft = 0;
-
+  // Where the view is, and what draws it.
+  private readonly sel = new TextSelection();
+  private readonly geometry: TextGeometry;
+  private readonly scroll: TextScroll;
   private readonly rows: TextRows;
+  private readonly painter: SelectionPainter;
+  /** The frame asked for (requestAnimationFrame), 0 when none is. */
   private frame = 0;
-  private focused = false;
-  private blinkToggle = false;
+
+  // Keys, and what the host hears of the view.
+  private readonly input: TextInput;
+  private readonly keys = new KeyQueue(() => this.keysReady());
+  private readonly caretReporter: CaretReporter;
+  private readonly saver: StateSaver;
+
+  /** Scrolling up asked the host to stop following: not asked again until it has stopped. */
   private followOffAsked = false;
   /** Scrolling up stopped following: going to the end (Ctrl+End) follows again. */
   private followResumable = false;
-  private lastTabAt = -Infinity;
-
-  private caretTimer = 0;
-  private lastCaretSent = '';
-  private saveTimer = 0;
 
   constructor(page: ViewPage) {
     const root = page.root;
@@ -147,7 +99,7 @@ export class Viewer implements View {
       filter: () => this.filter.open(),
       toggleView: () => this.post({ type: 'command', command: 'toggleView' }),
     }));
-    this.notices = new Notices(root, () => this.focusView());
+    this.notices = new Notices(root, () => this.input.focus());
 
     this.editor = el('div', 'editor', root);
     pinScroll(this.editor);
@@ -155,55 +107,63 @@ export class Viewer implements View {
     this.editor.setAttribute('role', 'document');
     this.editor.setAttribute('aria-roledescription', 'file viewer');
     this.editor.setAttribute('aria-label', 'File content');
-    this.probe = el('div', 'probe', this.editor);
-    this.probe.setAttribute('aria-hidden', 'true');
+    const probe = el('div', 'probe', this.editor);
+    probe.setAttribute('aria-hidden', 'true');
     this.rows = new TextRows(el('div', 'rows', this.editor));
+    this.geometry = new TextGeometry(root, probe, this.rows);
     this.requests = new LineRequests(this.cache, { post: (m) => this.post(m), redraw: () => this.invalidate() });
-    this.caretEl = el('div', 'caret');
     this.messageEl = el('div', 'empty-message hidden', this.editor);
-    this.shadowTop = el('div', 'shadow-top hidden', this.editor);
-    this.shadowLeft = el('div', 'shadow-left hidden', this.editor);
-    this.input = el('textarea', 'text-input', this.editor);
-    this.input.tabIndex = -1;
-    this.input.setAttribute('aria-label', 'File content (type to edit)');
-    this.input.setAttribute('autocomplete', 'off');
-    this.input.setAttribute('autocorrect', 'off');
-    this.input.setAttribute('autocapitalize', 'off');
-    this.input.spellcheck = false;
-    this.input.wrap = 'off';
+    this.input = new TextInput(root, this.editor, this.signal, {
+      queueKey: (action) => this.queueKey(action),
+      handles: (command) => this.handles(command),
+      run: (command) => this.run(command),
+      type: (text) => this.edits.type(text),
+      clipboard: (action) => this.clipboard(action),
+      openFind: () => this.openFind(),
+      openFilter: () => this.filter.open(),
+      goToLine: () => this.post({ type: 'command', command: 'goToLine' }),
+      findNext: (backwards) => this.find.next(backwards),
+      focusChanged: () => {
+        this.painter.restartBlink();
+        this.invalidate();
+      },
+    });
     this.live = el('div', 'sr-only', root);
     this.live.setAttribute('aria-live', 'polite');
 
-    this.vbar = new Scrollbar(this.editor, {
-      orientation: 'vertical', trackClass: 'scroll-track', thumbClass: 'scroll-thumb',
-      onScroll: (r) => this.scrollToLine(Math.round(r * this.maxTop()), true),
-    });
-    this.hbar = new Scrollbar(this.editor, {
-      orientation: 'horizontal', trackClass: 'hscroll-track', thumbClass: 'hscroll-thumb',
-      onScroll: (r) => this.scrollToCol(r * this.hMax()),
+    this.scroll = new TextScroll(this.editor, this.geometry, {
+      lineCount: () => this.file.lineCount,
+      invalidate: () => this.invalidate(),
+      scrollingUp: () => {
+        if (!this.file.state?.following || this.followOffAsked) return;
+        // Scrolling up while following means the user wants to read: stop following.
+        this.followOffAsked = true;
+        this.followResumable = true;
+        this.toggleFollow();
+      },
     });
 
     this.filter = new FilterPane(root, {
       post: (m) => this.post(m),
       reveal: (line) => this.reveal(line, true, 0),
-      lineHeight: () => this.lineHeight,
-      focusView: () => this.focusView(),
+      lineHeight: () => this.geometry.lineHeight,
+      focusView: () => this.input.focus(),
     });
     this.find = new FindSession(root, {
       post: (m) => this.post(m),
       send: (id, query, backwards, restart) => {
-        const [start, end] = this.ordered();
+        const [start, end] = this.sel.ordered();
         this.post({ type: 'find', id, query, from: { ...(restart || backwards ? start : end) }, backwards, restart });
       },
       announce: (text) => { this.live.textContent = text; },
       redraw: () => this.invalidate(),
-      focusView: () => this.focusView(),
+      focusView: () => this.input.focus(),
     });
 
     const view = this;
     this.edits = new TextEdits(this.cache, {
-      get state() { return view.state; },
-      selection: () => this.ordered(),
+      get state() { return view.file.state; },
+      selection: () => this.sel.ordered(),
       postEdit: (m) => {
         this.post(m);
         this.requests.drop(); // lines asked before the edit would come back stale
@@ -212,28 +172,49 @@ export class Viewer implements View {
       copy: () => this.copy(),
       explainReadOnly: (reason) => this.notices.show('info', `This file is read-only${reason ? `: ${reason}` : ''}.`),
       placeCaret: (pos) => this.setCaret(pos, false),
-      linesPredicted: () => this.predictLines(),
+      linesPredicted: () => this.file.predictLines(),
+    });
+    this.file = new ShownFile(this.cache, this.requests, this.edits, {
+      moved: (prev, next) => this.stateMoved(prev, next),
+      invalidate: () => this.invalidate(),
     });
     new TextPointer(this.editor, this.rows, this.cache, {
-      get state() { return view.state; },
-      get caret() { return view.caret; },
-      get topLine() { return view.topLine; },
-      get fullRows() { return view.fullRows; },
-      get lineHeight() { return view.lineHeight; },
-      get gutterWidth() { return view.gutterWidth; },
-      get textWidth() { return view.textWidth; },
+      get state() { return view.file.state; },
+      get caret() { return view.sel.caret; },
+      get topLine() { return view.scroll.topLine; },
+      get fullRows() { return view.geometry.fullRows; },
+      get lineHeight() { return view.geometry.lineHeight; },
+      get gutterWidth() { return view.geometry.gutterWidth; },
+      get textWidth() { return view.geometry.textWidth; },
       textColumn: () => this.textColumn(),
       setCaret: (pos, extend) => this.setCaret(pos, extend, false),
       select: (anchor, caret) => {
-        this.anchor = anchor;
+        this.sel.anchor = anchor;
         this.setCaret(caret, true, false);
       },
-      scrollToLine: (line) => this.scrollToLine(line, true),
-      scrollToCol: (col) => this.scrollToCol(col),
-      focus: () => this.focusView(),
+      scrollToLine: (line) => this.scroll.toLine(line, true),
+      scrollToCol: (col) => this.scroll.toCol(col),
+      focus: () => this.input.focus(),
+    });
+    this.painter = new SelectionPainter(this.rows, this.geometry, this.input.textarea, {
+      get caret() { return view.sel.caret; },
+      get topLine() { return view.scroll.topLine; },
+      get overwrite() { return view.edits.overwrite; },
+      selection: () => this.sel.ordered(),
+      textColumn: () => this.textColumn(),
     });
 
-    this.listen();
+    this.caretReporter = new CaretReporter(this.cache, {
+      get caret() { return view.sel.caret; },
+      get topLine() { return view.scroll.topLine; },
+      get overwrite() { return view.edits.overwrite; },
+      get focused() { return view.input.focused; },
+      post: (m) => this.post(m),
+      announce: (text) => { this.live.textContent = text; },
+    });
+    this.saver = new StateSaver(this.vscode, () => ({ topLine: this.scroll.topLine, scrollCol: this.scroll.scrollCol, caret: this.sel.caret, anchor: this.sel.anchor }));
+
+    this.geometry.watch(this.editor, this.signal, () => this.invalidate());
     this.showMessage('Loading…');
   }
 
@@ -244,563 +225,184 @@ export class Viewer implements View {
   }
 
   onMessage(data: unknown): void {
-    const m = asHostMessage(data);
-    if (!m) return;
-    switch (m.type) {
-      case 'init':
-        if (isState(m.state)) this.onInit(m.state, isCount(m.topLine) ? m.topLine : 0);
-        break;
-      case 'state':
-        if (isState(m.state) && this.state) this.applyState(m.state);
-        break;
-      case 'lines':
-        if (this.state && isCount(m.id) && Array.isArray(m.lines) && isState(m.state) && isCount(m.edit)) this.onLines(m.id, m.lines, m.state, m.edit);
-        break;
-      case 'reveal':
-        if (this.state && isCount(m.line)) this.reveal(m.line, m.select === true, isCount(m.column) ? m.column : 0);
-        break;
-      case 'edited':
-        if (this.state && isCount(m.fromLine) && (m.caret === undefined || isPos(m.caret)) && isState(m.state) && (m.editId === undefined || isCount(m.editId))) {
-          this.onEdited(m.fromLine, m.keepCaret === true ? undefined : m.caret, m.state, m.reset === true, m.editId);
-        }
-        break;
-      case 'open':
-        if (this.state && m.what === 'find') this.openFind();
-        else if (this.state && m.what === 'filter') this.filter.open(validateQuery(m.query));
-        break;
-      case 'filterProgress':
-        if (isCount(m.id) && isCount(m.lines)) this.filter.onProgress(m);
-        break;
-      case 'filterLines':
-        if (isCount(m.id) && isCount(m.filterId) && Array.isArray(m.lines)) this.filter.onLines(m);
-        break;
-      case 'found':
-        if (this.state && isCount(m.id)) this.find.answered(m, (match) => this.showMatch(match.from, match.to));
-        break;
-      case 'findCount':
-        if (isCount(m.id) && isCount(m.matches)) this.find.onCount(m);
-        break;
-      case 'notice':
-        if (typeof m.text === 'string') this.notices.show(m.level === 'error' || m.level === 'warning' ? m.level : 'info', m.text, typeof m.topic === 'string' ? m.topic : undefined);
-        break;
-    }
+    routeHostMessage(data, this.messages);
   }
+
+  /** What each host message does, once routeHostMessage has checked it. */
+  private readonly messages: TextMessageHandler = {
+    started: () => this.file.state !== undefined,
+    init: (state, topLine) => this.onInit(state, topLine),
+    state: (state) => this.file.report(state),
+    lines: (id, lines, state, edit) => {
+      if (!this.file.lines(id, lines, state, edit)) return;
+      this.sel.clampToKnownLengths(this.cache);
+      this.invalidate();
+    },
+    reveal: (line, select, column) => this.reveal(line, select, column),
+    edited: (fromLine, caret, state, reset, editId) => this.onEdited(fromLine, caret, state, reset, editId),
+    openFind: () => this.openFind(),
+    openFilter: (query) => this.filter.open(query),
+    filterProgress: (m) => this.filter.onProgress(m),
+    filterLines: (m) => this.filter.onLines(m),
+    found: (m) => this.find.answered(m, (match) => this.showMatch(match.from, match.to)),
+    findCount: (m) => this.find.onCount(m),
+    notice: (level, text, topic) => this.notices.show(level, text, topic),
+  };
 
   private onInit(state: FileState, topLine: number): void {
-    const first = !this.state;
-    this.hostState = state;
-    this.state = { ...this.predicted(state), following: this.followToggle.shown(state.following) };
-    this.cache.clear();
-    this.requests.forgetAbsent();
-    this.requests.drop();
-    const saved = this.vscode.getState() as Partial<SavedState> | undefined;
-    if (first && saved && isCount(saved.topLine) && isPos(saved.caret) && isPos(saved.anchor)) {
-      this.topLine = saved.topLine;
-      this.scrollCol = typeof saved.scrollCol === 'number' && Number.isFinite(saved.scrollCol) && saved.scrollCol >= 0 ? saved.scrollCol : 0;
-      this.caret = saved.caret;
-      this.anchor = saved.anchor;
+    const first = this.file.init(state);
+    const saved = first ? restoreState(this.vscode) : undefined;
+    if (saved) {
+      ({ topLine: this.scroll.topLine, scrollCol: this.scroll.scrollCol, caret: this.sel.caret, anchor: this.sel.anchor } = saved);
     } else {
-      this.topLine = topLine;
-      this.caret = { line: topLine, column: 0 };
-      this.anchor = { ...this.caret };
+      this.scroll.topLine = topLine;
+      this.sel.caret = { line: topLine, column: 0 };
+      this.sel.anchor = { ...this.sel.caret };
     }
     this.editor.setAttribute('aria-label', `${state.fileName}, read-only file view`);
-    if (first && document.hasFocus() && !this.notices.contains(document.activeElement)) this.focusView();
+    if (first && document.hasFocus() && !this.notices.contains(document.activeElement)) this.input.focus();
     this.invalidate();
   }
 
-  /** A state the host sent: shown, with the lines of unanswered edits and Follow as asked while a toggle is unanswered. */
-  private applyState(reported: FileState): void {
-    this.hostState = reported;
-    this.showState({ ...this.predicted(reported), following: this.followToggle.shown(reported.following) });
-  }
-
-  /** `reported` with the lines the edits the host has not answered yet add or remove. */
-  private predicted(reported: FileState): FileState {
-    const delta = this.edits.lineDelta;
-    return delta === 0 ? reported : { ...reported, lineCount: reported.lineCount + delta, knownLines: reported.knownLines + delta };
-  }
-
-  /** An edit on its way changed the line count the view shows. */
-  private predictLines(): void {
-    if (!this.state || !this.hostState) return;
-    const { lineCount, knownLines } = this.predicted(this.hostState);
-    this.state = { ...this.state, lineCount, knownLines };
-    this.requests.forgetAbsent();
-    this.invalidate();
-  }
-
-  private showState(next: FileState): void {
-    const prev = this.state;
-    this.state = next;
-    if (!prev) return;
-    // What we hold stays on screen until replaced (no flash of placeholders), but is
-    // fetched again where the file may have changed.
-    if (next.fileSize < prev.fileSize) {
-      // Truncated or rotated (an edit's removal comes through onEdited): no old line may show.
-      this.cache.clear();
-      this.requests.restart();
-    } else if (next.fileSize > prev.fileSize) {
-      // Appended: the old last line may have been unterminated and grown.
-      this.cache.markStale(Math.max(0, Math.min(prev.lineCount, prev.knownLines) - 1));
-    }
-    if (next.knownLines !== prev.knownLines || next.lineCount !== prev.lineCount || next.fileSize !== prev.fileSize) {
-      this.requests.forgetAbsent();
-    }
+  /** The state shown moved: Follow turned on (or lines came while following) scrolls to the end. */
+  private stateMoved(prev: FileState, next: FileState): void {
     if (!next.following) this.followOffAsked = false;
     else this.followResumable = false;
     if (next.following && (next.lineCount > prev.lineCount || !prev.following)) {
-      this.topLine = this.maxTop();
+      this.scroll.topLine = this.scroll.maxTop();
     }
     this.invalidate();
   }
 
-  private onLines(id: number, lines: unknown[], state: FileState, edit: number): void {
-    // Taken before the state is applied: dropping the request for a truncation it reports does not make its reply stale.
-    const request = this.requests.take(id);
-    this.applyState(state);
-    if (!request) return; // stale: the window moved or the file changed since
-    // Read before an edit of ours was applied (held during a save): none of them is shown; asked again once it is.
-    this.requests.store(request, edit < this.edits.lastSent ? [] : lines);
-    this.clampToKnownLengths();
-    this.invalidate();
-  }
-
-  /**
-   * The content changed (an edit from any view, undo, redo, revert, save); `editId`
-   * when it answers an edit of this view, whose lines the view predicted (unless it
-   * said it could not). `caret`: where the change puts it, if anywhere.
-   */
+  /** The content changed (see ShownFile.edited); `caret`: where the change puts it, if anywhere. */
   private onEdited(fromLine: number, caret: Position | undefined, state: FileState, reset: boolean, editId: number | undefined): void {
-    const own = this.edits.isOwn(editId);
-    if (reset) this.cache.clear();
-    else this.cache.markStale(fromLine, !own);
-    this.edits.settle(editId);
+    this.file.edited(fromLine, state, reset, editId);
     this.showPending();
     this.filter.contentChanged();
-    this.requests.drop(); // a reply in flight may predate the edit
-    this.requests.forgetAbsent();
-    const prevSize = this.state?.fileSize;
-    // The edit explains the size change: no truncation handling.
-    if (this.state && prevSize !== undefined) this.state = { ...this.state, fileSize: state.fileSize };
-    this.applyState(state);
     // After a truncation or rotation the old top line may be past the end: placing the caret must not scroll "up" (that stops following).
-    if (reset) this.topLine = state.following ? this.maxTop() : Math.min(this.topLine, this.maxTop());
-    // Lines past the end (an edit removed them) would never be fetched again, nor drop their doubt.
-    if (this.edits.pending === 0 && this.state?.complete) this.cache.deleteFrom(this.state.lineCount);
+    if (reset) this.scroll.topLine = state.following ? this.scroll.maxTop() : Math.min(this.scroll.topLine, this.scroll.maxTop());
     this.edits.answered(editId, caret);
     this.invalidate();
   }
 
   private reveal(line: number, select: boolean, column: number): void {
-    const state = this.state;
-    if (!state) return;
-    if (line >= state.lineCount) this.state = { ...state, lineCount: line + 1 }; // estimate lags the host
-    if (line < this.topLine || line >= this.topLine + this.fullRows) this.centreOn(line);
+    if (!this.file.state) return;
+    this.file.reach(line);
+    if (line < this.scroll.topLine || line >= this.scroll.topLine + this.geometry.fullRows) this.scroll.centreOn(line);
     if (select) {
-      this.caret = { line, column };
-      this.anchor = { ...this.caret };
-      this.goalX = undefined;
-      this.scrollCol = 0;
-      this.revealPending = true;
-      this.restartBlink();
+      this.sel.select({ line, column }, { line, column });
+      this.scroll.scrollCol = 0;
+      this.sel.revealPending = true;
+      this.painter.restartBlink();
     }
     this.invalidate();
   }
 
-  /**
-   * Scrolls `line` to the middle of the view, clamped at once: the caret message may
-   * go out before the next frame clamps, and the host refuses a negative top line.
-   */
-  private centreOn(line: number): void {
-    this.topLine = clamp(line - Math.floor(this.fullRows / 2), 0, this.maxTop());
-  }
-
   /** Selects a match the find widget found, centring it when it is off screen or under the widget (as VS Code moves it out). */
   private showMatch(from: Position, to: Position): void {
-    const state = this.state;
-    if (!state) return;
-    if (to.line >= state.lineCount) this.state = { ...state, lineCount: to.line + 1 }; // estimate lags the host
-    if (from.line < this.topLine + this.find.widget.rowsCovered(this.lineHeight) || to.line >= this.topLine + this.fullRows) this.centreOn(from.line);
-    this.anchor = { ...from };
-    this.caret = { ...to };
-    this.foundMatch = [{ ...from }, { ...to }];
-    this.goalX = undefined;
-    this.revealPending = true;
-    this.restartBlink();
+    if (!this.file.state) return;
+    this.file.reach(to.line);
+    if (from.line < this.scroll.topLine + this.find.widget.rowsCovered(this.geometry.lineHeight) || to.line >= this.scroll.topLine + this.geometry.fullRows) this.scroll.centreOn(from.line);
+    this.sel.select(from, to);
+    this.painter.markFound(from, to);
+    this.sel.revealPending = true;
+    this.painter.restartBlink();
     this.invalidate();
   }
 
   /** Ctrl+F: the find widget, filled with the selection when it is a short part of one line. */
   private openFind(): void {
-    const [from, to] = this.ordered();
-    let selected: string | undefined;
-    if (from.line === to.line && to.column > from.column && to.column - from.column <= 200) {
-      const at = this.cache.textAt(from.line, from.column);
-      const end = this.cache.textAt(to.line, to.column);
-      if (at && end && at.slice === end.slice) selected = at.slice.text.slice(at.index, end.index);
-    }
-    this.find.open(selected);
+    this.find.open(this.sel.shortText(this.cache, 200));
   }
 
   private toggleFollow(): void {
     this.post({ type: 'command', command: 'toggleFollow' });
-    if (!this.state) return;
-    this.showState({ ...this.state, following: this.followToggle.toggled(this.state.following) });
-    this.toolbar.update(this.state); // pressed at once, not on the next frame
-  }
-
-  // ---- geometry ----
-
-  private lineCount(): number {
-    return this.state ? this.state.lineCount : 0;
-  }
-
-  private maxTop(): number {
-    return Math.max(0, this.lineCount() - this.fullRows);
-  }
-
-  private hMax(): number {
-    return Math.max(0, this.contentCols + 2 - this.textWidth / this.charWidth);
-  }
-
-  /** The byte window every line is asked with at the current horizontal position. */
-  private hWindow(): { fromByte: number; maxBytes: number } {
-    const viewCols = Math.ceil(this.textWidth / this.charWidth);
-    const maxBytes = viewCols + 2 * H_STEP > WINDOW_BYTES / 2 ? MAX_LINE_BYTES : WINDOW_BYTES;
-    if (this.scrollCol + viewCols + H_STEP <= maxBytes) return { fromByte: 0, maxBytes };
-    return { fromByte: Math.max(0, Math.floor(this.scrollCol / H_STEP) * H_STEP - H_STEP), maxBytes };
-  }
-
-  private measureFont(): void {
-    this.fontDirty = false;
-    ({ lineHeight: this.lineHeight, charWidth: this.charWidth, digitWidth: this.digitWidth } = measureFont(this.probe));
-    this.root.style.setProperty('--line-height', `${this.lineHeight}px`);
-    this.root.style.setProperty('--char-width', `${this.charWidth}px`);
-    this.rows.remeasure();
-    this.gutterChars = 0;
-  }
-
-  private updateGutter(lineCount: number): void {
-    const chars = Math.max(MIN_GUTTER_CHARS, String(Math.max(1, lineCount)).length);
-    if (chars === this.gutterChars) return;
-    this.gutterChars = chars;
-    this.gutterWidth = Math.round(chars * this.digitWidth + 16 + 2 * this.charWidth);
-    this.root.style.setProperty('--gutter-width', `${this.gutterWidth}px`);
-  }
-
-  // ---- scrolling ----
-
-  private invalidate(): void {
-    if (!this.frame) this.frame = requestAnimationFrame(() => this.render());
-  }
-
-  /** User-driven vertical scroll. */
-  private scrollToLine(line: number, user: boolean): void {
-    const top = clamp(Math.round(line), 0, this.maxTop());
-    if (user && top < this.topLine && this.state?.following && !this.followOffAsked) {
-      // Scrolling up while following means the user wants to read: stop following.
-      this.followOffAsked = true;
-      this.followResumable = true;
-      this.toggleFollow();
-    }
-    if (top !== this.topLine) {
-      this.topLine = top;
-      this.invalidate();
-    }
-  }
-
-  private scrollToCol(col: number): void {
-    const c = clamp(col, 0, Math.max(this.hMax(), 0));
-    if (c !== this.scrollCol) {
-      this.scrollCol = c;
-      this.invalidate();
-    }
-  }
-
-  private onWheel(e: WheelEvent): void {
-    if (e.ctrlKey) return; // zoom belongs to VS Code
-    e.preventDefault();
-    const { lines, cols } = wheelMovement(e, { lineHeight: this.lineHeight, charWidth: this.charWidth, rows: this.fullRows, textWidth: this.textWidth });
-    if (lines !== 0) {
-      if (Math.sign(lines) !== Math.sign(this.wheelLines)) this.wheelLines = 0;
-      this.wheelLines += lines;
-      const whole = Math.trunc(this.wheelLines);
-      this.wheelLines -= whole;
-      if (whole !== 0) {
-        const before = this.topLine;
-        this.scrollToLine(this.topLine + whole, true);
-        if (this.topLine === before) this.wheelLines = 0;
-      }
-    }
-    if (cols !== 0) this.scrollToCol(this.scrollCol + cols);
+    this.file.toggleFollow();
+    if (this.file.state) this.toolbar.update(this.file.state); // pressed at once, not on the next frame
   }
 
   // ---- caret and selection ----
 
-  private hasSelection(): boolean {
-    return !samePos(this.caret, this.anchor);
-  }
-
-  private ordered(): [Position, Position] {
-    return comparePos(this.anchor, this.caret) <= 0 ? [this.anchor, this.caret] : [this.caret, this.anchor];
-  }
-
   /** Puts the caret at `pos`; moves the anchor too unless extending a selection. */
   private setCaret(pos: Position, extend: boolean, reveal = true): void {
-    this.caret = { line: pos.line, column: pos.column };
-    if (!extend) this.anchor = { ...this.caret };
-    this.goalX = undefined;
-    this.goalPending = false;
+    this.sel.place(pos, extend);
     if (reveal) this.revealCaret();
-    this.restartBlink();
+    this.painter.restartBlink();
     this.invalidate();
   }
 
   /** Scrolls vertically now; the horizontal part waits until the line is drawn. */
   private revealCaret(): void {
-    const line = this.caret.line;
-    if (line < this.topLine) this.scrollToLine(line, true);
-    else if (line >= this.topLine + this.fullRows) this.scrollToLine(line - this.fullRows + 1, true);
-    this.revealPending = true;
-  }
-
-  private restartBlink(): void {
-    this.blinkToggle = !this.blinkToggle;
-    this.caretEl.classList.toggle('blink-a', this.blinkToggle);
-    this.caretEl.classList.toggle('blink-b', !this.blinkToggle);
+    this.scroll.showLine(this.sel.caret.line);
+    this.sel.revealPending = true;
   }
 
   private moveHorizontal(dir: -1 | 1, word: boolean, extend: boolean): void {
-    if (!extend && this.hasSelection() && !word) {
-      const [s, e] = this.ordered();
+    if (!extend && this.sel.hasSelection() && !word) {
+      const [s, e] = this.sel.ordered();
       this.setCaret(dir < 0 ? s : e, false);
       return;
     }
-    const { line } = this.caret;
-    const len = this.cache.lineLength(line);
-    const column = len === undefined ? this.caret.column : Math.min(this.caret.column, len);
-    const at = this.cache.textAt(line, column);
-    if (dir < 0) {
-      if (column === 0) {
-        if (line > 0) this.setCaret({ line: line - 1, column: this.cache.lineLength(line - 1) ?? EOL }, extend);
-        return;
-      }
-      if (at && (at.index > 0 || at.slice.fromByte === 0)) {
-        const i = word ? wordLeft(at.slice.text, at.index) : prevIndex(at.slice.text, at.index);
-        this.setCaret({ line, column: at.slice.fromByte + byteLength(at.slice.text, 0, i) }, extend);
-      } else {
-        this.setCaret({ line, column: column - 1 }, extend);
-      }
-    } else {
-      if (len !== undefined && column >= len) {
-        if (line + 1 < this.lineCount()) this.setCaret({ line: line + 1, column: 0 }, extend);
-        return;
-      }
-      if (at && at.index < at.slice.text.length) {
-        const t = at.slice.text;
-        const i = word ? wordRight(t, at.index) : nextIndex(t, at.index);
-        let col = at.slice.fromByte + byteLength(t, 0, i);
-        if (i === t.length && isWholeLine(this.cache.peek(line)!)) col = at.slice.length;
-        this.setCaret({ line, column: col }, extend);
-      } else {
-        this.setCaret({ line, column: column + 1 }, extend);
-      }
-    }
+    const to = charTarget(this.cache, this.sel.caret, dir, word, this.file.lineCount);
+    if (to) this.setCaret(to, extend);
   }
 
+  /** Up/Down keep the x they started from (goalX) until the caret moves otherwise. */
   private moveVertical(delta: number, extend: boolean): void {
-    const lc = this.lineCount();
+    const lc = this.file.lineCount;
     if (lc === 0) return;
-    const goal = this.goalX ?? this.caretColumnX();
-    const target = clamp(this.caret.line + delta, 0, lc - 1);
-    if (target === this.caret.line) {
-      // Already on the first / last line: go to its start / end.
-      this.setCaret({ line: target, column: delta < 0 ? 0 : this.cache.lineLength(target) ?? EOL }, extend);
-      return;
-    }
-    this.setCaret({ line: target, column: Math.max(0, Math.round(goal / this.charWidth)) }, extend);
-    this.goalX = goal;
-    this.goalPending = true;
+    const goal = this.sel.goalX ?? this.caretColumnX();
+    const to = lineTarget(this.cache, this.sel.caret, delta, lc, goal, this.geometry.charWidth);
+    const crossed = to.line !== this.sel.caret.line;
+    this.setCaret(to, extend);
+    if (crossed) this.sel.aim(goal);
   }
 
   private page(dir: -1 | 1, extend: boolean): void {
-    // VS Code's page size: whole visible lines less two. The view scrolls by a page
-    // where it can; the caret always moves by a page (clamped to the file).
-    const page = Math.max(1, this.fullRows - 2);
-    this.scrollToLine(this.topLine + dir * page, true);
+    // The view scrolls by a page where it can; the caret always moves by a page (clamped to the file).
+    const page = pageLines(this.geometry.fullRows);
+    this.scroll.toLine(this.scroll.topLine + dir * page, true);
     this.moveVertical(dir * page, extend);
   }
 
   /** Caret x in column space (cells from the line start, in px), for Up/Down. */
   private caretColumnX(): number {
-    const row = this.rows.at(this.caret.line);
-    const x = row?.xOf(this.caret.column, this.textColumn());
-    if (x !== undefined) return x + this.scrollCol * this.charWidth;
-    const len = this.cache.lineLength(this.caret.line);
-    return Math.min(this.caret.column, len ?? this.caret.column) * this.charWidth;
-  }
-
-  private home(extend: boolean): void {
-    const { line, column } = this.caret;
-    const entry = this.cache.peek(line);
-    let target = 0;
-    if (entry && !entry.doubt && entry.slice.fromByte === 0) {
-      const first = byteLength(entry.slice.text, 0, firstNonBlank(entry.slice.text));
-      target = column === first ? 0 : first;
-    }
-    this.setCaret({ line, column: target }, extend);
-  }
-
-  private end(extend: boolean): void {
-    const line = this.caret.line;
-    this.setCaret({ line, column: this.cache.lineLength(line) ?? EOL }, extend);
+    const row = this.rows.at(this.sel.caret.line);
+    const x = row?.xOf(this.sel.caret.column, this.textColumn());
+    if (x !== undefined) return x + this.scroll.scrollCol * this.geometry.charWidth;
+    const len = this.cache.lineLength(this.sel.caret.line);
+    return Math.min(this.sel.caret.column, len ?? this.sel.caret.column) * this.geometry.charWidth;
   }
 
   private docEdge(end: boolean, extend: boolean): void {
-    const lc = this.lineCount();
     if (end) {
-      const last = Math.max(0, lc - 1);
       if (this.followResumable && !extend) this.toggleFollow();
-      this.scrollToLine(this.maxTop(), true);
-      this.setCaret({ line: last, column: this.cache.lineLength(last) ?? EOL }, extend);
+      this.scroll.toLine(this.scroll.maxTop(), true);
+      this.setCaret(lineEnd(this.cache, Math.max(0, this.file.lineCount - 1)), extend);
     } else {
-      this.scrollToLine(0, true);
-      this.scrollToCol(0);
+      this.scroll.toLine(0, true);
+      this.scroll.toCol(0);
       this.setCaret({ line: 0, column: 0 }, extend);
     }
   }
 
   private selectAll(): void {
-    const lc = this.lineCount();
+    const lc = this.file.lineCount;
     if (lc === 0) return;
-    const last = lc - 1;
     // Positions only: the host reads the bytes when copying, nothing is loaded here.
-    this.anchor = { line: 0, column: 0 };
-    this.caret = { line: last, column: this.cache.lineLength(last) ?? EOL };
-    this.goalX = undefined;
+    this.sel.select({ line: 0, column: 0 }, lineEnd(this.cache, lc - 1));
     this.invalidate();
   }
 
   private copy(): void {
-    if (!this.state || this.lineCount() === 0) return;
-    let [from, to] = this.ordered();
-    if (samePos(from, to)) {
-      // Like VS Code, copying with no selection copies the caret's line.
-      const line = this.caret.line;
-      from = { line, column: 0 };
-      to = line + 1 < this.lineCount() ? { line: line + 1, column: 0 } : { line, column: this.cache.lineLength(line) ?? EOL };
-    }
+    if (!this.file.state || this.file.lineCount === 0) return;
+    const [s, e] = this.sel.ordered();
+    // Like VS Code, copying with no selection copies the caret's line.
+    const [from, to] = samePos(s, e) ? wholeLine(this.cache, this.sel.caret.line, this.file.lineCount) : [s, e];
     this.post({ type: 'copy', from: { ...from }, to: { ...to } });
   }
 
-  /** Clamps caret and anchor to line lengths learned from replies (EOL resolves here). */
-  private clampToKnownLengths(): void {
-    for (const p of [this.caret, this.anchor]) {
-      const len = this.cache.lineLength(p.line);
-      if (len !== undefined && p.column > len) p.column = len;
-    }
-  }
-
-  // ---- input ----
-
-  private listen(): void {
-    const signal = this.signal;
-    const resize = new ResizeObserver(() => {
-      this.width = this.editor.clientWidth;
-      this.height = this.editor.clientHeight;
-      this.invalidate();
-    });
-    resize.observe(this.editor);
-    signal.addEventListener('abort', () => resize.disconnect());
-    onFontChange(() => {
-      this.fontDirty = true;
-      this.invalidate();
-    }, signal);
-
-    this.editor.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
-    // The focus ring shows only when the view was reached with Tab, as in VS Code.
-    window.addEventListener('keydown', (e) => {
-      if (e.key === 'Tab') this.lastTabAt = performance.now();
-    }, { capture: true, signal });
-    window.addEventListener('focus', () => {
-      // VS Code focuses the webview's frame, not an element in it: keys must reach the view.
-      if (!document.activeElement || document.activeElement === document.body) this.focusView();
-    }, { signal });
-    // Focus given to the view (Tab, a click, a test) goes on to the text input inside it.
-    this.editor.addEventListener('focus', () => this.focusView());
-    this.editor.addEventListener('focusin', () => this.setFocused(true));
-    this.editor.addEventListener('focusout', () => {
-      // Wait for the focus to land: moving within the view is not leaving it.
-      queueMicrotask(() => {
-        if (!this.editor.contains(document.activeElement)) this.setFocused(false);
-      });
-    });
-    this.input.addEventListener('compositionstart', () => this.editor.classList.add('composing'));
-    this.input.addEventListener('compositionend', () => {
-      this.editor.classList.remove('composing');
-      this.takeInput();
-    });
-    this.input.addEventListener('input', (e) => {
-      if (!(e as InputEvent).isComposing) this.takeInput();
-    });
-    this.editor.addEventListener('keydown', (e) => this.onEditorKey(e));
-    // Capture phase, before VS Code's forwarding listener on the window: Ctrl+G is ours.
-    window.addEventListener('keydown', (e) => this.onWindowKey(e), { capture: true, signal });
-    listenClipboard(() => this.editor.contains(document.activeElement), (action) => this.queueKey(() => this.clipboard(action)), signal);
-  }
-
-  private focusView(): void {
-    if (document.activeElement !== this.input) this.input.focus({ preventScroll: true });
-  }
-
-  /** Text the input methods left in the textarea: type it, empty the textarea. */
-  private takeInput(): void {
-    const text = this.input.value;
-    this.input.value = '';
-    if (text) this.queueKey(() => this.edits.type(text.replace(/\r\n?/g, '\n')));
-  }
-
-  private setFocused(focused: boolean): void {
-    if (focused === this.focused) return;
-    // While the textarea has focus the view is one tab stop, not two (Shift+Tab leaves it).
-    this.editor.tabIndex = focused ? -1 : 0;
-    this.focused = focused;
-    this.editor.classList.toggle('focus-ring', focused && performance.now() - this.lastTabAt < 1000);
-    this.root.classList.toggle('focused', focused);
-    this.restartBlink();
-    this.invalidate();
-  }
-
-  private onWindowKey(e: KeyboardEvent): void {
-    const mod = IS_MAC ? e.metaKey : e.ctrlKey;
-    const plain = mod && !e.altKey && !e.shiftKey;
-    const lower = e.key.toLowerCase();
-    // Find and Filter open at once: the keys typed next go to their boxes, never into the file.
-    // Go to Line and F3 wait behind the keys held before them (F3 finds from where they leave the caret).
-    if (plain && lower === 'f') this.openFind();
-    else if (mod && e.altKey && !e.shiftKey && e.code === 'KeyL') this.filter.open();
-    else if (plain && lower === 'g') this.queueKey(() => this.post({ type: 'command', command: 'goToLine' }));
-    else if (e.key === 'F3' && !mod && !e.altKey) this.queueKey(() => this.find.next(e.shiftKey));
-    else return;
-    e.preventDefault();
-    e.stopPropagation();
-  }
-
-  /**
-   * Keys the view handles are stopped here: VS Code forwards every keydown that reaches
-   * the webview's window to the workbench, so a handled key must not run a workbench
-   * keybinding too. Unhandled keys (Ctrl+Z/Y/S, Ctrl+P, Ctrl+PageDown...) go on to
-   * VS Code, which runs undo, redo and save on the document it owns.
-   */
-  private onEditorKey(e: KeyboardEvent): void {
-    const command = textKeyCommand(e);
-    if (command && this.handles(command)) {
-      e.preventDefault();
-      e.stopPropagation();
-      this.queueKey(() => this.run(command));
-    } else if (isBoundOptionChord(e)) e.preventDefault(); // VS Code runs it: its character must not reach the textarea
-  }
+  // ---- keys ----
 
   /** Runs a key's action now, or holds it behind the keys held before it (see keysReady). */
   private queueKey(action: () => void): void {
@@ -818,7 +420,7 @@ export class Viewer implements View {
   /** False for a key's command that is none of the view's now (the key goes on to VS Code). */
   private handles(command: TextCommand): boolean {
     if (command.kind === 'tab') return this.edits.editable(false);
-    if (command.kind === 'escape') return this.find.widget.isOpen || this.hasSelection() || this.keys.size > 0;
+    if (command.kind === 'escape') return this.find.widget.isOpen || this.sel.hasSelection() || this.keys.size > 0;
     return true;
   }
 
@@ -829,9 +431,9 @@ export class Viewer implements View {
    * measure them).
    */
   private keysReady(): boolean {
-    if (this.edits.unsure || this.goalPending || this.frame !== 0) return false;
-    const lc = this.lineCount();
-    for (const line of [this.caret.line - 1, this.caret.line, this.caret.line + 1, this.anchor.line]) {
+    if (this.edits.unsure || this.sel.goalPending || this.frame !== 0) return false;
+    const lc = this.file.lineCount;
+    for (const line of [this.sel.caret.line - 1, this.sel.caret.line, this.sel.caret.line + 1, this.sel.anchor.line]) {
       if (line >= 0 && line < lc && this.cache.peek(line)?.doubt) return false;
     }
     return true;
@@ -843,9 +445,9 @@ export class Viewer implements View {
       case 'char': return this.moveHorizontal(command.dir, command.word, command.extend);
       case 'line': return this.moveVertical(command.dir, command.extend);
       case 'page': return this.page(command.dir, command.extend);
-      case 'lineEdge': return command.end ? this.end(command.extend) : this.home(command.extend);
+      case 'lineEdge': return this.setCaret(command.end ? lineEnd(this.cache, this.sel.caret.line) : homeTarget(this.cache, this.sel.caret), command.extend);
       case 'fileEdge': return this.docEdge(command.end, command.extend);
-      case 'scroll': return this.scrollToLine(this.topLine + command.lines, true);
+      case 'scroll': return this.scroll.toLine(this.scroll.topLine + command.lines, true);
       case 'type': return this.edits.type(command.text);
       case 'tab': return this.edits.editable(false) ? this.edits.type('\t') : undefined;
       case 'delete': return this.edits.delete(command.direction, command.word);
@@ -853,11 +455,11 @@ export class Viewer implements View {
       case 'selectAll': return this.selectAll();
       case 'toggleOverwrite':
         this.edits.overwrite = !this.edits.overwrite;
-        this.scheduleCaretMessage();
+        this.caretReporter.schedule();
         return this.invalidate();
       case 'escape':
         if (this.find.widget.isOpen) this.find.close();
-        else if (this.hasSelection()) this.setCaret(this.caret, false);
+        else if (this.sel.hasSelection()) this.setCaret(this.sel.caret, false);
         return undefined;
       case 'host':
         if (command.command === 'save') return this.post({ type: 'command', command: 'save' });
@@ -865,7 +467,7 @@ export class Viewer implements View {
     }
   }
 
-  private clipboard(action: 'copy' | 'cut' | 'paste'): void {
+  private clipboard(action: ClipboardAction): void {
     if (action === 'copy') this.copy();
     else if (action === 'cut') this.edits.cut();
     else this.edits.paste();
@@ -873,214 +475,85 @@ export class Viewer implements View {
 
   // ---- rendering ----
 
+  private invalidate(): void {
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.render());
+  }
+
   private showMessage(text: string | undefined): void {
     this.messageEl.classList.toggle('hidden', text === undefined);
     if (text !== undefined && this.messageEl.textContent !== text) this.messageEl.textContent = text;
   }
 
   private textColumn(): TextColumn {
-    return { charWidth: this.charWidth, scrollCol: this.scrollCol, left: this.editorLeft + this.gutterWidth };
+    return { charWidth: this.geometry.charWidth, scrollCol: this.scroll.scrollCol, left: this.geometry.editorLeft + this.geometry.gutterWidth };
   }
 
   private render(): void {
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
-    const state = this.state;
+    const state = this.file.state;
     if (!state) return;
-    if (this.fontDirty) this.measureFont();
-    const lh = this.lineHeight;
-    const cw = this.charWidth;
+    const g = this.geometry;
+    g.measureFontIfChanged();
     const lc = state.lineCount;
     const empty = state.complete && (state.fileSize === 0 || lc === 0);
     this.root.classList.toggle('empty', empty && lc === 0);
     this.showMessage(empty ? 'Empty file' : lc === 0 ? 'Indexing…' : undefined);
     this.messageEl.classList.toggle('indexing', !empty && lc === 0);
 
-    this.updateGutter(lc);
-    this.textWidth = Math.max(cw, this.width - this.gutterWidth - VBAR_PX);
-    this.hVisible = this.hMax() > 0.5;
-    const rowsHeight = Math.max(lh, this.height - (this.hVisible ? HBAR_PX : 0));
-    const atEnd = this.topLine > 0 && this.topLine >= this.maxTop(); // stays there when the scrollbar takes a row
-    this.fullRows = Math.max(1, Math.floor(rowsHeight / lh));
-    this.drawRows = Math.ceil(rowsHeight / lh);
-    this.topLine = atEnd ? this.maxTop() : clamp(this.topLine, 0, this.maxTop());
+    const atEnd = this.scroll.atEnd(); // stays there when the scrollbar takes a row
+    g.layOut(lc);
+    this.scroll.clampTop(atEnd);
     // An edit's caret may be on a line its host reply will add (Enter at the end): not clamped meanwhile.
-    if (lc > 0 && this.caret.line >= lc && this.edits.pending === 0) this.setCaretSilently(lc - 1);
-    const top = this.topLine;
-    const end = Math.min(lc, top + this.drawRows);
+    if (lc > 0 && this.sel.caret.line >= lc && this.edits.pending === 0) this.sel.pullBackTo(lc - 1, this.cache);
+    const top = this.scroll.topLine;
+    const end = Math.min(lc, top + g.drawRows);
     const available = state.complete ? lc : Math.min(lc, state.knownLines);
 
-    this.rows.show(top, end, lh, this.cache, available);
+    this.rows.show(top, end, g.lineHeight, this.cache, available);
     this.positionTexts();
 
     // Reads (one layout): text widths, then what depends on them.
-    this.editorLeft = this.editor.getBoundingClientRect().left;
+    g.editorLeft = this.editor.getBoundingClientRect().left;
     const editorTop = `${this.editor.offsetTop}px`;
     if (this.root.style.getPropertyValue('--editor-top') !== editorTop) this.root.style.setProperty('--editor-top', editorTop);
-    let cols = 0;
-    let allLoaded = true;
-    for (const row of this.rows.all()) {
-      const rowCols = row.contentCols(cw);
-      if (rowCols !== undefined) cols = Math.max(cols, rowCols);
-      else if (row.line < available) allLoaded = false;
-    }
-    this.contentCols = cols;
-    if (allLoaded && this.scrollCol > this.hMax()) this.scrollCol = this.hMax();
-    const hVisible = this.hMax() > 0.5;
-    if (hVisible !== this.hVisible) {
-      // The horizontal scrollbar takes a row's room: lay out again next frame.
-      this.hVisible = hVisible;
-      this.invalidate();
-    }
+    const allLoaded = g.measureContent(available);
+    if (allLoaded && this.scroll.scrollCol > g.hMax()) this.scroll.scrollCol = g.hMax();
+    if (g.updateHBar()) this.invalidate(); // the horizontal scrollbar takes a row's room: lay out again next frame
 
     this.resolveCaret();
     this.positionTexts();
-    this.drawMatches();
-    this.drawSelectionAndCaret();
+    this.painter.drawMatches(this.find.matcher, this.find.version);
+    this.painter.drawSelectionAndCaret();
 
-    const maxTop = this.maxTop();
-    this.vbar.update(maxTop > 0 ? top / maxTop : 0, lc > 0 ? this.fullRows / lc : 1, maxTop > 0 && !empty, this.height);
-    const hMax = this.hMax();
-    const viewCols = this.textWidth / cw;
-    this.hbar.update(hMax > 0 ? this.scrollCol / hMax : 0, viewCols / (viewCols + hMax), this.hVisible, this.textWidth);
-    this.shadowTop.classList.toggle('hidden', top === 0);
-    this.shadowLeft.classList.toggle('hidden', this.scrollCol <= 0);
-
+    this.scroll.draw(empty);
     this.toolbar.update(state);
     this.root.classList.toggle('indexing', !state.complete);
     const ds = this.root.dataset;
     ds.topLine = String(top);
     ds.lineCount = String(lc);
     ds.complete = String(state.complete);
-    ds.visibleRows = String(this.fullRows);
-    ds.scrollCol = String(Math.round(this.scrollCol));
-    ds.caret = `${this.caret.line}:${this.caret.column}`;
-    ds.anchor = `${this.anchor.line}:${this.anchor.column}`;
+    ds.visibleRows = String(g.fullRows);
+    ds.scrollCol = String(Math.round(this.scroll.scrollCol));
+    ds.caret = `${this.sel.caret.line}:${this.sel.caret.column}`;
+    ds.anchor = `${this.sel.anchor.line}:${this.sel.anchor.column}`;
 
-    this.requests.fetch(state, this.topLine, this.drawRows, this.hWindow());
-    this.scheduleCaretMessage();
-    this.scheduleSave();
+    this.requests.fetch(state, this.scroll.topLine, g.drawRows, g.hWindow(this.scroll.scrollCol));
+    this.caretReporter.schedule();
+    this.saver.schedule();
     this.keys.drain();
     this.showPending();
   }
 
-  private setCaretSilently(line: number): void {
-    this.caret = { line, column: Math.min(this.caret.column, this.cache.lineLength(line) ?? EOL) };
-    if (this.anchor.line > line) this.anchor = { ...this.caret };
-  }
-
   private positionTexts(): void {
-    const cw = this.charWidth;
-    for (const row of this.rows.all()) row.scrollTo(this.scrollCol, cw);
+    const cw = this.geometry.charWidth;
+    for (const row of this.rows.all()) row.scrollTo(this.scroll.scrollCol, cw);
   }
 
   /** Settles what waited for the caret's line to be drawn: Up/Down goal and reveal. */
   private resolveCaret(): void {
-    const row = this.rows.at(this.caret.line);
-    if (!row) return;
-    const loaded = row.entry !== undefined || row.placeholder === 'indexing';
-    if (this.goalPending && row.entry && !row.entry.doubt && this.goalX !== undefined) {
-      const col = row.columnAt(this.goalX - this.scrollCol * this.charWidth, this.textColumn());
-      const extend = this.hasSelection();
-      this.caret = { line: this.caret.line, column: col };
-      if (!extend) this.anchor = { ...this.caret };
-      this.goalPending = false;
-    }
-    if (this.revealPending && loaded) {
-      this.revealPending = false;
-      const x = row.xOf(this.caret.column, this.textColumn());
-      if (x === undefined) return;
-      const cw = this.charWidth;
-      const margin = Math.min(4 * cw, this.textWidth / 4);
-      if (x < margin && this.scrollCol > 0) {
-        this.scrollCol = Math.max(0, this.scrollCol + (x - margin) / cw);
-      } else if (x > this.textWidth - margin) {
-        this.scrollCol += (x - this.textWidth + margin) / cw;
-      }
-    }
-  }
-
-  /** Boxes behind the find matches in the visible lines, measured once per line text and query. */
-  private drawMatches(): void {
-    const matcher = this.find.matcher;
-    const version = this.find.version;
-    for (const row of this.rows.all()) row.drawMatches(matcher, version);
-  }
-
-  private drawSelectionAndCaret(): void {
-    const [s, e] = this.ordered();
-    const selecting = !samePos(s, e);
-    const found = this.foundMatch;
-    const isFound = found !== undefined && samePos(found[0], s) && samePos(found[1], e);
-    if (!isFound) this.foundMatch = undefined;
-    const cw = this.charWidth;
-    const w = this.textWidth;
-    const at = this.textColumn();
-    for (const row of this.rows.all()) {
-      const line = row.line;
-      row.markCurrent(line === this.caret.line, selecting);
-      let x1 = 0;
-      let x2 = 0;
-      if (selecting && line >= s.line && line <= e.line && !(line === e.line && e.column === 0 && line > s.line)) {
-        x1 = line === s.line ? row.xOf(s.column, at) ?? 0 : -this.scrollCol * cw;
-        if (line === e.line) {
-          x2 = row.xOf(e.column, at) ?? x1;
-        } else {
-          // Whole line selected: to its end plus a bit for the line break, as VS Code draws it.
-          const eol = row.xOf(EOL, at) ?? x1;
-          x2 = Math.max(eol, x1) + cw / 2;
-        }
-        x1 = clamp(x1, 0, w);
-        x2 = clamp(x2, 0, w);
-      }
-      row.showSelection(x1, x2, isFound);
-    }
-    const caretRow = this.rows.at(this.caret.line);
-    const x = caretRow ? caretRow.xOf(this.caret.column, at) ?? (caretRow.entry ? undefined : -this.scrollCol * cw) : undefined;
-    if (caretRow && x !== undefined && x >= -1 && x <= w) {
-      if (this.caretEl.parentElement !== caretRow.box) caretRow.box.appendChild(this.caretEl);
-      this.caretEl.style.transform = `translateX(${Math.max(0, x - 1)}px)`;
-      this.caretEl.classList.remove('hidden');
-    } else {
-      this.caretEl.classList.add('hidden');
-    }
-    this.caretEl.classList.toggle('overwrite', this.edits.overwrite);
-    // Input method windows open where the textarea is: keep it on the caret.
-    const caretTop = caretRow ? (caretRow.line - this.topLine) * this.lineHeight : 0;
-    const caretLeft = this.gutterWidth + clamp(x ?? 0, 0, w);
-    this.input.style.transform = `translate(${caretLeft}px, ${caretTop}px)`;
-  }
-
-  // ---- host notifications ----
-
-  private scheduleCaretMessage(): void {
-    if (this.caretTimer) return;
-    this.caretTimer = window.setTimeout(() => {
-      this.caretTimer = 0;
-      const len = this.cache.lineLength(this.caret.line);
-      const column = this.caret.column === EOL ? len ?? 0 : this.caret.column;
-      const key = `${this.caret.line}:${column}:${this.topLine}:${this.edits.overwrite}`;
-      if (key === this.lastCaretSent) return;
-      const lineChanged = !this.lastCaretSent.startsWith(`${this.caret.line}:`);
-      this.lastCaretSent = key;
-      this.post({ type: 'caret', position: { line: this.caret.line, column }, topLine: this.topLine, overwrite: this.edits.overwrite });
-      if (lineChanged && this.focused) this.announceLine();
-    }, CARET_THROTTLE_MS);
-  }
-
-  /** Screen readers hear the caret's line, as in VS Code's editor. */
-  private announceLine(): void {
-    const entry = this.cache.peek(this.caret.line);
-    const text = entry ? entry.slice.text.slice(0, 500) : '';
-    this.live.textContent = `Line ${this.caret.line + 1}${text ? `: ${text}` : ''}`;
-  }
-
-  private scheduleSave(): void {
-    if (this.saveTimer) return;
-    this.saveTimer = window.setTimeout(() => {
-      this.saveTimer = 0;
-      const saved: SavedState = { topLine: this.topLine, scrollCol: this.scrollCol, caret: this.caret, anchor: this.anchor };
-      this.vscode.setState(saved);
-    }, SAVE_THROTTLE_MS);
+    const row = this.rows.at(this.sel.caret.line);
+    const x = row && this.sel.resolve(row, this.textColumn());
+    if (x !== undefined) this.scroll.showX(x);
   }
 }

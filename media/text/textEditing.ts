@@ -7,11 +7,12 @@
  * it cannot work out (a paste, undo, a line not held whole) makes it `unsure`: keys
  * wait (see KeyQueue) until the host has answered.
  */
-import type { FileState, Position, ViewerMessage } from '../src/editor/protocol';
+import type { FileState, Position, ViewerMessage } from '../../src/editor/protocol';
+import { samePos } from '../guards';
+import type { LineCache } from '../lineCache';
+import { byteLength, wordLeft, wordRight } from '../lineRenderer';
+import { wholeLine } from './caretMotion';
 import { charRange, overwrittenEnd, type Prediction, predictReplace, type Replacement } from './editPrediction';
-import { samePos } from './guards';
-import { EOL, type LineCache } from './lineCache';
-import { byteLength, wordLeft, wordRight } from './lineRenderer';
 
 /**
  * An edit unanswered this long (no answer to any edit meanwhile) is given up: the host
@@ -175,9 +176,7 @@ export class TextEdits {
   private selectionOrLine(): [Position, Position] {
     const [from, to] = this.host.selection();
     if (!samePos(from, to)) return [{ ...from }, { ...to }];
-    const line = from.line;
-    if (line + 1 < (this.host.state?.lineCount ?? 0)) return [{ line, column: 0 }, { line: line + 1, column: 0 }];
-    return [{ line, column: 0 }, { line, column: this.cache.lineLength(line) ?? EOL }];
+    return wholeLine(this.cache, from.line, this.host.state?.lineCount ?? 0);
   }
 
   /**

@@ -4,11 +4,12 @@
  * on a line number; a drag selects to the point under the pointer, scrolling while
  * the pointer is past an edge.
  */
-import type { FileState, Position } from '../src/editor/protocol';
-import { clamp, samePos } from './guards';
-import { EOL, type LineCache } from './lineCache';
-import { byteLength, wordAt } from './lineRenderer';
-import { PointerDrag } from './pointerDrag';
+import type { FileState, Position } from '../../src/editor/protocol';
+import { clamp, samePos } from '../guards';
+import { EOL, type LineCache } from '../lineCache';
+import { byteLength, wordAt } from '../lineRenderer';
+import { PointerDrag } from '../pointerDrag';
+import { lineEnd, wholeLine } from './caretMotion';
 import type { TextColumn, TextRows } from './textRows';
 
 /** Clicks closer than this in time (ms) and distance (px) count as one double or triple click. */
@@ -63,7 +64,7 @@ export class TextPointer {
     const rowIndex = Math.floor((clientY - rect.top) / h.lineHeight);
     const line = h.topLine + rowIndex;
     if (line < 0) return { line: 0, column: 0 };
-    if (line >= lc) return { line: lc - 1, column: this.cache.lineLength(lc - 1) ?? EOL };
+    if (line >= lc) return lineEnd(this.cache, lc - 1);
     const x = clientX - rect.left - h.gutterWidth;
     const row = this.rows.at(line);
     const at = h.textColumn();
@@ -88,8 +89,7 @@ export class TextPointer {
     const detail = this.clicks.count;
     if (e.clientX - rect.left < h.gutterWidth && !e.shiftKey) {
       // A click on a line number selects the line.
-      const line = pos.line;
-      h.select({ line, column: 0 }, line + 1 < lc ? { line: line + 1, column: 0 } : { line, column: this.cache.lineLength(line) ?? EOL });
+      h.select(...wholeLine(this.cache, pos.line, lc));
     } else if (!e.shiftKey && (detail === 2 || detail === 3)) {
       const entry = this.cache.peek(pos.line);
       if (detail === 3 || !entry) {

@@ -3,10 +3,10 @@
 // prediction must equal the edited text on every line it holds, or decline and change
 // nothing.
 import * as assert from 'assert';
-import { charRange, overwrittenEnd, predictReplace } from '../../../media/editPrediction';
-import { isWholeLine, LineCache } from '../../../media/lineCache';
-import type { Position } from '../../../src/editor/protocol';
-import { seeded } from '../../seededRandom';
+import { charRange, overwrittenEnd, predictReplace } from '../../../../media/text/editPrediction';
+import { isWholeLine, LineCache } from '../../../../media/lineCache';
+import type { Position } from '../../../../src/editor/protocol';
+import { seeded } from '../../../seededRandom';
 
 const CHARS = ['a', 'b', ' ', 'é', '€', '😀', 'Z'];
 const bytes = (s: string) => Buffer.byteLength(s);

@@ -4,10 +4,10 @@
  * text and the selection. Rows are reused while scrolling; each part is written again
  * only when what it shows changed.
  */
-import { el } from './dom';
-import { type CachedLine, EOL, isWholeLine, type LineCache } from './lineCache';
-import { type LineMatcher, lineMatches } from './lineMatches';
-import { byteLength, byteToIndex, clientXToIndex, indexToClientX, type RenderedText, renderText } from './lineRenderer';
+import { el } from '../dom';
+import { type CachedLine, EOL, isWholeLine, type LineCache } from '../lineCache';
+import { type LineMatcher, lineMatches } from '../lineMatches';
+import { byteLength, byteToIndex, clientXToIndex, indexToClientX, type RenderedText, renderText } from '../lineRenderer';
 
 /** What a row without text shows: nothing, the line not loaded yet, or not indexed yet. */
 export type Placeholder = '' | 'loading' | 'indexing';

@@ -3,7 +3,7 @@
  * goes on to VS Code: Ctrl+Z/Y/S, Ctrl+P, Ctrl+PageDown...). No DOM here beyond
  * reading the event.
  */
-import { hasMod, IS_MAC, isTyped, isUnbound } from './keys';
+import { hasMod, IS_MAC, isTyped, isUnbound } from '../keys';
 
 export type TextCommand =
   /** A character left or right, or (`word`) to the next word boundary. */

@@ -5,9 +5,9 @@
  * will have, not on the text it had. Only edits whose lines are all held whole are
  * predicted; for the others the view waits for the host.
  */
-import type { Position } from '../src/editor/protocol';
-import { EOL, isWholeLine, type LineCache } from './lineCache';
-import { byteLength, byteToIndex, nextIndex, prevIndex } from './lineRenderer';
+import type { Position } from '../../src/editor/protocol';
+import { EOL, isWholeLine, type LineCache } from '../lineCache';
+import { byteLength, byteToIndex, nextIndex, prevIndex } from '../lineRenderer';
 
 /** An edit as a replacement of [from, to) by `text` (lines joined by '\n'). */
 export interface Replacement {

@@ -4,10 +4,10 @@
  * an unanswered one is given up after a while). Lines the host did not send, not
  * indexed yet, are not asked again until the file's state moves.
  */
-import type { FileState, ViewerMessage } from '../src/editor/protocol';
-import { MAX_LINES_PER_REQUEST } from '../src/editor/protocol';
-import { isSlice } from './guards';
-import { coversWindow, type LineCache } from './lineCache';
+import type { FileState, ViewerMessage } from '../../src/editor/protocol';
+import { MAX_LINES_PER_REQUEST } from '../../src/editor/protocol';
+import { isSlice } from '../guards';
+import { coversWindow, type LineCache } from '../lineCache';
 
 const REQUEST_TIMEOUT_MS = 5000;
 /** Past this many absent lines they are all forgotten, so the set stays bounded. */

@@ -1,0 +1,74 @@
+/**
+ * The host's messages to the text view, each checked before the view acts on it: the
+ * host is trusted more than the webview is, but a malformed message must not break
+ * the view (see guards.ts). Messages about the file wait for its first state; find
+ * counts, filter results and notices do not need one.
+ */
+import type { FilterLinesMessage, FilterProgressMessage, FindCountMessage, FoundMessage } from '../../src/editor/findProtocol';
+import type { FileState, Position } from '../../src/editor/protocol';
+import { type SearchQuery, validateQuery } from '../../src/search/query';
+import { asHostMessage, isCount, isPos, isState } from '../guards';
+
+/** What the text view does with each message, called with its fields checked. */
+export interface TextMessageHandler {
+  /** True once the file's first state has arrived (`init`). */
+  started(): boolean;
+  init(state: FileState, topLine: number): void;
+  state(state: FileState): void;
+  lines(id: number, lines: unknown[], state: FileState, edit: number): void;
+  reveal(line: number, select: boolean, column: number): void;
+  /** `caret`: where the change puts the caret, if anywhere (undefined when the host says to keep it). */
+  edited(fromLine: number, caret: Position | undefined, state: FileState, reset: boolean, editId: number | undefined): void;
+  openFind(): void;
+  openFilter(query: SearchQuery | undefined): void;
+  filterProgress(m: FilterProgressMessage): void;
+  filterLines(m: FilterLinesMessage): void;
+  found(m: FoundMessage): void;
+  findCount(m: FindCountMessage): void;
+  notice(level: 'info' | 'warning' | 'error', text: string, topic: string | undefined): void;
+}
+
+/** Hands `data` to `h` when it is a well-formed message the view can take now; drops it otherwise. */
+export function routeHostMessage(data: unknown, h: TextMessageHandler): void {
+  const m = asHostMessage(data);
+  if (!m) return;
+  const started = h.started();
+  switch (m.type) {
+    case 'init':
+      if (isState(m.state)) h.init(m.state, isCount(m.topLine) ? m.topLine : 0);
+      break;
+    case 'state':
+      if (isState(m.state) && started) h.state(m.state);
+      break;
+    case 'lines':
+      if (started && isCount(m.id) && Array.isArray(m.lines) && isState(m.state) && isCount(m.edit)) h.lines(m.id, m.lines, m.state, m.edit);
+      break;
+    case 'reveal':
+      if (started && isCount(m.line)) h.reveal(m.line, m.select === true, isCount(m.column) ? m.column : 0);
+      break;
+    case 'edited':
+      if (started && isCount(m.fromLine) && (m.caret === undefined || isPos(m.caret)) && isState(m.state) && (m.editId === undefined || isCount(m.editId))) {
+        h.edited(m.fromLine, m.keepCaret === true ? undefined : m.caret, m.state, m.reset === true, m.editId);
+      }
+      break;
+    case 'open':
+      if (started && m.what === 'find') h.openFind();
+      else if (started && m.what === 'filter') h.openFilter(validateQuery(m.query));
+      break;
+    case 'filterProgress':
+      if (isCount(m.id) && isCount(m.lines)) h.filterProgress(m);
+      break;
+    case 'filterLines':
+      if (isCount(m.id) && isCount(m.filterId) && Array.isArray(m.lines)) h.filterLines(m);
+      break;
+    case 'found':
+      if (started && isCount(m.id)) h.found(m);
+      break;
+    case 'findCount':
+      if (isCount(m.id) && isCount(m.matches)) h.findCount(m);
+      break;
+    case 'notice':
+      if (typeof m.text === 'string') h.notice(m.level === 'error' || m.level === 'warning' ? m.level : 'info', m.text, typeof m.topic === 'string' ? m.topic : undefined);
+      break;
+  }
+}
