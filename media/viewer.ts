@@ -171,7 +171,7 @@ export class Viewer implements View {
       },
       copy: () => this.copy(),
       explainReadOnly: (reason) => this.notices.show('info', `This file is read-only${reason ? `: ${reason}` : ''}.`),
-      placeCaret: (pos) => this.setCaret(pos, false),
+      placeCaret: (pos) => this.setCaret(pos, false, true, false),
       linesPredicted: () => this.file.predictLines(),
     });
     this.file = new ShownFile(this.cache, this.requests, this.edits, {
@@ -290,7 +290,7 @@ export class Viewer implements View {
     this.file.reach(line);
     if (line < this.scroll.topLine || line >= this.scroll.topLine + this.geometry.fullRows) this.scroll.centreOn(line);
     if (select) {
-      this.sel.select({ line, column }, { line, column });
+      this.userSelects(() => this.sel.select({ line, column }, { line, column }));
       this.scroll.scrollCol = 0;
       this.sel.revealPending = true;
       this.painter.restartBlink();
@@ -303,7 +303,7 @@ export class Viewer implements View {
     if (!this.file.state) return;
     this.file.reach(to.line);
     if (from.line < this.scroll.topLine + this.find.widget.rowsCovered(this.geometry.lineHeight) || to.line >= this.scroll.topLine + this.geometry.fullRows) this.scroll.centreOn(from.line);
-    this.sel.select(from, to);
+    this.userSelects(() => this.sel.select(from, to));
     this.painter.markFound(from, to);
     this.sel.revealPending = true;
     this.painter.restartBlink();
@@ -323,12 +323,24 @@ export class Viewer implements View {
 
   // ---- caret and selection ----
 
-  /** Puts the caret at `pos`; moves the anchor too unless extending a selection. */
-  private setCaret(pos: Position, extend: boolean, reveal = true): void {
-    this.sel.place(pos, extend);
+  /**
+   * Puts the caret at `pos`; moves the anchor too unless extending a selection.
+   * `byUser`: a move of the user's (not where an edit left it), which ends the typing undo step.
+   */
+  private setCaret(pos: Position, extend: boolean, reveal = true, byUser = true): void {
+    if (byUser) this.userSelects(() => this.sel.place(pos, extend));
+    else this.sel.place(pos, extend);
     if (reveal) this.revealCaret();
     this.painter.restartBlink();
     this.invalidate();
+  }
+
+  /** Runs `change` to the caret or selection; one the user made ends the typing undo step (as in VS Code), a no-op does not. */
+  private userSelects(change: () => void): void {
+    const caret = { ...this.sel.caret };
+    const anchor = { ...this.sel.anchor };
+    change();
+    if (!samePos(caret, this.sel.caret) || !samePos(anchor, this.sel.anchor)) this.edits.caretMoved();
   }
 
   /** Scrolls vertically now; the horizontal part waits until the line is drawn. */
@@ -390,7 +402,7 @@ export class Viewer implements View {
     const lc = this.file.lineCount;
     if (lc === 0) return;
     // Positions only: the host reads the bytes when copying, nothing is loaded here.
-    this.sel.select({ line: 0, column: 0 }, lineEnd(this.cache, lc - 1));
+    this.userSelects(() => this.sel.select({ line: 0, column: 0 }, lineEnd(this.cache, lc - 1)));
     this.invalidate();
   }
 

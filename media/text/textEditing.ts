@@ -49,6 +49,8 @@ export class TextEdits {
   /** Typing replaces the characters after the caret (the Insert key toggles it). */
   overwrite = false;
   private nextId = 1;
+  /** The user moved the caret since the last edit sent: the next one tells the host (a new undo step). */
+  private moved = false;
   private readonly inFlight: InFlight[] = [];
   private timer = 0;
   /** Where the last edit left the selection: the host's caret replaces it only if the user has not moved since. */
@@ -99,6 +101,11 @@ export class TextEdits {
     const [at, to] = this.host.selection();
     // The host reads the clipboard (webviews may not): what it pastes is not known here.
     this.send({ type: 'paste', id: 0, at: { ...at }, to: samePos(at, to) ? undefined : { ...to } }, undefined);
+  }
+
+  /** The user moved the caret (a key, a click, Go to Line, a find): the next edit starts a new undo step, as in VS Code. */
+  caretMoved(): void {
+    this.moved = true;
   }
 
   /** Undo or redo, run by VS Code on the document: the view cannot predict them. */
@@ -197,7 +204,9 @@ export class TextEdits {
    */
   private send(message: ViewerMessage, predicted: Prediction | undefined, keepSelection = false): void {
     const id = this.nextId++;
-    this.host.postEdit({ ...message, id } as ViewerMessage);
+    const moved = this.moved && (message.type === 'insert' || message.type === 'delete');
+    this.moved = false;
+    this.host.postEdit({ ...message, id, ...(moved ? { moved } : {}) } as ViewerMessage);
     this.hostCaret = undefined; // a caret the host reported before this edit is superseded by its answer
     this.inFlight.push({ id, lineDelta: predicted?.lineDelta ?? 0, predicted: predicted !== undefined });
     if (!this.timer) this.restartTimer();

@@ -234,6 +234,11 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     this.editEmitter.fire({ document: this, label: step.label, undo: apply(step.undo), redo: apply(step.redo) });
   }
 
+  /** The next edit starts a new undo step (the caret moved since the last one, as VS Code groups typing). */
+  endUndoStep(): void {
+    this.undoSteps?.close();
+  }
+
   /**
    * Writes the edits into the file in place (crash-safe), then re-indexes it. What
    * a program appended meanwhile is kept: the save is planned again over the grown

@@ -8,7 +8,7 @@
 import { type FindHostMessage, type FindViewerMessage, validateFindMessage } from './findProtocol';
 import type { Position } from './position';
 import type { SearchQuery } from '../search/query';
-import { isCount, isPosition } from './validate';
+import { isCount, isOptionalFlag, isPosition } from './validate';
 
 /** Most lines one `getLines` request may ask for. */
 export const MAX_LINES_PER_REQUEST = 400;
@@ -259,6 +259,8 @@ export interface InsertMessage {
   to?: Position;
   text: string;
   overwrite: boolean;
+  /** The caret moved since the view's last edit: as in VS Code, this edit starts a new undo step. */
+  moved?: boolean;
 }
 
 /** Deletes [from, to), or one character before/after `from` when `to` is absent (Backspace/Delete). */
@@ -268,6 +270,8 @@ export interface DeleteMessage {
   from: Position;
   to?: Position;
   direction: 'backward' | 'forward';
+  /** See InsertMessage.moved. */
+  moved?: boolean;
 }
 
 /** Paste from the clipboard at `at` (the host reads the clipboard: webviews may not). */
@@ -360,12 +364,13 @@ export function validateViewerMessage(raw: unknown): ViewerMessage | undefined {
       return isCount(m.line) ? { type: 'revealLine', line: m.line } : undefined;
     case 'insert':
       return isCount(m.id) && isPosition(m.at) && (m.to === undefined || isPosition(m.to)) && typeof m.text === 'string'
-        && m.text.length <= MAX_INSERT_BYTES && typeof m.overwrite === 'boolean'
-        ? { type: 'insert', id: m.id, at: m.at, to: m.to, text: m.text, overwrite: m.overwrite }
+        && m.text.length <= MAX_INSERT_BYTES && typeof m.overwrite === 'boolean' && isOptionalFlag(m.moved)
+        ? { type: 'insert', id: m.id, at: m.at, to: m.to, text: m.text, overwrite: m.overwrite, moved: m.moved }
         : undefined;
     case 'delete':
       return isCount(m.id) && isPosition(m.from) && (m.to === undefined || isPosition(m.to)) && (m.direction === 'backward' || m.direction === 'forward')
-        ? { type: 'delete', id: m.id, from: m.from, to: m.to, direction: m.direction }
+        && isOptionalFlag(m.moved)
+        ? { type: 'delete', id: m.id, from: m.from, to: m.to, direction: m.direction, moved: m.moved }
         : undefined;
     case 'paste':
       return isCount(m.id) && isPosition(m.at) && (m.to === undefined || isPosition(m.to)) ? { type: 'paste', id: m.id, at: m.at, to: m.to } : undefined;

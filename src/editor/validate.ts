@@ -11,3 +11,8 @@ export function isPosition(value: unknown): value is Position {
   const p = value as Position;
   return typeof p === 'object' && p !== null && isCount(p.line) && isCount(p.column);
 }
+
+/** Absent, true or false. */
+export function isOptionalFlag(value: unknown): value is boolean | undefined {
+  return value === undefined || typeof value === 'boolean';
+}

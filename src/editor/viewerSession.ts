@@ -299,9 +299,11 @@ export class ViewerSession extends Disposable {
         this.runCommand(message.command, message.id);
         break;
       case 'insert':
+        if (message.moved) this.document.endUndoStep();
         this.edit({ kind: 'type', at: message.at, to: message.to, text: message.text, overwrite: message.overwrite }, message.id);
         break;
       case 'delete':
+        if (message.moved) this.document.endUndoStep();
         this.edit({ kind: 'delete', from: message.from, to: message.to, direction: message.direction }, message.id);
         break;
       case 'paste':

@@ -37,9 +37,19 @@ export function randomKey(rand: () => number): Key {
   return { kind: 'save' };
 }
 
-/** A case: the file and `steps` keys. */
+/** The move that undoes a move: the caret back where it was, which still ends VS Code's typing group. */
+const BACK: Partial<Record<Key['kind'], 'left' | 'right' | 'up' | 'down'>> = { left: 'right', right: 'left', up: 'down', down: 'up' };
+
+/** A case: the file and `steps` keys; some moves come back at once (there and back), then typing goes on where it was. */
 export function randomCase(seed: number, steps: number): { seed: number; file: string; keys: Key[] } {
   const rand = seeded(seed);
   const file = randomFile(rand);
-  return { seed, file, keys: Array.from({ length: steps }, () => randomKey(rand)) };
+  const keys: Key[] = [];
+  while (keys.length < steps) {
+    const key = randomKey(rand);
+    keys.push(key);
+    const back = BACK[key.kind];
+    if (back && 'shift' in key && keys.length < steps && rand() < 0.3) keys.push({ kind: back, shift: key.shift });
+  }
+  return { seed, file, keys };
 }

@@ -7,9 +7,9 @@
  * next, so text ending with one has an empty last line. Undo groups typing as VS Code:
  * characters typed one after another join, the first space after a word starts a new
  * group, a Backspace or Delete run joins; everything else (Enter, paste, cut, a replaced
- * selection, typing elsewhere, undo, redo, save) is a group of its own; a caret move
- * ends a group only when the next edit is elsewhere (VS Code ends it on any move). Where this
- * editor knowingly differs from VS Code it says so (see `cut`, `undo`).
+ * selection, typing elsewhere, undo, redo, save) is a group of its own; a move of the
+ * caret or the selection ends a group. Where this editor knowingly differs from VS Code it says so (see `cut`,
+ * `undo`).
  */
 
 export type Key =
@@ -232,7 +232,8 @@ export class ReferenceEditor {
       case 'docStart': to = 0; break;
       case 'docEnd': to = this.text.length; break;
     }
-    // VS Code ends the typing group here; this editor's host does only when the next edit is elsewhere (it does not see caret moves).
+    // As VS Code: a move of the caret or the selection ends the typing group (a key that moves nothing does not).
+    if (to !== this.caret || (!shift && this.anchor !== to)) this.group = undefined;
     this.caret = to;
     if (!shift) this.anchor = to;
     this.goal = goal;

@@ -62,6 +62,7 @@ export class FakeDocument {
   /** A text view's edit, as ViewerSession applies it; `clip` is what a paste inserts. Undefined when nothing changed. */
   applyText(m: TextMessage, eol: '\n' | '\r\n', clip: string): Change | undefined {
     const t = this.text;
+    if (m.type !== 'paste' && m.moved) this.steps.close();
     if (m.type === 'insert') return this.push(typeText(t, t.table, m.at, m.to, m.text, m.overwrite, eol));
     if (m.type === 'paste') return clip ? this.push(typeText(t, t.table, m.at, m.to, clip, false, eol, 'paste')) : undefined;
     return this.push(deleteText(t, t.table, m.from, m.to, m.direction));

@@ -10,7 +10,9 @@ describe('webview messages are untrusted input', () => {
     const m = validateViewerMessage({ type: 'getLines', id: 1, start: 2 ** 40, count: MAX_LINES_PER_REQUEST, fromByte: 0, maxBytes: MAX_LINE_BYTES, extra: 'x' });
     assert.deepStrictEqual(m, { type: 'getLines', id: 1, start: 2 ** 40, count: MAX_LINES_PER_REQUEST, fromByte: 0, maxBytes: MAX_LINE_BYTES });
     assert.deepStrictEqual(validateViewerMessage({ type: 'delete', id: 4, from: { line: 3, column: 1 }, direction: 'forward' }),
-      { type: 'delete', id: 4, from: { line: 3, column: 1 }, to: undefined, direction: 'forward' });
+      { type: 'delete', id: 4, from: { line: 3, column: 1 }, to: undefined, direction: 'forward', moved: undefined });
+    assert.deepStrictEqual(validateViewerMessage({ type: 'insert', id: 5, at: { line: 0, column: 0 }, text: 'x', overwrite: false, moved: true, extra: 1 }),
+      { type: 'insert', id: 5, at: { line: 0, column: 0 }, to: undefined, text: 'x', overwrite: false, moved: true });
     assert.deepStrictEqual(validateViewerMessage({ type: 'command', command: 'undo', id: 5, extra: 1 }), { type: 'command', command: 'undo', id: 5 });
     assert.ok(validateViewerMessage({ type: 'caret', position: { line: 0, column: 0 }, topLine: 0, overwrite: false }));
     assert.deepStrictEqual(validateViewerMessage({ type: 'filter', id: 2, include: [{ kind: 'regex', source: 'a+', matchCase: true, extra: 1 }], exclude: [] }),
@@ -36,6 +38,7 @@ describe('webview messages are untrusted input', () => {
     ['an unknown type', { type: 'rm -rf' }],
     ['an edit without its number', { type: 'insert', at: { line: 0, column: 0 }, text: 'x', overwrite: false }],
     ['an edit numbered -1', { type: 'delete', id: -1, from: { line: 0, column: 0 }, direction: 'forward' }],
+    ['an edit whose moved flag is not a boolean', { type: 'delete', id: 1, from: { line: 0, column: 0 }, direction: 'forward', moved: 'yes' }],
     ['a command numbered 1.5', { type: 'command', command: 'undo', id: 1.5 }],
     ['a numbered command that is not undo or redo (none answers it)', { type: 'command', command: 'goToLine', id: 2 }],
     ['a negative start', { type: 'getLines', id: 1, start: -1, count: 1, fromByte: 0, maxBytes: 10 }],

@@ -77,6 +77,11 @@ class Host {
     this.text.invalidate();
   }
 
+  /** HugeDocument.endUndoStep. */
+  endUndoStep(): void {
+    this.steps.close();
+  }
+
   /** HugeDocument.saveOnce: plan, rebase the undo edits, write in place, re-index. */
   async save(): Promise<void> {
     if (this.text.table.isPristine) return;
@@ -119,8 +124,13 @@ async function send(host: Host, ref: ReferenceEditor, key: Key): Promise<void> {
     case 'undo': return host.undo();
     case 'redo': return host.redo();
     case 'save': return host.save();
-    default: return undefined; // moves and Insert: the view's alone
+    default: return undefined; // moves and Insert: the view's alone (a move's end of the undo step: see below)
   }
+}
+
+/** Keys that only move the caret or the selection. */
+function isMove(key: Key): boolean {
+  return ['left', 'right', 'up', 'down', 'home', 'end', 'docStart', 'docEnd'].includes(key.kind);
 }
 
 describe('model-based editing through the host\'s edit code and the real save engine', function () {
@@ -139,7 +149,10 @@ describe('model-based editing through the host\'s edit code and the real save en
         for (let i = 0; i < c.keys.length; i++) {
           const where = () => `seed ${seed} (MODEL_SEED=${seed}), file ${JSON.stringify(c.file)}, after key ${i} of ${JSON.stringify(c.keys.slice(0, i + 1))}`;
           await send(host, ref, c.keys[i]);
+          const [caret, anchor] = [ref.caret, ref.anchor];
           ref.press(c.keys[i]);
+          // A key that moved the caret or selection: the view's next edit says so (`moved`), and starts a new undo step.
+          if (isMove(c.keys[i]) && (ref.caret !== caret || ref.anchor !== anchor)) host.endUndoStep();
           assert.strictEqual(host.content(), ref.text, where());
           assert.strictEqual(host.text.availableLines(), ref.lines().length, `line count, ${where()}`);
           if (c.keys[i].kind === 'save') assert.strictEqual(fs.readFileSync(file, 'utf8'), ref.saved, `bytes on disk, ${where()}`);
