@@ -27,12 +27,13 @@ import { FindSession } from './findSession';
 import { samePos } from './guards';
 import { LineCache } from './lineCache';
 import type { View, ViewPage, VsCodeApi } from './page';
+import { StateSaver } from './stateSaver';
 import { charTarget, homeTarget, lineEnd, lineTarget, pageLines, wholeLine } from './text/caretMotion';
 import { CaretReporter } from './text/caretReporter';
 import { routeHostMessage, type TextMessageHandler } from './text/hostMessages';
 import { KeyQueue } from './text/keyQueue';
 import { LineRequests } from './text/lineRequests';
-import { restoreState, StateSaver } from './text/savedState';
+import { restoreState, type SavedState } from './text/savedState';
 import { SelectionPainter } from './text/selectionPainter';
 import { ShownFile } from './text/shownFile';
 import { TextEdits } from './text/textEditing';
@@ -79,7 +80,7 @@ export class Viewer implements View {
   private readonly input: TextInput;
   private readonly keys = new KeyQueue(() => this.keysReady());
   private readonly caretReporter: CaretReporter;
-  private readonly saver: StateSaver;
+  private readonly saver: StateSaver<SavedState>;
 
   /** Scrolling up asked the host to stop following: not asked again until it has stopped. */
   private followOffAsked = false;
@@ -212,7 +213,7 @@ export class Viewer implements View {
       post: (m) => this.post(m),
       announce: (text) => { this.live.textContent = text; },
     });
-    this.saver = new StateSaver(this.vscode, () => ({ topLine: this.scroll.topLine, scrollCol: this.scroll.scrollCol, caret: this.sel.caret, anchor: this.sel.anchor }));
+    this.saver = new StateSaver<SavedState>(this.vscode, () => ({ topLine: this.scroll.topLine, scrollCol: this.scroll.scrollCol, caret: this.sel.caret, anchor: this.sel.anchor }));
 
     this.geometry.watch(this.editor, this.signal, () => this.invalidate());
     this.showMessage('Loading…');

@@ -7,8 +7,6 @@ import { isCount } from '../guards';
 import type { VsCodeApi } from '../page';
 import type { Column } from './hexCursor';
 
-const SAVE_THROTTLE_MS = 300;
-
 /** The state as saved: plain data, as setState keeps it. */
 export interface SavedHexState {
   topRow: number;
@@ -31,24 +29,4 @@ export function readSavedHexState(vscode: VsCodeApi): SavedHexState | undefined 
     littleEndian: saved.littleEndian !== false,
     inspector: saved.inspector !== false,
   };
-}
-
-/** Saves the view's state at most every 300 ms, as `snapshot` gives it when the time comes; `schedule` after any change. */
-export class HexStateSaver {
-  private timer = 0;
-
-  constructor(private readonly vscode: VsCodeApi, private readonly snapshot: () => SavedHexState) {}
-
-  schedule(): void {
-    if (this.timer) return;
-    this.timer = window.setTimeout(() => {
-      this.timer = 0;
-      this.vscode.setState(this.snapshot());
-    }, SAVE_THROTTLE_MS);
-  }
-
-  /** Drops a save not made yet (the view is going away). */
-  dispose(): void {
-    clearTimeout(this.timer);
-  }
 }

@@ -25,6 +25,7 @@ import { measureFont, onFontChange } from '../fontMetrics';
 import { isCount } from '../guards';
 import { IS_MAC } from '../keys';
 import type { View, ViewPage, VsCodeApi } from '../page';
+import { StateSaver } from '../stateSaver';
 import { ByteCache } from './byteCache';
 import { ByteRequests } from './byteRequests';
 import { CaretReport } from './hexCaretReport';
@@ -39,7 +40,7 @@ import { handleHexMessage, type HexMessageHandlers } from './hexMessages';
 import { HexPainter } from './hexPainter';
 import { HexPointer } from './hexPointer';
 import { rowChars } from './hexRows';
-import { HexStateSaver, readSavedHexState } from './hexSavedState';
+import { readSavedHexState, type SavedHexState } from './hexSavedState';
 import { HexViewport } from './hexViewport';
 
 /** The hex view of one file, on the page `ViewPage` gives it; `onMessage` takes the host's messages. */
@@ -66,7 +67,7 @@ export class HexView implements View {
   private readonly edits: HexEdits;
   private readonly commands: HexCommands;
   private readonly caretReport: CaretReport;
-  private readonly saver: HexStateSaver;
+  private readonly saver: StateSaver<SavedHexState>;
   private readonly handlers: HexMessageHandlers;
 
   private state: FileState | undefined;
@@ -161,7 +162,7 @@ export class HexView implements View {
       post: (m) => this.post(m),
       announce: (text) => { this.live.textContent = text; },
     });
-    this.saver = new HexStateSaver(this.vscode, () => {
+    this.saver = new StateSaver<SavedHexState>(this.vscode, () => {
       const c = this.cursor;
       return { topRow: this.viewport.topRow, caret: c.caret, anchor: c.anchor, column: c.column, littleEndian: this.inspector.littleEndian, inspector: this.inspector.shown };
     });

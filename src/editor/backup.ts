@@ -46,6 +46,36 @@ export async function writeBackup(destination: string, filePath: string, baselin
 }
 
 /**
+ * The backup to restore for `filePath` when VS Code names `named`: that one, or, when it
+ * is gone, the newest backup of the same file beside it (undefined if none). VS Code's
+ * window may restore an editor with an older backup id than the last the extension host
+ * wrote before it died, and the host deletes each backup once the next one is written.
+ * A backup left there is of unsaved changes: a save, a revert or closing the document
+ * deletes it.
+ */
+export async function backupToRestore(named: string, filePath: string): Promise<string | undefined> {
+  if (fs.existsSync(named)) return named;
+  const dir = path.dirname(named);
+  let entries: fs.Dirent[];
+  try {
+    entries = await fs.promises.readdir(dir, { withFileTypes: true });
+  } catch {
+    return undefined;
+  }
+  const candidates = entries.filter((e) => e.isFile()).map((e) => path.join(dir, e.name))
+    .map((at) => ({ at, mtimeMs: fs.statSync(at, { throwIfNoEntry: false })?.mtimeMs ?? -1 }))
+    .sort((a, b) => b.mtimeMs - a.mtimeMs);
+  for (const { at } of candidates) {
+    try {
+      if ((JSON.parse(await fs.promises.readFile(at, 'utf8')) as Partial<BackupFile>).path === filePath) return at;
+    } catch {
+      // Not a backup of ours, or removed meanwhile.
+    }
+  }
+  return undefined;
+}
+
+/**
  * Re-applies a backup's edits to a fresh `table`, but only if the file on disk
  * (`current`) is the one the edits were made on (same size and modification
  * time), or that file grown by appending: its new bytes then follow the edits

@@ -7,7 +7,7 @@ import { PieceTable } from '../edits/pieceTable';
 import { recoverInterruptedSave } from '../edits/saveEngine';
 import { StepResult, UndoEntry, UndoSteps } from '../edits/undoSteps';
 import { LineIndex, ResetReason } from '../lines';
-import { readBackup, RolledBack, writeBackup } from './backup';
+import { backupToRestore, readBackup, RolledBack, writeBackup } from './backup';
 import { DiskFollower } from './diskFollower';
 import { DiskPrompts } from './diskPrompts';
 import { Disposable } from './dispose';
@@ -356,7 +356,9 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
 
   private async restoreBackup(backupId: string, rolledBack: RolledBack | undefined): Promise<void> {
     const { file, saves } = this.parts!;
-    const restored = await readBackup(vscode.Uri.parse(backupId).fsPath, this.uri.fsPath, file.baseline, file.text.table, rolledBack);
+    const source = await backupToRestore(vscode.Uri.parse(backupId).fsPath, this.uri.fsPath);
+    const restored = source ? await readBackup(source, this.uri.fsPath, file.baseline, file.text.table, rolledBack)
+      : { ok: false as const, reason: 'the backup is gone' };
     if (!restored.ok) {
       void vscode.window.showWarningMessage(`Unsaved changes to ${this.fileName} from the last session were not restored: ${restored.reason}`);
       return;

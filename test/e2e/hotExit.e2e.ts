@@ -1,7 +1,7 @@
-// Hot exit during a save, in a real VS Code: the extension host dies (SIGKILL) while
-// a long save of the big log runs, with an edit made before the save and one typed
-// during it. The window opened again rolls the file back (journal) and restores both
-// edits from VS Code's backup; saving then writes them.
+// Hot exit during a save, in a real VS Code: VS Code goes away (the window unloads, the
+// extension host is SIGKILLed) while a long save of the big log runs, with an edit made
+// before the save and one typed during it. The window opened again rolls the file back
+// (journal) and restores both edits from VS Code's backup; saving then writes them.
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -27,26 +27,41 @@ interface Backup {
   held?: { text?: string }[];
 }
 
-/** The extension's hot-exit backups of `file` under `dir` (VS Code's user data). */
-function backupsOf(dir: string, file: string): Backup[] {
-  const found: Backup[] = [];
+/**
+ * The extension's backup that VS Code has recorded for `file` (VS Code's own backup
+ * file, under `dir`'s Backups, names ours by id): VS Code restores from that one, so a
+ * test that kills the extension host waits for it, not only for the extension's file
+ * (VS Code records it a moment later, and deletes the previous one meanwhile).
+ */
+function recordedBackupOf(dir: string, file: string): Backup | undefined {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    const at = path.join(entry.parentPath, entry.name);
+    if (!entry.isFile() || !entry.parentPath.endsWith('vscode-custom-editor')) continue;
     try {
-      if (!entry.isFile() || fs.statSync(at).size > 1024 * 1024) continue;
-      const backup = JSON.parse(fs.readFileSync(at, 'utf8')) as Backup;
-      if (backup.path === file) found.push(backup);
+      const head = fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8').split('\n')[0];
+      const meta = JSON.parse(head.slice(head.indexOf(' ') + 1)) as { backupId?: string };
+      if (!meta.backupId) continue;
+      const backup = JSON.parse(fs.readFileSync(new URL(meta.backupId), 'utf8')) as Backup;
+      if (backup.path === file) return backup;
     } catch {
-      // Not one of ours, or discarded meanwhile (VS Code drops a backup once the document is saved).
+      // Being written, or replaced meanwhile.
     }
   }
-  return found;
+  return undefined;
 }
 
 async function until(what: string, condition: () => boolean, timeoutMs: number): Promise<void> {
   for (const deadline = Date.now() + timeoutMs; !condition();) {
     if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** SIGKILLs `pid` unless it is gone already (code-server may end a window's extension host as the window unloads). */
+function killIfAlive(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err;
   }
 }
 
@@ -60,19 +75,22 @@ describe('Hot exit during a save', function () {
 
   before(async function () {
     // The save must last long enough to be killed in the middle (a length change moves the whole file).
-    // Opt-in (HUGEFILE_E2E_HOTEXIT=1): it fails about 2 runs in 7 (the reloaded window shows
-    // the tab unsaved with the file's content and no notice); the cause is not found yet, so
-    // it stays out of `npm test` until it is. The unit tests (backup.test.ts) cover the logic.
+    // Opt-in (HUGEFILE_E2E_HOTEXIT=1): what VS Code's web workbench restores after its window
+    // went away mid-save varies from run to run, whatever the extension does. Seen here: a
+    // window that saw its extension host die first drops the document and its backup; one
+    // closed without unloading reopens nothing; one that unloads reopens the editor from its
+    // saved layout, at times with no backup id (the layout was saved before VS Code's first
+    // backup: the editor opens unsaved, with the file's content). The extension's part
+    // (journal rollback, backup written and read, a stale backup id) is unit-tested in
+    // backup.test.ts; this test passes whenever VS Code hands the backup over.
     if (parseSize(BIG) < 2 ** 30 || !process.env.HUGEFILE_E2E_HOTEXIT) this.skip();
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hugefile-hotexit-e2e-'));
     workspace = path.join(tmp, 'workspace');
     fs.mkdirSync(workspace);
-    makeLog(path.join(workspace, 'big.log'), parseSize(BIG));
+    makeLog(path.join(workspace, 'big.log'), 2 ** 30); // long enough a save: larger only takes longer
     execFileSync('sync');
     session = await startExtensionSession(workspace, ['*.log'], { 'files.autoSave': 'off' });
     page = session.page;
-    // A window whose extension host is gone may ask before it unloads.
-    page.on('dialog', (dialog) => void dialog.accept());
   });
 
   afterEach(async function () {
@@ -100,7 +118,7 @@ describe('Hot exit during a save', function () {
     await frame.locator('[data-pending-edits="0"]').waitFor();
     await dirtyTab(page, 'big.log').waitFor({ timeout: 20_000 });
     const backups = session!.server.userDataDir;
-    await until('a backup of the edit', () => backupsOf(backups, file).some((b) => Buffer.from(b.added, 'base64').toString() === 'BEFORE '), 30_000);
+    await until('a backup of the edit', () => Buffer.from(recordedBackupOf(backups, file)?.added ?? '', 'base64').toString() === 'BEFORE ', 30_000);
 
     await page.keyboard.press('Control+S');
     await page.locator('.notification-toast', { hasText: 'Saving big.log' }).first().waitFor({ timeout: 30_000 });
@@ -108,14 +126,21 @@ describe('Hot exit during a save', function () {
     await page.keyboard.press('Home');
     await page.keyboard.type('HELD ');
     await frame.locator('.notice', { hasText: 'What you type now is kept' }).waitFor({ timeout: 10_000 });
-    // VS Code backs up after a pause; the edits typed during the save are in it, waiting for the save.
-    await until('a backup of the edit typed during the save', () => backupsOf(backups, file).some((b) => b.held?.map((h) => h.text).join('') === 'HELD '), 30_000);
+    // VS Code backs up a second after the last change; the edits typed during the save are in it, waiting for the save.
+    await until('VS Code to record a backup of the edit typed during the save', () => recordedBackupOf(backups, file)?.held?.map((h) => h.text).join('') === 'HELD ', 30_000);
     const journal = `${file}.hugefile-journal`;
     assert.ok(fs.existsSync(journal), 'the save is still running');
-    process.kill(await extensionHostPid(session!.server), 'SIGKILL');
+    // VS Code goes away mid-save: the window unloads (a reload; VS Code keeps its backups,
+    // and its "unsaved changes" prompt is accepted), then the extension host is killed. In
+    // that order: a window that sees its extension host die first drops the document,
+    // backup and all, and one closed without unloading restores nothing (both seen here).
+    const pid = await extensionHostPid(session!.server);
+    page.on('dialog', (dialog) => void dialog.accept());
+    const reloaded = page.reload();
+    await page.waitForEvent('framenavigated', { predicate: (navigated) => navigated === page.mainFrame() });
+    killIfAlive(pid);
     assert.ok(fs.existsSync(journal), 'the save was killed, not finished');
-
-    await page.reload();
+    await reloaded;
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     const restored = await findInWebviews(page, '.row[data-line="1"] .text:not(.placeholder)', 120_000);
     await restored.frame.locator('.row[data-line="0"] .text', { hasText: `BEFORE ${lines[0]}` }).waitFor({ timeout: 60_000 });

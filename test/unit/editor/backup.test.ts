@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { readBackup, writeBackup } from '../../../src/editor/backup';
+import * as path from 'path';
+import { backupToRestore, readBackup, writeBackup } from '../../../src/editor/backup';
 import { markOf } from '../../../src/editor/fileMark';
 import { applyHeldEdit, HeldEdit } from '../../../src/editor/heldEdit';
 import { EditedText } from '../../../src/edits/editedText';
@@ -32,6 +33,31 @@ describe('hot-exit backup', () => {
     const result = await readBackup(backup, file, baseline, restored);
     assert.deepStrictEqual(result, { ok: true, appended: 0, held: [] });
     assert.ok(restored.read(0, restored.size).equals(edited.read(0, edited.size)));
+    mf.close();
+  });
+
+  it('restores the newest backup of the file when the one VS Code names is gone (an older id kept by its window)', async () => {
+    const { file, mf, baseline, table } = setUp('abcdef');
+    const dir = path.dirname(tempPath('backups/x'));
+    fs.mkdirSync(dir, { recursive: true });
+    const edited = table();
+    edited.insert(1, Buffer.from('OLD'));
+    await writeBackup(path.join(dir, 'h1'), file, baseline, edited);
+    edited.insert(1, Buffer.from('NEW'));
+    await writeBackup(path.join(dir, 'h2'), file, baseline, edited);
+    await writeBackup(path.join(dir, 'other3'), '/elsewhere.txt', baseline, edited);
+    fs.writeFileSync(path.join(dir, 'not-json'), 'x');
+    const times = [1_000, 2_000, 3_000, 4_000];
+    ['h1', 'h2', 'other3', 'not-json'].forEach((name, i) => fs.utimesSync(path.join(dir, name), times[i] / 1000, times[i] / 1000));
+    assert.strictEqual(await backupToRestore(path.join(dir, 'h1'), file), path.join(dir, 'h1'), 'the one named, while it is there');
+    fs.rmSync(path.join(dir, 'h1'));
+    assert.strictEqual(await backupToRestore(path.join(dir, 'h1'), file), path.join(dir, 'h2'));
+    const restored = table();
+    assert.strictEqual((await readBackup(path.join(dir, 'h2'), file, baseline, restored)).ok, true);
+    assert.strictEqual(restored.read(0, restored.size).toString(), 'aNEWOLDbcdef');
+    fs.rmSync(path.join(dir, 'h2'));
+    assert.strictEqual(await backupToRestore(path.join(dir, 'h1'), file), undefined, 'none of this file left');
+    assert.strictEqual(await backupToRestore(path.join(dir, 'gone', 'h1'), file), undefined, 'no folder');
     mf.close();
   });
 
