@@ -48,11 +48,16 @@ export class TextSelection {
     this.goalPending = false;
   }
 
-  /** Selects `anchor`..`caret` outright (a revealed line, a match found, the whole file); the goal column is dropped. */
+  /**
+   * Selects `anchor`..`caret` outright (a revealed line, a match found, the whole file);
+   * the goal column is dropped, and with it an Up/Down still waiting for its line (else
+   * the keys held behind it would wait for ever).
+   */
   select(anchor: Position, caret: Position): void {
     this.anchor = { ...anchor };
     this.caret = { ...caret };
     this.goalX = undefined;
+    this.goalPending = false;
   }
 
   /** An Up/Down put the caret on its line at a guess: the column under `goalX` replaces it once the line is drawn. */

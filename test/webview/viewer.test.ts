@@ -487,6 +487,21 @@ describe('viewer webview (fake host, Chromium)', function () {
     });
   });
 
+  it('a reveal in the same frame as an Up/Down does not leave the keys after it held', async () => {
+    const page = await open('file=huge');
+    await focusEditor(page);
+    await page.evaluate(async () => {
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      // Down (run at once: the view is idle) aims at a column found when its line is drawn; the reveal selects before that frame.
+      document.querySelector('.text-input')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', code: 'ArrowDown', bubbles: true, cancelable: true }));
+      fakeHost.send({ type: 'reveal', line: 20, select: true });
+    });
+    await page.waitForFunction(() => document.getElementById('root')!.dataset.caret === '20:0');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.getElementById('root')!.dataset.caret === '20:1', undefined, { timeout: 5_000 });
+    assert.strictEqual((await data(page)).heldKeys, '0');
+  });
+
   it('auto-scrolls while a drag selection goes past the bottom edge', async () => {
     const page = await open('file=huge');
     const line2 = (await (await page.$('.row[data-line="2"] .line'))!.boundingBox())!;
