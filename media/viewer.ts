@@ -106,7 +106,7 @@ export class Viewer implements View {
     pinScroll(this.editor);
     this.editor.tabIndex = 0;
     this.editor.setAttribute('role', 'document');
-    this.editor.setAttribute('aria-roledescription', 'file viewer');
+    this.editor.setAttribute('aria-roledescription', 'file editor');
     this.editor.setAttribute('aria-label', 'File content');
     const probe = el('div', 'probe', this.editor);
     probe.setAttribute('aria-hidden', 'true');
@@ -260,7 +260,7 @@ export class Viewer implements View {
       this.sel.caret = { line: topLine, column: 0 };
       this.sel.anchor = { ...this.sel.caret };
     }
-    this.editor.setAttribute('aria-label', `${state.fileName}, read-only file view`);
+    this.editor.setAttribute('aria-label', `${state.fileName}, text${state.readOnly ? ', read-only' : ''}`);
     if (first && document.hasFocus() && !this.notices.contains(document.activeElement)) this.input.focus();
     this.invalidate();
   }
