@@ -7,7 +7,7 @@ import { targetUri } from './editor/targetUri';
 
 /** Registers the custom editor, its commands and the large-file redirect. */
 export function activate(context: vscode.ExtensionContext): void {
-  const provider = new HugeEditorProvider(context.extensionUri);
+  const provider = new HugeEditorProvider(context.extensionUri, context.storageUri ?? context.globalStorageUri);
   context.subscriptions.push(
     provider,
     vscode.window.registerCustomEditorProvider(HugeEditorProvider.viewType, provider, {

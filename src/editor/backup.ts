@@ -50,29 +50,81 @@ export async function writeBackup(destination: string, filePath: string, baselin
  * is gone, the newest backup of the same file beside it (undefined if none). VS Code's
  * window may restore an editor with an older backup id than the last the extension host
  * wrote before it died, and the host deletes each backup once the next one is written.
- * A backup left there is of unsaved changes: a save, a revert or closing the document
- * deletes it.
  */
 export async function backupToRestore(named: string, filePath: string): Promise<string | undefined> {
   if (fs.existsSync(named)) return named;
-  const dir = path.dirname(named);
+  return (await backupsOf(path.dirname(named), filePath))[0];
+}
+
+/** A backup VS Code did not hand over, and when it was written. */
+export interface LeftoverBackup {
+  at: string;
+  mtimeMs: number;
+}
+
+/**
+ * The newest backup of `filePath` in `dir` (where VS Code has the extension write its
+ * backups) that fits the file as it is now, as readBackup decides: unsaved edits from a
+ * session whose window reopened the file without naming a backup. Deletes the backups
+ * of `filePath` that no longer fit (made before a save or a revert, or before another
+ * program changed the file): they can never be restored.
+ */
+export async function leftoverBackup(dir: string, filePath: string, current: FileMark, rolledBack?: RolledBack): Promise<LeftoverBackup | undefined> {
+  let found: LeftoverBackup | undefined;
+  for (const at of await backupsOf(dir, filePath)) {
+    const backup = await parseBackup(at);
+    if (backup !== undefined && fitOf(backup, filePath, current, rolledBack) !== undefined) {
+      found ??= { at, mtimeMs: fs.statSync(at, { throwIfNoEntry: false })?.mtimeMs ?? 0 };
+    } else {
+      fs.rmSync(at, { force: true });
+    }
+  }
+  return found;
+}
+
+/** Deletes every backup of `filePath` in `dir`. */
+export async function deleteBackupsOf(dir: string, filePath: string): Promise<void> {
+  for (const at of await backupsOf(dir, filePath)) fs.rmSync(at, { force: true });
+}
+
+/** The backups of `filePath` in `dir`, newest first. */
+async function backupsOf(dir: string, filePath: string): Promise<string[]> {
   let entries: fs.Dirent[];
   try {
     entries = await fs.promises.readdir(dir, { withFileTypes: true });
   } catch {
-    return undefined;
+    return [];
   }
   const candidates = entries.filter((e) => e.isFile()).map((e) => path.join(dir, e.name))
     .map((at) => ({ at, mtimeMs: fs.statSync(at, { throwIfNoEntry: false })?.mtimeMs ?? -1 }))
     .sort((a, b) => b.mtimeMs - a.mtimeMs);
+  const found: string[] = [];
   for (const { at } of candidates) {
     try {
-      if ((JSON.parse(await fs.promises.readFile(at, 'utf8')) as Partial<BackupFile>).path === filePath) return at;
+      if ((JSON.parse(await fs.promises.readFile(at, 'utf8')) as Partial<BackupFile>).path === filePath) found.push(at);
     } catch {
       // Not a backup of ours, or removed meanwhile.
     }
   }
-  return undefined;
+  return found;
+}
+
+async function parseBackup(source: string): Promise<BackupFile | undefined> {
+  try {
+    return JSON.parse(await fs.promises.readFile(source, 'utf8')) as BackupFile;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * How `backup` fits the file now: 'same' file (same size and modification time, or
+ * rolled back by journal recovery to the backup's content), 'grown' by appending since,
+ * or undefined: other content.
+ */
+function fitOf(backup: BackupFile, filePath: string, current: FileMark, rolledBack: RolledBack | undefined): 'same' | 'grown' | undefined {
+  if (backup.size === current.size && (backup.mtimeMs === current.mtimeMs || rolledBackTo(backup, current, rolledBack))) return 'same';
+  return grewFrom(filePath, backup, current) ? 'grown' : undefined;
 }
 
 /**
@@ -95,10 +147,8 @@ Promise<RestoredBackup> {
   if (backup.version !== 1 || backup.path !== filePath) return { ok: false, reason: 'the backup belongs to another file' };
   const held = backup.held ?? [];
   if (!Array.isArray(held) || !held.every(isHeldEdit)) return { ok: false, reason: 'the backup is damaged' };
-  const same = backup.size === current.size && (backup.mtimeMs === current.mtimeMs || rolledBackTo(backup, current, rolledBack));
-  if (!same && !grewFrom(filePath, backup, current)) {
-    return { ok: false, reason: 'the file changed on disk since they were made' };
-  }
+  const fit = fitOf(backup, filePath, current, rolledBack);
+  if (fit === undefined) return { ok: false, reason: 'the file changed on disk since they were made' };
   const added = Buffer.from(backup.added, 'base64');
   table.reset(backup.size);
   table.delete(0, backup.size);
@@ -117,7 +167,7 @@ Promise<RestoredBackup> {
     }
     offset += piece.length;
   }
-  if (!same) table.appendOriginal(current.size);
+  if (fit === 'grown') table.appendOriginal(current.size);
   return { ok: true, appended: current.size - backup.size, held };
 }
 

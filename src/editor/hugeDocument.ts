@@ -7,7 +7,7 @@ import { PieceTable } from '../edits/pieceTable';
 import { recoverInterruptedSave } from '../edits/saveEngine';
 import { StepResult, UndoEntry, UndoSteps } from '../edits/undoSteps';
 import { LineIndex, ResetReason } from '../lines';
-import { backupToRestore, readBackup, RolledBack, writeBackup } from './backup';
+import { backupToRestore, LeftoverBackup, leftoverBackup, readBackup, RolledBack, writeBackup } from './backup';
 import { DiskFollower } from './diskFollower';
 import { DiskPrompts } from './diskPrompts';
 import { Disposable } from './dispose';
@@ -109,7 +109,8 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
         void vscode.window.showWarningMessage(`A save of ${path.basename(uri.fsPath)} was interrupted. The file was restored to its content before that save. (${recovery.detail})`);
       }
       const document = new HugeDocument(uri, LineIndex.open(uri.fsPath, { workers: 1, deferWorkers: true, background: true }), undefined);
-      if (backupId) await document.restoreBackup(backupId, recovery.restored);
+      document.rolledBack = recovery.restored;
+      if (backupId) await document.restoreBackup(backupId);
       return document;
     } catch (err) {
       return new HugeDocument(uri, undefined, err as Error);
@@ -118,6 +119,10 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
 
   /** The content with its pending edits, or undefined when the file could not be opened. */
   readonly text: EditedText | undefined;
+  /** The file before the save that recovery rolled back as this document opened, if any. */
+  private rolledBack: RolledBack | undefined;
+  /** The backup the edits were restored from: out of date once they are saved or reverted. */
+  private restoredFrom: string | undefined;
 
   private constructor(
     readonly uri: vscode.Uri,
@@ -256,7 +261,8 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
    * views say so.
    */
   async save(): Promise<void> {
-    return this.parts?.saves.save();
+    await this.parts?.saves.save();
+    this.forgetRestoredBackup();
   }
 
   /** The next save request is the user's (Save Now, Ctrl+S in this editor): it never waits as an auto-save. */
@@ -309,8 +315,9 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
   }
 
   /** Drops the pending edits (those held during a save too) and reads the file from disk again, after a running save. */
-  revert(): Promise<void> {
-    return this.parts?.saves.revert() ?? Promise.resolve();
+  async revert(): Promise<void> {
+    await this.parts?.saves.revert();
+    this.forgetRestoredBackup();
   }
 
   /** Saves the edit list (not the file) for hot exit, with the edits waiting for a running save. */
@@ -354,21 +361,51 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     };
   }
 
-  private async restoreBackup(backupId: string, rolledBack: RolledBack | undefined): Promise<void> {
-    const { file, saves } = this.parts!;
+  /** The newest backup of this file in `dir` that VS Code did not hand over and that still fits the file (see leftoverBackup). */
+  leftoverBackup(dir: string): Promise<LeftoverBackup | undefined> {
+    return this.parts ? leftoverBackup(dir, this.uri.fsPath, this.parts.file.baseline, this.rolledBack) : Promise.resolve(undefined);
+  }
+
+  /**
+   * Restores the unsaved edits of a backup VS Code did not hand over (see
+   * leftoverBackup), only onto the content as it opened, before any edit. Returns why it
+   * refused, or undefined once restored: the document is then unsaved.
+   */
+  async restoreLeftover(source: string): Promise<string | undefined> {
+    if (!this.parts) return 'the file could not be opened';
+    if (this.isDirty || this.parts.saves.busy) return `${this.fileName} was edited or saved since it opened`;
+    const refused = await this.restoreFrom(source);
+    if (refused !== undefined) return refused;
+    this.parts.file.contentChanged(0, undefined);
+    this.unsavedEmitter.fire();
+    return undefined;
+  }
+
+  private async restoreBackup(backupId: string): Promise<void> {
     const source = await backupToRestore(vscode.Uri.parse(backupId).fsPath, this.uri.fsPath);
-    const restored = source ? await readBackup(source, this.uri.fsPath, file.baseline, file.text.table, rolledBack)
-      : { ok: false as const, reason: 'the backup is gone' };
-    if (!restored.ok) {
-      void vscode.window.showWarningMessage(`Unsaved changes to ${this.fileName} from the last session were not restored: ${restored.reason}`);
-      return;
-    }
+    const refused = source ? await this.restoreFrom(source) : 'the backup is gone';
+    if (refused !== undefined) void vscode.window.showWarningMessage(`Unsaved changes to ${this.fileName} from the last session were not restored: ${refused}`);
+  }
+
+  /** Applies the backup at `source` to the pending edits; returns why it refused, if it did. */
+  private async restoreFrom(source: string): Promise<string | undefined> {
+    const { file, saves } = this.parts!;
+    const restored = await readBackup(source, this.uri.fsPath, file.baseline, file.text.table, this.rolledBack);
+    if (!restored.ok) return restored.reason;
+    this.restoredFrom = source;
     if (restored.appended > 0) {
       file.toldAppended = true;
       void vscode.window.showInformationMessage(`Unsaved changes to ${this.fileName} from the last session were restored. The file grew by ${formatBytes(restored.appended)} since; the new lines are shown after them.`);
     }
     file.text.invalidate();
     if (restored.held.length > 0) saves.replayHeld(restored.held, () => this.eol);
+    return undefined;
+  }
+
+  private forgetRestoredBackup(): void {
+    if (this.restoredFrom === undefined || this.isDirty) return;
+    fs.rmSync(this.restoredFrom, { force: true });
+    this.restoredFrom = undefined;
   }
 
   private contentChanged(offset: number, caretOffset: number | undefined): void {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Disposable } from './dispose';
 import { HugeDocument } from './hugeDocument';
+import { offerLeftoverBackup } from './leftoverPrompt';
 import { ViewerStatusBar } from './statusBar';
 import { ViewerSession } from './viewerSession';
 import { VIEW_TYPE } from './viewType';
@@ -21,7 +22,11 @@ export class HugeEditorProvider extends Disposable implements vscode.CustomEdito
   private active: ViewerSession | undefined;
   private hexContext: boolean | undefined;
 
-  constructor(private readonly extensionUri: vscode.Uri) {
+  /**
+   * `backupDir` is where VS Code has the extension write its backups (the workspace's
+   * storage, else the global one): edits left there unclaimed are offered back.
+   */
+  constructor(private readonly extensionUri: vscode.Uri, private readonly backupDir: vscode.Uri | undefined) {
     super();
   }
 
@@ -40,6 +45,7 @@ export class HugeEditorProvider extends Disposable implements vscode.CustomEdito
       redo: () => document.undoOrRedo(() => void e.redo()),
     }));
     document.onDidChangeUnsaved(() => this.changeEmitter.fire({ document }));
+    if (!context.backupId && this.backupDir) void offerLeftoverBackup(document, this.backupDir.fsPath);
     return document;
   }
 

@@ -1,7 +1,8 @@
 // Hot exit during a save, in a real VS Code: VS Code goes away (the window unloads, the
 // extension host is SIGKILLed) while a long save of the big log runs, with an edit made
 // before the save and one typed during it. The window opened again rolls the file back
-// (journal) and restores both edits from VS Code's backup; saving then writes them.
+// (journal) and restores both edits from VS Code's backup (or, when VS Code names none,
+// from the offer of edits left behind); saving then writes them.
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -9,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { makeLog, parseSize } from '../../scripts/make-log';
-import { type ExtensionSession, extensionHostPid, findInWebviews, openAlone, runCommand, screenshot, startExtensionSession } from './harness';
+import { closeAllEditors, type ExtensionSession, extensionHostPid, findInWebviews, openAlone, runCommand, screenshot, startExtensionSession, waitForNotification } from './harness';
 
 const BIG = process.env.HUGEFILE_E2E_SIZE ?? '4G';
 
@@ -33,15 +34,16 @@ interface Backup {
  * test that kills the extension host waits for it, not only for the extension's file
  * (VS Code records it a moment later, and deletes the previous one meanwhile).
  */
-function recordedBackupOf(dir: string, file: string): Backup | undefined {
+function recordedBackupOf(dir: string, file: string): (Backup & { at: string }) | undefined {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || !entry.parentPath.endsWith('vscode-custom-editor')) continue;
     try {
       const head = fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8').split('\n')[0];
       const meta = JSON.parse(head.slice(head.indexOf(' ') + 1)) as { backupId?: string };
       if (!meta.backupId) continue;
-      const backup = JSON.parse(fs.readFileSync(new URL(meta.backupId), 'utf8')) as Backup;
-      if (backup.path === file) return backup;
+      const at = new URL(meta.backupId);
+      const backup = JSON.parse(fs.readFileSync(at, 'utf8')) as Backup;
+      if (backup.path === file) return { ...backup, at: at.pathname };
     } catch {
       // Being written, or replaced meanwhile.
     }
@@ -74,16 +76,14 @@ describe('Hot exit during a save', function () {
   let page: Page;
 
   before(async function () {
-    // The save must last long enough to be killed in the middle (a length change moves the whole file).
-    // Opt-in (HUGEFILE_E2E_HOTEXIT=1): what VS Code's web workbench restores after its window
-    // went away mid-save varies from run to run, whatever the extension does. Seen here: a
-    // window that saw its extension host die first drops the document and its backup; one
-    // closed without unloading reopens nothing; one that unloads reopens the editor from its
-    // saved layout, at times with no backup id (the layout was saved before VS Code's first
-    // backup: the editor opens unsaved, with the file's content). The extension's part
-    // (journal rollback, backup written and read, a stale backup id) is unit-tested in
-    // backup.test.ts; this test passes whenever VS Code hands the backup over.
-    if (parseSize(BIG) < 2 ** 30 || !process.env.HUGEFILE_E2E_HOTEXIT) this.skip();
+    // The save must last long enough to be killed in the middle (a length change moves the
+    // whole file): skipped with HUGEFILE_E2E_SIZE under 1G. What VS Code's web workbench
+    // reopens after its window went away mid-save varies: seen here, a window that saw its
+    // extension host die first drops the document and its backup, one closed without
+    // unloading reopens nothing, and one that unloads (this test) reopens the editor from
+    // its saved layout, with the backup's id or, at times, with none: the extension then
+    // offers the edits left behind.
+    if (parseSize(BIG) < 2 ** 30) this.skip();
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hugefile-hotexit-e2e-'));
     workspace = path.join(tmp, 'workspace');
     fs.mkdirSync(workspace);
@@ -103,6 +103,46 @@ describe('Hot exit during a save', function () {
   after(async () => {
     await session?.stop();
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('offers edits a window left behind without naming them: Restore brings them back, Revert forgets them', async () => {
+    const file = path.join(workspace, 'small.log');
+    const content = 'first line\nsecond line\n';
+    fs.writeFileSync(file, content);
+    await openAlone(page, 'small.log');
+    let { frame } = await findInWebviews(page, '.row[data-line="0"] .text:not(.placeholder)');
+    await frame.locator('.row[data-line="0"] .text').click({ position: { x: 2, y: 5 } });
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('LEFT ');
+    await dirtyTab(page, 'small.log').waitFor({ timeout: 20_000 });
+    const backups = session!.server.userDataDir;
+    await until('a backup of the edit', () => recordedBackupOf(backups, file) !== undefined, 30_000);
+    // A copy VS Code does not know of: what a window that went away before recording its last backup leaves.
+    const recorded = recordedBackupOf(backups, file)!.at;
+    const leftover = path.join(path.dirname(recorded), `left-${path.basename(recorded)}`);
+    fs.copyFileSync(recorded, leftover);
+    await runCommand(page, 'File: Revert File');
+    await dirtyTab(page, 'small.log').waitFor({ state: 'detached', timeout: 20_000 });
+    await closeAllEditors(page);
+
+    await openAlone(page, 'small.log');
+    const offer = await waitForNotification(page, 'small.log has unsaved changes from an earlier session');
+    ({ frame } = await findInWebviews(page, '.row[data-line="0"] .text:not(.placeholder)'));
+    await screenshot(page, 'hot-exit-leftover-offer');
+    await offer.getByRole('button', { name: 'Restore' }).click();
+    await frame.locator('.row[data-line="0"] .text', { hasText: /^LEFT first line$/ }).waitFor({ timeout: 20_000 });
+    await dirtyTab(page, 'small.log').waitFor({ timeout: 20_000 });
+    await runCommand(page, 'File: Revert File');
+    await frame.locator('.row[data-line="0"] .text', { hasText: /^first line$/ }).waitFor({ timeout: 20_000 });
+    await closeAllEditors(page);
+    assert.ok(!fs.existsSync(leftover), 'reverting the restored edits deleted their backup');
+
+    await openAlone(page, 'small.log');
+    ({ frame } = await findInWebviews(page, '.row[data-line="0"] .text:not(.placeholder)'));
+    await page.waitForTimeout(2000);
+    assert.strictEqual(await page.locator('.notification-toast', { hasText: 'unsaved changes from an earlier session' }).count(), 0, 'nothing offered twice');
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), content);
+    await closeAllEditors(page);
   });
 
   it('an edit made before a save and one typed during it survive the extension host dying mid-save', async () => {
@@ -143,6 +183,15 @@ describe('Hot exit during a save', function () {
     await reloaded;
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     const restored = await findInWebviews(page, '.row[data-line="1"] .text:not(.placeholder)', 120_000);
+    // VS Code's web workbench at times reopens the editor without naming its backup:
+    // the extension then offers the edits it finds left over.
+    const offer = page.locator('.notification-toast', { hasText: 'unsaved changes from an earlier session' });
+    const handedOver = restored.frame.locator('.row[data-line="0"] .text', { hasText: `BEFORE ${lines[0]}` });
+    await Promise.race([offer.first().waitFor({ timeout: 60_000 }), handedOver.waitFor({ timeout: 60_000 })]);
+    if (await offer.first().isVisible()) {
+      console.log('      (VS Code named no backup: restored through the offer of the edits left behind)');
+      await offer.first().getByRole('button', { name: 'Restore' }).click();
+    }
     await restored.frame.locator('.row[data-line="0"] .text', { hasText: `BEFORE ${lines[0]}` }).waitFor({ timeout: 60_000 });
     await restored.frame.locator('.row[data-line="1"] .text', { hasText: `HELD ${lines[1]}` }).waitFor({ timeout: 60_000 });
     await restored.frame.locator('.row[data-line="20"] .text:not(.placeholder)').waitFor({ timeout: 60_000 });

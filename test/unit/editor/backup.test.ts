@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { backupToRestore, readBackup, writeBackup } from '../../../src/editor/backup';
+import { backupToRestore, deleteBackupsOf, leftoverBackup, readBackup, writeBackup } from '../../../src/editor/backup';
 import { markOf } from '../../../src/editor/fileMark';
 import { applyHeldEdit, HeldEdit } from '../../../src/editor/heldEdit';
 import { EditedText } from '../../../src/edits/editedText';
@@ -58,6 +58,38 @@ describe('hot-exit backup', () => {
     fs.rmSync(path.join(dir, 'h2'));
     assert.strictEqual(await backupToRestore(path.join(dir, 'h1'), file), undefined, 'none of this file left');
     assert.strictEqual(await backupToRestore(path.join(dir, 'gone', 'h1'), file), undefined, 'no folder');
+    mf.close();
+  });
+
+  it('finds the newest leftover backup that fits the file as it is, deletes those of this file that no longer fit, and keeps other files\' backups', async () => {
+    const { file, mf, baseline, table } = setUp('line 1\nline 2\n');
+    const dir = path.dirname(tempPath('leftovers/x'));
+    fs.mkdirSync(dir, { recursive: true });
+    const edited = table();
+    edited.insert(0, Buffer.from('A'));
+    await writeBackup(path.join(dir, 'before-save'), file, { ...baseline, mtimeMs: baseline.mtimeMs - 5000 }, edited);
+    await writeBackup(path.join(dir, 'older'), file, baseline, edited);
+    edited.insert(0, Buffer.from('B'));
+    await writeBackup(path.join(dir, 'newer'), file, baseline, edited);
+    await writeBackup(path.join(dir, 'other'), '/elsewhere.txt', { ...baseline, mtimeMs: 1 }, edited);
+    fs.writeFileSync(path.join(dir, 'not-json'), 'x');
+    ['before-save', 'older', 'newer', 'other', 'not-json'].forEach((name, i) => fs.utimesSync(path.join(dir, name), 1000 + i, 1000 + i));
+    const found = await leftoverBackup(dir, file, markOf(file));
+    assert.deepStrictEqual(found, { at: path.join(dir, 'newer'), mtimeMs: 1002_000 });
+    assert.deepStrictEqual(fs.readdirSync(dir).sort(), ['newer', 'not-json', 'older', 'other'], 'the one made on other content is gone');
+    const restored = table();
+    assert.strictEqual((await readBackup(found!.at, file, markOf(file), restored)).ok, true);
+    assert.strictEqual(restored.read(0, restored.size).toString(), 'BAline 1\nline 2\n');
+
+    fs.appendFileSync(file, 'line 3\n');
+    assert.strictEqual((await leftoverBackup(dir, file, markOf(file)))?.at, path.join(dir, 'newer'), 'a log that grew since still fits');
+    fs.writeFileSync(file, 'other content\n');
+    assert.strictEqual(await leftoverBackup(dir, file, markOf(file)), undefined, 'a rewritten file fits none');
+    assert.deepStrictEqual(fs.readdirSync(dir).sort(), ['not-json', 'other']);
+    await writeBackup(path.join(dir, 'again'), file, markOf(file), edited);
+    await deleteBackupsOf(dir, file);
+    assert.deepStrictEqual(fs.readdirSync(dir).sort(), ['not-json', 'other']);
+    assert.strictEqual(await leftoverBackup(path.join(dir, 'gone'), file, markOf(file)), undefined, 'no folder');
     mf.close();
   });
 
