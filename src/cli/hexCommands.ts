@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import { patchInPlace } from '../edits/patchInPlace';
 import { formatDumpOffset, formatDumpRows, formatHex, parseHexBytes } from '../hex/hexDump';
 import { parseOffset, parseUnsigned } from '../hex/offsetExpr';
-import { WindowedReader } from '../lines/windowedReader';
+import { fileReaders } from '../lines/readers/fileReaders';
 import { writeAll } from './output';
 import { UsageError } from './usageError';
 
@@ -27,12 +27,12 @@ export function dump(file: string, offsetText: string, lengthText: string | unde
   if (length < 1 || length > MAX_DUMP) throw new UsageError(`LEN must be 1 to ${MAX_DUMP} (64 MiB), got ${lengthText}; dump a larger range in parts`);
   if (offset === size) throw new Error(`OFFSET ${offset} is the end of '${file}' (${size} bytes): nothing to dump`);
   const end = Math.min(size, offset + length);
-  const reader = new WindowedReader(file, size);
+  const reader = fileReaders.openSequential(file, size);
   try {
     const chunk = Buffer.allocUnsafe(Math.min(DUMP_CHUNK, end - offset));
     for (let at = offset; at < end; at += chunk.length) {
       const n = Math.min(chunk.length, end - at);
-      reader.read(at, chunk, n);
+      reader.readInto(at, chunk, 0, n);
       writeAll(1, Buffer.from(formatDumpRows(chunk.subarray(0, n), at)));
     }
   } finally {

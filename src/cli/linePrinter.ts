@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { WindowedReader } from '../lines/windowedReader';
+import { FileReader, fileReaders } from '../lines/readers/fileReaders';
 import type { LineRun } from '../search/filterFile';
 import { Output } from './output';
 
@@ -9,17 +9,17 @@ const CR = 13;
 
 /**
  * Prints runs of lines of a file as `LINE:text` (1-based, like `grep -n`), reading
- * each line through the sliding mapping in 64 KiB pieces, so a line of any length
+ * each line through the platform's sequential reader in 64 KiB pieces, so a line of any length
  * prints in bounded memory. The text is the line without its `\r\n` or `\n`.
  */
 export class LinePrinter {
-  private readonly reader: WindowedReader;
+  private readonly reader: FileReader;
   private readonly size: number;
   private readonly piece = Buffer.allocUnsafe(PIECE);
 
   constructor(path: string, private readonly out: Output) {
     this.size = fs.statSync(path).size;
-    this.reader = new WindowedReader(path, this.size);
+    this.reader = fileReaders.openSequential(path, this.size);
   }
 
   /** Throws EFAULT if the file shrank under the lines. */
@@ -40,7 +40,7 @@ export class LinePrinter {
   private printLine(start: number): number {
     for (let at = start; at < this.size; ) {
       const n = Math.min(PIECE, this.size - at);
-      this.reader.read(at, this.piece, n);
+      this.reader.readInto(at, this.piece, 0, n);
       const newline = this.piece.subarray(0, n).indexOf(LF);
       if (newline < 0) {
         // Hold back a final \r: it may be the first half of a \r\n in the next piece.

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import { runInBackgroundIfAsked } from '../workers/priority/threadPriority';
 import { createScanner } from './newlineScanner';
 import { scanRange } from './scanRange';
-import { WindowedReader } from './windowedReader';
+import { fileReaders } from './readers/fileReaders';
 
 /** The job a worker gets: scan [from, to) of `path` for one index part. */
 export interface ScanJob {
@@ -30,9 +30,9 @@ function run(job: ScanJob): void {
     post({ type: 'error', code: 'ESHRUNK', message: `${job.path} is now ${size} bytes, shorter than the ${job.to} to index` });
     return;
   }
-  const reader = new WindowedReader(job.path, size);
+  const reader = fileReaders.openSequential(job.path, size);
   try {
-    scanRange((at, dst, n) => reader.read(at, dst, n), job.from, job.to, job.every, job.newlinesBefore, createScanner(), (batch) => {
+    scanRange((at, dst, n) => reader.readInto(at, dst, 0, n), job.from, job.to, job.every, job.newlinesBefore, createScanner(), (batch) => {
       post({ type: 'batch', ...batch }, [batch.checkpoints.buffer as ArrayBuffer]);
       return true;
     });

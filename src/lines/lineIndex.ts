@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import type { Worker } from 'worker_threads';
-import { MemFile, open } from '../mmap';
 import { spawnWorker } from '../workers/spawnWorker';
 import { IndexPart } from './indexPart';
 import type { ScanJob, WorkerMessage } from './indexWorker';
 import { createScanner, NewlineScanner } from './newlineScanner';
+import { FileReader, fileReaders } from './readers/fileReaders';
 import { scanRange } from './scanRange';
 
 export interface LineIndexOptions {
@@ -57,7 +57,7 @@ const HEAD = 1024 * 1024;
  */
 export class LineIndex {
   private parts: IndexPart[] = [];
-  private mf: MemFile;
+  private mf: FileReader;
   private identity: string;
   private readonly workers = new Set<Worker>();
   private readonly scanner: NewlineScanner = createScanner();
@@ -75,7 +75,7 @@ export class LineIndex {
     this.every = options.every ?? 256;
     if (options.deferWorkers) this.held = [];
     this.probe = this.scanner.scanBuffer(PROBE);
-    this.mf = open(path);
+    this.mf = fileReaders.openRandom(path);
     this.identity = identityOf(fs.statSync(path));
     this.startScan(0, this.mf.size, 0, options.workers ?? 1);
   }
@@ -308,7 +308,7 @@ export class LineIndex {
   }
 
   private reopen(): void {
-    const next = open(this.path);
+    const next = fileReaders.openRandom(this.path);
     this.mf.close();
     this.mf = next;
   }

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { WindowedReader } from '../lines/windowedReader';
+import { FileReader, fileReaders } from '../lines/readers/fileReaders';
 import { indexAtOrBefore } from '../util/sortedSearch';
 
 /**
@@ -24,16 +24,16 @@ function outOfRange(message: string): Error & { code: string } {
 
 /**
  * The stream made of `segments` over the file at `path` (the whole file when
- * segments is undefined), read through a sliding mapping so memory stays bounded.
+ * segments is undefined), read through this platform's sequential reader (see fileReaders) so memory stays bounded.
  * Throws ERR_OUT_OF_RANGE for a file segment outside the file, and fs errors
- * (ENOENT, ...) for the file. Call `close` to unmap.
+ * (ENOENT, ...) for the file. Call `close` to let go of it.
  */
 export class SegmentStream implements ByteStream {
   readonly size: number;
   private readonly segments: Segment[];
   /** Stream offset where each segment starts. */
   private readonly starts: number[] = [];
-  private readonly file: WindowedReader;
+  private readonly file: FileReader;
 
   constructor(path: string, segments?: readonly Segment[]) {
     const fileSize = fs.statSync(path).size;
@@ -49,7 +49,7 @@ export class SegmentStream implements ByteStream {
       size += s.kind === 'file' ? s.length : s.data.length;
     });
     this.size = size;
-    this.file = new WindowedReader(path, fileSize);
+    this.file = fileReaders.openSequential(path, fileSize);
   }
 
   read(offset: number, dst: Buffer, length: number): void {
@@ -62,7 +62,7 @@ export class SegmentStream implements ByteStream {
       const inSegment = offset + done - this.starts[i];
       const segmentLength = s.kind === 'file' ? s.length : s.data.length;
       const n = Math.min(length - done, segmentLength - inSegment);
-      if (s.kind === 'file') this.file.read(s.start + inSegment, dst.subarray(done), n);
+      if (s.kind === 'file') this.file.readInto(s.start + inSegment, dst, done, n);
       else dst.set(s.data.subarray(inSegment, inSegment + n), done);
       done += n;
     }

@@ -1,4 +1,4 @@
-// Bundles the unit tests of the platform code (mmap, thread priority) and mocha into one
+// Bundles the unit tests of the platform code (mmap, file readers, thread priority) and mocha into one
 // CommonJS file for node.exe under Wine.
 // Usage: node test/wine/bundle.js <outfile>
 // koffi stays external: its native part must come from the win32 package, installed
@@ -14,7 +14,10 @@ const testDirs = ['test/unit/mmap', 'test/unit/workers'].map((d) => path.join(ro
 // bundle.test.ts checks the Linux build (dist/mmap.js) in a child node, which under Wine
 // would load the project's node_modules/koffi: that holds no Windows binary.
 const skipped = new Set(['bundle.test.ts']);
-const tests = testDirs.flatMap((dir) => fs.readdirSync(dir).filter((f) => f.endsWith('.test.ts') && !skipped.has(f)).sort().map((f) => path.join(dir, f)));
+// The file readers run without workers; the rest of test/unit/lines needs the worker bundles.
+const testFiles = ['test/unit/lines/fileReaders.test.ts'].map((f) => path.join(root, f));
+const tests = testDirs.flatMap((dir) => fs.readdirSync(dir).filter((f) => f.endsWith('.test.ts') && !skipped.has(f)).sort().map((f) => path.join(dir, f)))
+  .concat(testFiles);
 
 // Mocha's CLI finds and loads files from disk; the bundle instead sets up the BDD
 // globals itself, then runs the test modules already inside it.
