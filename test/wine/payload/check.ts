@@ -1,13 +1,15 @@
-// Checks the core of one unpacked package, using that package's own files only:
-// the line index, search and filter, the save engine and the CLI, on a copy of a
-// generated log. Run with Linux Node on the linux-x64 package and with Windows Node
-// (under Wine) on the win32-x64 one; compare.ts then wants the same results.
+// Checks the core of one unpacked package, using that package's own files only: the
+// line index, search and filter, following a log that other programs change, the save
+// engine and the CLI, on a copy of a generated log. Run with Linux Node on the
+// linux-x64 package and with Windows Node (under Wine) on the win32-x64 one;
+// compare.ts then wants the same results.
 //   node check.js EXTENSION_DIR WORK_DIR LOG OUT.json
 // WORK_DIR is created and becomes the current folder: files are named relative to
 // it, so paths in messages and CLI output read the same on both systems.
 import * as fs from 'fs';
 import * as path from 'path';
 import { cliChecks } from './cliChecks';
+import { followChecks } from './followChecks';
 import { indexChecks } from './indexChecks';
 import { loadPayload } from './payload';
 import { Recorder } from './recorder';
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
   const groups = [
     ['index', () => indexChecks(payload, 'log.txt', r)],
     ['search', () => searchChecks(payload, 'log.txt', r)],
+    ['follow', () => followChecks(payload, r)],
     ['save', () => saveChecks(payload, 'log.txt', r, path.join(__dirname, 'interruptedSave.js'))],
     ['cli', () => cliChecks(payload, 'log.txt', r)],
   ] as const;
