@@ -3,7 +3,7 @@ import type { Recorder } from './recorder';
 
 /** The line index: its count, and the bounds and text of lines and offsets spread over the file. */
 export async function indexChecks(p: Payload, file: string, r: Recorder): Promise<void> {
-  // Two workers, as the CLI's count uses them: the file is big enough to be split.
+  // Two workers, as the CLI's count asks for; a file under 64 MiB (this log) gets one anyway.
   const index = p.lines.LineIndex.open(file, { workers: 2 });
   let count = 0;
   try {
