@@ -1,4 +1,5 @@
-// Bundles the extension host code, its worker threads, the standalone mmap module and the CLI.
+// Bundles the extension host code, its worker threads, the standalone library modules
+// (mmap, lines, search, edits) and the CLI.
 // `--production` minifies; `--watch` rebuilds on change; `--outdir DIR` writes to DIR
 // instead of dist/ (scripts/package-vsix.ts builds the packages' bundle apart).
 const esbuild = require('esbuild');
@@ -14,6 +15,7 @@ const entries = [
   { in: 'src/lines/index.ts', out: 'lines' },
   { in: 'src/lines/indexWorker.ts', out: 'indexWorker' },
   { in: 'src/search/index.ts', out: 'search' },
+  { in: 'src/edits/index.ts', out: 'edits' },
   { in: 'src/edits/saveWorker.ts', out: 'saveWorker' },
   { in: 'src/search/searchWorker.ts', out: 'searchWorker' },
   { in: 'src/cli.ts', out: 'cli' },

@@ -4,6 +4,7 @@
 // Run after `npm run compile` (the type check); it builds the production bundle once.
 //   tsx scripts/package-vsix.ts                 every target: dist/hugefile-<target>.vsix
 //   tsx scripts/package-vsix.ts --this-machine  this machine's target: dist/hugefile.vsix
+//   --target T (repeatable)                     only these targets: dist/hugefile-<T>.vsix
 //   --out-dir DIR                               the packages go to DIR instead of dist/
 // koffi's native packages come from the npm registry at the lockfile's version, checked
 // against its integrity, and stay in .cache/koffi/: a rerun is offline.
@@ -37,10 +38,21 @@ function argValue(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+/** The targets named by `--target` options (all of them when there is none); throws for an unknown one. */
+function chosenTargets(): readonly PlatformTarget[] {
+  const names = process.argv.flatMap((arg, i) => (arg === '--target' ? [process.argv[i + 1]] : []));
+  if (names.length === 0) return PLATFORM_TARGETS;
+  return names.map((name) => {
+    const found = PLATFORM_TARGETS.find((t) => t.target === name);
+    if (!found) throw new Error(`unknown --target '${name}': expected one of ${PLATFORM_TARGETS.map((t) => t.target).join(', ')}`);
+    return found;
+  });
+}
+
 async function main(): Promise<void> {
   const thisMachine = process.argv.includes('--this-machine');
   const outDir = path.resolve(argValue('--out-dir') ?? path.join(ROOT, 'dist'));
-  const targets = thisMachine ? [thisMachineTarget()] : PLATFORM_TARGETS;
+  const targets = thisMachine ? [thisMachineTarget()] : chosenTargets();
   const outFile = (t: PlatformTarget) => path.join(outDir, thisMachine ? 'hugefile.vsix' : `hugefile-${t.target}.vsix`);
 
   // Fetched first, one at a time: a bad download stops everything before any build.

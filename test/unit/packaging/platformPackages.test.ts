@@ -93,7 +93,9 @@ describe('per-platform packages (npm run package:all)', function () {
     const listing = (entries: Map<string, Buffer>) => [...entries.keys()].filter((name) => !name.startsWith('extension/node_modules/@koromix/')).sort();
     const [first, ...others] = [...packages.values()].map(listing);
     for (const other of others) assert.deepStrictEqual(other, first);
-    for (const name of ['extension/package.json', 'extension/dist/extension.js', 'extension/node_modules/koffi/index.cjs']) {
+    // The library bundles and the CLI too: test/wine/payload checks them inside the packages.
+    const bundles = ['extension', 'mmap', 'lines', 'search', 'edits', 'indexWorker', 'searchWorker', 'saveWorker', 'cli'].map((b) => `extension/dist/${b}.js`);
+    for (const name of ['extension/package.json', ...bundles, 'extension/node_modules/koffi/index.cjs']) {
       assert.ok(first.includes(name), `${name} is missing`);
     }
   });
