@@ -14,7 +14,7 @@ export class PlainReader implements FileReader {
 
   /** Opens `path`; `size` limits reads to the first `size` bytes (default: the size now). Throws like `fs.openSync`, EISDIR for a folder. */
   constructor(private readonly path: string, size?: number) {
-    const fd = fs.openSync(path, 'r');
+    const fd = openForReading(path);
     try {
       const stat = fs.fstatSync(fd);
       if (stat.isDirectory()) throw systemError('EISDIR', -21, 'open', path);
@@ -50,5 +50,18 @@ export class PlainReader implements FileReader {
     const fd = this.fd;
     this.fd = undefined;
     fs.closeSync(fd);
+  }
+}
+
+/**
+ * Opens `path` with every share mode (as Node always does on Windows); errors name the
+ * path as given, as the mmap module's do (Node's own name the resolved path on Windows).
+ */
+function openForReading(path: string): number {
+  try {
+    return fs.openSync(path, 'r');
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw systemError(e.code ?? 'EIO', e.errno ?? -5, 'open', path);
   }
 }

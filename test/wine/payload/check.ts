@@ -1,5 +1,6 @@
 // Checks the core of one unpacked package, using that package's own files only: the
-// line index, search and filter, following a log that other programs change, the save
+// line index, search and filter, following a log that other programs change (this one
+// and another process, see test/writer/), the save
 // engine and the CLI, on a copy of a generated log. Run with Linux Node on the
 // linux-x64 package and with Windows Node (under Wine) on the win32-x64 one;
 // compare.ts then wants the same results.
@@ -15,6 +16,7 @@ import { loadPayload } from './payload';
 import { Recorder } from './recorder';
 import { saveChecks } from './saveChecks';
 import { searchChecks } from './searchChecks';
+import { writerChecks } from './writerChecks';
 
 async function main(): Promise<void> {
   const [extensionDir, workDir, log, out] = process.argv.slice(2).map((arg) => path.resolve(arg));
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
     ['index', () => indexChecks(payload, 'log.txt', r)],
     ['search', () => searchChecks(payload, 'log.txt', r)],
     ['follow', () => followChecks(payload, r)],
+    ['writer', () => writerChecks(payload, r)],
     ['save', () => saveChecks(payload, 'log.txt', r, path.join(__dirname, 'interruptedSave.js'))],
     ['cli', () => cliChecks(payload, 'log.txt', r)],
   ] as const;

@@ -1,10 +1,9 @@
 // Compares what check.js found on Linux and on Windows, check by check: prints each
 // difference with both values and exits 1 if there is any (or a check ran on one side
-// only), known differences (knownDifferences.ts) aside.
+// only).
 //   tsx test/wine/payload/compare.ts LINUX.json WINDOWS.json
 import { isDeepStrictEqual } from 'util';
 import * as fs from 'fs';
-import { KNOWN_DIFFERENCES } from './knownDifferences';
 import type { Results } from './recorder';
 
 interface Run {
@@ -28,7 +27,6 @@ function main(): void {
   const names = [...new Set([...Object.keys(linux.results), ...Object.keys(windows.results)])];
   const show = (value: unknown) => (value === undefined ? '(not run)' : JSON.stringify(value, null, 1).replace(/\n/g, '\n      '));
   let differences = 0;
-  let knownDifferences = 0;
   let win32Numbers = 0;
   for (const name of names) {
     const [l, w] = [linux.results[name], windows.results[name]];
@@ -36,21 +34,14 @@ function main(): void {
     const withoutNumbers = json?.replace(WIN32_ERROR, '');
     if (withoutNumbers !== json) win32Numbers++;
     const equal = isDeepStrictEqual(l, withoutNumbers === undefined ? w : JSON.parse(withoutNumbers));
-    const known = KNOWN_DIFFERENCES[name];
-    if (equal && known) {
-      differences++;
-      console.log(`NOW EQUAL  ${name}: fixed? remove it from knownDifferences.ts ("${known}")`);
-    } else if (!equal && known) {
-      knownDifferences++;
-      console.log(`KNOWN      ${name}: ${known}\n  linux:   ${show(l)}\n  windows: ${show(w)}`);
-    } else if (!equal) {
+    if (!equal) {
       differences++;
       console.log(`DIFFERENT  ${name}\n  linux:   ${show(l)}\n  windows: ${show(w)}`);
     }
   }
   const ms = (run: Run) => Object.entries(run.timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ') + `; loaded ${run.native.join(', ')}`;
-  const equal = names.length - differences - knownDifferences;
-  console.log(`payload check: ${equal} of ${names.length} checks equal on ${linux.platform} (Node ${linux.node}) and ${windows.platform} (Node ${windows.node}); ${knownDifferences} known differences; ${differences} failed`);
+  const equal = names.length - differences;
+  console.log(`payload check: ${equal} of ${names.length} checks equal on ${linux.platform} (Node ${linux.node}) and ${windows.platform} (Node ${windows.node}); ${differences} failed`);
   if (win32Numbers > 0) console.log(`  (${win32Numbers} compared without the Win32 error number that Windows messages add)`);
   console.log(`  ${linux.platform}: ${ms(linux)}\n  ${windows.platform}: ${ms(windows)}`);
   if (linux.platform === windows.platform) console.log(`both runs are on ${linux.platform}: nothing was compared with Windows`);

@@ -1,7 +1,7 @@
 // Everything the payload check needs, in DIR: the linux-x64 and win32-x64 packages
 // built by scripts/package-vsix.ts and unpacked (DIR/<target>/extension), a
 // generated log of SIZE (DIR/log.txt), and the check bundled for plain Node
-// (DIR/check/check.js and the child it runs, interruptedSave.js).
+// (DIR/check/check.js and the children it runs, interruptedSave.js and writerAgent.js).
 //   tsx test/wine/payload/prepare.ts DIR SIZE
 import { execFileSync } from 'child_process';
 import * as esbuild from 'esbuild';
@@ -33,6 +33,7 @@ function main(): void {
     outdir: path.join(dir, 'check'),
     logLevel: 'error', // the payload's modules are required by path at run time: esbuild warns that it leaves them out
   });
+  fs.copyFileSync(path.join(ROOT, 'test/writer/writerAgent.js'), path.join(dir, 'check/writerAgent.js'));
 }
 
 /** Writes the files of the package `vsix` under `dir` (its extension/ folder among them). */
