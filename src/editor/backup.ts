@@ -100,13 +100,39 @@ async function backupsOf(dir: string, filePath: string): Promise<string[]> {
     .sort((a, b) => b.mtimeMs - a.mtimeMs);
   const found: string[] = [];
   for (const { at } of candidates) {
-    try {
-      if ((JSON.parse(await fs.promises.readFile(at, 'utf8')) as Partial<BackupFile>).path === filePath) found.push(at);
-    } catch {
-      // Not a backup of ours, or removed meanwhile.
-    }
+    if (await backedUpPath(at) === filePath) found.push(at);
   }
   return found;
+}
+
+/** Bytes read of a backup to learn its file: the path comes first, after the version. */
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * The file the backup at `at` is of, read from its head only (a backup holds the bytes
+ * typed or pasted, possibly many), or undefined when it is not a backup of ours.
+ */
+async function backedUpPath(at: string): Promise<string | undefined> {
+  let head: string;
+  try {
+    const fh = await fs.promises.open(at, 'r');
+    try {
+      const buf = Buffer.alloc(HEAD_BYTES);
+      const { bytesRead } = await fh.read(buf, 0, HEAD_BYTES, 0);
+      head = buf.toString('utf8', 0, bytesRead);
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    return undefined; // removed meanwhile
+  }
+  const match = /^\{"version":1,"path":("(?:[^"\\]|\\.)*")/.exec(head);
+  if (!match) return undefined;
+  try {
+    return JSON.parse(match[1]) as string;
+  } catch {
+    return undefined;
+  }
 }
 
 async function parseBackup(source: string): Promise<BackupFile | undefined> {

@@ -93,6 +93,21 @@ describe('hot-exit backup', () => {
     mf.close();
   });
 
+  it('tells backups apart by the path at their head, whatever characters it holds and however many bytes they carry', async () => {
+    const file = tempFile('we"ird \\ naïve 名前.log', 'abc\n');
+    const mf = open(file);
+    const baseline = markOf(file);
+    const dir = path.dirname(tempPath('heads/x'));
+    fs.mkdirSync(dir, { recursive: true });
+    const edited = new PieceTable(mf, baseline.size);
+    edited.insert(0, Buffer.alloc(300_000, 'p'));
+    await writeBackup(path.join(dir, 'big'), file, baseline, edited);
+    await writeBackup(path.join(dir, 'other'), `${file}.1`, baseline, edited);
+    assert.strictEqual(await backupToRestore(path.join(dir, 'gone'), file), path.join(dir, 'big'));
+    assert.strictEqual((await leftoverBackup(dir, file, markOf(file)))?.at, path.join(dir, 'big'));
+    mf.close();
+  });
+
   it('refuses to restore onto a file that changed on disk, a damaged or a foreign backup', async () => {
     const { file, mf, baseline, table } = setUp('abcdef');
     const edited = table();
