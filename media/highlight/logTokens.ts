@@ -143,8 +143,8 @@ function isFirstLetter(text: string, index: number): boolean {
  * not start at the line's start: then rules about the start of the line do not apply).
  */
 export function tokenizeLogLine(text: string, atLineStart = true): LineTokens {
-  if (atLineStart && FRAME.test(text)) return { spans: [{ start: 0, end: text.length, kind: 'stackTrace' }], level: undefined };
   const scanned = text.length > MAX_SCANNED ? text.slice(0, MAX_SCANNED) : text;
+  if (atLineStart && FRAME.test(scanned)) return { spans: [{ start: 0, end: text.length, kind: 'stackTrace' }], level: undefined };
   const spans: LogSpan[] = [];
   let level: LogLevel | undefined;
   const re = SCANNER;
@@ -159,7 +159,7 @@ export function tokenizeLogLine(text: string, atLineStart = true): LineTokens {
     if (c >= 0x61 && c <= 0x7a) {
       // Most words of a message are lower-case words that start no token: skipped whole.
       const e = wordEnd(scanned, pos);
-      if (!AFTER_LOWER.includes(scanned[e]) && !LOWER_WORDS.has(scanned.slice(pos, e))) {
+      if (!AFTER_LOWER.includes(scanned[e]) && !(e - pos <= 5 && LOWER_WORDS.has(scanned.slice(pos, e)))) {
         pos = e;
         continue;
       }
