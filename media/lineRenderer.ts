@@ -8,6 +8,7 @@
  * so a DOM offset maps to a text index by adding the piece's start.
  */
 import { indexAtOrBefore } from '../src/util/sortedSearch';
+import { type ClassSpan, splitRun } from './highlight/spanRuns';
 
 /** The text as laid out in one row. */
 export interface RenderedText {
@@ -34,21 +35,31 @@ export function controlPicture(code: number): string {
 /**
  * Fills `el` with `text`: plain runs as text nodes, each tab and control character in
  * its own span (tab stops come from CSS `tab-size`, the faint arrow from a pseudo
- * element, so neither changes the text length). Never parses markup: file content
+ * element, so neither changes the text length); the parts of runs inside `spans` (the
+ * log colouring) wrapped in a span of their class. Never parses markup: file content
  * only ever reaches the DOM as text nodes.
  */
-export function renderText(el: HTMLElement, text: string): RenderedText {
+export function renderText(el: HTMLElement, text: string, spans: readonly ClassSpan[] = []): RenderedText {
   const nodes: Text[] = [];
   const starts: number[] = [];
   const frag = document.createDocumentFragment();
   let runStart = 0;
-  const flushRun = (end: number) => {
-    if (end > runStart) {
-      const node = document.createTextNode(text.slice(runStart, end));
-      nodes.push(node);
-      starts.push(runStart);
+  let nextSpan = 0;
+  const piece = (start: number, end: number, className?: string) => {
+    const node = document.createTextNode(text.slice(start, end));
+    nodes.push(node);
+    starts.push(start);
+    if (className) {
+      const span = document.createElement('span');
+      span.className = className;
+      span.appendChild(node);
+      frag.appendChild(span);
+    } else {
       frag.appendChild(node);
     }
+  };
+  const flushRun = (end: number) => {
+    if (end > runStart) nextSpan = splitRun(spans, nextSpan, runStart, end, piece);
   };
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

@@ -24,6 +24,7 @@ import type { ClipboardAction } from './clipboard';
 import { el, pinScroll } from './dom';
 import { FilterPane } from './filterPane';
 import { FindSession } from './findSession';
+import { LogColouring } from './highlight/logColouring';
 import { samePos } from './guards';
 import { LineCache } from './lineCache';
 import type { View, ViewPage, VsCodeApi } from './page';
@@ -72,6 +73,7 @@ export class Viewer implements View {
   private readonly geometry: TextGeometry;
   private readonly scroll: TextScroll;
   private readonly rows: TextRows;
+  private readonly colouring: LogColouring;
   private readonly painter: SelectionPainter;
   /** The frame asked for (requestAnimationFrame), 0 when none is. */
   private frame = 0;
@@ -110,7 +112,8 @@ export class Viewer implements View {
     this.editor.setAttribute('aria-label', 'File content');
     const probe = el('div', 'probe', this.editor);
     probe.setAttribute('aria-hidden', 'true');
-    this.rows = new TextRows(el('div', 'rows', this.editor));
+    this.colouring = new LogColouring(root);
+    this.rows = new TextRows(el('div', 'rows', this.editor), this.colouring);
     this.geometry = new TextGeometry(root, probe, this.rows);
     this.requests = new LineRequests(this.cache, { post: (m) => this.post(m), redraw: () => this.invalidate() });
     this.messageEl = el('div', 'empty-message hidden', this.editor);
@@ -248,6 +251,11 @@ export class Viewer implements View {
     found: (m) => this.find.answered(m, (match) => this.showMatch(match.from, match.to)),
     findCount: (m) => this.find.onCount(m),
     notice: (level, text, topic) => this.notices.show(level, text, topic),
+    logColours: (m) => {
+      this.colouring.configure(m);
+      this.rows.remeasure();
+      this.invalidate();
+    },
   };
 
   private onInit(state: FileState, topLine: number): void {

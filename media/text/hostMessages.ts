@@ -5,6 +5,7 @@
  * counts, filter results and notices do not need one.
  */
 import type { FilterLinesMessage, FilterProgressMessage, FindCountMessage, FoundMessage } from '../../src/editor/findProtocol';
+import type { LogColoursMessage } from '../../src/editor/logColourProtocol';
 import type { FileState, Position } from '../../src/editor/protocol';
 import { type SearchQuery, validateQuery } from '../../src/search/query';
 import { asHostMessage, isCount, isPos, isState } from '../guards';
@@ -26,6 +27,7 @@ export interface TextMessageHandler {
   found(m: FoundMessage): void;
   findCount(m: FindCountMessage): void;
   notice(level: 'info' | 'warning' | 'error', text: string, topic: string | undefined): void;
+  logColours(m: LogColoursMessage): void;
 }
 
 /** Hands `data` to `h` when it is a well-formed message the view can take now; drops it otherwise. */
@@ -66,6 +68,11 @@ export function routeHostMessage(data: unknown, h: TextMessageHandler): void {
       break;
     case 'findCount':
       if (isCount(m.id) && isCount(m.matches)) h.findCount(m);
+      break;
+    case 'logColours':
+      if ((m.mode === 'auto' || m.mode === 'on' || m.mode === 'off') && (m.colours === undefined || typeof m.colours === 'object')) {
+        h.logColours({ type: 'logColours', mode: m.mode, logName: m.logName === true, tint: m.tint === true, colours: m.colours ?? undefined });
+      }
       break;
     case 'notice':
       if (typeof m.text === 'string') h.notice(m.level === 'error' || m.level === 'warning' ? m.level : 'info', m.text, typeof m.topic === 'string' ? m.topic : undefined);

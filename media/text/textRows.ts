@@ -1,10 +1,11 @@
 /**
  * The DOM of the text view's visible lines: one absolutely positioned row a line, with
- * its number, its text (or a placeholder while it loads), the find matches behind the
- * text and the selection. Rows are reused while scrolling; each part is written again
+ * its number, its text (or a placeholder while it loads; log colours, if on, are spans
+ * around parts of it), the find matches behind the text and the selection. Rows are reused while scrolling; each part is written again
  * only when what it shows changed.
  */
 import { el } from '../dom';
+import { type LogColouring, SNIFF_LINES } from '../highlight/logColouring';
 import { type CachedLine, EOL, isWholeLine, type LineCache } from '../lineCache';
 import { type LineMatcher, lineMatches } from '../lineMatches';
 import { byteLength, byteToIndex, clientXToIndex, indexToClientX, type RenderedText, renderText } from '../lineRenderer';
@@ -43,10 +44,12 @@ export class TextRow {
   private sentBytes = 0;
   /** Width of the drawn text; -1 until measured. */
   private widthPx = 0;
-  /** Draw the content again even if the entry is the same (a new line, or the font changed). */
+  /** Draw the content again even if the entry is the same (a new line, or the font or colouring changed). */
   private fresh = true;
+  /** The log level tint class on `box`, '' for none. */
+  private tint = '';
 
-  constructor() {
+  constructor(private readonly colouring: LogColouring) {
     this.el = el('div', 'row');
     this.gutter = el('div', 'gutter', this.el);
     this.box = el('div', 'line', this.el);
@@ -81,7 +84,9 @@ export class TextRow {
         this.entry = entry;
         this.placeholder = '';
         this.text.className = 'text';
-        this.rendered = renderText(this.text, entry.slice.text);
+        const colours = this.colouring.colours(entry.slice);
+        this.rendered = renderText(this.text, entry.slice.text, colours.spans);
+        this.setTint(colours.tint);
         this.sentBytes = byteLength(entry.slice.text);
         this.widthPx = -1;
       }
@@ -90,10 +95,18 @@ export class TextRow {
       this.placeholder = placeholder;
       this.text.className = `text placeholder ${placeholder}`;
       this.text.textContent = placeholder === 'indexing' ? 'indexing…' : '…';
+      this.setTint('');
       this.rendered = EMPTY_RENDER;
       this.widthPx = 0;
     }
     this.fresh = false;
+  }
+
+  private setTint(tint: string): void {
+    if (tint === this.tint) return;
+    if (this.tint) this.box.classList.remove(this.tint);
+    if (tint) this.box.classList.add(tint);
+    this.tint = tint;
   }
 
   /** Cells from the line's start to the end of what is drawn (a window of a longer line counts the whole line); undefined without text. */
@@ -190,7 +203,7 @@ export class TextRows {
   private readonly byLine = new Map<number, TextRow>();
   private readonly free: TextRow[] = [];
 
-  constructor(private readonly container: HTMLElement) {}
+  constructor(private readonly container: HTMLElement, private readonly colouring: LogColouring) {}
 
   /** The row showing `line`, if it is on screen. */
   at(line: number): TextRow | undefined {
@@ -201,7 +214,7 @@ export class TextRows {
     return this.byLine.values();
   }
 
-  /** The font changed: every row is drawn and measured again. */
+  /** The font or the colouring changed: every row is drawn and measured again. */
   remeasure(): void {
     for (const row of this.byLine.values()) row.remeasure();
   }
@@ -211,6 +224,7 @@ export class TextRows {
    * yet. Rows of lines scrolled away are reused, new ones inserted in one go.
    */
   show(top: number, end: number, lineHeight: number, cache: LineCache, available: number): void {
+    if (this.colouring.deciding) this.decideColouring(top, Math.min(end, available, top + SNIFF_LINES), cache);
     for (const [line, row] of this.byLine) {
       if (line >= top && line < end) continue;
       this.byLine.delete(line);
@@ -222,7 +236,7 @@ export class TextRows {
     for (let line = top; line < end; line++) {
       let row = this.byLine.get(line);
       if (!row) {
-        row = this.free.pop() ?? new TextRow();
+        row = this.free.pop() ?? new TextRow(this.colouring);
         row.assign(line);
         this.byLine.set(line, row);
         added.push(row);
@@ -234,5 +248,16 @@ export class TextRows {
       for (const row of added) frag.appendChild(row.el);
       this.container.appendChild(frag);
     }
+  }
+
+  /** Lets the colouring look at the first lines shown, once they are all loaded. */
+  private decideColouring(top: number, end: number, cache: LineCache): void {
+    const slices = [];
+    for (let line = top; line < end; line++) {
+      const entry = cache.peek(line);
+      if (!entry) return;
+      slices.push(entry.slice);
+    }
+    if (slices.length > 0 && this.colouring.decide(slices)) this.remeasure();
   }
 }

@@ -6,6 +6,7 @@
  * see `validateViewerMessage`.
  */
 import { type FindHostMessage, type FindViewerMessage, validateFindMessage } from './findProtocol';
+import type { LogColoursMessage } from './logColourProtocol';
 import type { Position } from './position';
 import type { SearchQuery } from '../search/query';
 import { isCount, isOptionalFlag, isPosition } from './validate';
@@ -193,7 +194,7 @@ export interface OpenMessage {
 }
 
 export type HostMessage = InitMessage | ModeMessage | StateMessage | LinesMessage | RevealMessage | NoticeMessage | EditedMessage
-  | OpenMessage | FindHostMessage | BytesMessage | RevealOffsetMessage | BytesEditedMessage;
+  | OpenMessage | FindHostMessage | BytesMessage | RevealOffsetMessage | BytesEditedMessage | LogColoursMessage;
 
 // ---- webview -> host ----
 

@@ -9,6 +9,7 @@ import { formatBytes } from './format';
 import type { HeldEdit } from './heldEdit';
 import { HexCaret, HexRequests } from './hexRequests';
 import { readLineSlices, readSelection } from './lineService';
+import { logColoursMessage, onDidChangeLogColours } from './logColours';
 import type { ResetReason } from '../lines';
 import { HostMessage, OpenMessage, Position, validateViewerMessage, ViewerCommand, ViewerMessage, ViewMode } from './protocol';
 import { bytesPerRowSetting, initialViewMode, SNIFF_BYTES } from './viewMode';
@@ -93,6 +94,7 @@ export class ViewerSession extends Disposable {
       this.filter.contentChanged();
     }));
     this.register(document.onDidReset((reason) => this.onReset(reason)));
+    this.register(onDidChangeLogColours(() => this.post(logColoursMessage(document.fileName))));
   }
 
   /**
@@ -273,6 +275,7 @@ export class ViewerSession extends Disposable {
         this.appliedEdit = 0; // a new page numbers its edits from 1
         const bytesPerRow = bytesPerRowSetting(vscode.workspace.getConfiguration('hugefile').get('hexBytesPerRow'));
         this.post({ type: 'init', state: this.document.state(), topLine: this.topLine, mode: this.viewMode, hex: { bytesPerRow, caretOffset: this.hex.caret.offset } });
+        this.post(logColoursMessage(this.document.fileName));
         if (this.openWhenReady) this.post(this.openWhenReady);
         this.openWhenReady = undefined;
         this.reportCaret();

@@ -14,6 +14,7 @@ export function viewerHtml(webview: vscode.Webview, extensionUri: vscode.Uri, ti
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'viewer.css'));
   const hexStyle = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'hex.css'));
+  const logStyle = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'highlight', 'logColours.css'));
   const csp = [
     "default-src 'none'",
     `style-src ${webview.cspSource} 'nonce-${nonce}'`,
@@ -28,6 +29,7 @@ export function viewerHtml(webview: vscode.Webview, extensionUri: vscode.Uri, ti
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" nonce="${nonce}" href="${style}">
 <link rel="stylesheet" nonce="${nonce}" href="${hexStyle}">
+<link rel="stylesheet" nonce="${nonce}" href="${logStyle}">
 <title>${escapeHtml(title)}</title>
 </head>
 <body>

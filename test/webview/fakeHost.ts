@@ -7,12 +7,15 @@
  * Query parameters: file=huge|long|special|empty|indexing|follow|binary|hugebin|content
  * (default huge), lines=<count for huge>, theme=dark|light, latency=<ms per reply>,
  * readonly=1, view=text|hex (binary and hugebin open in hex), perRow=<hex bytes per row>,
+ * logColours=auto|on|off (sends the log colouring set-up; tint=1, colours=<JSON colour map>),
  * and for file=content: bytes=<base64 of the file>, name=<its name>, clock=frozen (no pause
  * in typing, for undo groups).
  * The special, empty, content and binary files can be edited: the host's own edit code
  * applies the edits (FakeDocument), and Ctrl+Z, Ctrl+Y / Ctrl+Shift+Z and Ctrl+S do
  * what VS Code does with them; the generated ones are read-only.
  */
+import { isLogFileName, logColourSetting, type LogColoursMessage } from '../../src/editor/logColourProtocol';
+import type { LogColourMap } from '../../src/highlight/logScopes';
 import type { FileState, HostMessage, LineSlice, Position, ViewerMessage, ViewMode } from '../../src/editor/protocol';
 import { validateViewerMessage } from '../../src/editor/protocol';
 import type { Change } from './fakeDocument';
@@ -72,6 +75,14 @@ let hexCaret = 0;
 let known = kind === 'indexing' ? 0 : file.lineCount;
 let following = false;
 const editable = doc !== undefined && params.get('readonly') !== '1';
+// Log colouring as the host sets it up: logColours=auto|on|off, tint=1, colours=<JSON of a theme's resolved map>.
+const logColours: LogColoursMessage | undefined = params.get('logColours') === null ? undefined : {
+  type: 'logColours',
+  mode: logColourSetting(params.get('logColours')),
+  logName: isLogFileName(file.name),
+  tint: params.get('tint') === '1',
+  colours: params.get('colours') ? JSON.parse(params.get('colours')!) as LogColourMap : undefined,
+};
 /** What a paste inserts (the real host reads the system clipboard). */
 let pasteText = 'pasted text';
 /** Edits received and not applied yet, while `holdEdits` is on (a save runs: the real host holds them). */
@@ -236,6 +247,7 @@ function onViewerMessage(raw: unknown): void {
   switch (m.type) {
     case 'ready':
       toView({ type: 'init', state: state(), topLine: 0, mode, hex: { bytesPerRow, caretOffset: hexCaret } });
+      if (logColours) toView(logColours);
       break;
     case 'getBytes':
       if (holdingBytes) heldBytes.push(m);

@@ -1,0 +1,161 @@
+// Log colouring in the viewer webview, driven in Chromium against the fake host: the
+// spans and their colours (resolved from VS Code's own default themes by the host's
+// code), selection and find over coloured text, the `off` and `auto` settings, and
+// screenshots in a dark and a light theme (test-artifacts/webview/log-colours-*.png).
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import { loadThemeRules } from '../../src/highlight/themeFile';
+import { resolveLogColours } from '../../src/highlight/themeRules';
+import { ARTIFACTS, pageSuite } from './harness';
+
+const THEMES = path.resolve(__dirname, '../../.cache/code-server/node_modules/code-server/lib/vscode/extensions/theme-defaults/themes');
+
+const LOG = [
+  'Dec  6 15:04:05 web-01 sshd[1234]: Accepted publickey for deploy from 192.168.1.10 port 52144 ssh2',
+  '203.0.113.7 - - [06/Dec/2026:15:04:05 +0000] "GET /api/v1/users?id=42 HTTP/1.1" 200 1534 "https://example.com/start"',
+  '2026-12-06T15:04:05.123Z INFO  [main] c.e.Service - started in 1.5s pid=4242 config=/etc/app/app.yaml',
+  '2026-12-06T15:04:06.001Z DEBUG [pool-1] c.e.Cache - hit key="user:42" ttl=300',
+  '2026-12-06T15:04:07.250Z WARN  [pool-2] c.e.Db - slow query took 1250ms host=fe80::1 retries=3',
+  '2026-12-06T15:04:08.999Z ERROR [main] c.e.Service - request 3f2504e0-4f89-11d3-9a0c-0305e82c3301 failed',
+  'java.lang.IllegalStateException: connection pool exhausted',
+  '\tat com.example.db.Pool.acquire(Pool.java:118)',
+  '\tat com.example.Service.handle(Service.java:42)',
+  'Caused by: java.net.SocketTimeoutException: Read timed out',
+  '\t... 12 more',
+  '12-06 15:04:09.123  1234  1234 E AndroidRuntime: FATAL EXCEPTION: main',
+  'E/ActivityManager( 1234): ANR in com.example.app',
+  '[E] 15:04:10 render failed; <W> retrying, [I] done',
+  'Traceback (most recent call last):',
+  '  File "/srv/app/main.py", line 12, in <module>',
+  "ValueError: invalid literal for int() with base 10: 'abc'",
+  'level=warn ts=2026-12-06T15:04:11Z msg="disk almost full" used=93.5 path=/var/lib/data',
+  '{"level":"error","ts":"2026-12-06T15:04:12Z","msg":"upstream down","upstream":"10.0.0.7:8080"}',
+  'Dec  6 15:04:13 web-01 kernel: [12345.678] TRACE eth0: link up, 1000 Mbps',
+].join('\n') + '\n';
+
+function colours(theme: string): string {
+  return encodeURIComponent(JSON.stringify(resolveLogColours(loadThemeRules(path.join(THEMES, `${theme}.json`)))));
+}
+
+interface SpanInfo { text: string; cls: string; color: string; weight: string; style: string }
+
+(fs.existsSync(THEMES) ? describe : describe.skip)('log colours in the viewer webview (fake host, Chromium)', function () {
+  const openPage = pageSuite();
+
+  async function open(query: string, name = 'app.log', content = LOG): Promise<Page> {
+    const bytes = encodeURIComponent(Buffer.from(content).toString('base64'));
+    const page = await openPage(`file=content&name=${name}&bytes=${bytes}&${query}`, { width: 1100, height: 520 });
+    await page.waitForSelector('#root[data-line-count]');
+    await page.waitForFunction(() => document.querySelectorAll('.row .text').length > 0 && !document.querySelector('.row .text.placeholder'));
+    return page;
+  }
+
+  /** The coloured spans of 0-based `line`: text, class, computed colour and font. */
+  function spans(page: Page, line: number): Promise<SpanInfo[]> {
+    return page.$$eval(`.row[data-line="${line}"] .text span.lg`, (els) => els.map((e) => {
+      const css = getComputedStyle(e);
+      return { text: e.textContent ?? '', cls: e.className, color: css.color, weight: css.fontWeight, style: css.fontStyle };
+    }));
+  }
+
+  const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+
+  it('colours each kind in the theme\'s colours (Dark Modern), and the text is the file\'s', async () => {
+    const page = await open(`logColours=auto&theme=dark&colours=${colours('dark_modern')}`);
+    await page.waitForSelector('.row span.lg');
+    const error = await spans(page, 5);
+    const find = (list: SpanInfo[], text: string) => list.find((s) => s.text === text) ?? assert.fail(`no span "${text}" in ${JSON.stringify(list)}`);
+    assert.deepStrictEqual(find(error, 'ERROR'), { text: 'ERROR', cls: 'lg lg-error lg-b', color: rgb('#ce9178'), weight: '700', style: 'normal' });
+    assert.strictEqual(find(error, '2026-12-06T15:04:08.999Z').color, rgb('#6a9955'));
+    assert.strictEqual(find(error, '3f2504e0-4f89-11d3-9a0c-0305e82c3301').cls, 'lg lg-guid');
+    assert.strictEqual(find(error, '3f2504e0-4f89-11d3-9a0c-0305e82c3301').color, rgb('#569cd6'));
+    assert.strictEqual(find(await spans(page, 2), 'INFO').color, rgb('#b5cea8'));
+    assert.strictEqual(find(await spans(page, 2), 'pid').color, rgb('#9cdcfe'));
+    assert.strictEqual(find(await spans(page, 0), 'Dec  6 15:04:05').cls, 'lg lg-date');
+    assert.strictEqual(find(await spans(page, 0), '192.168.1.10').cls, 'lg lg-ip');
+    assert.strictEqual(find(await spans(page, 1), '06/Dec/2026:15:04:05 +0000').cls, 'lg lg-date');
+    assert.strictEqual(find(await spans(page, 4), 'fe80::1').cls, 'lg lg-ip');
+    // The tab before `at` keeps its own span (its arrow), outside the frame's.
+    const frame = find(await spans(page, 7), 'at com.example.db.Pool.acquire(Pool.java:118)');
+    assert.strictEqual(frame.style, 'italic');
+    assert.strictEqual(find(await spans(page, 9), 'java.net.SocketTimeoutException').cls, 'lg lg-exceptionType lg-i');
+    assert.strictEqual(find(await spans(page, 12), 'E').cls, 'lg lg-error lg-b');
+    assert.strictEqual(find(await spans(page, 13), '<W>').cls, 'lg lg-warning');
+    assert.strictEqual(find(await spans(page, 18), 'error').cls, 'lg lg-error lg-b');
+    // The spans only wrap the text: each row reads exactly as the file's line.
+    const texts = await page.$$eval('.row[data-line] .text', (els) => els.map((e) => [Number((e.parentElement!.parentElement as HTMLElement).dataset.line), e.textContent]));
+    const lines = LOG.split('\n');
+    for (const [line, text] of texts) assert.strictEqual((text as string).replace(/→/g, '\t'), lines[line as number], `line ${line}`);
+    // A small DOM: one span per token, nothing nested.
+    assert.strictEqual(await page.$$eval('span.lg span', (e) => e.length), 0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'log-colours-dark.png') });
+  });
+
+  it('Light Modern colours, tinted error and warning lines', async () => {
+    const page = await open(`logColours=auto&tint=1&theme=light&colours=${colours('light_modern')}`);
+    await page.waitForSelector('.row span.lg');
+    assert.strictEqual((await spans(page, 5)).find((s) => s.text === 'ERROR')?.color, rgb('#a31515'));
+    assert.strictEqual((await spans(page, 5)).find((s) => s.text.startsWith('2026'))?.color, rgb('#008000'));
+    const tints = await page.$$eval('.row[data-line] .line', (els) => els.map((e) => [Number((e.parentElement as HTMLElement).dataset.line), e.className.includes('log-tint-error') ? 'error' : e.className.includes('log-tint-warning') ? 'warning' : '']));
+    const tinted = Object.fromEntries(tints.filter(([, t]) => t !== ''));
+    assert.deepStrictEqual(tinted, { 4: 'warning', 5: 'error', 11: 'error', 12: 'error', 13: 'error', 17: 'warning', 18: 'error' });
+    const bg = await page.$eval('.row[data-line="5"] .line', (e) => getComputedStyle(e).backgroundImage);
+    assert.match(bg, /gradient/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'log-colours-light.png') });
+  });
+
+  it('selection, caret and find work over coloured text, in the file\'s columns', async () => {
+    const page = await open(`logColours=on&theme=dark&colours=${colours('dark_modern')}`);
+    await page.waitForSelector('.row span.lg');
+    await page.focus('.editor');
+    // Double-click "ERROR" on line 6: selects the word, as on plain text.
+    const box = await page.$eval('.row[data-line="5"] span.lg-error', (e) => { const r = e.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; });
+    await page.mouse.dblclick(box.x, box.y);
+    const col = LOG.split('\n')[5].indexOf('ERROR');
+    await page.waitForFunction((c) => document.getElementById('root')!.dataset.caret === `5:${c + 5}` && document.getElementById('root')!.dataset.anchor === `5:${c}`, col);
+    const sel = await page.$eval('.row[data-line="5"] .sel', (e) => e.getBoundingClientRect());
+    const word = await page.$eval('.row[data-line="5"] span.lg-error', (e) => e.getBoundingClientRect());
+    assert.ok(Math.abs(sel.left - word.left) < 1 && Math.abs(sel.width - word.width) < 1, `selection ${sel.left}+${sel.width}, word ${word.left}+${word.width}`);
+    // Shift+End extends to the line's end, through spans.
+    await page.keyboard.press('Shift+End');
+    await page.waitForFunction((len) => document.getElementById('root')!.dataset.caret === `5:${len}`, LOG.split('\n')[5].length);
+    // Find: the highlights sit over the coloured words.
+    await page.keyboard.press('Control+F');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('find-input'));
+    await page.keyboard.type('15:04:0');
+    await page.waitForSelector('.find-count:text-matches("of")');
+    await page.waitForSelector('.row[data-line="2"] .match');
+    const pairs = await page.$$eval('.row[data-line="2"]', (rows) => rows.map((r) => ({
+      match: r.querySelector('.match')!.getBoundingClientRect(),
+      date: r.querySelector('span.lg-date')!.getBoundingClientRect(),
+    })));
+    const { match, date } = pairs[0];
+    const cw = date.width / '2026-12-06T15:04:05.123Z'.length;
+    assert.ok(Math.abs(match.left - (date.left + 11 * cw)) < 1.5, `match at ${match.left}, expected ${date.left + 11 * cw}`);
+    assert.ok(Math.abs(match.width - 7 * cw) < 1.5);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'log-colours-find.png') });
+  });
+
+  it('off shows plain text; auto leaves a file that does not look like a log plain; the theme\'s absence falls back on CSS variables', async () => {
+    const off = await open(`logColours=off&theme=dark&colours=${colours('dark_modern')}`);
+    assert.strictEqual(await off.$$eval('.row span.lg', (e) => e.length), 0);
+    assert.strictEqual(await off.$$eval('.row .line[class*="log-tint"]', (e) => e.length), 0);
+
+    const prose = Array.from({ length: 40 }, (_, i) => `Chapter ${i + 1}: it was 42 degrees in "the city", and the path /home was long.`).join('\n');
+    const plain = await open(`logColours=auto&theme=dark&colours=${colours('dark_modern')}`, 'notes.txt', prose);
+    await plain.waitForTimeout(200);
+    assert.strictEqual(await plain.$$eval('.row span.lg', (e) => e.length), 0);
+
+    // Same lines, not named .log: auto looks at them and colours them.
+    const sniffed = await open(`logColours=auto&theme=dark&colours=${colours('dark_modern')}`, 'output.txt');
+    await sniffed.waitForSelector('.row span.lg');
+
+    // No colours from the host (theme not found): the CSS fallback, the editor's error colour.
+    const fallback = await open('logColours=on&theme=dark');
+    await fallback.waitForSelector('.row span.lg-error');
+    const color = await fallback.$eval('.row[data-line="5"] span.lg-error', (e) => getComputedStyle(e).color);
+    assert.strictEqual(color, rgb('#f14c4c'));
+  });
+});
