@@ -8,32 +8,10 @@ import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { loadThemeRules } from '../../src/highlight/themeFile';
 import { resolveLogColours } from '../../src/highlight/themeRules';
+import { SAMPLE_LOG as LOG } from '../fixtures/sampleLog';
 import { ARTIFACTS, pageSuite } from './harness';
 
 const THEMES = path.resolve(__dirname, '../../.cache/code-server/node_modules/code-server/lib/vscode/extensions/theme-defaults/themes');
-
-const LOG = [
-  'Dec  6 15:04:05 web-01 sshd[1234]: Accepted publickey for deploy from 192.168.1.10 port 52144 ssh2',
-  '203.0.113.7 - - [06/Dec/2026:15:04:05 +0000] "GET /api/v1/users?id=42 HTTP/1.1" 200 1534 "https://example.com/start"',
-  '2026-12-06T15:04:05.123Z INFO  [main] c.e.Service - started in 1.5s pid=4242 config=/etc/app/app.yaml',
-  '2026-12-06T15:04:06.001Z DEBUG [pool-1] c.e.Cache - hit key="user:42" ttl=300',
-  '2026-12-06T15:04:07.250Z WARN  [pool-2] c.e.Db - slow query took 1250ms host=fe80::1 retries=3',
-  '2026-12-06T15:04:08.999Z ERROR [main] c.e.Service - request 3f2504e0-4f89-11d3-9a0c-0305e82c3301 failed',
-  'java.lang.IllegalStateException: connection pool exhausted',
-  '\tat com.example.db.Pool.acquire(Pool.java:118)',
-  '\tat com.example.Service.handle(Service.java:42)',
-  'Caused by: java.net.SocketTimeoutException: Read timed out',
-  '\t... 12 more',
-  '12-06 15:04:09.123  1234  1234 E AndroidRuntime: FATAL EXCEPTION: main',
-  'E/ActivityManager( 1234): ANR in com.example.app',
-  '[E] 15:04:10 render failed; <W> retrying, [I] done',
-  'Traceback (most recent call last):',
-  '  File "/srv/app/main.py", line 12, in <module>',
-  "ValueError: invalid literal for int() with base 10: 'abc'",
-  'level=warn ts=2026-12-06T15:04:11Z msg="disk almost full" used=93.5 path=/var/lib/data',
-  '{"level":"error","ts":"2026-12-06T15:04:12Z","msg":"upstream down","upstream":"10.0.0.7:8080"}',
-  'Dec  6 15:04:13 web-01 kernel: [12345.678] TRACE eth0: link up, 1000 Mbps',
-].join('\n') + '\n';
 
 function colours(theme: string): string {
   return encodeURIComponent(JSON.stringify(resolveLogColours(loadThemeRules(path.join(THEMES, `${theme}.json`)))));

@@ -1,0 +1,104 @@
+// Log colouring in a real VS Code: the host finds the active colour theme among the
+// installed extensions and resolves the Log grammar's scopes in it; the view's spans
+// take those colours, and follow the theme when the user changes it (dark, light, high
+// contrast), as VS Code's own editor colours a small log. Screenshots of each.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Frame, Page } from 'playwright-core';
+import { loadThemeRules } from '../../src/highlight/themeFile';
+import { resolveLogColours } from '../../src/highlight/themeRules';
+import { SAMPLE_LOG } from '../fixtures/sampleLog';
+import { type ExtensionSession, findInWebviews, openAlone, ROOT, screenshot, startExtensionSession } from './harness';
+
+const THEMES = path.join(ROOT, '.cache/code-server/node_modules/code-server/lib/vscode/extensions/theme-defaults/themes');
+
+/** The CSS colour Chromium computes for a theme's #rrggbb. */
+function rgb(hex: string): string {
+  return `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+}
+
+/** What the theme file gives the error level and the date, as VS Code's Log grammar scopes them. */
+function expected(themeFile: string): { error: string; date: string } {
+  const colours = resolveLogColours(loadThemeRules(path.join(THEMES, themeFile)));
+  return { error: rgb(colours.error!.foreground!), date: rgb(colours.date!.foreground!) };
+}
+
+/** The computed colours of the ERROR word and of the timestamp on the ERROR line. */
+async function shown(frame: Frame): Promise<{ error: string; date: string }> {
+  const colourOf = (kind: string, text: string) => frame.locator(`.row[data-line="5"] .lg-${kind}`, { hasText: text }).first()
+    .evaluate((e) => getComputedStyle(e).color);
+  return { error: await colourOf('error', 'ERROR'), date: await colourOf('date', '2026-12-06T15:04:08.999Z') };
+}
+
+/**
+ * Types `text` into the open quick input and picks the row labelled `label`, moving
+ * down to it: the command palette may rank a "similar command" first (the standalone
+ * colour picker, for Preferences: Color Theme).
+ */
+async function pick(page: Page, text: string, label: string): Promise<void> {
+  await page.locator('.quick-input-widget input').fill(text);
+  const row = page.locator('.quick-input-widget .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
+  await row.waitFor({ timeout: 20_000 });
+  for (let moves = 0; !(await row.evaluate((e) => e.classList.contains('focused'))); moves++) {
+    if (moves > 20) assert.fail(`${label} never got the focus in the quick input`);
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+}
+
+async function until(what: string, condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; !(await condition());) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('Log colours in VS Code', function () {
+  let tmp: string;
+  let session: ExtensionSession | undefined;
+  let page: Page;
+
+  before(async function () {
+    if (!fs.existsSync(THEMES)) this.skip();
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hugefile-colours-e2e-'));
+    const workspace = path.join(tmp, 'workspace');
+    fs.mkdirSync(workspace);
+    fs.writeFileSync(path.join(workspace, 'app.log'), SAMPLE_LOG);
+    session = await startExtensionSession(workspace, ['*.log'], { 'hugefile.tintLevelLines': true });
+    page = session.page;
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await screenshot(page, 'failed-log-colours');
+  });
+
+  after(async () => {
+    await session?.stop();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('colours a log as the active theme colours the Log grammar, and follows the theme as it changes', async () => {
+    await openAlone(page, 'app.log');
+    const { frame } = await findInWebviews(page, '.row[data-line="5"] .text .lg-error');
+    await frame.locator('.row[data-line="19"] .text:not(.placeholder)').waitFor();
+    // The browser's light scheme gives VS Code web Light Modern at first.
+    assert.deepStrictEqual(await shown(frame), expected('light_modern.json'), 'Light Modern, the first theme');
+    assert.strictEqual(await frame.locator('.row[data-line="5"] .line.log-tint-error').count(), 1, 'the ERROR line is tinted (hugefile.tintLevelLines)');
+    await screenshot(page, 'log-colours-light-modern');
+
+    for (const [label, file, name] of [['Dark Modern', 'dark_modern.json', 'dark-modern'], ['Dark High Contrast', 'hc_black.json', 'high-contrast']] as const) {
+      await page.keyboard.press('F1');
+      await pick(page, '>Preferences: Color Theme', 'Preferences: Color Theme');
+      await pick(page, label, label);
+      const want = expected(file);
+      let last = await shown(frame);
+      await until(`the ${label} colours (last seen ${JSON.stringify(last)}, want ${JSON.stringify(want)})`, async () => {
+        last = await shown(frame);
+        return last.error === want.error && last.date === want.date;
+      });
+      await screenshot(page, `log-colours-${name}`);
+    }
+  });
+});
