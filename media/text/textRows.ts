@@ -1,8 +1,8 @@
 /**
  * The DOM of the text view's visible lines: one absolutely positioned row a line, with
  * its number, its text (or a placeholder while it loads; log colours, if on, are spans
- * around parts of it), the find matches behind the text and the selection. Rows are reused while scrolling; each part is written again
- * only when what it shows changed.
+ * around parts of it), the find matches behind the text and the selection. Rows are
+ * reused while scrolling; each part is written again only when what it shows changed.
  */
 import { el } from '../dom';
 import { type LogColouring, SNIFF_LINES } from '../highlight/logColouring';
