@@ -2,6 +2,7 @@
 import { grep, grepUsage } from './cli/grep';
 import { dump, hexUsage, patch } from './cli/hexCommands';
 import { writeAll } from './cli/output';
+import { replace, replaceUsage } from './cli/replace';
 import { UsageError } from './cli/usageError';
 import { LineIndex } from './lines';
 
@@ -9,6 +10,7 @@ const usage = `usage:
   hugefile count FILE                 print the number of lines (same rules as wc -l, plus a final line without newline)
   hugefile lines FILE START [COUNT]   print COUNT lines (default 1) from line START (1-based)
 ${grepUsage}
+${replaceUsage}
 ${hexUsage}`;
 
 function parseCount(text: string | undefined, name: string, fallback?: number): number {
@@ -52,6 +54,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, file, ...rest] = argv;
   try {
     if (command === 'grep') return await grep(argv.slice(1));
+    if (command === 'replace') return await replace(argv.slice(1));
     if (command === 'count' && file && rest.length === 0) await count(file);
     else if (command === 'lines' && file && rest.length <= 2) await lines(file, parseCount(rest[0], 'START'), parseCount(rest[1], 'COUNT', 1));
     else if (command === 'dump' && file && (rest.length === 1 || rest.length === 2)) dump(file, rest[0], rest[1]);
@@ -68,7 +71,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${usage}\n`);
       return 2;
     }
-    return command === 'grep' ? 2 : 1; // grep's convention: 1 means "no match"
+    return command === 'grep' || command === 'replace' ? 2 : 1; // grep's convention: 1 means "no match"
   }
 }
 
