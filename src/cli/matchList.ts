@@ -14,10 +14,10 @@ export class MatchList {
   /**
    * Adds a match found in file order; one starting inside the last one kept is
    * skipped (byte patterns report overlapping matches; a replace takes the leftmost
-   * of each overlapping run, as sed does). Returns whether it was kept.
+   * of each overlapping run, as sed does).
    */
-  add(offset: number, length: number): boolean {
-    if (offset < this.end || (offset === this.end && length === 0 && this.count > 0 && this.length(this.count - 1) === 0)) return false;
+  add(offset: number, length: number): void {
+    if (offset < this.end || (offset === this.end && length === 0 && this.count > 0 && this.length(this.count - 1) === 0)) return;
     if (length > 0xffffffff) throw new RangeError(`a match of ${length} bytes at offset ${offset} is longer than a replace handles (4 GiB)`);
     const row = this.count % CHUNK;
     if (row === 0) {
@@ -28,7 +28,6 @@ export class MatchList {
     this.lengths[this.lengths.length - 1][row] = length;
     this.count++;
     this.end = offset + length;
-    return true;
   }
 
   offset(i: number): number {
