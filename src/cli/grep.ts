@@ -1,8 +1,8 @@
 import { filterFile } from '../search/filterFile';
-import { parseHexPattern, SearchQuery } from '../search/query';
 import { searchFile } from '../search/searchFile';
 import { LinePrinter } from './linePrinter';
 import { Output } from './output';
+import { checkPatternFlags, PATTERN_FLAGS, queryOf } from './patternFlags';
 import { UsageError } from './usageError';
 
 export const grepUsage =
@@ -13,7 +13,7 @@ export const grepUsage =
   '                                      match\'s offset in hex and decimal; -- before a PATTERN starting with -;\n' +
   '                                      exit status 0 found, 1 none, 2 error';
 
-const FLAGS = ['--regex', '--ignore-case', '--word', '--count', '--hex'] as const;
+const FLAGS = [...PATTERN_FLAGS, '--count'] as const;
 type Flag = (typeof FLAGS)[number];
 
 /** FILE, PATTERN and flags from the arguments after `grep`; `--` ends the flags (for a PATTERN starting with -). */
@@ -29,18 +29,8 @@ export function parseGrepArgs(args: string[]): { file: string; pattern: string; 
     } else positional.push(arg);
   }
   if (positional.length !== 2) throw new UsageError(`grep takes FILE and PATTERN, got ${positional.length} argument(s)`);
-  if (flags.has('--hex') && (flags.has('--regex') || flags.has('--ignore-case') || flags.has('--word'))) {
-    throw new UsageError('--hex cannot be combined with --regex, --ignore-case or --word');
-  }
-  if (flags.has('--regex') && flags.has('--word')) throw new UsageError('--word works on text patterns; in a regex, use \\b');
+  checkPatternFlags(flags);
   return { file: positional[0], pattern: positional[1], flags };
-}
-
-function queryOf(pattern: string, flags: Set<Flag>): SearchQuery {
-  const matchCase = !flags.has('--ignore-case');
-  if (flags.has('--hex')) return { kind: 'bytes', pattern: parseHexPattern(pattern) };
-  if (flags.has('--regex')) return { kind: 'regex', source: pattern, matchCase };
-  return { kind: 'text', text: pattern, matchCase, wholeWord: flags.has('--word') };
 }
 
 /**

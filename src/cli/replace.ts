@@ -2,10 +2,11 @@ import * as fs from 'fs';
 import { recoverInterruptedSave, saveInPlace } from '../edits/saveEngine';
 import type { SaveHooks } from '../edits/saveTypes';
 import { parseHexBytes } from '../hex/hexDump';
-import { parseHexPattern, regexFlags, SearchQuery } from '../search/query';
+import { regexFlags } from '../search/query';
 import { searchFile } from '../search/searchFile';
 import { GroupReader } from './groupReader';
 import { MatchList } from './matchList';
+import { checkPatternFlags, PATTERN_FLAGS, queryOf } from './patternFlags';
 import { expand, groupCount, isConstant, parseTemplate } from './replaceTemplate';
 import { replaceSegments } from './replaceSegments';
 import { ttyProgress } from './ttyProgress';
@@ -19,7 +20,7 @@ export const replaceUsage =
   '                                      it is hex bytes; --dry-run only counts; --expect-count N refuses unless there\n' +
   '                                      are exactly N matches; exit status 0 replaced, 1 none found, 2 error';
 
-const SWITCHES = ['--regex', '--ignore-case', '--word', '--hex', '--dry-run'] as const;
+const SWITCHES = [...PATTERN_FLAGS, '--dry-run'] as const;
 type Switch = (typeof SWITCHES)[number];
 
 interface ReplaceArgs {
@@ -51,19 +52,9 @@ export function parseReplaceArgs(args: string[]): ReplaceArgs {
     } else positional.push(arg);
   }
   if (positional.length !== 3) throw new UsageError(`replace takes FILE, PATTERN and REPLACEMENT, got ${positional.length} argument(s)`);
-  if (flags.has('--hex') && (flags.has('--regex') || flags.has('--ignore-case') || flags.has('--word'))) {
-    throw new UsageError('--hex cannot be combined with --regex, --ignore-case or --word');
-  }
-  if (flags.has('--regex') && flags.has('--word')) throw new UsageError('--word works on text patterns; in a regex, use \\b');
+  checkPatternFlags(flags);
   const [file, pattern, replacement] = positional;
   return { file, pattern, replacement, flags, expectCount };
-}
-
-function queryOf({ pattern, flags }: ReplaceArgs): SearchQuery {
-  const matchCase = !flags.has('--ignore-case');
-  if (flags.has('--hex')) return { kind: 'bytes', pattern: parseHexPattern(pattern) };
-  if (flags.has('--regex')) return { kind: 'regex', source: pattern, matchCase };
-  return { kind: 'text', text: pattern, matchCase, wholeWord: flags.has('--word') };
 }
 
 /** Rolls back a save that a crash (or a kill) left half-done, saying so; throws if the journal must stay. */
@@ -83,7 +74,7 @@ function recoverFirst(file: string): void {
 export async function replace(args: string[], hooks?: SaveHooks): Promise<number> {
   const parsed = parseReplaceArgs(args);
   const { file, flags } = parsed;
-  const query = queryOf(parsed);
+  const query = queryOf(parsed.pattern, flags);
   const regex = query.kind === 'regex' ? new RegExp(query.source, regexFlags(query.matchCase)) : undefined;
   const template = regex ? parseTemplate(parsed.replacement, groupCount(regex)) : undefined;
   const constant = flags.has('--hex') ? Buffer.from(parseHexBytes(parsed.replacement))
