@@ -10,7 +10,10 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { makeLog, parseSize } from '../../scripts/make-log';
-import { closeAllEditors, type ExtensionSession, extensionHostPid, findInWebviews, openAlone, runCommand, screenshot, startExtensionSession, waitForNotification } from './harness';
+import {
+  closeAllEditors, type ExtensionSession, extensionHostPid, findInWebviews, openAlone, openFileWith, runCommand, screenshot, startExtensionSession,
+  waitForNotification,
+} from './harness';
 
 const BIG = process.env.HUGEFILE_E2E_SIZE ?? '4G';
 
@@ -81,8 +84,8 @@ describe('Hot exit during a save', function () {
     // reopens after its window went away mid-save varies: seen here, a window that saw its
     // extension host die first drops the document and its backup, one closed without
     // unloading reopens nothing, and one that unloads (this test) reopens the editor from
-    // its saved layout, with the backup's id or, at times, with none: the extension then
-    // offers the edits left behind.
+    // its saved layout, with the backup's id or, at times, with none (the extension then
+    // offers the edits left behind), or once in about a dozen runs no editor at all.
     if (parseSize(BIG) < 2 ** 30) this.skip();
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hugefile-hotexit-e2e-'));
     workspace = path.join(tmp, 'workspace');
@@ -182,6 +185,14 @@ describe('Hot exit during a save', function () {
     assert.ok(fs.existsSync(journal), 'the save was killed, not finished');
     await reloaded;
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // At times (seen once in about a dozen runs) VS Code's web workbench reopens no
+    // editor at all: the user then opens the file again, as here, and gets the offer.
+    const reopened = await page.locator('.tabs-container .tab', { hasText: 'big.log' }).first()
+      .waitFor({ timeout: 15_000 }).then(() => true, () => false);
+    if (!reopened) {
+      console.log('      (VS Code reopened no editor: big.log opened again, as a user would)');
+      await openFileWith(page, 'big.log');
+    }
     const restored = await findInWebviews(page, '.row[data-line="1"] .text:not(.placeholder)', 120_000);
     // VS Code's web workbench at times reopens the editor without naming its backup:
     // the extension then offers the edits it finds left over.
