@@ -1,9 +1,9 @@
 import * as assert from 'assert';
-import { spawn } from 'child_process';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { journalPath } from '../../../src/edits/saveEngine';
+import { type ChildExit, runKillable } from '../killableChild';
 import { random, randInt, tempDir } from '../testUtil';
 import { bundleCli, bundleDir, hugefile } from './cliBundle';
 
@@ -28,15 +28,8 @@ function template(rand: () => number): Buffer {
   return Buffer.from(lines.join(''));
 }
 
-function runChild(args: string[], env: Record<string, string>, killAfterMs?: number): Promise<{ code: number | null; signal: string | null; stderr: string }> {
-  const child = spawn(process.execPath, [path.join(bundleDir, 'replaceChild.js'), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr += d));
-  const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-  return new Promise((resolve) => child.on('close', (code, signal) => {
-    clearTimeout(timer);
-    resolve({ code, signal, stderr });
-  }));
+function runChild(args: string[], env: Record<string, string>, killAfterMs?: number): Promise<ChildExit> {
+  return runKillable(path.join(bundleDir, 'replaceChild.js'), args, env, killAfterMs);
 }
 
 describe('hugefile replace killed during its save, then run again', function () {

@@ -1,5 +1,4 @@
 import * as assert from 'assert';
-import { spawn } from 'child_process';
 import { createHash, randomBytes } from 'crypto';
 import * as esbuild from 'esbuild';
 import * as fs from 'fs';
@@ -7,6 +6,7 @@ import * as path from 'path';
 import { journalPath, recoverInterruptedSave, Segment } from '../../../src/edits/saveEngine';
 import { layoutOf } from '../../../src/edits/saveLayout';
 import type { SaveStep } from '../../../src/edits/saveTypes';
+import { type ChildExit, runKillable } from '../killableChild';
 import { random, randInt, tempDir } from '../testUtil';
 
 /*
@@ -114,22 +114,9 @@ function prepare(kind: Kind, dir: string, seed: number): Omit<Case, 'ms'> {
   };
 }
 
-interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stderr: string;
-}
 
-function runChild(args: string[], env: Record<string, string>, killAfterMs?: number): Promise<Exit> {
-  const child = spawn(process.execPath, [childJs, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr += d));
-  const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-  // 'close' comes once the process is reaped and its output drained: its pid is gone.
-  return new Promise((resolve) => child.on('close', (code, signal) => {
-    clearTimeout(timer);
-    resolve({ code, signal, stderr });
-  }));
+function runChild(args: string[], env: Record<string, string>, killAfterMs?: number): Promise<ChildExit> {
+  return runKillable(childJs, args, env, killAfterMs);
 }
 
 type Outcome = 'old' | 'new' | 'corrupt';
