@@ -145,20 +145,28 @@ export async function openWorkbench(page: Page, url: string, folder: string): Pr
 
 // Quick input filters asynchronously, so Enter pressed straight after typing can pick a
 // stale entry: wait until the focused row is the one asked for. A list computed before
-// the extensions' contributions arrived never updates, so the text is typed again.
-async function pickInQuickInput(page: Page, text: string, label: string, timeoutMs = 60_000): Promise<void> {
+// the extensions' contributions arrived never updates, so the text is typed again. The
+// widget hides when the focus leaves it (VS Code giving the focus back to an editor a
+// moment late), so a hidden widget is opened again with `open`.
+async function pickInQuickInput(page: Page, open: () => Promise<void>, text: string, label: string, timeoutMs = 60_000): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   const row = page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: label });
-  await input.waitFor({ state: 'visible' });
   const deadline = Date.now() + timeoutMs;
+  await open();
   for (;;) {
-    await input.fill(text);
     try {
+      await input.waitFor({ state: 'visible', timeout: 5_000 });
+      await input.fill(text, { timeout: 2_000 });
       await row.waitFor({ timeout: 2_000 });
       break;
     } catch (err) {
       if (Date.now() > deadline) throw err;
-      await input.fill('');
+      if (await input.isVisible()) {
+        await input.fill('').catch(() => undefined);
+      } else {
+        console.log(`      (quick input hid before "${text}" was picked: opened again)`);
+        await open();
+      }
     }
   }
   await page.keyboard.press('Enter');
@@ -166,8 +174,7 @@ async function pickInQuickInput(page: Page, text: string, label: string, timeout
 
 /** Runs a command by its title as shown in the palette, e.g. "View: Reopen Editor With...". */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  await pickInQuickInput(page, `>${title}`, title);
+  await pickInQuickInput(page, () => page.keyboard.press('F1'), `>${title}`, title);
 }
 
 /**
@@ -175,12 +182,10 @@ export async function runCommand(page: Page, title: string): Promise<void> {
  * of that label (a custom editor's displayName) through "View: Reopen Editor With...".
  */
 export async function openFileWith(page: Page, relativePath: string, editorLabel?: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  await pickInQuickInput(page, relativePath, path.basename(relativePath));
+  await pickInQuickInput(page, () => page.keyboard.press('Control+P'), relativePath, path.basename(relativePath));
   await page.locator('.tabs-container .tab.active', { hasText: path.basename(relativePath) }).waitFor();
   if (editorLabel) {
-    await runCommand(page, 'View: Reopen Editor With...');
-    await pickInQuickInput(page, editorLabel, editorLabel);
+    await pickInQuickInput(page, () => runCommand(page, 'View: Reopen Editor With...'), editorLabel, editorLabel);
   }
 }
 
