@@ -58,11 +58,12 @@ export function* applySteps(job: ApplyJob, fault: Fault, state: ApplyState): Gen
   const jfd = fs.openSync(job.journal, 'r');
   const ffd = fs.openSync(job.file, 'r');
   const buf = Buffer.allocUnsafe(Math.max(1, Math.min(job.chunkBytes, totalBytes(job.writes))));
-  const gather = gatherer(job, (offset, dst, at, n) => {
+  const readFile: OldReader = (offset, dst, at, n) => readFullySync(ffd, dst, n, offset, job.file, at);
+  const gather = gatherer(job, readFile, (offset, dst, at, n) => {
     const i = lastAtOrBefore(job.saved, offset, (r) => r.start);
     const inJournal = i >= 0 && offset < job.saved[i].end;
     if (inJournal) readFullySync(jfd, dst, n, job.saved[i].at + (offset - job.saved[i].start), job.journal, at);
-    else readFullySync(ffd, dst, n, offset, job.file, at);
+    else readFile(offset, dst, at, n);
   });
   try {
     const size = fs.fstatSync(ffd).size;
@@ -139,17 +140,24 @@ type OldReader = (offset: number, dst: Buffer, at: number, length: number) => vo
 /**
  * Returns gather(at, n, dst): fills dst[0..n) with the new file's bytes [at, at+n).
  * `readOld` reads a run of old bytes that lies entirely inside or entirely outside
- * the saved ranges.
+ * the saved ranges. Bytes that stay where they are (the gaps between dense edits,
+ * rewritten with their own value) are still intact in the file, which is written in
+ * order: they are read with the rest of [at, at+n) in one call of `readFile`, not
+ * one call per gap.
  */
-function gatherer(job: ApplyJob, readOld: OldReader): (at: number, n: number, dst: Buffer) => void {
+function gatherer(job: ApplyJob, readFile: OldReader, readOld: OldReader): (at: number, n: number, dst: Buffer) => void {
   const { pieces, saved } = job;
   return (at, n, dst) => {
     let i = lastAtOrBefore(pieces, at, (p) => p.at);
+    let inPlaceRead = false;
     for (let pos = at; pos < at + n; i++) {
       const p = pieces[i];
       const len = Math.min(p.at + p.length, at + n) - pos;
       if (p.from === 'bytes') {
         dst.set(p.data.subarray(pos - p.at, pos - p.at + len), pos - at);
+      } else if (p.offset === p.at) {
+        if (!inPlaceRead) readFile(pos, dst, pos - at, Math.min(at + n, job.oldSize) - pos);
+        inPlaceRead = true;
       } else {
         // Split the old run where it enters or leaves a saved range.
         for (let off = p.offset + (pos - p.at), left = len; left > 0; ) {

@@ -33,44 +33,52 @@ export interface SaveLayout {
 
 /**
  * Unchanged gaps shorter than this between two writes are rewritten with their
- * own bytes: a page is written back whole anyway, and it keeps the region table
- * small when edits are scattered densely.
+ * own bytes: a page is written back whole anyway, and dense edits then cost a few
+ * large writes instead of one call each. The journal does not keep such a gap: a
+ * byte rewritten with its own value is never wrong, whenever the save stops.
  */
 const MERGE_GAP = 4096;
 
 /**
+ * Unchanged gaps up to this size between two saved ranges are journaled with them:
+ * a separate range costs as much in the journal's header (16 bytes).
+ */
+const RANGE_COST = 16;
+
+/**
  * Most ranges a journal header holds (16 bytes each). Edits scattered more densely
- * than that are merged with their gaps: recovery must be able to read every header
- * a save could write.
+ * than that are journaled with their gaps: recovery must be able to read every
+ * header a save could write.
  */
 export const MAX_RANGES = 1 << 20;
 
 /**
  * Validates `segments` against a file of `oldSize` bytes and works out which bytes
  * change. A piece is unchanged when it is `original` at its own offset; everything
- * else is written. Throws ERR_INVALID_ARG_VALUE for a segment outside the file.
+ * else is written, and the old bytes it replaces are journaled. Throws
+ * ERR_INVALID_ARG_VALUE for a segment outside the file.
  */
 export function layoutOf(segments: readonly Segment[], oldSize: number, maxRanges = MAX_RANGES): SaveLayout {
   checkSize('originalSize', oldSize);
   const pieces: Piece[] = [];
-  let writes: Range[] = [];
+  const writes: Range[] = [];
+  let saved: Range[] = [];
   let at = 0;
   segments.forEach((s, i) => {
     const piece = pieceOf(s, i, at, oldSize);
     if (piece.length === 0) return;
     pieces.push(piece);
-    if (piece.from === 'bytes' || piece.offset !== at) addRange(writes, at, at + piece.length, MERGE_GAP);
+    if (piece.from === 'bytes' || piece.offset !== at) {
+      addRange(writes, at, at + piece.length, MERGE_GAP);
+      if (at < oldSize) addRange(saved, at, Math.min(at + piece.length, oldSize), RANGE_COST);
+    }
     at += piece.length;
   });
   const newSize = at;
-  for (let gap = MERGE_GAP * 16; writes.length > maxRanges - 1; gap *= 16) {
+  for (let gap = MERGE_GAP; saved.length > maxRanges - 1; gap *= 16) {
     const merged: Range[] = [];
-    for (const w of writes) addRange(merged, w.start, w.end, gap);
-    writes = merged;
-  }
-  const saved: Range[] = [];
-  for (const w of writes) {
-    if (w.start < oldSize) addRange(saved, w.start, Math.min(w.end, oldSize), 0);
+    for (const r of saved) addRange(merged, r.start, r.end, gap);
+    saved = merged;
   }
   if (newSize < oldSize) addRange(saved, newSize, oldSize, 0);
   const firstChange = Math.min(writes.length > 0 ? writes[0].start : newSize, newSize, oldSize);
