@@ -10,7 +10,8 @@ export function statusText(state: FileState): string {
     const pct = Math.floor(Math.min(1, Math.max(0, state.progress)) * 100);
     status = `Indexing ${pct} % · ~${state.lineCount.toLocaleString()} lines`;
   } else {
-    status = `${state.lineCount.toLocaleString()} ${state.lineCount === 1 ? 'line' : 'lines'} · ${formatBytes(state.fileSize)}`;
+    const lines = state.countedLines ?? state.lineCount;
+    status = `${lines.toLocaleString()} ${lines === 1 ? 'line' : 'lines'} · ${formatBytes(state.fileSize)}`;
   }
   return state.readOnly ? `${status} · read-only` : status;
 }

@@ -256,6 +256,11 @@ export class Viewer implements View {
       this.rows.remeasure();
       this.invalidate();
     },
+    marks: (lines) => {
+      this.rows.marked = new Set(lines);
+      this.invalidate();
+    },
+    caretFor: (action) => this.post({ type: 'markAction', action, line: this.sel.caret.line }),
   };
 
   private onInit(state: FileState, topLine: number): void {

@@ -2,12 +2,14 @@ import * as vscode from 'vscode';
 import { registerAutoOpen } from './editor/autoOpen';
 import { registerCountLines } from './editor/countLines';
 import { HugeEditorProvider } from './editor/hugeEditorProvider';
+import { MARK_ACTIONS } from './editor/markProtocol';
+import { MarkStore } from './marks/markStore';
 import { openInHugeEditor } from './editor/openInHugeEditor';
 import { targetUri } from './editor/targetUri';
 
 /** Registers the custom editor, its commands and the large-file redirect. */
 export function activate(context: vscode.ExtensionContext): void {
-  const provider = new HugeEditorProvider(context.extensionUri, context.storageUri ?? context.globalStorageUri);
+  const provider = new HugeEditorProvider(context.extensionUri, context.storageUri ?? context.globalStorageUri, new MarkStore(context.globalState));
   context.subscriptions.push(
     provider,
     vscode.window.registerCustomEditorProvider(HugeEditorProvider.viewType, provider, {
@@ -24,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('hugefile.goToOffset', () => provider.activeSession?.goToOffset()),
     vscode.commands.registerCommand('hugefile.find', () => provider.activeSession?.open('find')),
     vscode.commands.registerCommand('hugefile.filterLines', () => provider.activeSession?.open('filter')),
+    ...MARK_ACTIONS.map((action) => vscode.commands.registerCommand(`hugefile.${action}`, () => provider.activeSession?.markCommand(action))),
     vscode.commands.registerCommand('hugefile.saveNow', () => {
       if (provider.activeSession) provider.activeSession.saveNow();
       else void vscode.commands.executeCommand('workbench.action.files.save');

@@ -6,6 +6,7 @@
  */
 import type { FilterLinesMessage, FilterProgressMessage, FindCountMessage, FoundMessage } from '../../src/editor/findProtocol';
 import type { LogColoursMessage } from '../../src/editor/logColourProtocol';
+import { MARK_ACTIONS, type MarkAction } from '../../src/editor/markProtocol';
 import type { FileState, Position } from '../../src/editor/protocol';
 import { type SearchQuery, validateQuery } from '../../src/search/query';
 import { asHostMessage, isCount, isPos, isState } from '../guards';
@@ -28,6 +29,10 @@ export interface TextMessageHandler {
   findCount(m: FindCountMessage): void;
   notice(level: 'info' | 'warning' | 'error', text: string, topic: string | undefined): void;
   logColours(m: LogColoursMessage): void;
+  /** The marked lines, in order. */
+  marks(lines: number[]): void;
+  /** The host runs a mark command at the caret's line: tell it the line. */
+  caretFor(action: MarkAction): void;
 }
 
 /** Hands `data` to `h` when it is a well-formed message the view can take now; drops it otherwise. */
@@ -73,6 +78,12 @@ export function routeHostMessage(data: unknown, h: TextMessageHandler): void {
       if ((m.mode === 'auto' || m.mode === 'on' || m.mode === 'off') && (m.colours === undefined || typeof m.colours === 'object')) {
         h.logColours({ type: 'logColours', mode: m.mode, logName: m.logName === true, tint: m.tint === true, colours: m.colours ?? undefined });
       }
+      break;
+    case 'marks':
+      if (started && Array.isArray(m.lines) && m.lines.every(isCount)) h.marks(m.lines);
+      break;
+    case 'caretFor':
+      if (started && (MARK_ACTIONS as readonly unknown[]).includes(m.action)) h.caretFor(m.action);
       break;
     case 'notice':
       if (typeof m.text === 'string') h.notice(m.level === 'error' || m.level === 'warning' ? m.level : 'info', m.text, typeof m.topic === 'string' ? m.topic : undefined);

@@ -1,6 +1,6 @@
 /**
  * The DOM of the text view's visible lines: one absolutely positioned row a line, with
- * its number, its text (or a placeholder while it loads; log colours, if on, are spans
+ * its number (and its mark, if marked), its text (or a placeholder while it loads; log colours, if on, are spans
  * around parts of it), the find matches behind the text and the selection. Rows are
  * reused while scrolling; each part is written again only when what it shows changed.
  */
@@ -48,6 +48,7 @@ export class TextRow {
   private fresh = true;
   /** The log level tint class on `box`, '' for none. */
   private tint = '';
+  private marked = false;
 
   constructor(private readonly colouring: LogColouring) {
     this.el = el('div', 'row');
@@ -100,6 +101,13 @@ export class TextRow {
       this.widthPx = 0;
     }
     this.fresh = false;
+  }
+
+  /** Shows the mark in the gutter, or takes it away. */
+  showMarked(marked: boolean): void {
+    if (marked === this.marked) return;
+    this.marked = marked;
+    this.el.classList.toggle('marked', marked);
   }
 
   private setTint(tint: string): void {
@@ -200,6 +208,8 @@ export class TextRow {
 
 /** The rows on screen, by line, and the ones scrolled away kept for reuse. */
 export class TextRows {
+  /** The marked lines (the host's marks). */
+  marked: ReadonlySet<number> = new Set();
   private readonly byLine = new Map<number, TextRow>();
   private readonly free: TextRow[] = [];
 
@@ -242,6 +252,7 @@ export class TextRows {
         added.push(row);
       }
       row.show(line - top, lineHeight, cache.get(line), line >= available ? 'indexing' : 'loading');
+      row.showMarked(this.marked.has(line));
     }
     if (added.length) {
       const frag = document.createDocumentFragment();

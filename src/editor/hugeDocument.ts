@@ -7,13 +7,15 @@ import { PieceTable } from '../edits/pieceTable';
 import { recoverInterruptedSave } from '../edits/saveEngine';
 import { StepResult, UndoEntry, UndoSteps } from '../edits/undoSteps';
 import { LineIndex, ResetReason } from '../lines';
+import type { MarkStore } from '../marks/markStore';
 import { backupToRestore, LeftoverBackup, leftoverBackup, readBackup, RolledBack, writeBackup } from './backup';
 import { DiskFollower } from './diskFollower';
 import { DiskPrompts } from './diskPrompts';
 import { Disposable } from './dispose';
 import type { DocumentFile } from './documentFile';
 import { DocumentSaves } from './documentSaves';
-import { markOf } from './fileMark';
+import { DocumentMarks } from './documentMarks';
+import { FileMark, markOf } from './fileMark';
 import { formatBytes } from './format';
 import { applyHeldEdit, HeldEdit } from './heldEdit';
 import { FileState, NoticeMessage } from './protocol';
@@ -44,6 +46,7 @@ interface Parts {
   file: DocumentFile;
   follower: DiskFollower;
   saves: DocumentSaves;
+  marks: DocumentMarks;
 }
 
 /**
@@ -99,21 +102,21 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
    * file is unchanged since (or was rolled back to what it was). Never throws: see
    * `openError`.
    */
-  static async create(uri: vscode.Uri, backupId: string | undefined): Promise<HugeDocument> {
+  static async create(uri: vscode.Uri, backupId: string | undefined, marks: MarkStore<FileMark>): Promise<HugeDocument> {
     if (uri.scheme !== 'file') {
-      return new HugeDocument(uri, undefined, new Error(`Huge File Editor reads local files only; ${uri.scheme}: files are not supported.`));
+      return new HugeDocument(uri, undefined, new Error(`Huge File Editor reads local files only; ${uri.scheme}: files are not supported.`), marks);
     }
     try {
       const recovery = recoverInterruptedSave(uri.fsPath);
       if (recovery.recovered) {
         void vscode.window.showWarningMessage(`A save of ${path.basename(uri.fsPath)} was interrupted. The file was restored to its content before that save. (${recovery.detail})`);
       }
-      const document = new HugeDocument(uri, LineIndex.open(uri.fsPath, { workers: 1, deferWorkers: true, background: true }), undefined);
+      const document = new HugeDocument(uri, LineIndex.open(uri.fsPath, { workers: 1, deferWorkers: true, background: true }), undefined, marks);
       document.rolledBack = recovery.restored;
       if (backupId) await document.restoreBackup(backupId);
       return document;
     } catch (err) {
-      return new HugeDocument(uri, undefined, err as Error);
+      return new HugeDocument(uri, undefined, err as Error, marks);
     }
   }
 
@@ -128,6 +131,7 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     readonly uri: vscode.Uri,
     readonly index: LineIndex | undefined,
     readonly openError: Error | undefined,
+    markStore: MarkStore<FileMark>,
   ) {
     super();
     if (!index) return;
@@ -149,9 +153,10 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     const prompts = new DiskPrompts(uri, () => this.fileName);
     const follower = new DiskFollower(file, prompts);
     const saves = new DocumentSaves(file, this.edits, follower, prompts, () => this.unsavedEmitter.fire());
-    this.parts = { file, follower, saves };
+    const marks = this.register(new DocumentMarks(uri.fsPath, text, markStore, () => file.baseline, () => this.isDirty));
+    this.parts = { file, follower, saves, marks };
     this.register({ dispose: index.onProgress(() => { follower.followIndex(); this.emitState(); }) });
-    this.register({ dispose: index.onReset((reason) => { follower.followIndex(); this.resetEmitter.fire(reason); }) });
+    this.register({ dispose: index.onReset((reason) => { follower.followIndex(); marks.diskReset(reason); this.resetEmitter.fire(reason); }) });
     this.register({ dispose: () => index.dispose() });
     const start = setTimeout(() => index.startWorkers(), INDEX_START_MAX_DELAY_MS);
     this.register({ dispose: () => clearTimeout(start) });
@@ -167,6 +172,11 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
    */
   startIndexing(): void {
     this.index?.startWorkers();
+  }
+
+  /** The marks on the document's lines; undefined when the file could not be opened. */
+  get marks(): DocumentMarks | undefined {
+    return this.parts?.marks;
   }
 
   get fileName(): string {
@@ -262,6 +272,7 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
    */
   async save(): Promise<void> {
     await this.parts?.saves.save();
+    this.parts?.marks.contentSaved();
     this.forgetRestoredBackup();
   }
 
@@ -317,6 +328,7 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
   /** Drops the pending edits (those held during a save too) and reads the file from disk again, after a running save. */
   async revert(): Promise<void> {
     await this.parts?.saves.revert();
+    this.parts?.marks.reverted();
     this.forgetRestoredBackup();
   }
 
@@ -354,6 +366,7 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
       ...base,
       fileSize: text.size,
       lineCount: text.estimatedLineCount(),
+      countedLines: text.countedLines(),
       knownLines: text.availableLines(),
       complete: progress.complete,
       progress: progress.fileSize === 0 ? 1 : progress.indexedBytes / progress.fileSize,
@@ -390,7 +403,8 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
   /** Applies the backup at `source` to the pending edits; returns why it refused, if it did. */
   private async restoreFrom(source: string): Promise<string | undefined> {
     const { file, saves } = this.parts!;
-    const restored = await readBackup(source, this.uri.fsPath, file.baseline, file.text.table, this.rolledBack);
+    // A backup's edits are laid over the file whole (all deleted, then put back): the marks stay where they are on the file.
+    const restored = await this.parts!.marks.withoutMoving(() => readBackup(source, this.uri.fsPath, file.baseline, file.text.table, this.rolledBack));
     if (!restored.ok) return restored.reason;
     this.restoredFrom = source;
     if (restored.appended > 0) {

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import type { MarkStore } from '../marks/markStore';
 import { Disposable } from './dispose';
+import type { FileMark } from './fileMark';
 import { HugeDocument } from './hugeDocument';
 import { offerLeftoverBackup } from './leftoverPrompt';
 import { ViewerStatusBar } from './statusBar';
@@ -23,10 +25,10 @@ export class HugeEditorProvider extends Disposable implements vscode.CustomEdito
   private hexContext: boolean | undefined;
 
   /**
-   * `backupDir` is where VS Code has the extension write its backups (the workspace's
+   * `marks` keeps each file's marks across sessions. `backupDir` is where VS Code has the extension write its backups (the workspace's
    * storage, else the global one): edits left there unclaimed are offered back.
    */
-  constructor(private readonly extensionUri: vscode.Uri, private readonly backupDir: vscode.Uri | undefined) {
+  constructor(private readonly extensionUri: vscode.Uri, private readonly backupDir: vscode.Uri | undefined, private readonly marks: MarkStore<FileMark>) {
     super();
   }
 
@@ -36,7 +38,7 @@ export class HugeEditorProvider extends Disposable implements vscode.CustomEdito
   }
 
   async openCustomDocument(uri: vscode.Uri, context: vscode.CustomDocumentOpenContext): Promise<HugeDocument> {
-    const document = await HugeDocument.create(uri, context.backupId);
+    const document = await HugeDocument.create(uri, context.backupId, this.marks);
     // The document's emitters die with it, and these subscriptions with them. Undo and
     // redo asked for during a save run after it.
     document.onDidEdit((e) => this.editEmitter.fire({

@@ -7,6 +7,7 @@
  */
 import { type FindHostMessage, type FindViewerMessage, validateFindMessage } from './findProtocol';
 import type { LogColoursMessage } from './logColourProtocol';
+import { type CaretForMessage, MARK_ACTIONS, type MarkActionMessage, type MarksMessage } from './markProtocol';
 import type { Position } from './position';
 import type { SearchQuery } from '../search/query';
 import { isCount, isOptionalFlag, isPosition } from './validate';
@@ -59,8 +60,13 @@ export interface LineSlice {
 export interface FileState {
   fileName: string;
   fileSize: number;
-  /** Exact once `complete`, otherwise an estimate from the indexed prefix. */
+  /** Exact once `complete`, otherwise an estimate from the indexed prefix. Counts the empty line after a final line break, where the caret can go. */
   lineCount: number;
+  /**
+   * Once `complete`: lines as `wc -l` and Count Lines count them (plus a last line
+   * without a break), what the views and the status bar say a file has.
+   */
+  countedLines?: number;
   /** Lines whose text is available now. */
   knownLines: number;
   complete: boolean;
@@ -194,7 +200,8 @@ export interface OpenMessage {
 }
 
 export type HostMessage = InitMessage | ModeMessage | StateMessage | LinesMessage | RevealMessage | NoticeMessage | EditedMessage
-  | OpenMessage | FindHostMessage | BytesMessage | RevealOffsetMessage | BytesEditedMessage | LogColoursMessage;
+  | OpenMessage | FindHostMessage | BytesMessage | RevealOffsetMessage | BytesEditedMessage | LogColoursMessage | MarksMessage
+  | CaretForMessage;
 
 // ---- webview -> host ----
 
@@ -331,7 +338,7 @@ export interface CopyBytesMessage {
 
 export type ViewerMessage = ReadyMessage | GetLinesMessage | CaretMessage | CopyMessage | CommandMessage | RevealRequestMessage
   | InsertMessage | DeleteMessage | PasteMessage | FindViewerMessage | GetBytesMessage | ByteCaretMessage | ReplaceBytesMessage
-  | PasteBytesMessage | CopyBytesMessage;
+  | PasteBytesMessage | CopyBytesMessage | MarkActionMessage;
 
 function isByteArray(value: unknown, max: number): value is number[] {
   return Array.isArray(value) && value.length <= max && value.every((b) => isCount(b, 255));
@@ -363,6 +370,8 @@ export function validateViewerMessage(raw: unknown): ViewerMessage | undefined {
       return isCount(m.id) && (m.command === 'undo' || m.command === 'redo') ? { type: 'command', command: m.command, id: m.id } : undefined;
     case 'revealLine':
       return isCount(m.line) ? { type: 'revealLine', line: m.line } : undefined;
+    case 'markAction':
+      return (MARK_ACTIONS as readonly unknown[]).includes(m.action) && isCount(m.line) ? { type: 'markAction', action: m.action as MarkActionMessage['action'], line: m.line } : undefined;
     case 'insert':
       return isCount(m.id) && isPosition(m.at) && (m.to === undefined || isPosition(m.to)) && typeof m.text === 'string'
         && m.text.length <= MAX_INSERT_BYTES && typeof m.overwrite === 'boolean' && isOptionalFlag(m.moved)

@@ -10,6 +10,8 @@ import type { HeldEdit } from './heldEdit';
 import { HexCaret, HexRequests } from './hexRequests';
 import { readLineSlices, readSelection } from './lineService';
 import { logColoursMessage, onDidChangeLogColours } from './logColours';
+import { goToMark, listMarks, toggleMark } from './markCommands';
+import type { MarkAction } from './markProtocol';
 import type { ResetReason } from '../lines';
 import { HostMessage, OpenMessage, Position, validateViewerMessage, ViewerCommand, ViewerMessage, ViewMode } from './protocol';
 import { bytesPerRowSetting, initialViewMode, SNIFF_BYTES } from './viewMode';
@@ -46,6 +48,9 @@ export class ViewerSession extends Disposable {
   private appliedEdit = 0;
   /** A paste reading the clipboard, and the messages chained after it: a new message waits for them. */
   private pasting: Promise<void> | undefined;
+  /** The marked lines the view was sent last (undefined: send them again), and how many marks were not placed yet. */
+  private sentMarks: number[] | undefined;
+  private unplacedMarks = 0;
 
   constructor(
     readonly document: HugeDocument,
@@ -74,6 +79,7 @@ export class ViewerSession extends Disposable {
     this.register(webview.onDidReceiveMessage((raw) => this.onMessage(raw)));
     this.register(document.onDidChangeState((state) => {
       this.post({ type: 'state', state });
+      if (this.unplacedMarks > 0) this.sendMarks();
       if (state.following && state.knownLines > this.shownLines && this.viewMode === 'text') {
         this.post({ type: 'reveal', line: Math.max(0, state.knownLines - 1), select: false });
       }
@@ -92,7 +98,9 @@ export class ViewerSession extends Disposable {
       }
       this.finder.contentChanged();
       this.filter.contentChanged();
+      this.sendMarks();
     }));
+    if (document.marks) this.register(document.marks.onDidChange(() => this.sendMarks()));
     this.register(document.onDidReset((reason) => this.onReset(reason)));
     this.register(onDidChangeLogColours(() => this.post(logColoursMessage(document.fileName))));
   }
@@ -276,6 +284,8 @@ export class ViewerSession extends Disposable {
         const bytesPerRow = bytesPerRowSetting(vscode.workspace.getConfiguration('hugefile').get('hexBytesPerRow'));
         this.post({ type: 'init', state: this.document.state(), topLine: this.topLine, mode: this.viewMode, hex: { bytesPerRow, caretOffset: this.hex.caret.offset } });
         this.post(logColoursMessage(this.document.fileName));
+        this.sentMarks = undefined;
+        this.sendMarks();
         if (this.openWhenReady) this.post(this.openWhenReady);
         this.openWhenReady = undefined;
         this.reportCaret();
@@ -339,6 +349,9 @@ export class ViewerSession extends Disposable {
       case 'getFilterLines':
         void this.filter.lines(message);
         break;
+      case 'markAction':
+        this.runMarkAction(message.action, message.line);
+        break;
       case 'revealLine':
         // The view scrolled past the indexed lines: tell it when they are known. No
         // reveal: the user may have moved on by then, and the view stays where it is.
@@ -367,6 +380,31 @@ export class ViewerSession extends Disposable {
   saveNow(): void {
     this.document.markExplicitSave();
     void vscode.commands.executeCommand('workbench.action.files.save');
+  }
+
+  /** Runs a mark command at the caret's line, which the text view is asked for (see CaretForMessage). */
+  markCommand(action: MarkAction): void {
+    if (this.viewMode === 'text') this.post({ type: 'caretFor', action });
+    else void vscode.window.showInformationMessage('Marks are on lines: switch to the text view (Huge File: Toggle Hex View) to set and visit them.');
+  }
+
+  private runMarkAction(action: MarkAction, line: number): void {
+    const target = { document: this.document, caretLine: () => line, reveal: (to: number) => this.reveal(to) };
+    if (action === 'toggleMark') toggleMark(target);
+    else if (action === 'listMarks') void listMarks(target);
+    else void goToMark(target, action === 'nextMark' ? 1 : -1);
+  }
+
+  /** Sends the view the marked lines when they changed (not during a save: the file is not readable then). */
+  private sendMarks(): void {
+    const marks = this.document.marks;
+    if (!marks || this.document.isSaving || this.viewMode !== 'text') return;
+    const { lines, unplaced } = marks.lines();
+    this.unplacedMarks = unplaced;
+    const sent = this.sentMarks;
+    if (sent && sent.length === lines.length && sent.every((line, i) => line === lines[i])) return;
+    this.sentMarks = lines;
+    this.post({ type: 'marks', lines });
   }
 
   /** Tells the status bar where the caret is, in the view shown. */

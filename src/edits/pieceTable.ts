@@ -16,7 +16,16 @@ export interface ByteSource {
   read(offset: number, length: number): Buffer;
 }
 
+/** Bytes [offset, offset + removed) of the content were replaced by `inserted` bytes. */
+export type ContentShift = (offset: number, removed: number, inserted: number) => void;
+
 export class PieceTable {
+  /**
+   * Told of every insertion and deletion (edits, undo, redo), after it: what refers to
+   * places in the content (marks) moves with it. Not told of `appendOriginal`, which
+   * moves nothing, nor of `reset`, which is no edit.
+   */
+  onShift: ContentShift | undefined;
   private pieces: Piece[];
   private added = Buffer.alloc(4096);
   private addedLength = 0;
@@ -75,8 +84,10 @@ export class PieceTable {
     this.checkRange(offset, 0);
     const at = this.split(offset);
     this.pieces.splice(at, 0, ...pieces);
-    this.total += pieces.reduce((sum, p) => sum + p.length, 0);
+    const inserted = pieces.reduce((sum, p) => sum + p.length, 0);
+    this.total += inserted;
     this.mergeAround(at, at + pieces.length);
+    if (inserted > 0) this.onShift?.(offset, 0, inserted);
   }
 
   /** Removes [offset, offset + length); returns the removed pieces, which keep the bytes for undo. */
@@ -88,6 +99,7 @@ export class PieceTable {
     const removed = this.pieces.splice(from, to - from);
     this.total -= length;
     this.mergeAround(from, from);
+    this.onShift?.(offset, length, 0);
     return removed;
   }
 

@@ -88,3 +88,12 @@ export function readAt(file: string, offset: number, length: number): Buffer {
 export function fileSource(file: string): { read(offset: number, length: number): Buffer } {
   return { read: (offset, length) => readAt(file, offset, length) };
 }
+
+/** A key-value store in memory, as VS Code's global state is (values are copied, as it stores JSON); `copy` false keeps them as given. */
+export function memoryStore(copy = true): { get<T>(key: string): T | undefined; update(key: string, value: unknown): Promise<void> } {
+  const values = new Map<string, unknown>();
+  return {
+    get: <T>(key: string) => values.get(key) as T | undefined,
+    update: async (key: string, value: unknown) => { values.set(key, copy ? JSON.parse(JSON.stringify(value)) : value); },
+  };
+}

@@ -15,6 +15,7 @@ describe('webview messages are untrusted input', () => {
       { type: 'insert', id: 5, at: { line: 0, column: 0 }, to: undefined, text: 'x', overwrite: false, moved: true });
     assert.deepStrictEqual(validateViewerMessage({ type: 'command', command: 'undo', id: 5, extra: 1 }), { type: 'command', command: 'undo', id: 5 });
     assert.ok(validateViewerMessage({ type: 'caret', position: { line: 0, column: 0 }, topLine: 0, overwrite: false }));
+    assert.deepStrictEqual(validateViewerMessage({ type: 'markAction', action: 'toggleMark', line: 7, extra: 1 }), { type: 'markAction', action: 'toggleMark', line: 7 });
     assert.deepStrictEqual(validateViewerMessage({ type: 'filter', id: 2, include: [{ kind: 'regex', source: 'a+', matchCase: true, extra: 1 }], exclude: [] }),
       { type: 'filter', id: 2, include: [{ kind: 'regex', source: 'a+', matchCase: true }], exclude: [] });
   });
@@ -73,6 +74,8 @@ describe('webview messages are untrusted input', () => {
     ['a filter with no rule', { type: 'filter', id: 1, include: [], exclude: [] }],
     ['a filter with too many rules', { type: 'filter', id: 1, include: Array.from({ length: MAX_FILTER_PATTERNS + 1 }, () => ({ kind: 'text', text: 'a', matchCase: false, wholeWord: false })), exclude: [] }],
     ['a filter with a bad rule among good ones', { type: 'filter', id: 1, include: [{ kind: 'text', text: 'a', matchCase: false, wholeWord: false }, { kind: 'shell', text: 'rm' }], exclude: [] }],
+    ['an unknown mark action', { type: 'markAction', action: 'deleteMarks', line: 0 }],
+    ['a mark action on a negative line', { type: 'markAction', action: 'toggleMark', line: -1 }],
     ['too many filter lines', { type: 'getFilterLines', id: 1, filterId: 1, start: 0, count: MAX_FILTER_LINES_PER_REQUEST + 1 }],
   ];
   for (const [what, message] of bad) {

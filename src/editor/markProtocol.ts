@@ -1,0 +1,27 @@
+/** The lines the document's marks are on, sent to the text view whenever they change. */
+export interface MarksMessage {
+  type: 'marks';
+  /** 0-based, in order; marks past the indexed part of the file are not among them yet. */
+  lines: number[];
+}
+
+/** The mark commands: each acts on the caret's line as the view has it. */
+export const MARK_ACTIONS = ['toggleMark', 'nextMark', 'previousMark', 'listMarks'] as const;
+export type MarkAction = typeof MARK_ACTIONS[number];
+
+/**
+ * The host asks the text view for its caret's line, to run a mark command there: the
+ * view tells the host where the caret is a tenth of a second late (it throttles), and a
+ * mark must land on the line the user sees the caret on.
+ */
+export interface CaretForMessage {
+  type: 'caretFor';
+  action: MarkAction;
+}
+
+/** The view's answer to `caretFor`: run `action` at `line`. */
+export interface MarkActionMessage {
+  type: 'markAction';
+  action: MarkAction;
+  line: number;
+}

@@ -1,0 +1,119 @@
+// Marks in a real VS Code (code-server + Chromium), extension installed from the .vsix:
+// Ctrl+F2 marks the caret's line (a bookmark in the gutter), F2 and Shift+F2 go from
+// mark to mark, the marks move with the lines as text is typed above them, are kept
+// for the next time the file opens once saved, and "List Marks" lists them with their
+// text. Screenshots go to test-artifacts/e2e/.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Frame, Page } from 'playwright-core';
+import { closeAllEditors, type ExtensionSession, findInWebviews, openAlone, runCommand, screenshot, startExtensionSession } from './harness';
+
+const LINES = Array.from({ length: 3000 }, (_, i) => `2026-12-07T06:${String(i % 60).padStart(2, '0')}:00Z INFO request ${i + 1} served`);
+
+function caretIs(frame: Frame, line: number): Promise<unknown> {
+  return frame.waitForFunction((want) => document.querySelector('[data-caret]')?.getAttribute('data-caret')?.startsWith(`${want}:`), line, { timeout: 10_000 });
+}
+
+async function markedLines(frame: Frame): Promise<number[]> {
+  return frame.$$eval('.row.marked', (rows) => rows.map((r) => Number((r as HTMLElement).dataset.line)).sort((a, b) => a - b));
+}
+
+async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; !(await probe());) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('Marks in VS Code', function () {
+  let tmp: string;
+  let workspace: string;
+  let session: ExtensionSession | undefined;
+  let page: Page;
+
+  before(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hugefile-marks-e2e-'));
+    workspace = path.join(tmp, 'workspace');
+    fs.mkdirSync(workspace);
+    fs.writeFileSync(path.join(workspace, 'app.log'), `${LINES.join('\n')}\n`);
+    session = await startExtensionSession(workspace, ['*.log'], { 'files.autoSave': 'off' });
+    page = session.page;
+  });
+
+  after(async () => {
+    await session?.stop();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('Ctrl+F2 marks lines, F2 and Shift+F2 visit them; they move with typing, are kept once saved, and List Marks lists them', async () => {
+    await openAlone(page, 'app.log');
+    let { frame } = await findInWebviews(page, '.row[data-line="12"] .text:not(.placeholder)');
+    await frame.locator('.row[data-line="4"] .text').click({ position: { x: 2, y: 5 } });
+    await caretIs(frame, 4);
+    await page.keyboard.press('Control+F2');
+    await frame.locator('.row[data-line="4"].marked').waitFor({ timeout: 10_000 });
+    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowDown');
+    await caretIs(frame, 10);
+    await page.keyboard.press('Control+F2');
+    await frame.locator('.row[data-line="10"].marked').waitFor({ timeout: 10_000 });
+    // A mark far down, past the first screen, reached by F2 only.
+    await page.keyboard.press('Control+G');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('2500');
+    await page.keyboard.press('Enter');
+    await caretIs(frame, 2499);
+    await page.keyboard.press('Control+F2');
+    await frame.locator('.row[data-line="2499"].marked').waitFor({ timeout: 10_000 });
+
+    await page.keyboard.press('Control+Home');
+    await caretIs(frame, 0);
+    for (const want of [4, 10, 2499, 4]) {
+      await page.keyboard.press('F2');
+      await caretIs(frame, want);
+    }
+    await page.keyboard.press('Shift+F2');
+    await caretIs(frame, 2499);
+    await page.keyboard.press('Shift+F2');
+    await caretIs(frame, 10);
+    // Unmarking: Ctrl+F2 again on a marked line.
+    await page.keyboard.press('Control+F2');
+    await until('line 10 to be unmarked', async () => !(await markedLines(frame)).includes(10));
+    await page.keyboard.press('Control+F2');
+    await frame.locator('.row[data-line="10"].marked').waitFor({ timeout: 10_000 });
+    assert.strictEqual(await frame.locator('.row.marked .text').first().textContent(), LINES[4], 'the mark is on the line, not on a neighbour');
+
+    // Two lines typed above the marks: they move down with their lines.
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('# first\n# second\n');
+    await until('the marks to move with their lines', async () => JSON.stringify(await markedLines(frame)) === '[6,12]');
+    await screenshot(page, 'marks-gutter');
+    await page.keyboard.press('Control+S');
+    await page.locator('.tabs-container .tab.dirty').waitFor({ state: 'detached', timeout: 20_000 });
+    assert.ok(fs.readFileSync(path.join(workspace, 'app.log'), 'utf8').startsWith('# first\n# second\n'));
+
+    await closeAllEditors(page);
+    await openAlone(page, 'app.log');
+    ({ frame } = await findInWebviews(page, '.row[data-line="12"] .text:not(.placeholder)'));
+    await until('the saved marks to come back', async () => JSON.stringify(await markedLines(frame)) === '[6,12]');
+    // The view's header and the status bar give the file the same number of lines, as wc -l counts them.
+    await frame.locator('.status', { hasText: '3,002 lines' }).waitFor({ timeout: 10_000 });
+    await page.locator('.statusbar-item', { hasText: '3,002 lines' }).waitFor({ timeout: 10_000 });
+
+    await runCommand(page, 'Huge File: List Marks');
+    const rows = page.locator('.quick-input-widget .monaco-list-row');
+    await rows.nth(2).waitFor({ timeout: 10_000 });
+    assert.deepStrictEqual(await rows.locator('.label-name').allTextContents(), ['Line 7', 'Line 13', 'Line 2,502']);
+    assert.deepStrictEqual(await rows.locator('.label-description').allTextContents(), [LINES[4], LINES[10], LINES[2499]], 'each row shows its line\'s text');
+    await screenshot(page, 'marks-list');
+    const last = page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Line 2,502' });
+    for (let moves = 0; (await last.count()) === 0; moves++) {
+      if (moves > 5) assert.fail('Line 2,502 never got the focus in the list');
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    await caretIs(frame, 2501);
+  });
+});

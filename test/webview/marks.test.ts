@@ -1,0 +1,59 @@
+// Marks in the viewer webview, driven in Chromium against the fake host: the host's
+// `marks` message puts a bookmark in the gutter of each marked line, follows the lines as
+// they scroll, and a malformed message changes nothing.
+import * as assert from 'assert';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, pageSuite } from './harness';
+
+describe('marks in the viewer webview (fake host, Chromium)', function () {
+  const openPage = pageSuite();
+
+  async function open(): Promise<Page> {
+    const content = Array.from({ length: 400 }, (_, i) => `line ${i + 1} of the log`).join('\n');
+    const bytes = encodeURIComponent(Buffer.from(content).toString('base64'));
+    const page = await openPage(`file=content&name=marks.log&bytes=${bytes}`, { width: 800, height: 400 });
+    await page.waitForSelector('#root[data-line-count]');
+    await page.waitForFunction(() => document.querySelectorAll('.row .text').length > 0 && !document.querySelector('.row .text.placeholder'));
+    return page;
+  }
+
+  const send = (page: Page, message: unknown) => page.evaluate((m) => window.postMessage(m, '*'), message);
+  const marked = (page: Page) => page.$$eval('.row.marked', (rows) => rows.map((r) => Number((r as HTMLElement).dataset.line)).sort((a, b) => a - b));
+
+  it('shows a bookmark in the gutter of each marked line, visible, between its number and its text', async () => {
+    const page = await open();
+    await send(page, { type: 'marks', lines: [1, 3, 390] });
+    await page.waitForSelector('.row.marked');
+    assert.deepStrictEqual(await marked(page), [1, 3]);
+    const glyph = await page.$eval('.row[data-line="1"] .gutter', (g) => {
+      const after = getComputedStyle(g, '::after');
+      const box = g.getBoundingClientRect();
+      const text = (g.parentElement!.querySelector('.text') as HTMLElement).getBoundingClientRect();
+      return { content: after.content, width: parseFloat(after.width), right: parseFloat(after.right), background: after.backgroundColor, gutterRight: box.right, textLeft: text.left };
+    });
+    assert.strictEqual(glyph.content, '""');
+    assert.ok(glyph.width >= 6, `a glyph ${glyph.width}px wide`);
+    assert.notStrictEqual(glyph.background, 'rgba(0, 0, 0, 0)', 'it has a colour');
+    assert.ok(glyph.gutterRight <= glyph.textLeft + 0.5, 'it stays out of the text');
+    assert.strictEqual(await page.$$eval('.row[data-line="2"].marked', (r) => r.length), 0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'marks-gutter.png') });
+
+    await page.keyboard.press('Control+End');
+    await page.waitForSelector('.row[data-line="390"].marked');
+    assert.deepStrictEqual(await marked(page), [390], 'a row reused for another line shows that line\'s mark');
+  });
+
+  it('a malformed marks message is dropped; an empty list takes every mark away', async () => {
+    const page = await open();
+    await send(page, { type: 'marks', lines: [2] });
+    await page.waitForSelector('.row[data-line="2"].marked');
+    for (const bad of [{ type: 'marks', lines: [-1] }, { type: 'marks', lines: 'x' }, { type: 'marks', lines: [1.5] }, { type: 'marks' }]) {
+      await send(page, bad);
+    }
+    await page.waitForTimeout(100);
+    assert.deepStrictEqual(await marked(page), [2]);
+    await send(page, { type: 'marks', lines: [] });
+    await page.waitForFunction(() => document.querySelectorAll('.row.marked').length === 0);
+  });
+});
