@@ -258,6 +258,11 @@ export class Viewer implements View {
     },
     marks: (lines) => {
       this.rows.marked = new Set(lines);
+      this.scroll.ruler.setMarks(lines);
+      this.invalidate();
+    },
+    ruler: (count, find) => {
+      this.scroll.ruler.setFind(count, find);
       this.invalidate();
     },
     caretFor: (action) => this.post({ type: 'markAction', action, line: this.sel.caret.line }),
@@ -552,7 +557,7 @@ export class Viewer implements View {
     this.painter.drawMatches(this.find.matcher, this.find.version);
     this.painter.drawSelectionAndCaret();
 
-    this.scroll.draw(empty);
+    this.scroll.draw(empty, this.sel.caret.line);
     this.toolbar.update(state);
     this.root.classList.toggle('indexing', !state.complete);
     const ds = this.root.dataset;

@@ -11,6 +11,9 @@ import type { FileState, Position } from '../../src/editor/protocol';
 import { type SearchQuery, validateQuery } from '../../src/search/query';
 import { asHostMessage, isCount, isPos, isState } from '../guards';
 
+/** Most buckets a ruler message may have: more than any screen has pixels. */
+const MAX_RULER_BUCKETS = 1 << 16;
+
 /** What the text view does with each message, called with its fields checked. */
 export interface TextMessageHandler {
   /** True once the file's first state has arrived (`init`). */
@@ -31,6 +34,8 @@ export interface TextMessageHandler {
   logColours(m: LogColoursMessage): void;
   /** The marked lines, in order. */
   marks(lines: number[]): void;
+  /** The overview ruler's find lane (see RulerMessage); `count` 0 takes it away. */
+  ruler(count: number, find: string | undefined): void;
   /** The host runs a mark command at the caret's line: tell it the line. */
   caretFor(action: MarkAction): void;
 }
@@ -81,6 +86,9 @@ export function routeHostMessage(data: unknown, h: TextMessageHandler): void {
       break;
     case 'marks':
       if (started && Array.isArray(m.lines) && m.lines.every(isCount)) h.marks(m.lines);
+      break;
+    case 'ruler':
+      if (isCount(m.count) && m.count <= MAX_RULER_BUCKETS && (m.find === undefined || (typeof m.find === 'string' && m.find.length <= MAX_RULER_BUCKETS))) h.ruler(m.count, m.find);
       break;
     case 'caretFor':
       if (started && (MARK_ACTIONS as readonly unknown[]).includes(m.action)) h.caretFor(m.action);

@@ -7,9 +7,13 @@
  */
 import { el } from '../dom';
 import { clamp } from '../guards';
+import { OverviewRuler } from '../ruler/overviewRuler';
 import { Scrollbar } from '../scrollbar';
 import type { TextGeometry } from './textGeometry';
 import { wheelMovement } from './wheelMovement';
+
+/** Width of the vertical scrollbar (viewer.css), where the overview ruler is drawn. */
+const VBAR_PX = 14;
 
 /** What scrolling needs from the view. */
 export interface TextScrollHost {
@@ -31,6 +35,8 @@ export class TextScroll {
   private readonly shadowLeft: HTMLDivElement;
   private readonly vbar: Scrollbar;
   private readonly hbar: Scrollbar;
+  /** Find matches, marks and the caret over the whole file, in the vertical scrollbar. */
+  readonly ruler: OverviewRuler;
 
   constructor(editor: HTMLElement, private readonly geometry: TextGeometry, private readonly host: TextScrollHost) {
     this.shadowTop = el('div', 'shadow-top hidden', editor);
@@ -39,6 +45,7 @@ export class TextScroll {
       orientation: 'vertical', trackClass: 'scroll-track', thumbClass: 'scroll-thumb',
       onScroll: (r) => this.toLine(Math.round(r * this.maxTop()), true),
     });
+    this.ruler = new OverviewRuler(this.vbar.track);
     this.hbar = new Scrollbar(editor, {
       orientation: 'horizontal', trackClass: 'hscroll-track', thumbClass: 'hscroll-thumb',
       onScroll: (r) => this.toCol(r * this.geometry.hMax()),
@@ -106,12 +113,17 @@ export class TextScroll {
     }
   }
 
-  /** Draws the scrollbars and shadows for this frame's position and layout; `empty`: the file has no lines to scroll. */
-  draw(empty: boolean): void {
+  /**
+   * Draws the scrollbars, their ruler and the shadows for this frame's position and
+   * layout; `empty`: the file has no lines to scroll.
+   */
+  draw(empty: boolean, caretLine: number): void {
     const g = this.geometry;
     const lc = this.host.lineCount();
     const maxTop = this.maxTop();
-    this.vbar.update(maxTop > 0 ? this.topLine / maxTop : 0, lc > 0 ? g.fullRows / lc : 1, maxTop > 0 && !empty, g.height);
+    const scrolls = maxTop > 0 && !empty;
+    this.vbar.update(maxTop > 0 ? this.topLine / maxTop : 0, lc > 0 ? g.fullRows / lc : 1, scrolls, g.height);
+    if (scrolls) this.ruler.draw(lc, caretLine, g.height, VBAR_PX);
     const hMax = g.hMax();
     const viewCols = g.textWidth / g.charWidth;
     this.hbar.update(hMax > 0 ? this.scrollCol / hMax : 0, viewCols / (viewCols + hMax), g.hVisible, g.textWidth);

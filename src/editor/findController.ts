@@ -1,5 +1,6 @@
 import { offsetOf, positionOf } from '../edits/editCommands';
 import type { SearchQuery } from '../search/query';
+import { HitBuckets } from '../ruler/hitBuckets';
 import { searchFile } from '../search/searchFile';
 import type { FindMessage, FindOffsetMessage } from './findProtocol';
 import type { HugeDocument } from './hugeDocument';
@@ -14,12 +15,17 @@ import { whenIndexed } from './whenIndexed';
  */
 const SCAN_MARGIN = 1024 * 1024;
 
+/** The overview ruler is drawn again at most this often while a count runs (each costs a line lookup per hit bucket). */
+const RULER_INTERVAL_MS = 400;
+
 interface Count {
   id: number;
   key: string;
   query: SearchQuery;
   size: number;
   offsets: MatchOffsets;
+  /** Where the matches are, for the overview ruler. */
+  hits: HitBuckets;
   abort: AbortController;
 }
 
@@ -92,6 +98,7 @@ export class FindController {
 
   /** Stops the count and any lookup (the widget closed). */
   stop(): void {
+    if (this.count) this.post({ type: 'ruler', count: 0 });
     this.count?.abort.abort();
     this.count = undefined;
     this.lookup?.abort();
@@ -144,11 +151,16 @@ export class FindController {
     this.count?.abort.abort();
     this.shown = undefined;
     const text = this.document.text!;
-    const count: Count = { id, key, query, size: text.size, offsets: new MatchOffsets(), abort: new AbortController() };
+    const count: Count = { id, key, query, size: text.size, offsets: new MatchOffsets(), hits: new HitBuckets(text.size), abort: new AbortController() };
     this.count = count;
     let matches = 0;
+    let rulerAt = 0;
     const report = (progress: number, done: boolean, error?: string): void => {
       if (this.count !== count) return;
+      if (done || performance.now() - rulerAt >= RULER_INTERVAL_MS) {
+        rulerAt = performance.now();
+        this.postRuler(count);
+      }
       const current = this.shown && count.offsets.rankOf(this.shown.offset);
       this.post({ type: 'findCount', id, matches, progress, done, current: current?.countFrom === undefined ? current?.rank : undefined, error });
       const shown = this.shown;
@@ -168,6 +180,7 @@ export class FindController {
       onMatches: (batch) => {
         matches += batch.length;
         count.offsets.add(batch.map((m) => m.offset), 0);
+        for (const m of batch) count.hits.add(m.offset);
       },
       onProgress: (p) => {
         count.offsets.add([], p.scannedBytes - SCAN_MARGIN);
@@ -179,6 +192,23 @@ export class FindController {
     }, (err: Error) => {
       if (!count.abort.signal.aborted) report(0, true, err.message);
     });
+  }
+
+  /** Sends the view's overview ruler the lines the count found matches on so far (not during a save: lines cannot be read then). */
+  private postRuler(count: Count): void {
+    const text = this.document.text!;
+    if (this.document.isSaving || text.size !== count.size) return;
+    const lineCount = text.estimatedLineCount();
+    const lineOf = (offset: number): number => {
+      try {
+        return text.lineOfOffset(offset);
+      } catch {
+        // Not indexed yet: where it would be if lines were alike.
+        return Math.floor((offset / Math.max(1, text.size)) * lineCount);
+      }
+    };
+    const lines = count.hits.toLines(lineOf, lineCount);
+    this.post({ type: 'ruler', count: lines.count, find: Buffer.from(lines.bytes()).toString('base64') });
   }
 
   /**

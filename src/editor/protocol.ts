@@ -8,6 +8,7 @@
 import { type FindHostMessage, type FindViewerMessage, validateFindMessage } from './findProtocol';
 import type { LogColoursMessage } from './logColourProtocol';
 import { type CaretForMessage, MARK_ACTIONS, type MarkActionMessage, type MarksMessage } from './markProtocol';
+import type { RulerMessage } from './rulerProtocol';
 import type { Position } from './position';
 import type { SearchQuery } from '../search/query';
 import { isCount, isOptionalFlag, isPosition } from './validate';
@@ -201,7 +202,7 @@ export interface OpenMessage {
 
 export type HostMessage = InitMessage | ModeMessage | StateMessage | LinesMessage | RevealMessage | NoticeMessage | EditedMessage
   | OpenMessage | FindHostMessage | BytesMessage | RevealOffsetMessage | BytesEditedMessage | LogColoursMessage | MarksMessage
-  | CaretForMessage;
+  | CaretForMessage | RulerMessage;
 
 // ---- webview -> host ----
 

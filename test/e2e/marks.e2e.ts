@@ -116,4 +116,33 @@ describe('Marks in VS Code', function () {
     await page.keyboard.press('Enter');
     await caretIs(frame, 2501);
   });
+  it('the overview ruler shows where every find match and mark is in the whole file, and clears when the find closes', async () => {
+    await openAlone(page, 'app.log');
+    const { frame } = await findInWebviews(page, '.row[data-line="12"] .text:not(.placeholder)');
+    await until('the saved marks', async () => JSON.stringify(await markedLines(frame)) === '[6,12]');
+    await frame.locator('.row[data-line="6"] .text').click({ position: { x: 2, y: 5 } });
+    await page.keyboard.press('Control+F');
+    const input = frame.locator('.find-widget .find-input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('request 2000 served');
+    await frame.locator('.find-count', { hasText: /of 1$/ }).waitFor({ timeout: 30_000 });
+    // Lanes painted at a fraction of the ruler's height: [left (marks), right (find)].
+    const painted = (fraction: number) => frame.$eval('canvas.overview-ruler', (c, f) => {
+      const canvas = c as HTMLCanvasElement;
+      const copy = Object.assign(document.createElement('canvas'), { width: canvas.width, height: canvas.height });
+      const ctx = copy.getContext('2d', { willReadFrequently: true })!;
+      ctx.drawImage(canvas, 0, 0);
+      const y = Math.min(canvas.height - 1, Math.round(f * canvas.height) + 1);
+      return [0.2, 0.8].map((x) => ctx.getImageData(Math.floor(x * canvas.width), y, 1, 1).data[3] > 0);
+    }, fraction);
+    const lines = 3003; // as the view counts them: the empty line after the last break included
+    await until('the match on the ruler', async () => (await painted(2001 / lines))[1]);
+    assert.deepStrictEqual(await painted(1000 / lines), [false, false], 'nothing where there is no match or mark');
+    assert.deepStrictEqual((await painted(2501 / lines))[0], true, 'the mark on line 2,502');
+    await screenshot(page, 'overview-ruler');
+    await page.keyboard.press('Escape');
+    await frame.locator('.find-widget').waitFor({ state: 'hidden' });
+    await page.keyboard.press('Control+Home'); // the caret, drawn across the ruler, leaves the match's line
+    await until('the find lane to clear', async () => !(await painted(2001 / lines))[1]);
+  });
 });

@@ -57,3 +57,52 @@ describe('marks in the viewer webview (fake host, Chromium)', function () {
     await page.waitForFunction(() => document.querySelectorAll('.row.marked').length === 0);
   });
 });
+
+describe('the overview ruler in the viewer webview (fake host, Chromium)', function () {
+  const openPage = pageSuite();
+
+  it('draws the find lane from the host\'s buckets, the marks and the caret at their place in the whole file', async () => {
+    const content = Array.from({ length: 400 }, (_, i) => `line ${i + 1}`).join('\n');
+    const bytes = encodeURIComponent(Buffer.from(content).toString('base64'));
+    const page = await openPage(`file=content&name=ruler.log&bytes=${bytes}`, { width: 800, height: 400 });
+    await page.waitForFunction(() => document.querySelectorAll('.row .text').length > 0 && !document.querySelector('.row .text.placeholder'));
+    // 64 buckets of lines; matches in bucket 48 only (lines 300 to 306).
+    const bits = new Uint8Array(8);
+    bits[6] = 1;
+    await page.evaluate((m) => { window.postMessage(m[0], '*'); window.postMessage(m[1], '*'); }, [
+      { type: 'ruler', count: 64, find: Buffer.from(bits).toString('base64') },
+      { type: 'marks', lines: [100] },
+    ]);
+    /** Which lanes are painted at a fraction of the ruler's height: [left, middle, right]. */
+    const paintedAt = (fraction: number) => page.$eval('canvas.overview-ruler', (c, f) => {
+      // Read from a copy made for reading: reading the ruler's own canvas again and again makes Chromium warn.
+      const canvas = c as HTMLCanvasElement;
+      const copy = Object.assign(document.createElement('canvas'), { width: canvas.width, height: canvas.height });
+      const ctx = copy.getContext('2d', { willReadFrequently: true })!;
+      ctx.drawImage(canvas, 0, 0);
+      const y = Math.min(canvas.height - 1, Math.round(f * canvas.height) + 1);
+      return [0.2, 0.5, 0.8].map((x) => ctx.getImageData(Math.floor(x * canvas.width), y, 1, 1).data[3] > 0);
+    }, fraction);
+    await page.waitForFunction(() => {
+      const c = document.querySelector('canvas.overview-ruler') as HTMLCanvasElement | null;
+      return !!c && c.height > 100;
+    });
+    await page.waitForTimeout(100);
+    assert.deepStrictEqual(await paintedAt(48 / 64), [false, false, true], 'the find lane, on the right, at bucket 48');
+    assert.deepStrictEqual(await paintedAt(100 / 400), [true, false, false], 'the mark, on the left, at line 100');
+    assert.deepStrictEqual(await paintedAt(0), [true, true, true], 'the caret, across, at line 0');
+    assert.deepStrictEqual(await paintedAt(0.5), [false, false, false], 'nothing elsewhere');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'overview-ruler.png'), clip: { x: 700, y: 0, width: 100, height: 400 } });
+
+    await page.evaluate((m) => window.postMessage(m, '*'), { type: 'ruler', count: 0 });
+    await page.waitForFunction(() => {
+      const c = document.querySelector('canvas.overview-ruler') as HTMLCanvasElement;
+      const copy = Object.assign(document.createElement('canvas'), { width: c.width, height: c.height });
+      const ctx = copy.getContext('2d', { willReadFrequently: true })!;
+      ctx.drawImage(c, 0, 0);
+      return ctx.getImageData(Math.floor(0.8 * c.width), Math.round((48 / 64) * c.height) + 1, 1, 1).data[3] === 0;
+    });
+    await page.evaluate((m) => window.postMessage(m, '*'), { type: 'ruler', count: 64, find: '!!not base64' });
+    await page.waitForTimeout(100);
+  });
+});
