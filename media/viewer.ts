@@ -261,8 +261,8 @@ export class Viewer implements View {
       this.scroll.ruler.setMarks(lines);
       this.invalidate();
     },
-    ruler: (count, find) => {
-      this.scroll.ruler.setFind(count, find);
+    ruler: (lane, count, bits) => {
+      this.scroll.ruler.setLane(lane, count, bits);
       this.invalidate();
     },
     caretFor: (action) => this.post({ type: 'markAction', action, line: this.sel.caret.line }),

@@ -1,28 +1,40 @@
 /**
  * The overview ruler drawn in the text view's vertical scrollbar, as VS Code's editor
- * draws one: over the whole file, the find matches (right lane, from the host's count:
- * any number of them, kept as one bit per bucket of lines), the marked lines (left
- * lane) and the caret (across). A canvas behind the thumb; clicking the track scrolls
- * there, as it does without the ruler. Drawn again only when what it shows changed.
+ * draws one, over the whole file: unsaved edits (left lane), the lines the filter
+ * shows (middle lane), the find matches (right lane), each from the host as one bit
+ * per bucket of lines however many there are; the marks and the caret across. A
+ * canvas behind the thumb; clicking the track scrolls there, as it does without the
+ * ruler. Drawn again only when what it shows changed.
  */
+import type { RulerLane } from '../../src/editor/rulerProtocol';
 import { el } from '../dom';
 
 /** Colours of the theme, with VS Code's own defaults where a theme sets none. */
 const COLOURS = {
+  edits: ['--vscode-editorOverviewRuler-modifiedForeground', 'rgba(12, 125, 157, 0.6)'],
+  filter: ['--vscode-editorOverviewRuler-selectionHighlightForeground', 'rgba(160, 160, 160, 0.8)'],
   find: ['--vscode-editorOverviewRuler-findMatchForeground', 'rgba(209, 134, 22, 0.49)'],
   mark: ['--vscode-textLink-foreground', '#3794ff'],
   caret: ['--vscode-editorCursor-foreground', '#aeafad'],
 } as const;
 
+/** Lane of each kind, as thirds of the ruler's width from the left. */
+const LANE: Record<RulerLane, number> = { edits: 0, filter: 1, find: 2 };
+
 /** Least height of a mark on the ruler, in CSS pixels: one line of a long file must still show. */
 const MIN_PX = 3;
 
+interface Buckets {
+  count: number;
+  bits: Uint8Array;
+}
+
 export class OverviewRuler {
   private readonly canvas: HTMLCanvasElement;
-  private find: { count: number; bits: Uint8Array } | undefined;
+  private readonly lanes = new Map<RulerLane, Buckets>();
   private marks: readonly number[] = [];
   private drawn = '';
-  /** Changes to marks or find since the last draw. */
+  /** Changes to the lanes or marks since the last draw. */
   private version = 0;
 
   constructor(track: HTMLElement) {
@@ -30,15 +42,18 @@ export class OverviewRuler {
     track.insertBefore(this.canvas, track.firstChild);
   }
 
-  /** The host's find lane (see RulerMessage); `count` 0 takes it away. */
-  setFind(count: number, base64: string | undefined): void {
+  /** A lane from the host (see RulerMessage); `count` 0, or bits that are not base64, take it away. */
+  setLane(lane: RulerLane, count: number, base64: string | undefined): void {
     let bits: Uint8Array | undefined;
     try {
       bits = count > 0 && base64 ? Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)) : undefined;
     } catch {
-      bits = undefined; // not base64: no lane rather than a broken view
+      bits = undefined;
     }
-    this.find = bits ? { count, bits } : undefined;
+    if (bits) this.lanes.set(lane, { count, bits });
+    else this.lanes.delete(lane);
+    // Which lanes show, for tests and for a look in the developer tools.
+    this.canvas.dataset.lanes = [...this.lanes.keys()].sort().join(' ');
     this.version++;
   }
 
@@ -46,11 +61,6 @@ export class OverviewRuler {
   setMarks(lines: readonly number[]): void {
     this.marks = lines;
     this.version++;
-  }
-
-  /** Whether bucket `i` of the find lane holds a match (for tests and screen readers, none yet). */
-  hasFind(i: number): boolean {
-    return !!this.find && i < this.find.count && (this.find.bits[i >> 3] & (1 << (i & 7))) !== 0;
   }
 
   /** Draws the ruler for a file of `lineCount` lines with the caret on `caretLine`, in a track `heightPx` tall. */
@@ -67,25 +77,32 @@ export class OverviewRuler {
     ctx.scale(ratio, ratio);
     const style = getComputedStyle(document.documentElement);
     const colour = (which: keyof typeof COLOURS) => style.getPropertyValue(COLOURS[which][0]).trim() || COLOURS[which][1];
-    const y = (line: number) => (line / lineCount) * heightPx;
-    const lane = widthPx / 3;
-    if (this.find) {
-      ctx.fillStyle = colour('find');
-      const { count } = this.find;
-      for (let i = 0; i < count; i++) {
-        if (!this.hasFind(i)) continue;
-        let end = i + 1;
-        while (end < count && this.hasFind(end)) end++;
-        const top = (i / count) * heightPx;
-        ctx.fillRect(widthPx - lane - 1, top, lane, Math.max(MIN_PX, (end / count) * heightPx - top));
-        i = end;
+    const third = widthPx / 3;
+    for (const [lane, buckets] of this.lanes) {
+      ctx.fillStyle = colour(lane);
+      for (const [top, bottom] of runs(buckets)) {
+        const y = (top / buckets.count) * heightPx;
+        ctx.fillRect(LANE[lane] * third, y, third, Math.max(MIN_PX, (bottom / buckets.count) * heightPx - y));
       }
     }
+    const y = (line: number) => (line / lineCount) * heightPx;
     ctx.fillStyle = colour('mark');
-    for (const line of this.marks) ctx.fillRect(1, y(line), lane, MIN_PX + 1);
+    for (const line of this.marks) ctx.fillRect(0, y(line), widthPx, MIN_PX);
     if (caretLine >= 0 && caretLine < lineCount) {
       ctx.fillStyle = colour('caret');
-      ctx.fillRect(0, y(caretLine), widthPx, MIN_PX);
+      ctx.fillRect(0, y(caretLine), widthPx, 2);
     }
+  }
+}
+
+/** The runs of set buckets, [first, end). */
+function* runs({ count, bits }: Buckets): Generator<[number, number]> {
+  const has = (i: number) => (bits[i >> 3] & (1 << (i & 7))) !== 0;
+  for (let i = 0; i < count; i++) {
+    if (!has(i)) continue;
+    let end = i + 1;
+    while (end < count && has(end)) end++;
+    yield [i, end];
+    i = end;
   }
 }

@@ -7,6 +7,7 @@
 import type { FilterLinesMessage, FilterProgressMessage, FindCountMessage, FoundMessage } from '../../src/editor/findProtocol';
 import type { LogColoursMessage } from '../../src/editor/logColourProtocol';
 import { MARK_ACTIONS, type MarkAction } from '../../src/editor/markProtocol';
+import { RULER_LANES, type RulerLane } from '../../src/editor/rulerProtocol';
 import type { FileState, Position } from '../../src/editor/protocol';
 import { type SearchQuery, validateQuery } from '../../src/search/query';
 import { asHostMessage, isCount, isPos, isState } from '../guards';
@@ -34,8 +35,8 @@ export interface TextMessageHandler {
   logColours(m: LogColoursMessage): void;
   /** The marked lines, in order. */
   marks(lines: number[]): void;
-  /** The overview ruler's find lane (see RulerMessage); `count` 0 takes it away. */
-  ruler(count: number, find: string | undefined): void;
+  /** A lane of the overview ruler (see RulerMessage); `count` 0 takes it away. */
+  ruler(lane: RulerLane, count: number, bits: string | undefined): void;
   /** The host runs a mark command at the caret's line: tell it the line. */
   caretFor(action: MarkAction): void;
 }
@@ -88,7 +89,8 @@ export function routeHostMessage(data: unknown, h: TextMessageHandler): void {
       if (started && Array.isArray(m.lines) && m.lines.every(isCount)) h.marks(m.lines);
       break;
     case 'ruler':
-      if (isCount(m.count) && m.count <= MAX_RULER_BUCKETS && (m.find === undefined || (typeof m.find === 'string' && m.find.length <= MAX_RULER_BUCKETS))) h.ruler(m.count, m.find);
+      if ((RULER_LANES as readonly unknown[]).includes(m.lane) && isCount(m.count) && m.count <= MAX_RULER_BUCKETS
+        && (m.bits === undefined || (typeof m.bits === 'string' && m.bits.length <= MAX_RULER_BUCKETS))) h.ruler(m.lane, m.count, m.bits);
       break;
     case 'caretFor':
       if (started && (MARK_ACTIONS as readonly unknown[]).includes(m.action)) h.caretFor(m.action);

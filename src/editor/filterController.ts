@@ -3,7 +3,9 @@ import type { FilterMessage, GetFilterLinesMessage } from './findProtocol';
 import { FILTER_LINE_BYTES } from './findProtocol';
 import { FilterResult } from './filterResult';
 import type { HugeDocument } from './hugeDocument';
+import { HitBuckets } from '../ruler/hitBuckets';
 import { readLineSlices } from './lineService';
+import { RULER_INTERVAL_MS, rulerMessage } from './rulerLanes';
 import type { HostMessage } from './protocol';
 import { segmentsOf } from './searchSegments';
 import { whenIndexed } from './whenIndexed';
@@ -27,11 +29,17 @@ export class FilterController {
 
   /** Starts building the filter of `message` (replacing any other). */
   start(message: FilterMessage): void {
-    this.stop();
+    this.job?.abort.abort();
     const job: Job = { id: message.id, message, result: new FilterResult(), abort: new AbortController() };
     this.job = job;
+    let rulerAt = 0;
     const report = (progress: number, done: boolean, error?: string): void => {
-      if (this.job === job) this.post({ type: 'filterProgress', id: job.id, lines: job.result.lineCount, progress, done, error });
+      if (this.job !== job) return;
+      this.post({ type: 'filterProgress', id: job.id, lines: job.result.lineCount, progress, done, error });
+      if (done || performance.now() - rulerAt >= RULER_INTERVAL_MS) {
+        rulerAt = performance.now();
+        this.postRuler(job);
+      }
     };
     filterFile({
       path: this.document.uri.fsPath,
@@ -74,14 +82,23 @@ export class FilterController {
     this.post({ type: 'filterLines', id: message.id, filterId: job.id, lines });
   }
 
+  /** Sends the view's overview ruler the lines the filter shows so far. */
+  private postRuler(job: Job): void {
+    const lines = new HitBuckets(this.document.text!.estimatedLineCount());
+    job.result.forEachRun((first, count) => lines.addRange(first, first + count));
+    this.post(rulerMessage('filter', lines));
+  }
+
   /** Rebuilds the current filter (the content changed under it). */
   contentChanged(): void {
     if (this.job) this.start(this.job.message);
   }
 
-  /** Stops building and forgets the result. */
+  /** Stops building and forgets the result; the ruler's lane goes with it. */
   stop(): void {
-    this.job?.abort.abort();
+    if (!this.job) return;
+    this.job.abort.abort();
     this.job = undefined;
+    this.post(rulerMessage('filter', undefined));
   }
 }

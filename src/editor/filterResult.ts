@@ -39,6 +39,14 @@ export class FilterResult {
     return this.firstLines[i] + row - this.rowsBefore[i];
   }
 
+  /** Calls `visit` with each run of lines, in order. */
+  forEachRun(visit: (firstLine: number, count: number) => void): void {
+    for (let i = 0; i < this.firstLines.length; i++) {
+      const rowsAfter = i + 1 < this.rowsBefore.length ? this.rowsBefore[i + 1] : this.rows;
+      visit(this.firstLines[i], rowsAfter - this.rowsBefore[i]);
+    }
+  }
+
   /** Runs held (what the memory grows with). */
   get runCount(): number {
     return this.firstLines.length;

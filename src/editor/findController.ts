@@ -6,6 +6,7 @@ import type { FindMessage, FindOffsetMessage } from './findProtocol';
 import type { HugeDocument } from './hugeDocument';
 import { MatchOffsets } from './matchOffsets';
 import type { HostMessage, Position } from './protocol';
+import { linesOfHits, RULER_INTERVAL_MS, rulerMessage } from './rulerLanes';
 import { segmentsOf } from './searchSegments';
 import { whenIndexed } from './whenIndexed';
 
@@ -14,9 +15,6 @@ import { whenIndexed } from './whenIndexed';
  * chunk; offsets this close to that point are not trusted as "all recorded".
  */
 const SCAN_MARGIN = 1024 * 1024;
-
-/** The overview ruler is drawn again at most this often while a count runs (each costs a line lookup per hit bucket). */
-const RULER_INTERVAL_MS = 400;
 
 interface Count {
   id: number;
@@ -98,7 +96,7 @@ export class FindController {
 
   /** Stops the count and any lookup (the widget closed). */
   stop(): void {
-    if (this.count) this.post({ type: 'ruler', count: 0 });
+    if (this.count) this.post(rulerMessage('find', undefined));
     this.count?.abort.abort();
     this.count = undefined;
     this.lookup?.abort();
@@ -198,17 +196,7 @@ export class FindController {
   private postRuler(count: Count): void {
     const text = this.document.text!;
     if (this.document.isSaving || text.size !== count.size) return;
-    const lineCount = text.estimatedLineCount();
-    const lineOf = (offset: number): number => {
-      try {
-        return text.lineOfOffset(offset);
-      } catch {
-        // Not indexed yet: where it would be if lines were alike.
-        return Math.floor((offset / Math.max(1, text.size)) * lineCount);
-      }
-    };
-    const lines = count.hits.toLines(lineOf, lineCount);
-    this.post({ type: 'ruler', count: lines.count, find: Buffer.from(lines.bytes()).toString('base64') });
+    this.post(rulerMessage('find', linesOfHits(text, count.hits)));
   }
 
   /**

@@ -1,12 +1,17 @@
 /**
  * What the text view's overview ruler shows of the whole file that the view cannot
- * know itself: where the find matches are, over lines. Sent as the find's count
- * scans, and with no `find` once the find closed.
+ * know itself, one lane a message: where the find matches are (sent as the find's
+ * count scans), the lines the filter shows (as it builds), and the unsaved edits.
+ * Count 0 clears the lane (the find or the filter closed).
  */
 export interface RulerMessage {
   type: 'ruler';
+  lane: RulerLane;
   /** Buckets the lines are split into: bucket i covers lines [i, i + 1) * lineCount / count. */
   count: number;
-  /** Base64 of a bitset (bucket i at bit i % 8 of byte i / 8): buckets holding a match. */
-  find?: string;
+  /** Base64 of a bitset (bucket i at bit i % 8 of byte i / 8): buckets holding a hit. */
+  bits?: string;
 }
+
+export const RULER_LANES = ['find', 'filter', 'edits'] as const;
+export type RulerLane = typeof RULER_LANES[number];

@@ -12,6 +12,7 @@ import { readLineSlices, readSelection } from './lineService';
 import { logColoursMessage, onDidChangeLogColours } from './logColours';
 import { goToMark, listMarks, toggleMark } from './markCommands';
 import type { MarkAction } from './markProtocol';
+import { editedLines, RULER_INTERVAL_MS, rulerMessage } from './rulerLanes';
 import type { ResetReason } from '../lines';
 import { HostMessage, OpenMessage, Position, validateViewerMessage, ViewerCommand, ViewerMessage, ViewMode } from './protocol';
 import { bytesPerRowSetting, initialViewMode, SNIFF_BYTES } from './viewMode';
@@ -51,6 +52,9 @@ export class ViewerSession extends Disposable {
   /** The marked lines the view was sent last (undefined: send them again), and how many marks were not placed yet. */
   private sentMarks: number[] | undefined;
   private unplacedMarks = 0;
+  /** The unsaved edits' lane of the ruler: sent soon, and whether the view shows one. */
+  private editsLaneTimer: NodeJS.Timeout | undefined;
+  private editsLaneShown = false;
 
   constructor(
     readonly document: HugeDocument,
@@ -99,6 +103,7 @@ export class ViewerSession extends Disposable {
       this.finder.contentChanged();
       this.filter.contentChanged();
       this.sendMarks();
+      this.scheduleEditsLane();
     }));
     if (document.marks) this.register(document.marks.onDidChange(() => this.sendMarks()));
     this.register(document.onDidReset((reason) => this.onReset(reason)));
@@ -286,6 +291,8 @@ export class ViewerSession extends Disposable {
         this.post(logColoursMessage(this.document.fileName));
         this.sentMarks = undefined;
         this.sendMarks();
+        this.editsLaneShown = true; // a new page: send the lane even when there is none
+        this.scheduleEditsLane();
         if (this.openWhenReady) this.post(this.openWhenReady);
         this.openWhenReady = undefined;
         this.reportCaret();
@@ -393,6 +400,24 @@ export class ViewerSession extends Disposable {
     if (action === 'toggleMark') toggleMark(target);
     else if (action === 'listMarks') void listMarks(target);
     else void goToMark(target, action === 'nextMark' ? 1 : -1);
+  }
+
+  /** Sends the ruler's lane of unsaved edits soon (at most every RULER_INTERVAL_MS: typing changes them at each key). */
+  private scheduleEditsLane(): void {
+    if (this.editsLaneTimer) return;
+    this.editsLaneTimer = setTimeout(() => {
+      this.editsLaneTimer = undefined;
+      const text = this.document.text;
+      if (!text || this.isDisposed || this.viewMode !== 'text') return;
+      if (this.document.isSaving) {
+        this.scheduleEditsLane();
+        return;
+      }
+      const lines = editedLines(text);
+      if (!lines && !this.editsLaneShown) return;
+      this.editsLaneShown = lines !== undefined;
+      this.post(rulerMessage('edits', lines));
+    }, RULER_INTERVAL_MS);
   }
 
   /** Sends the view the marked lines when they changed (not during a save: the file is not readable then). */

@@ -10,10 +10,15 @@ export class HitBuckets {
     this.bits = new Uint8Array(Math.ceil(count / 8));
   }
 
-  /** Records a hit at byte `offset` (clamped into the content). */
+  /** Records a hit at `offset` (clamped into [0, size)). */
   add(offset: number): void {
-    if (this.size <= 0) return;
-    this.set(Math.min(this.count - 1, Math.max(0, Math.floor((offset / this.size) * this.count))));
+    if (this.size > 0) this.set(this.bucketOf(offset));
+  }
+
+  /** Records hits all over [start, end) (a run of lines, an edited range). */
+  addRange(start: number, end: number): void {
+    if (this.size <= 0 || end <= start) return;
+    for (let b = this.bucketOf(start), last = this.bucketOf(end - 1); b <= last; b++) this.set(b);
   }
 
   has(bucket: number): boolean {
@@ -46,6 +51,10 @@ export class HitBuckets {
       i = end - 1;
     }
     return lines;
+  }
+
+  private bucketOf(offset: number): number {
+    return Math.min(this.count - 1, Math.max(0, Math.floor((offset / this.size) * this.count)));
   }
 
   private set(bucket: number): void {

@@ -144,5 +144,25 @@ describe('Marks in VS Code', function () {
     await frame.locator('.find-widget').waitFor({ state: 'hidden' });
     await page.keyboard.press('Control+Home'); // the caret, drawn across the ruler, leaves the match's line
     await until('the find lane to clear', async () => !(await painted(2001 / lines))[1]);
+
+    // An unsaved edit far down shows in the left lane until it is undone.
+    await page.keyboard.press('Control+G');
+    const go = page.locator('.quick-input-widget input');
+    await go.waitFor({ state: 'visible' });
+    await go.fill('1500');
+    await page.keyboard.press('Enter');
+    await frame.waitForFunction(() => document.querySelector('[data-caret]')?.getAttribute('data-caret')?.startsWith('1499:'), undefined, { timeout: 10_000 });
+    await frame.locator('.row[data-line="1499"] .text').click({ position: { x: 2, y: 5 } }); // the focus back in the view, to type
+    await page.keyboard.type('EDIT'); // one word: one undo step
+    await page.locator('.tabs-container .tab.dirty').waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Control+Home');
+    await frame.locator('canvas.overview-ruler[data-lanes~="edits"]').waitFor({ timeout: 10_000 });
+    await until('the edit on the ruler', async () => (await painted(1499.5 / lines))[0]);
+    assert.deepStrictEqual(await painted(1499.5 / lines), [true, false], 'in the left lane only');
+    await screenshot(page, 'overview-ruler-edit');
+    await page.keyboard.press('Control+Z');
+    await page.locator('.tabs-container .tab.dirty').waitFor({ state: 'detached', timeout: 10_000 });
+    // Undo puts the caret (drawn across the ruler) back on the line: the lane itself is what must go.
+    await frame.locator('canvas.overview-ruler:not([data-lanes~="edits"])').waitFor({ timeout: 10_000 });
   });
 });

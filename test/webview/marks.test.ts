@@ -61,17 +61,19 @@ describe('marks in the viewer webview (fake host, Chromium)', function () {
 describe('the overview ruler in the viewer webview (fake host, Chromium)', function () {
   const openPage = pageSuite();
 
-  it('draws the find lane from the host\'s buckets, the marks and the caret at their place in the whole file', async () => {
+  it('draws the host\'s lanes (edits, filter, find) from their buckets, the marks and the caret at their place in the whole file', async () => {
     const content = Array.from({ length: 400 }, (_, i) => `line ${i + 1}`).join('\n');
     const bytes = encodeURIComponent(Buffer.from(content).toString('base64'));
     const page = await openPage(`file=content&name=ruler.log&bytes=${bytes}`, { width: 800, height: 400 });
     await page.waitForFunction(() => document.querySelectorAll('.row .text').length > 0 && !document.querySelector('.row .text.placeholder'));
-    // 64 buckets of lines; matches in bucket 48 only (lines 300 to 306).
-    const bits = new Uint8Array(8);
-    bits[6] = 1;
-    await page.evaluate((m) => { window.postMessage(m[0], '*'); window.postMessage(m[1], '*'); }, [
-      { type: 'ruler', count: 64, find: Buffer.from(bits).toString('base64') },
-      { type: 'marks', lines: [100] },
+    // 64 buckets of lines each: matches in bucket 48 (lines 300 to 306), filter hits in 40, edits in 24.
+    const lane = (lane: string, bucket: number) => {
+      const bits = new Uint8Array(8);
+      bits[bucket >> 3] = 1 << (bucket & 7);
+      return { type: 'ruler', lane, count: 64, bits: Buffer.from(bits).toString('base64') };
+    };
+    await page.evaluate((messages) => { for (const m of messages) window.postMessage(m, '*'); }, [
+      lane('find', 48), lane('filter', 40), lane('edits', 24), { type: 'marks', lines: [100] },
     ]);
     /** Which lanes are painted at a fraction of the ruler's height: [left, middle, right]. */
     const paintedAt = (fraction: number) => page.$eval('canvas.overview-ruler', (c, f) => {
@@ -89,12 +91,14 @@ describe('the overview ruler in the viewer webview (fake host, Chromium)', funct
     });
     await page.waitForTimeout(100);
     assert.deepStrictEqual(await paintedAt(48 / 64), [false, false, true], 'the find lane, on the right, at bucket 48');
-    assert.deepStrictEqual(await paintedAt(100 / 400), [true, false, false], 'the mark, on the left, at line 100');
+    assert.deepStrictEqual(await paintedAt(40 / 64), [false, true, false], 'the filter lane, in the middle, at bucket 40');
+    assert.deepStrictEqual(await paintedAt(24 / 64), [true, false, false], 'the edits lane, on the left, at bucket 24');
+    assert.deepStrictEqual(await paintedAt(100 / 400), [true, true, true], 'the mark, across, at line 100');
     assert.deepStrictEqual(await paintedAt(0), [true, true, true], 'the caret, across, at line 0');
-    assert.deepStrictEqual(await paintedAt(0.5), [false, false, false], 'nothing elsewhere');
+    assert.deepStrictEqual(await paintedAt(0.55), [false, false, false], 'nothing elsewhere');
     await page.screenshot({ path: path.join(ARTIFACTS, 'overview-ruler.png'), clip: { x: 700, y: 0, width: 100, height: 400 } });
 
-    await page.evaluate((m) => window.postMessage(m, '*'), { type: 'ruler', count: 0 });
+    await page.evaluate((m) => window.postMessage(m, '*'), { type: 'ruler', lane: 'find', count: 0 });
     await page.waitForFunction(() => {
       const c = document.querySelector('canvas.overview-ruler') as HTMLCanvasElement;
       const copy = Object.assign(document.createElement('canvas'), { width: c.width, height: c.height });
@@ -102,7 +106,8 @@ describe('the overview ruler in the viewer webview (fake host, Chromium)', funct
       ctx.drawImage(c, 0, 0);
       return ctx.getImageData(Math.floor(0.8 * c.width), Math.round((48 / 64) * c.height) + 1, 1, 1).data[3] === 0;
     });
-    await page.evaluate((m) => window.postMessage(m, '*'), { type: 'ruler', count: 64, find: '!!not base64' });
+    await page.evaluate((m) => window.postMessage(m, '*'), { type: 'ruler', lane: 'find', count: 64, bits: '!!not base64' });
+    await page.evaluate((m) => window.postMessage(m, '*'), { type: 'ruler', lane: 'sideways', count: 64, bits: 'AAAA' });
     await page.waitForTimeout(100);
   });
 });

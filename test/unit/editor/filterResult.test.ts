@@ -41,3 +41,14 @@ describe('FilterResult: filter rows as runs of lines', () => {
     assert.strictEqual(result.lineAt(2), 2 ** 40 + 2);
   });
 });
+
+describe('filter result runs (the overview ruler\'s filter lane)', () => {
+  it('visits each run of lines once, in order, runs that continue each other joined', () => {
+    const r = new FilterResult();
+    r.append([{ firstLine: 3, count: 2, firstOffset: 30 }, { firstLine: 5, count: 1, firstOffset: 50 }, { firstLine: 10, count: 4, firstOffset: 100 }]);
+    r.append([{ firstLine: 20, count: 1, firstOffset: 200 }]);
+    const seen: [number, number][] = [];
+    r.forEachRun((first, count) => seen.push([first, count]));
+    assert.deepStrictEqual(seen, [[3, 3], [10, 4], [20, 1]]);
+  });
+});
