@@ -10,7 +10,7 @@ import type { ViewerMessage } from '../src/editor/protocol';
 import type { SearchQuery } from '../src/search/query';
 import { el, icon, pinScroll } from './dom';
 import { clamp } from './guards';
-import { compileMatcher, type LineMatcher, lineMatches } from './lineMatches';
+import { compileMatcher, type LineMatcher, lineMatches } from '../src/search/lineMatches';
 import { renderText } from './lineRenderer';
 import { QueryField } from './queryField';
 import { Scrollbar } from './scrollbar';

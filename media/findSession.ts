@@ -10,7 +10,7 @@ import type { FindCountMessage } from '../src/editor/findProtocol';
 import type { ViewerMessage } from '../src/editor/protocol';
 import type { SearchQuery } from '../src/search/query';
 import { FindWidget } from './findWidget';
-import { compileMatcher, type LineMatcher } from './lineMatches';
+import { compileMatcher, type LineMatcher } from '../src/search/lineMatches';
 
 export interface FindHost {
   post(message: ViewerMessage): void;

@@ -7,7 +7,7 @@
  */
 import type { SearchQuery } from '../../src/search/query';
 import { Utf8Cursor } from '../../src/search/utf8Cursor';
-import { type LineMatcher, lineMatches } from '../lineMatches';
+import { type LineMatcher, lineMatches } from '../../src/search/lineMatches';
 
 /** [start, end) byte offsets of one match. */
 export type ByteRange = [number, number];

@@ -9,7 +9,7 @@ import type { Position } from '../../src/editor/protocol';
 import { el } from '../dom';
 import { clamp, samePos } from '../guards';
 import { EOL } from '../lineCache';
-import type { LineMatcher } from '../lineMatches';
+import type { LineMatcher } from '../../src/search/lineMatches';
 import type { TextGeometry } from './textGeometry';
 import type { TextColumn, TextRows } from './textRows';
 

@@ -7,7 +7,7 @@
 import { el } from '../dom';
 import { type LogColouring, SNIFF_LINES } from '../highlight/logColouring';
 import { type CachedLine, EOL, isWholeLine, type LineCache } from '../lineCache';
-import { type LineMatcher, lineMatches } from '../lineMatches';
+import { type LineMatcher, lineMatches } from '../../src/search/lineMatches';
 import { byteLength, byteToIndex, clientXToIndex, indexToClientX, type RenderedText, renderText } from '../lineRenderer';
 
 /** What a row without text shows: nothing, the line not loaded yet, or not indexed yet. */

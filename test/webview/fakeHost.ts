@@ -26,7 +26,7 @@ import { type BytesFile, concat, emptyFile, type FakeFile, hugeFile, longLineFil
 import { allMatches, byteMatches, filterLines, filterRows, findMatch, findOffset } from './fakeSearch';
 import { applyTheme } from './themes';
 import { visibleMatches } from '../../media/hex/hexMatches';
-import { compileMatcher } from '../../media/lineMatches';
+import { compileMatcher } from '../../src/search/lineMatches';
 
 const params = new URLSearchParams(location.search);
 const kind = params.get('file') ?? 'huge';

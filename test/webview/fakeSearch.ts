@@ -7,7 +7,7 @@
 import type { FilterLine } from '../../src/editor/findProtocol';
 import type { Position } from '../../src/editor/protocol';
 import type { SearchQuery } from '../../src/search/query';
-import { compileMatcher, type LineMatcher, lineMatches } from '../../media/lineMatches';
+import { compileMatcher, type LineMatcher, lineMatches } from '../../src/search/lineMatches';
 import type { FakeFile } from './fakeFiles';
 
 const encoder = new TextEncoder();

@@ -6,7 +6,7 @@ import { nextFetch } from '../../media/hex/fetchPlan';
 import { byteHex, hexDigitValue, offsetDigits, offsetHex, printable } from '../../media/hex/hexFormat';
 import { visibleMatches } from '../../media/hex/hexMatches';
 import { dragSelection, moveCaret, rowCount, selectionOf } from '../../media/hex/hexMotion';
-import { compileMatcher } from '../../media/lineMatches';
+import { compileMatcher } from '../../src/search/lineMatches';
 import type { SearchQuery } from '../../src/search/query';
 import { MAX_BYTES_PER_REQUEST } from '../../src/editor/protocol';
 import { random, randInt } from '../unit/testUtil';

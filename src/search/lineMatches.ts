@@ -1,10 +1,11 @@
 /**
- * Where a query matches inside one line's text, for highlighting the visible lines:
- * the same rules as the search engine (src/search), applied to the decoded text the
- * view already holds. Byte patterns are not highlighted in the text view.
+ * Where a query matches inside one line's text: the same rules as the search engine,
+ * applied to text already decoded. The views highlight the visible lines with it; the
+ * host tests the few lines it holds itself (marked lines against a filter). Byte
+ * patterns do not apply to text.
  */
-import { regexFlags, type SearchQuery } from '../src/search/query';
-import { isWordByte } from '../src/search/wholeWord';
+import { regexFlags, type SearchQuery } from './query';
+import { isWordByte } from './wholeWord';
 
 /** Highlights drawn per line at most: a line of "aaaa…" must not make a million boxes. */
 const MAX_PER_LINE = 200;
