@@ -145,17 +145,28 @@ export class FilterPane {
     this.inflight = undefined;
   }
 
+  /** The marks changed: a filter showing marked lines is rebuilt by the host, its rows are asked again. */
+  marksChanged(): void {
+    if (this.filterId === 0 || !this.rules.some((r) => r.mode.value === 'marked')) return;
+    this.contentChanged();
+    this.invalidate();
+  }
+
   private addRule(): Rule {
     const element = el('div', 'filter-rule', this.rulesEl);
     const mode = el('select', 'filter-mode', element);
     mode.setAttribute('aria-label', 'Show or hide the lines matching');
-    for (const [value, label] of [['include', 'Show lines matching'], ['exclude', 'Hide lines matching']]) {
+    for (const [value, label] of [['include', 'Show lines matching'], ['exclude', 'Hide lines matching'], ['marked', 'Show marked lines']]) {
       const option = el('option', '', mode);
       option.value = value;
       option.textContent = label;
     }
     const rule: Rule = { element, mode, field: new QueryField(element, 'Pattern', () => this.apply()) };
-    mode.addEventListener('change', () => this.apply());
+    mode.addEventListener('change', () => {
+      // Marked lines need no pattern: the field goes while the rule shows them.
+      rule.field.element.classList.toggle('hidden', mode.value === 'marked');
+      this.apply();
+    });
     rule.field.input.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') {
         e.preventDefault();
@@ -184,7 +195,12 @@ export class FilterPane {
   private apply(): void {
     const include: SearchQuery[] = [];
     const exclude: SearchQuery[] = [];
+    let marked = false;
     for (const rule of this.rules.slice(0, MAX_FILTER_PATTERNS)) {
+      if (rule.mode.value === 'marked') {
+        marked = true;
+        continue;
+      }
       const query = rule.field.query();
       if (query) (rule.mode.value === 'exclude' ? exclude : include).push(query);
     }
@@ -194,7 +210,7 @@ export class FilterPane {
     this.total = 0;
     this.top = 0;
     this.active = 0;
-    if (include.length + exclude.length === 0) {
+    if (include.length + exclude.length === 0 && !marked) {
       this.filterId = 0;
       this.host.post({ type: 'filterStop' });
       this.statusEl.textContent = this.rules.map((r) => r.field.invalid).find((why) => why) ?? '';
@@ -202,7 +218,7 @@ export class FilterPane {
       this.filterId = this.nextId++;
       this.done = false;
       this.statusEl.textContent = 'Filtering…';
-      this.host.post({ type: 'filter', id: this.filterId, include, exclude });
+      this.host.post({ type: 'filter', id: this.filterId, include, exclude, ...(marked ? { marked } : {}) });
     }
     this.statusEl.classList.toggle('error', this.rules.some((r) => r.field.invalid !== undefined));
     this.invalidate();

@@ -259,6 +259,7 @@ export class Viewer implements View {
     marks: (lines) => {
       this.rows.marked = new Set(lines);
       this.scroll.ruler.setMarks(lines);
+      this.filter.marksChanged();
       this.invalidate();
     },
     ruler: (lane, count, bits) => {

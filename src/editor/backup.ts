@@ -73,7 +73,7 @@ export async function leftoverBackup(dir: string, filePath: string, current: Fil
   let found: LeftoverBackup | undefined;
   for (const at of await backupsOf(dir, filePath)) {
     const backup = await parseBackup(at);
-    if (backup !== undefined && fitOf(backup, filePath, current, rolledBack) !== undefined) {
+    if (backup !== undefined && hasEdits(backup) && fitOf(backup, filePath, current, rolledBack) !== undefined) {
       found ??= { at, mtimeMs: fs.statSync(at, { throwIfNoEntry: false })?.mtimeMs ?? 0 };
     } else {
       fs.rmSync(at, { force: true });
@@ -148,6 +148,13 @@ async function parseBackup(source: string): Promise<BackupFile | undefined> {
  * rolled back by journal recovery to the backup's content), 'grown' by appending since,
  * or undefined: other content.
  */
+/** Whether `backup` holds any change: one VS Code took just as an undo made the content the file again holds none. */
+function hasEdits(backup: BackupFile): boolean {
+  const [only] = backup.pieces;
+  const whole = backup.pieces.length === 1 && only.source === 'original' && only.start === 0 && only.length === backup.size;
+  return !(whole || (backup.pieces.length === 0 && backup.size === 0)) || (backup.held?.length ?? 0) > 0;
+}
+
 function fitOf(backup: BackupFile, filePath: string, current: FileMark, rolledBack: RolledBack | undefined): 'same' | 'grown' | undefined {
   if (backup.size === current.size && (backup.mtimeMs === current.mtimeMs || rolledBackTo(backup, current, rolledBack))) return 'same';
   return grewFrom(filePath, backup, current) ? 'grown' : undefined;

@@ -5,6 +5,7 @@ import { FilterResult } from './filterResult';
 import type { HugeDocument } from './hugeDocument';
 import { HitBuckets } from '../ruler/hitBuckets';
 import { readLineSlices } from './lineService';
+import { MarkedRunsMerger, runsOf, shownMarkedLines } from './markedFilter';
 import { RULER_INTERVAL_MS, rulerMessage } from './rulerLanes';
 import type { HostMessage } from './protocol';
 import { segmentsOf } from './searchSegments';
@@ -41,6 +42,14 @@ export class FilterController {
         this.postRuler(job);
       }
     };
+    const marked = message.marked ? this.markedLines(message) : [];
+    if (message.marked && message.include.length === 0) {
+      // Marked lines are the only lines shown: nothing to scan.
+      job.result.append(runsOf(marked));
+      report(1, true);
+      return;
+    }
+    const merger = new MarkedRunsMerger(marked);
     filterFile({
       path: this.document.uri.fsPath,
       segments: segmentsOf(this.document.text!.table),
@@ -48,11 +57,26 @@ export class FilterController {
       include: message.include,
       exclude: message.exclude,
       signal: job.abort.signal,
-      onLines: (runs) => job.result.append(runs),
+      onLines: (runs) => job.result.append(merger.merge(runs)),
       onProgress: (p) => report(p.totalBytes > 0 ? p.scannedBytes / p.totalBytes : 1, false),
-    }).then(() => report(1, true), (err: Error) => {
+    }).then(() => {
+      job.result.append(merger.rest());
+      report(1, true);
+    }, (err: Error) => {
       if (!job.abort.signal.aborted) report(0, true, err.message);
     });
+  }
+
+  /** The marks changed: a filter showing marked lines is built again. */
+  marksChanged(): void {
+    if (this.job?.message.marked) this.start(this.job.message);
+  }
+
+  /** The marked lines the filter of `message` shows (no hide rule matches them). */
+  private markedLines(message: FilterMessage): number[] {
+    const text = this.document.text!;
+    const lines = this.document.marks?.lines().lines ?? [];
+    return shownMarkedLines(lines, message.exclude, (line) => readLineSlices(text, line, 1, 0, FILTER_LINE_BYTES * 32)[0]?.text ?? '');
   }
 
   /** Answers `getFilterLines`, once the index knows the lines asked for. Stale filter ids get no answer. */

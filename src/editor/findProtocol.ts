@@ -44,12 +44,17 @@ export interface FindStopMessage {
   type: 'findStop';
 }
 
-/** Build a filter view: lines matching any `include` (all lines if none) and no `exclude`. */
+/**
+ * Build a filter view: lines matching any `include` or marked (with `marked`; all lines
+ * when there is neither) and no `exclude`.
+ */
 export interface FilterMessage {
   type: 'filter';
   id: number;
   include: SearchQuery[];
   exclude: SearchQuery[];
+  /** The "Show marked lines" rule. */
+  marked?: boolean;
 }
 
 /** The filter pane closed: stop and forget the result. */
@@ -158,8 +163,10 @@ export function validateFindMessage(raw: unknown): FindViewerMessage | undefined
     case 'filter': {
       const include = queries(m.include);
       const exclude = queries(m.exclude);
-      return include && exclude && isCount(m.id) && include.length + exclude.length > 0 && include.length + exclude.length <= MAX_FILTER_PATTERNS
-        ? { type: 'filter', id: m.id, include, exclude }
+      const marked = m.marked === true;
+      return include && exclude && isCount(m.id) && (m.marked === undefined || typeof m.marked === 'boolean')
+        && include.length + exclude.length + (marked ? 1 : 0) > 0 && include.length + exclude.length <= MAX_FILTER_PATTERNS
+        ? { type: 'filter', id: m.id, include, exclude, ...(marked ? { marked } : {}) }
         : undefined;
     }
     case 'filterStop':

@@ -126,6 +126,8 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
   private rolledBack: RolledBack | undefined;
   /** The backup the edits were restored from: out of date once they are saved or reverted. */
   private restoredFrom: string | undefined;
+  /** The backups VS Code had this document write (see forgetBackups). */
+  private readonly backups = new Set<string>();
 
   private constructor(
     readonly uri: vscode.Uri,
@@ -336,7 +338,27 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
   async backup(destination: vscode.Uri): Promise<vscode.CustomDocumentBackup> {
     const { file, saves } = this.parts!;
     await writeBackup(destination.fsPath, this.uri.fsPath, file.baseline, file.text.table, saves.heldEdits);
-    return { id: destination.toString(), delete: () => fs.rmSync(destination.fsPath, { force: true }) };
+    this.backups.add(destination.fsPath);
+    return {
+      id: destination.toString(),
+      delete: () => {
+        this.backups.delete(destination.fsPath);
+        fs.rmSync(destination.fsPath, { force: true });
+      },
+    };
+  }
+
+  /**
+   * Deletes the backups VS Code had this document write, once no save runs and the
+   * content is the file again (an undo back to it, a save, a revert): VS Code may leave
+   * them, and one left would be offered back as unsaved changes the next time the file
+   * opens (see leftoverBackup).
+   */
+  async forgetBackups(): Promise<void> {
+    await this.idle();
+    if (this.isDirty) return;
+    for (const at of this.backups) fs.rmSync(at, { force: true });
+    this.backups.clear();
   }
 
   /** Looks at the file now: see DiskFollower.refresh. */

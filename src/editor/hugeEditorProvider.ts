@@ -47,6 +47,12 @@ export class HugeEditorProvider extends Disposable implements vscode.CustomEdito
       redo: () => document.undoOrRedo(() => void e.redo()),
     }));
     document.onDidChangeUnsaved(() => this.changeEmitter.fire({ document }));
+    let dirty = document.isDirty;
+    document.onDidChangeContent(() => {
+      const was = dirty;
+      dirty = document.isDirty;
+      if (was && !dirty) void document.forgetBackups().catch(() => undefined);
+    });
     if (!context.backupId && this.backupDir) void offerLeftoverBackup(document, this.backupDir.fsPath);
     return document;
   }

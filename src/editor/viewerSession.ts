@@ -105,7 +105,12 @@ export class ViewerSession extends Disposable {
       this.sendMarks();
       this.scheduleEditsLane();
     }));
-    if (document.marks) this.register(document.marks.onDidChange(() => this.sendMarks()));
+    if (document.marks) {
+      this.register(document.marks.onDidChange(() => {
+        this.sendMarks();
+        this.filter.marksChanged();
+      }));
+    }
     this.register(document.onDidReset((reason) => this.onReset(reason)));
     this.register(onDidChangeLogColours(() => this.post(logColoursMessage(document.fileName))));
   }

@@ -150,6 +150,27 @@ describe('Hot exit during a save', function () {
     await closeAllEditors(page);
   });
 
+  it('an edit undone before the file is closed leaves nothing to offer when it opens again', async () => {
+    const file = path.join(workspace, 'undone.log');
+    fs.writeFileSync(file, 'alpha\nbeta\n');
+    await openAlone(page, 'undone.log');
+    const { frame } = await findInWebviews(page, '.row[data-line="0"] .text:not(.placeholder)');
+    await frame.locator('.row[data-line="0"] .text').click({ position: { x: 2, y: 5 } });
+    await page.keyboard.type('X');
+    await dirtyTab(page, 'undone.log').waitFor({ timeout: 20_000 });
+    const backups = session!.server.userDataDir;
+    await until('a backup of the edit', () => recordedBackupOf(backups, file) !== undefined, 30_000);
+    await page.keyboard.press('Control+Z');
+    await dirtyTab(page, 'undone.log').waitFor({ state: 'detached', timeout: 20_000 });
+    await closeAllEditors(page);
+    await openAlone(page, 'undone.log');
+    await findInWebviews(page, '.row[data-line="0"] .text:not(.placeholder)');
+    await page.waitForTimeout(2000);
+    assert.strictEqual(await page.locator('.notification-toast', { hasText: 'unsaved changes from an earlier session' }).count(), 0, 'no unsaved changes offered');
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), 'alpha\nbeta\n');
+    await closeAllEditors(page);
+  });
+
   it('an edit made before a save and one typed during it survive the extension host dying mid-save', async () => {
     const file = path.join(workspace, 'big.log');
     const size = fs.statSync(file).size;

@@ -165,4 +165,26 @@ describe('Marks in VS Code', function () {
     // Undo puts the caret (drawn across the ruler) back on the line: the lane itself is what must go.
     await frame.locator('canvas.overview-ruler:not([data-lanes~="edits"])').waitFor({ timeout: 10_000 });
   });
+  it('the filter\'s "Show marked lines" rule lists the marked lines, less those a hide rule matches, and follows the marks', async () => {
+    await openAlone(page, 'app.log');
+    const { frame } = await findInWebviews(page, '#filter');
+    await until('the saved marks', async () => JSON.stringify(await markedLines(frame)) === '[6,12]');
+    await frame.locator('#filter').click();
+    const rules = frame.locator('.filter-rule');
+    await rules.first().locator('.filter-mode').selectOption('marked');
+    const rows = async () => frame.$$eval('.filter-row', (els) => els.map((e) => Number((e as HTMLElement).dataset.line)).sort((a, b) => a - b));
+    await until('the marked lines in the filter', async () => JSON.stringify(await rows()) === '[6,12,2501]');
+    await screenshot(page, 'filter-marked-lines');
+    await frame.locator('.filter-add').click();
+    await rules.nth(1).locator('.filter-mode').selectOption('exclude');
+    await rules.nth(1).locator('input').fill('request 11 ');
+    await until('the hidden marked line to go', async () => JSON.stringify(await rows()) === '[6,2501]');
+    // A mark set now joins the list.
+    await frame.locator('.row[data-line="20"] .text').click({ position: { x: 2, y: 5 } });
+    await page.keyboard.press('Control+F2');
+    await until('the new mark in the filter', async () => JSON.stringify(await rows()) === '[6,20,2501]');
+    await page.keyboard.press('Control+F2');
+    await until('the mark gone from the filter', async () => JSON.stringify(await rows()) === '[6,2501]');
+    await frame.locator('.filter-close').click();
+  });
 });

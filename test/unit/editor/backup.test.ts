@@ -61,6 +61,19 @@ describe('hot-exit backup', () => {
     mf.close();
   });
 
+  it('offers no backup that holds no change (taken as an undo made the content the file again) and deletes it', async () => {
+    const { file, mf, baseline, table } = setUp('line 1\nline 2\n');
+    const dir = path.dirname(tempPath('pristine/x'));
+    fs.mkdirSync(dir, { recursive: true });
+    const undone = table();
+    undone.insert(0, Buffer.from('A'));
+    undone.delete(0, 1);
+    await writeBackup(path.join(dir, 'undone'), file, baseline, undone);
+    assert.strictEqual(await leftoverBackup(dir, file, markOf(file)), undefined);
+    assert.deepStrictEqual(fs.readdirSync(dir), []);
+    mf.close();
+  });
+
   it('finds the newest leftover backup that fits the file as it is, deletes those of this file that no longer fit, and keeps other files\' backups', async () => {
     const { file, mf, baseline, table } = setUp('line 1\nline 2\n');
     const dir = path.dirname(tempPath('leftovers/x'));

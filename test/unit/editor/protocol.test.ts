@@ -16,6 +16,7 @@ describe('webview messages are untrusted input', () => {
     assert.deepStrictEqual(validateViewerMessage({ type: 'command', command: 'undo', id: 5, extra: 1 }), { type: 'command', command: 'undo', id: 5 });
     assert.ok(validateViewerMessage({ type: 'caret', position: { line: 0, column: 0 }, topLine: 0, overwrite: false }));
     assert.deepStrictEqual(validateViewerMessage({ type: 'markAction', action: 'toggleMark', line: 7, extra: 1 }), { type: 'markAction', action: 'toggleMark', line: 7 });
+    assert.deepStrictEqual(validateViewerMessage({ type: 'filter', id: 3, include: [], exclude: [], marked: true }), { type: 'filter', id: 3, include: [], exclude: [], marked: true });
     assert.deepStrictEqual(validateViewerMessage({ type: 'filter', id: 2, include: [{ kind: 'regex', source: 'a+', matchCase: true, extra: 1 }], exclude: [] }),
       { type: 'filter', id: 2, include: [{ kind: 'regex', source: 'a+', matchCase: true }], exclude: [] });
   });
@@ -76,6 +77,8 @@ describe('webview messages are untrusted input', () => {
     ['a filter with a bad rule among good ones', { type: 'filter', id: 1, include: [{ kind: 'text', text: 'a', matchCase: false, wholeWord: false }, { kind: 'shell', text: 'rm' }], exclude: [] }],
     ['an unknown mark action', { type: 'markAction', action: 'deleteMarks', line: 0 }],
     ['a mark action on a negative line', { type: 'markAction', action: 'toggleMark', line: -1 }],
+    ['a filter with marked not a flag', { type: 'filter', id: 1, include: [], exclude: [], marked: 'yes' }],
+    ['a filter with marked off and no rule', { type: 'filter', id: 1, include: [], exclude: [], marked: false }],
     ['too many filter lines', { type: 'getFilterLines', id: 1, filterId: 1, start: 0, count: MAX_FILTER_LINES_PER_REQUEST + 1 }],
   ];
   for (const [what, message] of bad) {
