@@ -25,6 +25,7 @@ import { el, pinScroll } from './dom';
 import { FilterPane } from './filterPane';
 import { FindSession } from './findSession';
 import { LogColouring } from './highlight/logColouring';
+import { UserHighlights } from './highlight/userHighlights';
 import { samePos } from './guards';
 import { LineCache } from './lineCache';
 import type { View, ViewPage, VsCodeApi } from './page';
@@ -74,6 +75,7 @@ export class Viewer implements View {
   private readonly scroll: TextScroll;
   private readonly rows: TextRows;
   private readonly colouring: LogColouring;
+  private readonly highlights: UserHighlights;
   private readonly painter: SelectionPainter;
   /** The frame asked for (requestAnimationFrame), 0 when none is. */
   private frame = 0;
@@ -113,7 +115,8 @@ export class Viewer implements View {
     const probe = el('div', 'probe', this.editor);
     probe.setAttribute('aria-hidden', 'true');
     this.colouring = new LogColouring(root);
-    this.rows = new TextRows(el('div', 'rows', this.editor), this.colouring);
+    this.highlights = new UserHighlights(root);
+    this.rows = new TextRows(el('div', 'rows', this.editor), this.colouring, this.highlights);
     this.geometry = new TextGeometry(root, probe, this.rows);
     this.requests = new LineRequests(this.cache, { post: (m) => this.post(m), redraw: () => this.invalidate() });
     this.messageEl = el('div', 'empty-message hidden', this.editor);
@@ -253,6 +256,11 @@ export class Viewer implements View {
     notice: (level, text, topic) => this.notices.show(level, text, topic),
     logColours: (m) => {
       this.colouring.configure(m);
+      this.rows.remeasure();
+      this.invalidate();
+    },
+    highlights: (rules) => {
+      this.highlights.configure(rules);
       this.rows.remeasure();
       this.invalidate();
     },

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerAutoOpen } from './editor/autoOpen';
 import { registerCountLines } from './editor/countLines';
+import { addHighlightRule, manageHighlightRules } from './editor/highlightRules';
 import { HugeEditorProvider } from './editor/hugeEditorProvider';
 import { MARK_ACTIONS } from './editor/markProtocol';
 import { MarkStore } from './marks/markStore';
@@ -27,6 +28,8 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('hugefile.find', () => provider.activeSession?.open('find')),
     vscode.commands.registerCommand('hugefile.filterLines', () => provider.activeSession?.open('filter')),
     ...MARK_ACTIONS.map((action) => vscode.commands.registerCommand(`hugefile.${action}`, () => provider.activeSession?.markCommand(action))),
+    vscode.commands.registerCommand('hugefile.addHighlight', () => addHighlightRule(provider.activeSession?.findText)),
+    vscode.commands.registerCommand('hugefile.manageHighlights', () => manageHighlightRules()),
     vscode.commands.registerCommand('hugefile.saveNow', () => {
       if (provider.activeSession) provider.activeSession.saveNow();
       else void vscode.commands.executeCommand('workbench.action.files.save');

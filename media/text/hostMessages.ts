@@ -35,6 +35,8 @@ export interface TextMessageHandler {
   logColours(m: LogColoursMessage): void;
   /** The marked lines, in order. */
   marks(lines: number[]): void;
+  /** Your highlight rules, the setting as it is (checked by the view). */
+  highlights(rules: unknown): void;
   /** A lane of the overview ruler (see RulerMessage); `count` 0 takes it away. */
   ruler(lane: RulerLane, count: number, bits: string | undefined): void;
   /** The host runs a mark command at the caret's line: tell it the line. */
@@ -91,6 +93,9 @@ export function routeHostMessage(data: unknown, h: TextMessageHandler): void {
     case 'ruler':
       if ((RULER_LANES as readonly unknown[]).includes(m.lane) && isCount(m.count) && m.count <= MAX_RULER_BUCKETS
         && (m.bits === undefined || (typeof m.bits === 'string' && m.bits.length <= MAX_RULER_BUCKETS))) h.ruler(m.lane, m.count, m.bits);
+      break;
+    case 'highlights':
+      h.highlights(m.rules);
       break;
     case 'caretFor':
       if (started && (MARK_ACTIONS as readonly unknown[]).includes(m.action)) h.caretFor(m.action);

@@ -6,6 +6,7 @@
  */
 import { el } from '../dom';
 import { type LogColouring, SNIFF_LINES } from '../highlight/logColouring';
+import { layerSpans, type UserHighlights } from '../highlight/userHighlights';
 import { type CachedLine, EOL, isWholeLine, type LineCache } from '../lineCache';
 import { type LineMatcher, lineMatches } from '../../src/search/lineMatches';
 import { byteLength, byteToIndex, clientXToIndex, indexToClientX, type RenderedText, renderText } from '../lineRenderer';
@@ -46,11 +47,11 @@ export class TextRow {
   private widthPx = 0;
   /** Draw the content again even if the entry is the same (a new line, or the font or colouring changed). */
   private fresh = true;
-  /** The log level tint class on `box`, '' for none. */
+  /** The classes that colour `box` whole (a log level's tint, a highlight rule's colours), '' for none. */
   private tint = '';
   private marked = false;
 
-  constructor(private readonly colouring: LogColouring) {
+  constructor(private readonly colouring: LogColouring, private readonly highlights: UserHighlights) {
     this.el = el('div', 'row');
     this.gutter = el('div', 'gutter', this.el);
     this.box = el('div', 'line', this.el);
@@ -86,8 +87,9 @@ export class TextRow {
         this.placeholder = '';
         this.text.className = 'text';
         const colours = this.colouring.colours(entry.slice);
-        this.rendered = renderText(this.text, entry.slice.text, colours.spans);
-        this.setTint(colours.tint);
+        const yours = this.highlights.active ? this.highlights.of(entry.slice.text) : undefined;
+        this.rendered = renderText(this.text, entry.slice.text, yours ? layerSpans(colours.spans, yours.spans) : colours.spans);
+        this.setTint(yours?.lineClass ? `${colours.tint} ${yours.lineClass}`.trim() : colours.tint);
         this.sentBytes = byteLength(entry.slice.text);
         this.widthPx = -1;
       }
@@ -112,8 +114,8 @@ export class TextRow {
 
   private setTint(tint: string): void {
     if (tint === this.tint) return;
-    if (this.tint) this.box.classList.remove(this.tint);
-    if (tint) this.box.classList.add(tint);
+    if (this.tint) this.box.classList.remove(...this.tint.split(' '));
+    if (tint) this.box.classList.add(...tint.split(' '));
     this.tint = tint;
   }
 
@@ -213,7 +215,7 @@ export class TextRows {
   private readonly byLine = new Map<number, TextRow>();
   private readonly free: TextRow[] = [];
 
-  constructor(private readonly container: HTMLElement, private readonly colouring: LogColouring) {}
+  constructor(private readonly container: HTMLElement, private readonly colouring: LogColouring, private readonly highlights: UserHighlights) {}
 
   /** The row showing `line`, if it is on screen. */
   at(line: number): TextRow | undefined {
@@ -246,7 +248,7 @@ export class TextRows {
     for (let line = top; line < end; line++) {
       let row = this.byLine.get(line);
       if (!row) {
-        row = this.free.pop() ?? new TextRow(this.colouring);
+        row = this.free.pop() ?? new TextRow(this.colouring, this.highlights);
         row.assign(line);
         this.byLine.set(line, row);
         added.push(row);

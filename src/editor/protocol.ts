@@ -6,6 +6,7 @@
  * see `validateViewerMessage`.
  */
 import { type FindHostMessage, type FindViewerMessage, validateFindMessage } from './findProtocol';
+import type { HighlightsMessage } from './highlightProtocol';
 import type { LogColoursMessage } from './logColourProtocol';
 import { type CaretForMessage, MARK_ACTIONS, type MarkActionMessage, type MarksMessage } from './markProtocol';
 import type { RulerMessage } from './rulerProtocol';
@@ -202,7 +203,7 @@ export interface OpenMessage {
 
 export type HostMessage = InitMessage | ModeMessage | StateMessage | LinesMessage | RevealMessage | NoticeMessage | EditedMessage
   | OpenMessage | FindHostMessage | BytesMessage | RevealOffsetMessage | BytesEditedMessage | LogColoursMessage | MarksMessage
-  | CaretForMessage | RulerMessage;
+  | CaretForMessage | RulerMessage | HighlightsMessage;
 
 // ---- webview -> host ----
 

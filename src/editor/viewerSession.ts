@@ -9,6 +9,7 @@ import { formatBytes } from './format';
 import type { HeldEdit } from './heldEdit';
 import { HexCaret, HexRequests } from './hexRequests';
 import { readLineSlices, readSelection } from './lineService';
+import { highlightsMessage, onDidChangeHighlights } from './highlightRules';
 import { logColoursMessage, onDidChangeLogColours } from './logColours';
 import { goToMark, listMarks, toggleMark } from './markCommands';
 import type { MarkAction } from './markProtocol';
@@ -113,6 +114,7 @@ export class ViewerSession extends Disposable {
     }
     this.register(document.onDidReset((reason) => this.onReset(reason)));
     this.register(onDidChangeLogColours(() => this.post(logColoursMessage(document.fileName))));
+    this.register(onDidChangeHighlights(() => this.post(highlightsMessage())));
   }
 
   /**
@@ -294,6 +296,7 @@ export class ViewerSession extends Disposable {
         const bytesPerRow = bytesPerRowSetting(vscode.workspace.getConfiguration('hugefile').get('hexBytesPerRow'));
         this.post({ type: 'init', state: this.document.state(), topLine: this.topLine, mode: this.viewMode, hex: { bytesPerRow, caretOffset: this.hex.caret.offset } });
         this.post(logColoursMessage(this.document.fileName));
+        this.post(highlightsMessage());
         this.sentMarks = undefined;
         this.sendMarks();
         this.editsLaneShown = true; // a new page: send the lane even when there is none
@@ -392,6 +395,12 @@ export class ViewerSession extends Disposable {
   saveNow(): void {
     this.document.markExplicitSave();
     void vscode.commands.executeCommand('workbench.action.files.save');
+  }
+
+  /** The text the find widget looks for now, if it looks for text (a new highlight rule starts from it). */
+  get findText(): string | undefined {
+    const query = this.finder.query;
+    return query?.kind === 'text' ? query.text : query?.kind === 'regex' ? query.source : undefined;
   }
 
   /** Runs a mark command at the caret's line, which the text view is asked for (see CaretForMessage). */

@@ -136,4 +136,31 @@ interface SpanInfo { text: string; cls: string; color: string; weight: string; s
     const color = await fallback.$eval('.row[data-line="5"] span.lg-error', (e) => getComputedStyle(e).color);
     assert.strictEqual(color, rgb('#f14c4c'));
   });
+  it('your highlight rules colour their matches over the log colours (the first rule winning), or whole lines; a rule that cannot work is left out', async () => {
+    const page = await open(`logColours=auto&theme=dark&colours=${colours('dark_modern')}`);
+    await page.waitForSelector('.row span.lg');
+    await page.evaluate((m) => window.postMessage(m, '*'), { type: 'highlights', rules: [
+      { pattern: 'ERROR', foreground: '#ffffff', background: '#ff0000' },
+      { pattern: 'ERR', background: '#00ff00' },
+      { pattern: 'pid=\\d+', regex: true, background: 'rgb(0, 0, 255)' },
+      { pattern: 'timeout', wholeLine: true, background: '#808000' },
+      { pattern: '(', regex: true, background: 'red' },
+    ] });
+    await page.waitForSelector('.row span.hl-bg-0');
+    const parts = await page.$$eval('.row[data-line="5"] .text span', (els) => els.map((e) => ({ text: e.textContent, cls: e.className, bg: getComputedStyle(e).backgroundColor, color: getComputedStyle(e).color })));
+    const error = parts.find((p) => p.text === 'ERROR') ?? assert.fail(JSON.stringify(parts));
+    assert.deepStrictEqual([error.cls, error.bg, error.color], ['lg lg-error lg-b hl-fg-0 hl-bg-0', 'rgb(255, 0, 0)', 'rgb(255, 255, 255)'], 'the first rule wins over the second, and over the log colour');
+    const pid = await page.$$eval('.row[data-line="2"] .text span.hl-bg-2', (els) => els.map((e) => e.textContent).join(''));
+    assert.ok(/^pid=\d+$/.test(pid), `the regex rule covers "${pid}"`);
+    // The row's text still reads as the file's line.
+    assert.strictEqual((await page.$eval('.row[data-line="5"] .text', (e) => e.textContent))!.replace(/→/g, '\t'), LOG.split('\n')[5]);
+    const timeoutRow = LOG.split('\n').findIndex((l) => l.toLowerCase().includes('timeout'));
+    const line = await page.$eval(`.row[data-line="${timeoutRow}"] .line`, (e) => ({ cls: e.className, bg: getComputedStyle(e).backgroundColor }));
+    assert.ok(line.cls.includes('hl-line-bg-3'), line.cls);
+    assert.strictEqual(line.bg, 'rgb(128, 128, 0)');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'highlight-rules.png') });
+    // The rules change: the rows are drawn again without them.
+    await page.evaluate((m) => window.postMessage(m, '*'), { type: 'highlights', rules: [] });
+    await page.waitForFunction(() => document.querySelectorAll('[class*="hl-"]').length === 0);
+  });
 });
