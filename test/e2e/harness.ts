@@ -1,6 +1,7 @@
 // Drives the extension in real VS Code: code-server (VS Code's workbench served by Node)
 // opened in Debian's Chromium through playwright-core. Install first: test/e2e/setup.sh.
 // Recipe and rationale: shared/e2e-code-server.md.
+import * as assert from 'assert';
 import { execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -232,6 +233,14 @@ export async function closeAllEditors(page: Page, timeoutMs = 20_000): Promise<v
   while (page.frames().some((frame) => frame.url().includes('/webview/browser/pre/'))) {
     if (Date.now() > deadline) throw new Error(`webview frames left ${timeoutMs} ms after Close All Editors: ${page.frames().map((f) => f.url()).join(', ')}`);
     await sleep(50);
+  }
+}
+
+/** Polls `condition` (sync or async) until it holds; fails naming `what` after `timeoutMs`. */
+export async function until(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; !(await condition());) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await sleep(100);
   }
 }
 

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { makeLog, parseSize } from '../../scripts/make-log';
 import {
   closeAllEditors, type ExtensionSession, extensionHostPid, findInWebviews, openAlone, openFileWith, runCommand, screenshot, startExtensionSession,
-  waitForNotification,
+  until, waitForNotification,
 } from './harness';
 
 const BIG = process.env.HUGEFILE_E2E_SIZE ?? '4G';
@@ -52,13 +52,6 @@ function recordedBackupOf(dir: string, file: string): (Backup & { at: string }) 
     }
   }
   return undefined;
-}
-
-async function until(what: string, condition: () => boolean, timeoutMs: number): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; !condition();) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** SIGKILLs `pid` unless it is gone already (code-server may end a window's extension host as the window unloads). */

@@ -10,7 +10,7 @@ import type { Frame, Page } from 'playwright-core';
 import { loadThemeRules } from '../../src/highlight/themeFile';
 import { resolveLogColours } from '../../src/highlight/themeRules';
 import { SAMPLE_LOG } from '../fixtures/sampleLog';
-import { type ExtensionSession, findInWebviews, openAlone, ROOT, runCommand, screenshot, startExtensionSession } from './harness';
+import { type ExtensionSession, findInWebviews, openAlone, ROOT, runCommand, screenshot, startExtensionSession, until } from './harness';
 
 const THEMES = path.join(ROOT, '.cache/code-server/node_modules/code-server/lib/vscode/extensions/theme-defaults/themes');
 
@@ -46,13 +46,6 @@ async function pick(page: Page, text: string, label: string): Promise<void> {
     await page.keyboard.press('ArrowDown');
   }
   await page.keyboard.press('Enter');
-}
-
-async function until(what: string, condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; !(await condition());) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 describe('Log colours in VS Code', function () {

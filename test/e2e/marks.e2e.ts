@@ -8,7 +8,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
-import { closeAllEditors, type ExtensionSession, findInWebviews, openAlone, runCommand, screenshot, startExtensionSession } from './harness';
+import { rulerLanesAt } from '../rulerPixels';
+import { closeAllEditors, type ExtensionSession, findInWebviews, openAlone, runCommand, screenshot, startExtensionSession, until } from './harness';
 
 const LINES = Array.from({ length: 3000 }, (_, i) => `2026-12-07T06:${String(i % 60).padStart(2, '0')}:00Z INFO request ${i + 1} served`);
 
@@ -18,13 +19,6 @@ function caretIs(frame: Frame, line: number): Promise<unknown> {
 
 async function markedLines(frame: Frame): Promise<number[]> {
   return frame.$$eval('.row.marked', (rows) => rows.map((r) => Number((r as HTMLElement).dataset.line)).sort((a, b) => a - b));
-}
-
-async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; !(await probe());) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe('Marks in VS Code', function () {
@@ -126,24 +120,16 @@ describe('Marks in VS Code', function () {
     await input.waitFor({ state: 'visible' });
     await input.fill('request 2000 served');
     await frame.locator('.find-count', { hasText: /of 1$/ }).waitFor({ timeout: 30_000 });
-    // Lanes painted at a fraction of the ruler's height: [left (marks), right (find)].
-    const painted = (fraction: number) => frame.$eval('canvas.overview-ruler', (c, f) => {
-      const canvas = c as HTMLCanvasElement;
-      const copy = Object.assign(document.createElement('canvas'), { width: canvas.width, height: canvas.height });
-      const ctx = copy.getContext('2d', { willReadFrequently: true })!;
-      ctx.drawImage(canvas, 0, 0);
-      const y = Math.min(canvas.height - 1, Math.round(f * canvas.height) + 1);
-      return [0.2, 0.8].map((x) => ctx.getImageData(Math.floor(x * canvas.width), y, 1, 1).data[3] > 0);
-    }, fraction);
+    const painted = (fraction: number) => rulerLanesAt(frame, fraction);
     const lines = 3003; // as the view counts them: the empty line after the last break included
-    await until('the match on the ruler', async () => (await painted(2001 / lines))[1]);
-    assert.deepStrictEqual(await painted(1000 / lines), [false, false], 'nothing where there is no match or mark');
+    await until('the match on the ruler', async () => (await painted(2001 / lines))[2]);
+    assert.deepStrictEqual(await painted(1000 / lines), [false, false, false], 'nothing where there is no match or mark');
     assert.deepStrictEqual((await painted(2501 / lines))[0], true, 'the mark on line 2,502');
     await screenshot(page, 'overview-ruler');
     await page.keyboard.press('Escape');
     await frame.locator('.find-widget').waitFor({ state: 'hidden' });
     await page.keyboard.press('Control+Home'); // the caret, drawn across the ruler, leaves the match's line
-    await until('the find lane to clear', async () => !(await painted(2001 / lines))[1]);
+    await until('the find lane to clear', async () => !(await painted(2001 / lines))[2]);
 
     // An unsaved edit far down shows in the left lane until it is undone.
     await page.keyboard.press('Control+G');
@@ -158,7 +144,7 @@ describe('Marks in VS Code', function () {
     await page.keyboard.press('Control+Home');
     await frame.locator('canvas.overview-ruler[data-lanes~="edits"]').waitFor({ timeout: 10_000 });
     await until('the edit on the ruler', async () => (await painted(1499.5 / lines))[0]);
-    assert.deepStrictEqual(await painted(1499.5 / lines), [true, false], 'in the left lane only');
+    assert.deepStrictEqual(await painted(1499.5 / lines), [true, false, false], 'in the left lane only');
     await screenshot(page, 'overview-ruler-edit');
     await page.keyboard.press('Control+Z');
     await page.locator('.tabs-container .tab.dirty').waitFor({ state: 'detached', timeout: 10_000 });

@@ -4,6 +4,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
+import { rulerLanesAt } from '../rulerPixels';
 import { ARTIFACTS, pageSuite } from './harness';
 
 describe('marks in the viewer webview (fake host, Chromium)', function () {
@@ -76,15 +77,7 @@ describe('the overview ruler in the viewer webview (fake host, Chromium)', funct
       lane('find', 48), lane('filter', 40), lane('edits', 24), { type: 'marks', lines: [100] },
     ]);
     /** Which lanes are painted at a fraction of the ruler's height: [left, middle, right]. */
-    const paintedAt = (fraction: number) => page.$eval('canvas.overview-ruler', (c, f) => {
-      // Read from a copy made for reading: reading the ruler's own canvas again and again makes Chromium warn.
-      const canvas = c as HTMLCanvasElement;
-      const copy = Object.assign(document.createElement('canvas'), { width: canvas.width, height: canvas.height });
-      const ctx = copy.getContext('2d', { willReadFrequently: true })!;
-      ctx.drawImage(canvas, 0, 0);
-      const y = Math.min(canvas.height - 1, Math.round(f * canvas.height) + 1);
-      return [0.2, 0.5, 0.8].map((x) => ctx.getImageData(Math.floor(x * canvas.width), y, 1, 1).data[3] > 0);
-    }, fraction);
+    const paintedAt = (fraction: number) => rulerLanesAt(page, fraction);
     await page.waitForFunction(() => {
       const c = document.querySelector('canvas.overview-ruler') as HTMLCanvasElement | null;
       return !!c && c.height > 100;
