@@ -52,7 +52,11 @@ async function store(rules: HighlightSetting[]): Promise<void> {
   await vscode.workspace.getConfiguration(SECTION).update(KEY, rules, vscode.ConfigurationTarget.Global);
 }
 
-/** Asks for a pattern (`initial`: the find's text), what it colours and a colour, then adds the rule after the others. */
+/**
+ * Asks for a pattern (`initial`: the find's text), what it colours and a colour, then adds
+ * the rule after the others. The steps stay open when the focus leaves them (as in VS Code's
+ * multi-step input sample): a webview taking the focus back late must not lose what was typed.
+ */
 export async function addHighlightRule(initial: string | undefined): Promise<void> {
   type Kind = vscode.QuickPickItem & { regex: boolean; wholeLine: boolean };
   const kind = await vscode.window.showQuickPick<Kind>([
@@ -60,16 +64,17 @@ export async function addHighlightRule(initial: string | undefined): Promise<voi
     { label: 'Regular expression', description: 'colour the text that matches (JavaScript syntax, per line)', regex: true, wholeLine: false },
     { label: 'Whole lines with text', description: 'colour every line that holds the text', regex: false, wholeLine: true },
     { label: 'Whole lines matching a regular expression', description: 'colour every line the expression matches', regex: true, wholeLine: true },
-  ], { title: 'Add Highlight Rule (1/3): what to colour' });
+  ], { title: 'Add Highlight Rule (1/3): what to colour', ignoreFocusOut: true });
   if (!kind) return;
   const pattern = await vscode.window.showInputBox({
     title: 'Add Highlight Rule (2/3): the pattern',
+    ignoreFocusOut: true,
     value: initial,
     prompt: kind.regex ? 'A JavaScript regular expression, matched per line (case-insensitive)' : 'The text to look for (case-insensitive)',
     validateInput: (value) => checkRules([{ pattern: value, regex: kind.regex, background: COLOURS[0].background }]).problems[0]?.replace(/^rule 1: /, ''),
   });
   if (pattern === undefined) return;
-  const colour = await vscode.window.showQuickPick(COLOURS.map((c) => ({ ...c, description: c.background })), { title: 'Add Highlight Rule (3/3): the colour' });
+  const colour = await vscode.window.showQuickPick(COLOURS.map((c) => ({ ...c, description: c.background })), { title: 'Add Highlight Rule (3/3): the colour', ignoreFocusOut: true });
   if (!colour) return;
   await store([...rulesNow(), { pattern, regex: kind.regex, wholeLine: kind.wholeLine, background: colour.background }]);
 }

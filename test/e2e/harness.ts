@@ -179,6 +179,26 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 }
 
 /**
+ * Runs a command that opens a quick input of its own, and waits until `shown` (inside it)
+ * is visible. The palette closing hands the focus back to the editor, and a webview can
+ * take it late, after the command's quick input appeared, which hides that at once (VS
+ * Code's own behaviour): then the command runs again.
+ */
+export async function runCommandShowing(page: Page, title: string, shown: Locator, timeoutMs = 60_000): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  for (const deadline = Date.now() + timeoutMs; ;) {
+    await runCommand(page, title);
+    try {
+      await shown.waitFor({ timeout: 10_000 });
+      return;
+    } catch (err) {
+      if (Date.now() > deadline || await widget.isVisible()) throw err;
+      console.log(`      ("${title}"'s quick input hid as it opened: ran it again)`);
+    }
+  }
+}
+
+/**
  * Opens a workspace file through Quick Open; with editorLabel, reopens it in the editor
  * of that label (a custom editor's displayName) through "View: Reopen Editor With...".
  */
@@ -215,10 +235,19 @@ export async function startExtensionSession(workspace: string, associated = ['*.
   return { server, page, stop: async () => { await browser.close(); await server.stop(); } };
 }
 
-/** Opens a workspace file as the only editor, so the only webview frame is its own. */
+/**
+ * Opens a workspace file as the only editor, so the only webview frame is its own, and
+ * waits until the editor has the keyboard: VS Code hands focus to a webview once its
+ * frame has loaded, which can come after the test has opened a quick input and so
+ * hide it again.
+ */
 export async function openAlone(page: Page, relativePath: string): Promise<void> {
   await closeAllEditors(page);
   await openFileWith(page, relativePath);
+  await until(`the keyboard focus in ${relativePath}'s editor`, () => page.evaluate(() => {
+    const active = document.activeElement;
+    return !!active && ((active.tagName === 'IFRAME' && active.classList.contains('webview')) || !!active.closest('.monaco-editor'));
+  }));
 }
 
 /**

@@ -10,7 +10,7 @@ import type { Frame, Page } from 'playwright-core';
 import { loadThemeRules } from '../../src/highlight/themeFile';
 import { resolveLogColours } from '../../src/highlight/themeRules';
 import { SAMPLE_LOG } from '../fixtures/sampleLog';
-import { type ExtensionSession, findInWebviews, openAlone, ROOT, runCommand, screenshot, startExtensionSession, until } from './harness';
+import { type ExtensionSession, findInWebviews, openAlone, ROOT, runCommandShowing, screenshot, startExtensionSession, until } from './harness';
 
 const THEMES = path.join(ROOT, '.cache/code-server/node_modules/code-server/lib/vscode/extensions/theme-defaults/themes');
 
@@ -97,7 +97,7 @@ describe('Log colours in VS Code', function () {
   it('a highlight rule added with "Huge File: Add Highlight Rule" colours its matches at once; switched off, it goes', async () => {
     await openAlone(page, 'app.log');
     const { frame } = await findInWebviews(page, '.row[data-line="5"] .text .lg-error');
-    await runCommand(page, 'Huge File: Add Highlight Rule');
+    await runCommandShowing(page, 'Huge File: Add Highlight Rule', page.locator('.quick-input-widget', { hasText: 'what to colour' }));
     await pick(page, '', 'Text');
     const input = page.locator('.quick-input-widget input');
     await input.fill('c.e.Service');
@@ -107,7 +107,7 @@ describe('Log colours in VS Code', function () {
     const bg = await frame.$eval('.row[data-line="5"] .text span.hl-bg-0', (e) => getComputedStyle(e).backgroundColor);
     assert.strictEqual(bg, 'rgba(30, 100, 230, 0.4)');
     await screenshot(page, 'highlight-rules');
-    await runCommand(page, 'Huge File: Switch Highlight Rules On or Off');
+    await runCommandShowing(page, 'Huge File: Switch Highlight Rules On or Off', page.locator('.quick-input-widget .monaco-list-row', { hasText: 'c.e.Service' }));
     // The rule is ticked (on): a click on its row unticks it, and Enter (OK) switches it off.
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'c.e.Service' }).click();
     await page.locator('.quick-input-widget', { hasText: '0 Selected' }).waitFor({ timeout: 10_000 });

@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
 import { rulerLanesAt } from '../rulerPixels';
-import { closeAllEditors, type ExtensionSession, findInWebviews, openAlone, runCommand, screenshot, startExtensionSession, until } from './harness';
+import { closeAllEditors, type ExtensionSession, findInWebviews, openAlone, runCommandShowing, screenshot, startExtensionSession, until } from './harness';
 
 const LINES = Array.from({ length: 3000 }, (_, i) => `2026-12-07T06:${String(i % 60).padStart(2, '0')}:00Z INFO request ${i + 1} served`);
 
@@ -96,9 +96,8 @@ describe('Marks in VS Code', function () {
     await frame.locator('.status', { hasText: '3,002 lines' }).waitFor({ timeout: 10_000 });
     await page.locator('.statusbar-item', { hasText: '3,002 lines' }).waitFor({ timeout: 10_000 });
 
-    await runCommand(page, 'Huge File: List Marks');
     const rows = page.locator('.quick-input-widget .monaco-list-row');
-    await rows.nth(2).waitFor({ timeout: 10_000 });
+    await runCommandShowing(page, 'Huge File: List Marks', rows.nth(2));
     assert.deepStrictEqual(await rows.locator('.label-name').allTextContents(), ['Line 7', 'Line 13', 'Line 2,502']);
     assert.deepStrictEqual(await rows.locator('.label-description').allTextContents(), [LINES[4], LINES[10], LINES[2499]], 'each row shows its line\'s text');
     await screenshot(page, 'marks-list');
