@@ -11,6 +11,7 @@ import type { SearchQuery } from '../src/search/query';
 import { el, icon, pinScroll } from './dom';
 import { clamp } from './guards';
 import { compileMatcher, type LineMatcher, lineMatches } from '../src/search/lineMatches';
+import { type ClassSpan, layerSpans } from './highlight/spanRuns';
 import { renderText } from './lineRenderer';
 import { QueryField } from './queryField';
 import { Scrollbar } from './scrollbar';
@@ -24,6 +25,8 @@ export interface FilterHost {
   reveal(line: number): void;
   lineHeight(): number;
   focusView(): void;
+  /** The colours of a line's text from its start (log and ANSI), as the main view shows them. */
+  spansOf(text: string): readonly ClassSpan[];
 }
 
 interface Rule {
@@ -308,30 +311,26 @@ export class FilterPane {
     this.fetch(this.top, end);
   }
 
-  /** The line's text with what the shown rules matched marked, as the main view highlights find matches. */
+  /**
+   * The line's text in its colours, with what the shown rules matched marked over them,
+   * as the main view highlights find matches.
+   */
   private renderRow(el: HTMLElement, text: string): void {
     const ranges = this.highlight.flatMap((m) => lineMatches(m, text)).sort((a, b) => a[0] - b[0]);
-    if (ranges.length === 0) {
-      renderText(el, text);
-      return;
-    }
-    const parts: HTMLElement[] = [];
+    const matched: ClassSpan[] = [];
     let at = 0;
     for (const [from, to] of ranges) {
       if (to <= at) continue;
-      const start = Math.max(from, at);
-      if (start > at) parts.push(this.segment(text.slice(at, start), ''));
-      parts.push(this.segment(text.slice(start, to), 'filter-match'));
+      matched.push({ start: Math.max(from, at), end: to, className: 'filter-match' });
       at = to;
     }
-    if (at < text.length) parts.push(this.segment(text.slice(at), ''));
-    el.replaceChildren(...parts);
+    renderText(el, text, layerSpans(this.host.spansOf(text), matched));
   }
 
-  private segment(text: string, className: string): HTMLElement {
-    const span = el('span', className);
-    renderText(span, text);
-    return span;
+  /** The colours changed (theme, settings): every row is drawn again. */
+  recolour(): void {
+    for (const row of Array.from(this.rowsEl.children)) delete (row as HTMLElement).dataset.key;
+    this.invalidate();
   }
 
   private createRow(): HTMLDivElement {

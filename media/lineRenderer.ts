@@ -8,7 +8,7 @@
  * so a DOM offset maps to a text index by adding the piece's start.
  */
 import { indexAtOrBefore } from '../src/util/sortedSearch';
-import { type ClassSpan, splitRun } from './highlight/spanRuns';
+import { type ClassSpan, classAt, splitRun } from './highlight/spanRuns';
 
 /** The text as laid out in one row. */
 export interface RenderedText {
@@ -45,13 +45,14 @@ export function renderText(el: HTMLElement, text: string, spans: readonly ClassS
   const frag = document.createDocumentFragment();
   let runStart = 0;
   let nextSpan = 0;
-  const piece = (start: number, end: number, className?: string) => {
+  const piece = (start: number, end: number, classed?: ClassSpan) => {
     const node = document.createTextNode(text.slice(start, end));
     nodes.push(node);
     starts.push(start);
-    if (className) {
+    if (classed) {
       const span = document.createElement('span');
-      span.className = className;
+      span.className = classed.className;
+      if (classed.style) Object.assign(span.style, classed.style);
       span.appendChild(node);
       frag.appendChild(span);
     } else {
@@ -66,7 +67,9 @@ export function renderText(el: HTMLElement, text: string, spans: readonly ClassS
     if (code !== TAB && !isControl(code)) continue;
     flushRun(i);
     const span = document.createElement('span');
-    span.className = code === TAB ? 'tab' : 'ctrl';
+    // A control character inside a span (the ESC of an ANSI sequence the view hides) takes its class too.
+    const within = spans.length > 0 ? classAt(spans, i) : undefined;
+    span.className = `${code === TAB ? 'tab' : 'ctrl'}${within ? ` ${within.className}` : ''}`;
     const node = document.createTextNode(code === TAB ? '\t' : controlPicture(code));
     span.appendChild(node);
     nodes.push(node);

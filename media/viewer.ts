@@ -155,6 +155,7 @@ export class Viewer implements View {
       reveal: (line) => this.reveal(line, true, 0),
       lineHeight: () => this.geometry.lineHeight,
       focusView: () => this.input.focus(),
+      spansOf: (text) => this.colouring.lineColours(text, true).spans,
     });
     this.find = new FindSession(root, {
       post: (m) => this.post(m),
@@ -256,6 +257,7 @@ export class Viewer implements View {
     notice: (level, text, topic) => this.notices.show(level, text, topic),
     logColours: (m) => {
       this.colouring.configure(m);
+      this.filter.recolour();
       this.rows.remeasure();
       this.invalidate();
     },

@@ -3,6 +3,7 @@ import { registerAutoOpen } from './editor/autoOpen';
 import { registerCountLines } from './editor/countLines';
 import { addHighlightRule, manageHighlightRules } from './editor/highlightRules';
 import { HugeEditorProvider } from './editor/hugeEditorProvider';
+import { toggleAnsiEscapes } from './editor/logColours';
 import { MARK_ACTIONS } from './editor/markProtocol';
 import { MarkStore } from './marks/markStore';
 import { openInHugeEditor } from './editor/openInHugeEditor';
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ...MARK_ACTIONS.map((action) => vscode.commands.registerCommand(`hugefile.${action}`, () => provider.activeSession?.markCommand(action))),
     vscode.commands.registerCommand('hugefile.addHighlight', () => addHighlightRule(provider.activeSession?.findText)),
     vscode.commands.registerCommand('hugefile.manageHighlights', () => manageHighlightRules()),
+    vscode.commands.registerCommand('hugefile.toggleAnsiEscapes', () => toggleAnsiEscapes()),
     vscode.commands.registerCommand('hugefile.saveNow', () => {
       if (provider.activeSession) provider.activeSession.saveNow();
       else void vscode.commands.executeCommand('workbench.action.files.save');

@@ -2,12 +2,15 @@
  * The text view's log colouring: whether it is on for this file (the setting, else
  * the file's name or look), the class spans of a line's text, the tint of its row,
  * and the theme's colours as CSS variables on the view's root (set through the CSSOM,
- * which the page's CSP allows; logColours.css reads them, with fallbacks).
+ * which the page's CSP allows; logColours.css reads them, with fallbacks). ANSI escape
+ * sequences (ansiSgr.ts) colour the text after them, over the log colours, in any file;
+ * the log tokenizer reads the text with them blanked out.
  */
 import type { LogColoursMessage } from '../../src/editor/logColourProtocol';
 import { LOG_KINDS, type LogColourMap, type LogKind, type TokenStyle } from '../../src/highlight/logScopes';
 import type { LineSlice } from '../../src/editor/protocol';
-import type { ClassSpan } from './spanRuns';
+import { ansiSpans, blankEscapes } from './ansiSgr';
+import { type ClassSpan, layerSpans } from './spanRuns';
 import { looksLikeLog } from './logSniff';
 import { tokenizeLogLine } from './logTokens';
 
@@ -62,7 +65,7 @@ export class LogColouring {
 
   /** Decides from the first lines shown (`auto`); true when that turned colouring on (rows must be drawn again). */
   decide(lines: readonly LineSlice[]): boolean {
-    this.looked = looksLikeLog(lines.map((l) => ({ text: l.text, atLineStart: l.fromByte === 0 })));
+    this.looked = looksLikeLog(lines.map((l) => ({ text: blankEscapes(l.text), atLineStart: l.fromByte === 0 })));
     return this.looked;
   }
 
@@ -72,11 +75,18 @@ export class LogColouring {
     return s.mode === 'on' || s.logName || this.looked === true;
   }
 
-  /** The spans and row tint of `slice`'s text (none while colouring is off). */
+  /** The spans and row tint of `slice`'s text (none while colouring is off, but the ANSI colours). */
   colours(slice: LineSlice): LineColours {
-    if (!this.active) return PLAIN;
-    const { spans, level } = tokenizeLogLine(slice.text, slice.fromByte === 0);
+    return this.lineColours(slice.text, slice.fromByte === 0);
+  }
+
+  /** `colours` of a text that is the start of its line (`atLineStart`) or a window further in. */
+  lineColours(text: string, atLineStart: boolean): LineColours {
+    const ansi = this.settings?.ansi ? ansiSpans(text) : [];
+    if (!this.active) return ansi.length > 0 ? { spans: ansi, tint: '' } : PLAIN;
+    const { spans, level } = tokenizeLogLine(blankEscapes(text), atLineStart);
     const tint = this.settings!.tint && (level === 'error' || level === 'warning') ? `log-tint-${level}` : '';
-    return { spans: spans.map((s) => ({ start: s.start, end: s.end, className: this.classes.get(s.kind)! })), tint };
+    const log = spans.map((s) => ({ start: s.start, end: s.end, className: this.classes.get(s.kind)! }));
+    return { spans: layerSpans(log, ansi), tint };
   }
 }

@@ -72,27 +72,3 @@ export class UserHighlights {
     return { spans, lineClass };
   }
 }
-
-/**
- * Two lists of spans as one: each part gets the classes of every span it lies in
- * (`top`'s after `base`'s), cut where either list starts or ends a span.
- */
-export function layerSpans(base: readonly ClassSpan[], top: readonly ClassSpan[]): ClassSpan[] {
-  if (top.length === 0) return [...base];
-  if (base.length === 0) return [...top];
-  const cuts = [...new Set([...base, ...top].flatMap((s) => [s.start, s.end]))].sort((a, b) => a - b);
-  const out: ClassSpan[] = [];
-  let b = 0;
-  let t = 0;
-  for (let c = 0; c + 1 < cuts.length; c++) {
-    const [start, end] = [cuts[c], cuts[c + 1]];
-    while (b < base.length && base[b].end <= start) b++;
-    while (t < top.length && top[t].end <= start) t++;
-    const classes = [base[b]?.start <= start ? base[b].className : '', top[t]?.start <= start ? top[t].className : ''].filter(Boolean).join(' ');
-    if (!classes) continue;
-    const last = out[out.length - 1];
-    if (last && last.end === start && last.className === classes) last.end = end;
-    else out.push({ start, end, className: classes });
-  }
-  return out;
-}

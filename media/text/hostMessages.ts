@@ -84,7 +84,7 @@ export function routeHostMessage(data: unknown, h: TextMessageHandler): void {
       break;
     case 'logColours':
       if ((m.mode === 'auto' || m.mode === 'on' || m.mode === 'off') && (m.colours === undefined || typeof m.colours === 'object')) {
-        h.logColours({ type: 'logColours', mode: m.mode, logName: m.logName === true, tint: m.tint === true, colours: m.colours ?? undefined });
+        h.logColours({ type: 'logColours', mode: m.mode, logName: m.logName === true, tint: m.tint === true, ansi: m.ansi !== false, colours: m.colours ?? undefined });
       }
       break;
     case 'marks':

@@ -6,7 +6,8 @@
  */
 import { el } from '../dom';
 import { type LogColouring, SNIFF_LINES } from '../highlight/logColouring';
-import { layerSpans, type UserHighlights } from '../highlight/userHighlights';
+import { layerSpans } from '../highlight/spanRuns';
+import type { UserHighlights } from '../highlight/userHighlights';
 import { type CachedLine, EOL, isWholeLine, type LineCache } from '../lineCache';
 import { type LineMatcher, lineMatches } from '../../src/search/lineMatches';
 import { byteLength, byteToIndex, clientXToIndex, indexToClientX, type RenderedText, renderText } from '../lineRenderer';

@@ -1,5 +1,5 @@
 /**
- * The host's message that sets up the text view's log colouring: the two settings,
+ * The host's message that sets up the text view's log colouring: the three settings,
  * whether the file's name says it is a log, and the active theme's colours. Sent after
  * `init`, and again when the theme or the settings change.
  */
@@ -15,12 +15,19 @@ export interface LogColoursMessage {
   logName: boolean;
   /** `hugefile.tintLevelLines`: error and warning lines get a tinted background. */
   tint: boolean;
+  /** `hugefile.ansiEscapes` is `colours`: ANSI escape sequences are hidden and colour the text after them (in any file). */
+  ansi: boolean;
   /** Each kind's style in the active theme; absent when the theme could not be read (the view then uses its CSS fallbacks). */
   colours?: LogColourMap;
 }
 
 export function logColourSetting(value: unknown): LogColourSetting {
   return value === 'on' || value === 'off' ? value : 'auto';
+}
+
+/** `hugefile.ansiEscapes`: `raw` shows escape sequences as they are; anything else renders them. */
+export function rendersAnsi(value: unknown): boolean {
+  return value !== 'raw';
 }
 
 /** What VS Code's Log language claims by name: `*.log` and `*.log.?` (rotated logs: app.log.1), here with any number. */

@@ -11,10 +11,10 @@ import { findTheme } from '../highlight/themeLookup';
 import { loadThemeRules } from '../highlight/themeFile';
 import { resolveLogColours } from '../highlight/themeRules';
 import { customizationRules } from '../highlight/tokenCustomizations';
-import { isLogFileName, logColourSetting, type LogColoursMessage } from './logColourProtocol';
+import { isLogFileName, logColourSetting, type LogColoursMessage, rendersAnsi } from './logColourProtocol';
 
 /** The settings that change what the message says. */
-const SETTINGS = ['hugefile.logColours', 'hugefile.tintLevelLines', 'editor.tokenColorCustomizations', 'workbench.colorTheme',
+const SETTINGS = ['hugefile.logColours', 'hugefile.tintLevelLines', 'hugefile.ansiEscapes', 'editor.tokenColorCustomizations', 'workbench.colorTheme',
   'workbench.preferredDarkColorTheme', 'workbench.preferredLightColorTheme', 'workbench.preferredHighContrastColorTheme',
   'workbench.preferredHighContrastLightColorTheme', 'window.autoDetectColorScheme'];
 
@@ -68,8 +68,15 @@ export function logColoursMessage(fileName: string): LogColoursMessage {
     mode,
     logName: isLogFileName(fileName),
     tint: config.get<boolean>('tintLevelLines') === true,
+    ansi: rendersAnsi(config.get('ansiEscapes')),
     colours: mode === 'off' ? undefined : themeColours(),
   };
+}
+
+/** Switches `hugefile.ansiEscapes` between rendering the sequences as colours and showing them raw (for every view). */
+export async function toggleAnsiEscapes(): Promise<void> {
+  const config = vscode.workspace.getConfiguration('hugefile');
+  await config.update('ansiEscapes', rendersAnsi(config.get('ansiEscapes')) ? 'raw' : 'colours', vscode.ConfigurationTarget.Global);
 }
 
 /** Calls `listener` when the theme or a setting the message depends on changes. */

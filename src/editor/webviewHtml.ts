@@ -15,6 +15,7 @@ export function viewerHtml(webview: vscode.Webview, extensionUri: vscode.Uri, ti
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'viewer.css'));
   const hexStyle = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'hex.css'));
   const logStyle = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'highlight', 'logColours.css'));
+  const ansiStyle = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'highlight', 'ansi.css'));
   const userStyle = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'highlight', 'userHighlights.css'));
   const csp = [
     "default-src 'none'",
@@ -31,6 +32,7 @@ export function viewerHtml(webview: vscode.Webview, extensionUri: vscode.Uri, ti
 <link rel="stylesheet" nonce="${nonce}" href="${style}">
 <link rel="stylesheet" nonce="${nonce}" href="${hexStyle}">
 <link rel="stylesheet" nonce="${nonce}" href="${logStyle}">
+<link rel="stylesheet" nonce="${nonce}" href="${ansiStyle}">
 <link rel="stylesheet" nonce="${nonce}" href="${userStyle}">
 <title>${escapeHtml(title)}</title>
 </head>

@@ -10,7 +10,7 @@ import type { Frame, Page } from 'playwright-core';
 import { loadThemeRules } from '../../src/highlight/themeFile';
 import { resolveLogColours } from '../../src/highlight/themeRules';
 import { SAMPLE_LOG } from '../fixtures/sampleLog';
-import { type ExtensionSession, findInWebviews, openAlone, ROOT, runCommandShowing, screenshot, startExtensionSession, until } from './harness';
+import { type ExtensionSession, findInWebviews, openAlone, ROOT, runCommand, runCommandShowing, screenshot, startExtensionSession, until } from './harness';
 
 const THEMES = path.join(ROOT, '.cache/code-server/node_modules/code-server/lib/vscode/extensions/theme-defaults/themes');
 
@@ -48,6 +48,16 @@ async function pick(page: Page, text: string, label: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** A build's output as a CI log keeps it: ANSI colours, bold, a 256 colour, a cursor move. */
+const E = '\x1b';
+const BUILD_LOG = [
+  `${E}[1m> build${E}[0m`,
+  `${E}[32m✓${E}[0m compiled 120 modules in 3.2s`,
+  `${E}[33mWARN${E}[0m deprecated option ${E}[38;5;208m--legacy${E}[0m`,
+  `${E}[31mERROR${E}[0m test ${E}[1mauth.spec.ts${E}[22m failed`,
+  `${E}[2K${E}[1Gdone`,
+].join('\n') + '\n';
+
 describe('Log colours in VS Code', function () {
   let tmp: string;
   let session: ExtensionSession | undefined;
@@ -59,6 +69,7 @@ describe('Log colours in VS Code', function () {
     const workspace = path.join(tmp, 'workspace');
     fs.mkdirSync(workspace);
     fs.writeFileSync(path.join(workspace, 'app.log'), SAMPLE_LOG);
+    fs.writeFileSync(path.join(workspace, 'build.log'), BUILD_LOG);
     session = await startExtensionSession(workspace, ['*.log'], { 'hugefile.tintLevelLines': true });
     page = session.page;
   });
@@ -93,6 +104,30 @@ describe('Log colours in VS Code', function () {
       });
       await screenshot(page, `log-colours-${name}`);
     }
+  });
+  it('ANSI escape sequences colour a log in the terminal colours of the theme, hidden; "Toggle ANSI Colours" shows them raw and back', async () => {
+    await openAlone(page, 'build.log');
+    const { frame } = await findInWebviews(page, '.row[data-line="3"] .text span.ansi-fg-1');
+    const red = await frame.locator('.row[data-line="3"] .text span.ansi-fg-1').evaluate((e) => {
+      const probe = document.createElement('span');
+      probe.style.color = getComputedStyle(document.documentElement).getPropertyValue('--vscode-terminal-ansiRed');
+      document.body.appendChild(probe);
+      const themeRed = getComputedStyle(probe).color;
+      probe.remove();
+      return { text: e.textContent, colour: getComputedStyle(e).color, themeRed, defined: probe.style.color !== '' };
+    });
+    assert.ok(red.defined, 'VS Code gives the webview the theme\'s terminal colours');
+    assert.deepStrictEqual([red.text, red.colour], ['ERROR', red.themeRed]);
+    assert.strictEqual(await frame.locator('.row[data-line="3"] .text').textContent(), BUILD_LOG.split('\n')[3].replace(/\x1b/g, '\u241b'), 'the escapes are still in the text (the ESC as its control picture), hidden');
+    await screenshot(page, 'ansi-colours');
+    const title = 'Huge File: Toggle ANSI Colours (show escape sequences raw)';
+    await runCommand(page, title);
+    await until('the escapes shown raw', async () => await frame.locator('.row .ansi, .row .ansi-esc').count() === 0);
+    const esc = await frame.locator('.row[data-line="3"] .text .ctrl').first().evaluate((e) => [e.textContent, e.getBoundingClientRect().width]);
+    assert.strictEqual(esc[0], '\u241b');
+    assert.ok(Number(esc[1]) > 4, `the ESC takes a cell when raw (${esc[1]} px)`);
+    await runCommand(page, title);
+    await frame.locator('.row[data-line="3"] .text span.ansi-fg-1').waitFor({ timeout: 20_000 });
   });
   it('a highlight rule added with "Huge File: Add Highlight Rule" colours its matches at once; switched off, it goes', async () => {
     await openAlone(page, 'app.log');

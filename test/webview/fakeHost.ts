@@ -75,12 +75,13 @@ let hexCaret = 0;
 let known = kind === 'indexing' ? 0 : file.lineCount;
 let following = false;
 const editable = doc !== undefined && params.get('readonly') !== '1';
-// Log colouring as the host sets it up: logColours=auto|on|off, tint=1, colours=<JSON of a theme's resolved map>.
+// Log colouring as the host sets it up: logColours=auto|on|off, tint=1, ansi=raw, colours=<JSON of a theme's resolved map>.
 const logColours: LogColoursMessage | undefined = params.get('logColours') === null ? undefined : {
   type: 'logColours',
   mode: logColourSetting(params.get('logColours')),
   logName: isLogFileName(file.name),
   tint: params.get('tint') === '1',
+  ansi: params.get('ansi') !== 'raw',
   colours: params.get('colours') ? JSON.parse(params.get('colours')!) as LogColourMap : undefined,
 };
 /** What a paste inserts (the real host reads the system clipboard). */

@@ -136,6 +136,66 @@ interface SpanInfo { text: string; cls: string; color: string; weight: string; s
     const color = await fallback.$eval('.row[data-line="5"] span.lg-error', (e) => getComputedStyle(e).color);
     assert.strictEqual(color, rgb('#f14c4c'));
   });
+  it('ANSI escape sequences colour the text after them and take no room; caret, find and copy count their bytes; raw shows them', async () => {
+    const E = '\x1b';
+    const lines = [
+      `2026-12-07T10:00:00Z ${E}[31mERROR${E}[0m disk full`,
+      `${E}[1;32mOK${E}[0m ${E}[38;5;208morange${E}[0m ${E}[48;2;0;0;139mnavy${E}[m after`,
+      `${E}[2K${E}[1Gprogress 50%`,
+      'plain line',
+    ];
+    const ansiLog = `${lines.join('\n')}\n`;
+    const page = await open(`logColours=on&theme=dark&colours=${colours('dark_modern')}`, 'ansi.log', ansiLog);
+    await page.evaluate(() => document.documentElement.style.setProperty('--vscode-terminal-ansiRed', '#ff1122'));
+    await page.waitForSelector('.row[data-line="0"] span.ansi-fg-1');
+    const error = await page.$eval('.row[data-line="0"] span.ansi-fg-1', (e) => ({ text: e.textContent, cls: e.className, color: getComputedStyle(e).color }));
+    assert.deepStrictEqual(error, { text: 'ERROR', cls: 'lg lg-error lg-b ansi ansi-fg-1', color: 'rgb(255, 17, 34)' }, 'the level is found through the escapes; the theme\'s terminal red wins');
+    const styled = await page.$$eval('.row[data-line="1"] span.ansi', (els) => els.map((e) => [e.textContent, getComputedStyle(e).color, getComputedStyle(e).backgroundColor, getComputedStyle(e).fontWeight]));
+    assert.deepStrictEqual(styled.map(([text]) => text), ['OK', 'orange', 'navy']);
+    assert.strictEqual(styled[0][3], '700');
+    assert.strictEqual(styled[1][1], 'rgb(255, 135, 0)', '256 colour 208');
+    assert.strictEqual(styled[2][2], 'rgb(0, 0, 139)', 'true colour background');
+    // The sequences take no room: each row is as wide as its visible text.
+    const cw = await page.$eval('.row[data-line="3"] .text', (e) => e.getBoundingClientRect().width / 'plain line'.length);
+    for (const [line, visible] of [[0, '2026-12-07T10:00:00Z ERROR disk full'], [1, 'OK orange navy after'], [2, 'progress 50%']] as const) {
+      const width = await page.$eval(`.row[data-line="${line}"] .text`, (e) => e.getBoundingClientRect().width);
+      assert.ok(Math.abs(width - visible.length * cw) < 1.5, `line ${line}: ${width} px for ${visible.length} cells of ${cw}`);
+      assert.strictEqual(await page.$eval(`.row[data-line="${line}"] .text`, (e) => e.textContent!.length), lines[line].length, 'every character of the line is in the DOM');
+    }
+    // A click on the E of ERROR puts the caret before it: after the hidden sequence, at its column in the file.
+    await page.focus('.editor');
+    const e = await page.$eval('.row[data-line="0"] span.ansi-fg-1', (el) => { const r = el.getBoundingClientRect(); return { x: r.left + 1, y: r.top + r.height / 2 }; });
+    await page.mouse.click(e.x, e.y);
+    await page.waitForFunction((c) => document.getElementById('root')!.dataset.caret === `0:${c}`, lines[0].indexOf('ERROR'));
+    // Select the word and copy: the file's bytes, escapes included.
+    await page.keyboard.press('End');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Control+C');
+    await page.waitForFunction(() => (window as unknown as { fakeHost: { clipboard: string } }).fakeHost.clipboard !== '');
+    assert.strictEqual(await page.evaluate(() => (window as unknown as { fakeHost: { clipboard: string } }).fakeHost.clipboard), lines[0]);
+    // Find: the match is drawn over the visible word.
+    await page.keyboard.press('Control+F');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('find-input'));
+    await page.keyboard.type('orange');
+    await page.waitForSelector('.row[data-line="1"] .match');
+    const [match, word] = await page.$eval('.row[data-line="1"]', (r) => [r.querySelector('.match')!.getBoundingClientRect().toJSON(), Array.from(r.querySelectorAll('span.ansi')).find((s) => s.textContent === 'orange')!.getBoundingClientRect().toJSON()]);
+    assert.ok(Math.abs(match.left - word.left) < 1.5 && Math.abs(match.width - word.width) < 1.5, `match ${match.left}+${match.width}, word ${word.left}+${word.width}`);
+    await page.keyboard.press('Escape');
+    // The filter pane shows its lines in the same colours, the rule's matches marked over them.
+    await page.click('#filter');
+    await page.waitForSelector('.filter-pane:not(.hidden)');
+    await page.keyboard.type('ERROR');
+    await page.waitForSelector('.filter-pane[data-lines="1"][data-done="true"]');
+    const filtered = await page.waitForSelector('.filter-row[data-line="0"] .filter-text span.ansi-fg-1.filter-match');
+    assert.strictEqual(await filtered.evaluate((e) => [e.textContent, getComputedStyle(e).color].join(' ')), 'ERROR rgb(255, 17, 34)');
+    assert.ok(await page.$eval('.filter-row[data-line="0"] .filter-text', (e, n) => Math.abs(e.getBoundingClientRect().width - n) < 1.5, '2026-12-07T10:00:00Z ERROR disk full'.length * cw), 'the sequences take no room there either');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'ansi-colours.png') });
+
+    const raw = await open(`logColours=on&ansi=raw&theme=dark&colours=${colours('dark_modern')}`, 'ansi.log', ansiLog);
+    await raw.waitForSelector('.row[data-line="0"] span.lg-error');
+    assert.strictEqual(await raw.$$eval('.row .ansi, .row .ansi-esc', (els) => els.length), 0);
+    assert.strictEqual(await raw.$eval('.row[data-line="0"] .text', (e) => e.textContent), lines[0].replace(/\x1b/g, '\u241b'), 'raw: the ESC as its control picture, the rest as it is');
+  });
   it('your highlight rules colour their matches over the log colours (the first rule winning), or whole lines; a rule that cannot work is left out', async () => {
     const page = await open(`logColours=auto&theme=dark&colours=${colours('dark_modern')}`);
     await page.waitForSelector('.row span.lg');

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { looksLikeLog } from '../../../../media/highlight/logSniff';
 import { MAX_SCANNED, tokenizeLogLine } from '../../../../media/highlight/logTokens';
-import { splitRun } from '../../../../media/highlight/spanRuns';
+import { type ClassSpan, splitRun } from '../../../../media/highlight/spanRuns';
 
 /** The line's spans as "kind:text". */
 function tokens(line: string, atLineStart = true): string[] {
@@ -110,7 +110,7 @@ describe('span runs', () => {
   it('cuts a run at span edges, spans that go on into the next run included', () => {
     const spans = [{ start: 2, end: 4, className: 'a' }, { start: 6, end: 12, className: 'b' }];
     const pieces: string[] = [];
-    const piece = (s: number, e: number, c?: string) => pieces.push(`${s}-${e}${c ? `:${c}` : ''}`);
+    const piece = (s: number, e: number, span?: ClassSpan) => pieces.push(`${s}-${e}${span ? `:${span.className}` : ''}`);
     const next = splitRun(spans, 0, 0, 8, piece);
     splitRun(spans, next, 9, 14, piece);
     assert.deepStrictEqual(pieces, ['0-2', '2-4:a', '4-6', '6-8:b', '9-12:b', '12-14']);
