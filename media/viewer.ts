@@ -272,8 +272,8 @@ export class Viewer implements View {
       this.filter.marksChanged();
       this.invalidate();
     },
-    ruler: (lane, count, bits) => {
-      this.scroll.ruler.setLane(lane, count, bits);
+    ruler: (lane, count, bits, rule) => {
+      this.scroll.ruler.setLane(lane, count, bits, rule);
       this.invalidate();
     },
     caretFor: (action) => this.post({ type: 'markAction', action, line: this.sel.caret.line }),

@@ -9,6 +9,7 @@ import type { LogColoursMessage } from '../../src/editor/logColourProtocol';
 import { MARK_ACTIONS, type MarkAction } from '../../src/editor/markProtocol';
 import { RULER_LANES, type RulerLane } from '../../src/editor/rulerProtocol';
 import type { FileState, Position } from '../../src/editor/protocol';
+import { MAX_RULES } from '../../src/highlight/userRules';
 import { type SearchQuery, validateQuery } from '../../src/search/query';
 import { asHostMessage, isCount, isPos, isState } from '../guards';
 
@@ -38,7 +39,7 @@ export interface TextMessageHandler {
   /** Your highlight rules, the setting as it is (checked by the view). */
   highlights(rules: unknown): void;
   /** A lane of the overview ruler (see RulerMessage); `count` 0 takes it away. */
-  ruler(lane: RulerLane, count: number, bits: string | undefined): void;
+  ruler(lane: RulerLane, count: number, bits: string | undefined, rule: number): void;
   /** The host runs a mark command at the caret's line: tell it the line. */
   caretFor(action: MarkAction): void;
 }
@@ -92,7 +93,8 @@ export function routeHostMessage(data: unknown, h: TextMessageHandler): void {
       break;
     case 'ruler':
       if ((RULER_LANES as readonly unknown[]).includes(m.lane) && isCount(m.count) && m.count <= MAX_RULER_BUCKETS
-        && (m.bits === undefined || (typeof m.bits === 'string' && m.bits.length <= MAX_RULER_BUCKETS))) h.ruler(m.lane, m.count, m.bits);
+        && (m.bits === undefined || (typeof m.bits === 'string' && m.bits.length <= MAX_RULER_BUCKETS))
+        && (m.lane === 'highlight' ? isCount(m.rule) && m.rule < MAX_RULES : m.rule === undefined)) h.ruler(m.lane, m.count, m.bits, m.rule ?? 0);
       break;
     case 'highlights':
       h.highlights(m.rules);

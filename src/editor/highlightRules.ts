@@ -4,7 +4,7 @@
  * the commands that add a rule and switch rules on and off without leaving the editor.
  */
 import * as vscode from 'vscode';
-import { checkRules, type HighlightSetting } from '../highlight/userRules';
+import { checkRules, type HighlightRule, type HighlightSetting } from '../highlight/userRules';
 import type { HighlightsMessage } from './highlightProtocol';
 
 const SECTION = 'hugefile';
@@ -34,6 +34,11 @@ export function highlightsMessage(): HighlightsMessage {
   if (key && key !== warned) void vscode.window.showWarningMessage(`Some of your highlight rules (hugefile.highlights) are not shown: ${key}.`);
   warned = key;
   return { type: 'highlights', rules: value ?? [] };
+}
+
+/** The rules shown now, in order (those switched off or that cannot work left out). */
+export function highlightRulesNow(): HighlightRule[] {
+  return checkRules(setting()).rules;
 }
 
 /** Calls `listener` when the rules change. */

@@ -5,9 +5,10 @@ import type { RulerLane, RulerMessage } from './rulerProtocol';
 /** A lane of the overview ruler is sent again at most this often while it fills (each costs a line lookup per hit bucket). */
 export const RULER_INTERVAL_MS = 400;
 
-/** A lane of the overview ruler as the view takes it (see RulerMessage). */
-export function rulerMessage(lane: RulerLane, lines: HitBuckets | undefined): RulerMessage {
-  return lines ? { type: 'ruler', lane, count: lines.count, bits: Buffer.from(lines.bytes()).toString('base64') } : { type: 'ruler', lane, count: 0 };
+/** A lane of the overview ruler as the view takes it (see RulerMessage); `rule` for the lane `highlight`. */
+export function rulerMessage(lane: RulerLane, lines: HitBuckets | undefined, rule?: number): RulerMessage {
+  const message: RulerMessage = lines ? { type: 'ruler', lane, count: lines.count, bits: Buffer.from(lines.bytes()).toString('base64') } : { type: 'ruler', lane, count: 0 };
+  return rule === undefined ? message : { ...message, rule };
 }
 
 /**

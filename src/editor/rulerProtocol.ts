@@ -1,7 +1,8 @@
 /**
  * What the text view's overview ruler shows of the whole file that the view cannot
  * know itself, one lane a message: where the find matches are (sent as the find's
- * count scans), the lines the filter shows (as it builds), and the unsaved edits.
+ * count scans), the lines the filter shows (as it builds), where each highlight rule
+ * matches, and the unsaved edits.
  * Count 0 clears the lane (the find or the filter closed).
  */
 export interface RulerMessage {
@@ -11,7 +12,9 @@ export interface RulerMessage {
   count: number;
   /** Base64 of a bitset (bucket i at bit i % 8 of byte i / 8): buckets holding a hit. */
   bits?: string;
+  /** Lane `highlight`: which of your highlight rules (its number among those shown, from 0). */
+  rule?: number;
 }
 
-export const RULER_LANES = ['find', 'filter', 'edits'] as const;
+export const RULER_LANES = ['find', 'filter', 'edits', 'highlight'] as const;
 export type RulerLane = typeof RULER_LANES[number];

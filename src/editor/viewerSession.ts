@@ -9,7 +9,8 @@ import { formatBytes } from './format';
 import type { HeldEdit } from './heldEdit';
 import { HexCaret, HexRequests } from './hexRequests';
 import { readLineSlices, readSelection } from './lineService';
-import { highlightsMessage, onDidChangeHighlights } from './highlightRules';
+import { HighlightLanes } from './highlightLanes';
+import { highlightRulesNow, highlightsMessage, onDidChangeHighlights } from './highlightRules';
 import { logColoursMessage, onDidChangeLogColours } from './logColours';
 import { goToMark, listMarks, toggleMark } from './markCommands';
 import type { MarkAction } from './markProtocol';
@@ -43,6 +44,8 @@ export class ViewerSession extends Disposable {
   private viewMode: ViewMode = 'text';
   private readonly hex: HexRequests;
   private readonly finder: FindController;
+  /** Where your highlight rules match, for the text view's ruler. */
+  private readonly highlightLanes: HighlightLanes;
   private readonly filter: FilterController;
   /** Sent after the next `init`: what to open in a view the switch is starting. */
   private openWhenReady: OpenMessage | undefined;
@@ -67,7 +70,8 @@ export class ViewerSession extends Disposable {
     const post = (message: HostMessage): void => this.post(message);
     this.finder = new FindController(document, post);
     this.filter = new FilterController(document, post);
-    this.register({ dispose: () => { this.finder.stop(); this.filter.stop(); } });
+    this.highlightLanes = new HighlightLanes(document, post);
+    this.register({ dispose: () => { this.finder.stop(); this.filter.stop(); this.highlightLanes.stop(); } });
     this.hex = new HexRequests(document, post, (edit) => this.edit(edit), () => this.reportCaret());
     const webview = panel.webview;
     webview.options = {
@@ -103,6 +107,7 @@ export class ViewerSession extends Disposable {
       }
       this.finder.contentChanged();
       this.filter.contentChanged();
+      this.highlightLanes.contentChanged();
       this.sendMarks();
       this.scheduleEditsLane();
     }));
@@ -114,7 +119,10 @@ export class ViewerSession extends Disposable {
     }
     this.register(document.onDidReset((reason) => this.onReset(reason)));
     this.register(onDidChangeLogColours(() => this.post(logColoursMessage(document.fileName))));
-    this.register(onDidChangeHighlights(() => this.post(highlightsMessage())));
+    this.register(onDidChangeHighlights(() => {
+      this.post(highlightsMessage());
+      if (this.viewMode === 'text') this.highlightLanes.setRules(highlightRulesNow());
+    }));
   }
 
   /**
@@ -144,6 +152,7 @@ export class ViewerSession extends Disposable {
     this.shownLines = state.knownLines;
     this.finder.contentChanged();
     this.filter.contentChanged();
+    this.highlightLanes.contentChanged();
   }
 
   /** Which view the webview shows. */
@@ -297,6 +306,8 @@ export class ViewerSession extends Disposable {
         this.post({ type: 'init', state: this.document.state(), topLine: this.topLine, mode: this.viewMode, hex: { bytesPerRow, caretOffset: this.hex.caret.offset } });
         this.post(logColoursMessage(this.document.fileName));
         this.post(highlightsMessage());
+        if (this.viewMode === 'text') this.highlightLanes.setRules(highlightRulesNow());
+        else this.highlightLanes.setRules([]);
         this.sentMarks = undefined;
         this.sendMarks();
         this.editsLaneShown = true; // a new page: send the lane even when there is none

@@ -141,6 +141,8 @@ describe('Log colours in VS Code', function () {
     await frame.locator('.row[data-line="5"] .text span.hl-bg-0', { hasText: 'c.e.Service' }).waitFor({ timeout: 20_000 });
     const bg = await frame.$eval('.row[data-line="5"] .text span.hl-bg-0', (e) => getComputedStyle(e).backgroundColor);
     assert.strictEqual(bg, 'rgba(30, 100, 230, 0.4)');
+    const lanes = () => frame.$eval('canvas.overview-ruler', (c) => (c as HTMLElement).dataset.lanes ?? '');
+    await until('the rule\'s lane on the overview ruler', async () => (await lanes()).split(' ').includes('highlight-0'));
     await screenshot(page, 'highlight-rules');
     await runCommandShowing(page, 'Huge File: Switch Highlight Rules On or Off', page.locator('.quick-input-widget .monaco-list-row', { hasText: 'c.e.Service' }));
     // The rule is ticked (on): a click on its row unticks it, and Enter (OK) switches it off.
@@ -148,5 +150,6 @@ describe('Log colours in VS Code', function () {
     await page.locator('.quick-input-widget', { hasText: '0 Selected' }).waitFor({ timeout: 10_000 });
     await page.keyboard.press('Enter');
     await frame.waitForFunction(() => document.querySelectorAll('[class*="hl-"]').length === 0, undefined, { timeout: 20_000 });
+    await until('the rule\'s lane to go from the ruler', async () => !(await lanes()).includes('highlight'));
   });
 });

@@ -62,7 +62,7 @@ describe('marks in the viewer webview (fake host, Chromium)', function () {
 describe('the overview ruler in the viewer webview (fake host, Chromium)', function () {
   const openPage = pageSuite();
 
-  it('draws the host\'s lanes (edits, filter, find) from their buckets, the marks and the caret at their place in the whole file', async () => {
+  it('draws the host\'s lanes (edits, filter, find, your highlight rules) from their buckets, the marks and the caret at their place in the whole file', async () => {
     const content = Array.from({ length: 400 }, (_, i) => `line ${i + 1}`).join('\n');
     const bytes = encodeURIComponent(Buffer.from(content).toString('base64'));
     const page = await openPage(`file=content&name=ruler.log&bytes=${bytes}`, { width: 800, height: 400 });
@@ -101,6 +101,28 @@ describe('the overview ruler in the viewer webview (fake host, Chromium)', funct
     });
     await page.evaluate((m) => window.postMessage(m, '*'), { type: 'ruler', lane: 'find', count: 64, bits: '!!not base64' });
     await page.evaluate((m) => window.postMessage(m, '*'), { type: 'ruler', lane: 'sideways', count: 64, bits: 'AAAA' });
+    await page.evaluate((m) => window.postMessage(m, '*'), { ...lane('highlight', 8), rule: 99 });
+    await page.evaluate((m) => window.postMessage(m, '*'), lane('highlight', 8));
     await page.waitForTimeout(100);
+    assert.strictEqual(await page.$eval('canvas.overview-ruler', (c) => (c as HTMLElement).dataset.lanes), 'edits filter', 'a highlight lane needs a rule that can be');
+
+    // Your highlight rules: each rule's lane in the middle, in the rule's own colour.
+    await page.evaluate((messages) => { for (const m of messages) window.postMessage(m, '*'); }, [
+      { type: 'highlights', rules: [{ pattern: 'line 1', background: '#00ff00' }, { pattern: 'line 3', foreground: '#0000ff' }] },
+      { ...lane('highlight', 8), rule: 0 }, { ...lane('highlight', 12), rule: 1 },
+    ]);
+    await page.waitForFunction(() => (document.querySelector('canvas.overview-ruler') as HTMLElement).dataset.lanes === 'edits filter highlight-0 highlight-1');
+    await page.waitForTimeout(100);
+    assert.deepStrictEqual(await paintedAt(8 / 64), [false, true, false], 'rule 0, in the middle lane');
+    const colourAt = (fraction: number) => page.$eval('canvas.overview-ruler', (c, f) => {
+      const canvas = c as HTMLCanvasElement;
+      const copy = Object.assign(document.createElement('canvas'), { width: canvas.width, height: canvas.height });
+      const ctx = copy.getContext('2d', { willReadFrequently: true })!;
+      ctx.drawImage(canvas, 0, 0);
+      return Array.from(ctx.getImageData(Math.floor(0.5 * canvas.width), Math.round(f * canvas.height) + 1, 1, 1).data);
+    }, fraction);
+    assert.deepStrictEqual(await colourAt(8 / 64), [0, 255, 0, 255], 'rule 0 in its background colour');
+    assert.deepStrictEqual(await colourAt(12 / 64), [0, 0, 255, 255], 'rule 1, which has no background, in its text colour');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'overview-ruler-highlights.png'), clip: { x: 700, y: 0, width: 100, height: 400 } });
   });
 });
