@@ -8,6 +8,9 @@
 
 export type Orientation = 'vertical' | 'horizontal';
 
+/** Width of a vertical scrollbar (viewer.css), where an overview ruler is drawn. */
+export const VBAR_PX = 14;
+
 /** Thumb never shrinks below this, so it stays grabbable on a 100 M-line file. */
 export const MIN_THUMB_PX = 20;
 

@@ -6,6 +6,7 @@
  */
 import type { FindCountMessage, FoundOffsetMessage } from '../../src/editor/findProtocol';
 import type { FileState, HexSettings, NoticeMessage } from '../../src/editor/protocol';
+import { MAX_RULER_BUCKETS } from '../../src/editor/rulerProtocol';
 import { asHostMessage, isCount, isState } from '../guards';
 
 /** What the hex view does with each message. */
@@ -22,6 +23,8 @@ export interface HexMessageHandlers {
   revealOffset(offset: number, length: number): void;
   bytesEdited(fromOffset: number, caretOffset: number | undefined, state: FileState, reset: boolean): void;
   notice(level: NoticeMessage['level'], text: string, topic: string | undefined): void;
+  /** The find's matches over the whole file, as the ruler's buckets of bytes (see RulerMessage); `count` 0 takes them away. */
+  findRuler(count: number, bits: string | undefined): void;
 }
 
 /** Hands the host's message `data` to `on`, if it is one for the hex view and well formed. */
@@ -39,6 +42,10 @@ export function handleHexMessage(data: unknown, on: HexMessageHandlers): void {
       if (on.ready && isCount(m.id) && isCount(m.offset) && m.data instanceof Uint8Array && isPairs(m.edited) && isState(m.state)) {
         on.bytes(m.id, m.offset, m.data, m.edited, m.state);
       }
+      break;
+    case 'ruler':
+      if (on.ready && m.lane === 'find' && isCount(m.count) && m.count <= MAX_RULER_BUCKETS
+        && (m.bits === undefined || (typeof m.bits === 'string' && m.bits.length <= MAX_RULER_BUCKETS))) on.findRuler(m.count, m.bits);
       break;
     case 'foundOffset':
       if (on.ready && isCount(m.id)) on.foundOffset(m);

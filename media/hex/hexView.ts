@@ -177,6 +177,10 @@ export class HexView implements View {
       revealOffset: (offset, length) => this.revealOffset(offset, length),
       bytesEdited: (fromOffset, caretOffset, state, reset) => this.onBytesEdited(fromOffset, caretOffset, state, reset),
       notice: (level, text, topic) => this.notices.show(level, text, topic),
+      findRuler: (count, bits) => {
+        this.viewport.ruler.setLane('find', count, bits);
+        this.invalidate();
+      },
     };
     this.listen();
   }
@@ -306,7 +310,7 @@ export class HexView implements View {
     this.root.classList.toggle('insert-mode', c.insert);
     this.root.classList.toggle('text-column', c.column === 'text');
 
-    vp.updateBars(offsetPx);
+    vp.updateBars(offsetPx, Math.floor(c.caret / perRow));
     this.inspector.update(state.readOnly, vp.rowWidth(chars), this.bodyWidth);
     this.toolbar.update(state);
 

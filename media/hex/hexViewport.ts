@@ -6,7 +6,8 @@
  * small), the offset column staying put.
  */
 import { clamp } from '../guards';
-import { Scrollbar } from '../scrollbar';
+import { OverviewRuler } from '../ruler/overviewRuler';
+import { Scrollbar, VBAR_PX } from '../scrollbar';
 import type { HexCursor } from './hexCursor';
 import { offsetDigits } from './hexFormat';
 import { rowCount } from './hexMotion';
@@ -49,6 +50,8 @@ export class HexViewport {
   private wheelRows = 0;
   private readonly vbar: Scrollbar;
   private readonly hbar: Scrollbar;
+  /** The find's matches over the whole file, in the vertical scrollbar (as the text view's ruler, over rows). */
+  readonly ruler: OverviewRuler;
 
   constructor(editor: HTMLElement, private readonly host: ViewportHost) {
     this.vbar = new Scrollbar(editor, {
@@ -59,6 +62,7 @@ export class HexViewport {
       orientation: 'horizontal', trackClass: 'hscroll-track', thumbClass: 'hscroll-thumb',
       onScroll: (r) => this.scrollToX(r * this.maxScrollX()),
     });
+    this.ruler = new OverviewRuler(this.vbar.track);
   }
 
   get lineHeight(): number {
@@ -170,11 +174,12 @@ export class HexViewport {
     this.topRow = clamp(this.topRow, 0, this.maxTop());
   }
 
-  /** Draws both scrollbars for the frame `layout` fitted. */
-  updateBars(offsetPx: number): void {
+  /** Draws both scrollbars, and the ruler with the caret on `caretRow`, for the frame `layout` fitted. */
+  updateBars(offsetPx: number, caretRow: number): void {
     const maxTop = this.maxTop();
     const hMax = this.maxScrollX();
     this.vbar.update(maxTop > 0 ? this.topRow / maxTop : 0, this.fit.full / this.rowTotal(), maxTop > 0, this.box.height);
+    if (maxTop > 0) this.ruler.draw(this.rowTotal(), caretRow, this.box.height, VBAR_PX);
     this.hbar.update(hMax > 0 ? this.x / hMax : 0, (this.box.width - ROW_EXTRA_PX) / (this.box.width - ROW_EXTRA_PX + hMax), hMax > 0, this.box.width - ROW_EXTRA_PX - offsetPx);
   }
 

@@ -7,14 +7,11 @@
 import type { FilterLinesMessage, FilterProgressMessage, FindCountMessage, FoundMessage } from '../../src/editor/findProtocol';
 import type { LogColoursMessage } from '../../src/editor/logColourProtocol';
 import { MARK_ACTIONS, type MarkAction } from '../../src/editor/markProtocol';
-import { RULER_LANES, type RulerLane } from '../../src/editor/rulerProtocol';
+import { MAX_RULER_BUCKETS, RULER_LANES, type RulerLane } from '../../src/editor/rulerProtocol';
 import type { FileState, Position } from '../../src/editor/protocol';
 import { MAX_RULES } from '../../src/highlight/userRules';
 import { type SearchQuery, validateQuery } from '../../src/search/query';
 import { asHostMessage, isCount, isPos, isState } from '../guards';
-
-/** Most buckets a ruler message may have: more than any screen has pixels. */
-const MAX_RULER_BUCKETS = 1 << 16;
 
 /** What the text view does with each message, called with its fields checked. */
 export interface TextMessageHandler {

@@ -8,12 +8,10 @@
 import { el } from '../dom';
 import { clamp } from '../guards';
 import { OverviewRuler } from '../ruler/overviewRuler';
-import { Scrollbar } from '../scrollbar';
+import { Scrollbar, VBAR_PX } from '../scrollbar';
 import type { TextGeometry } from './textGeometry';
 import { wheelMovement } from './wheelMovement';
 
-/** Width of the vertical scrollbar (viewer.css), where the overview ruler is drawn. */
-const VBAR_PX = 14;
 
 /** What scrolling needs from the view. */
 export interface TextScrollHost {

@@ -24,6 +24,8 @@ interface Count {
   offsets: MatchOffsets;
   /** Where the matches are, for the overview ruler. */
   hits: HitBuckets;
+  /** The hex view's count: its ruler takes the buckets over bytes (rows), the text view's over lines. */
+  overBytes: boolean;
   abort: AbortController;
 }
 
@@ -43,7 +45,7 @@ export class FindController {
 
   /** Answers a `find` message with a `found` message; restarts the count for a new query. */
   async find(message: FindMessage): Promise<void> {
-    const found = await this.search(message.id, message.query, this.offsetOfPosition(message.from), message.backwards, message.restart);
+    const found = await this.search(message.id, message.query, this.offsetOfPosition(message.from), message.backwards, message.restart, false);
     if (!found) return;
     if (!found.match) {
       this.post(found.error === undefined ? { type: 'found', id: message.id, wrapped: false } : { type: 'found', id: message.id, wrapped: false, error: found.error });
@@ -60,7 +62,7 @@ export class FindController {
 
   /** Answers a `findOffset` message (the hex view) with a `foundOffset` message. */
   async findOffset(message: FindOffsetMessage): Promise<void> {
-    const found = await this.search(message.id, message.query, Math.min(message.from, this.document.text!.size), message.backwards, message.restart);
+    const found = await this.search(message.id, message.query, Math.min(message.from, this.document.text!.size), message.backwards, message.restart, true);
     if (found) this.post({ type: 'foundOffset', id: message.id, match: found.match, wrapped: found.wrapped, error: found.error });
   }
 
@@ -68,10 +70,10 @@ export class FindController {
    * The next match from `from`, with its rank when known; undefined when a newer
    * search replaced this one (its answer is not wanted).
    */
-  private async search(id: number, query: SearchQuery, from: number, backwards: boolean, restart: boolean)
+  private async search(id: number, query: SearchQuery, from: number, backwards: boolean, restart: boolean, overBytes: boolean)
     : Promise<{ match?: { offset: number; length: number; index?: number }; wrapped: boolean; error?: string; signal: AbortSignal } | undefined> {
     const key = JSON.stringify(query);
-    if (restart || this.count?.key !== key) this.startCount(id, query, key);
+    if (restart || this.count?.key !== key || this.count.overBytes !== overBytes) this.startCount(id, query, key, overBytes);
     this.lookup?.abort();
     const abort = new AbortController();
     this.lookup = abort;
@@ -106,7 +108,7 @@ export class FindController {
   /** The content changed: what the count recorded is stale, so it starts over. */
   contentChanged(): void {
     const count = this.count;
-    if (count) this.startCount(count.id, count.query, count.key);
+    if (count) this.startCount(count.id, count.query, count.key, count.overBytes);
   }
 
   private async locate(query: SearchQuery, from: number, backwards: boolean, signal: AbortSignal)
@@ -145,11 +147,11 @@ export class FindController {
     return match;
   }
 
-  private startCount(id: number, query: SearchQuery, key: string): void {
+  private startCount(id: number, query: SearchQuery, key: string, overBytes: boolean): void {
     this.count?.abort.abort();
     this.shown = undefined;
     const text = this.document.text!;
-    const count: Count = { id, key, query, size: text.size, offsets: new MatchOffsets(), hits: new HitBuckets(text.size), abort: new AbortController() };
+    const count: Count = { id, key, query, size: text.size, offsets: new MatchOffsets(), hits: new HitBuckets(text.size), overBytes, abort: new AbortController() };
     this.count = count;
     let matches = 0;
     let rulerAt = 0;
@@ -192,11 +194,15 @@ export class FindController {
     });
   }
 
-  /** Sends the view's overview ruler the lines the count found matches on so far (not during a save: lines cannot be read then). */
+  /**
+   * Sends the view's overview ruler where the count found matches so far: over bytes to
+   * the hex view, over lines to the text view (not during a save: lines cannot be read then).
+   */
   private postRuler(count: Count): void {
     const text = this.document.text!;
-    if (this.document.isSaving || text.size !== count.size) return;
-    this.post(rulerMessage('find', linesOfHits(text, count.hits)));
+    if (text.size !== count.size) return;
+    if (count.overBytes) this.post(rulerMessage('find', count.hits));
+    else if (!this.document.isSaving) this.post(rulerMessage('find', linesOfHits(text, count.hits)));
   }
 
   /**

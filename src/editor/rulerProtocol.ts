@@ -16,5 +16,8 @@ export interface RulerMessage {
   rule?: number;
 }
 
+/** Most buckets a ruler message may have: more than any screen has pixels. */
+export const MAX_RULER_BUCKETS = 1 << 16;
+
 export const RULER_LANES = ['find', 'filter', 'edits', 'highlight'] as const;
 export type RulerLane = typeof RULER_LANES[number];

@@ -8,7 +8,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
-import { closeAllEditors, type ExtensionSession, findInWebviews, forgetWebviewWorker, openAlone, quickOpenFocus, runCommand, screenshot, startExtensionSession } from './harness';
+import { rulerLanesAt } from '../rulerPixels';
+import { closeAllEditors, type ExtensionSession, findInWebviews, forgetWebviewWorker, openAlone, quickOpenFocus, runCommand, screenshot, startExtensionSession, until } from './harness';
 
 const SAMPLE_SIZE = 3 * 1024 * 1024;
 /** Where the test types (Go to Offset, then two hex digits). */
@@ -180,6 +181,14 @@ describe('Hex view in VS Code', function () {
     await frame.locator('.find-widget .find-hex').click(); // text, not hex bytes
     await frame.locator('.find-widget .find-input').fill('HEX!');
     await frame.locator('.find-widget .find-count', { hasText: /^1 of 1$/ }).waitFor({ timeout: 30_000 });
+    // The one match on the hex view's overview ruler, at its place in the file, in the find's lane (right);
+    // the caret (drawn across) goes back to the start first.
+    await frame.locator('canvas.overview-ruler[data-lanes="find"]').waitFor({ timeout: 20_000 });
+    await frame.locator('.hex-editor').focus();
+    await page.keyboard.press('Control+Home');
+    await until('the match drawn on the ruler', async () => JSON.stringify(await rulerLanesAt(frame, (KNOWN_AT + 4) / SAMPLE_SIZE)) === '[false,false,true]');
+    assert.deepStrictEqual(await rulerLanesAt(frame, 0.2), [false, false, false], 'nothing where there is no match');
+    await screenshot(page, 'hex-find-ruler');
     await frame.locator('.hex-editor').focus();
     await page.keyboard.press('Control+Alt+L');
     await frame.locator('.filter-pane:not(.hidden)').waitFor({ timeout: 20_000 });

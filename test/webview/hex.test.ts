@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import type { HostMessage, ViewerMessage } from '../../src/editor/protocol';
 import { MAX_BYTES_PER_REQUEST } from '../../src/editor/protocol';
 import { HUGE_BINARY_SIZE, hugeByte, KNOWN_AT, KNOWN_BYTES } from './fakeBytes';
+import { rulerLanesAt } from '../rulerPixels';
 import { ARTIFACTS, pageSuite } from './harness';
 
 interface FakeHostView {
@@ -195,6 +196,26 @@ describe('hex view webview (fake host, Chromium)', function () {
     assert.strictEqual((await data(page)).caret, String(0x44));
   });
 
+  it('the overview ruler shows the find\'s matches over the whole file (bytes), and the caret; a bad ruler message is dropped', async () => {
+    const page = await open('file=hugebin');
+    const lane = (bucket: number) => {
+      const bits = new Uint8Array(8);
+      bits[bucket >> 3] = 1 << (bucket & 7);
+      return { type: 'ruler', lane: 'find', count: 64, bits: Buffer.from(bits).toString('base64') };
+    };
+    await page.evaluate((m) => fakeHost.send(m as never), lane(40));
+    await page.waitForSelector('canvas.overview-ruler[data-lanes="find"]');
+    await page.waitForTimeout(100);
+    assert.deepStrictEqual(await rulerLanesAt(page, 40 / 64), [false, false, true], 'the match, right, at 40/64 of the file');
+    assert.deepStrictEqual(await rulerLanesAt(page, 0), [true, true, true], 'the caret, across, at the start');
+    assert.deepStrictEqual(await rulerLanesAt(page, 0.3), [false, false, false]);
+    await page.evaluate(() => fakeHost.send({ type: 'ruler', lane: 'edits', count: 64, bits: 'AAAAAAAAAAA=' } as never));
+    await page.evaluate(() => fakeHost.send({ type: 'ruler', lane: 'find', count: 1e9, bits: 'AAAA' } as never));
+    await page.waitForTimeout(100);
+    assert.strictEqual(await page.$eval('canvas.overview-ruler', (c) => (c as HTMLElement).dataset.lanes), 'find', 'the hex view draws the find only, from a message in range');
+    await page.evaluate(() => fakeHost.send({ type: 'ruler', lane: 'find', count: 0 } as never));
+    await page.waitForFunction(() => (document.querySelector('canvas.overview-ruler') as HTMLElement).dataset.lanes === '');
+  });
   it('Ctrl+G asks the host for Go to Offset; the reveal puts the caret there, past 4 GiB', async () => {
     const page = await open('file=hugebin');
     await page.keyboard.press('Control+G');

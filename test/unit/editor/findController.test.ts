@@ -9,6 +9,7 @@ import type { FilterLinesMessage, FilterProgressMessage, FindCountMessage, Found
 import { FindController } from '../../../src/editor/findController';
 import type { HugeDocument } from '../../../src/editor/hugeDocument';
 import type { HostMessage } from '../../../src/editor/protocol';
+import type { RulerMessage } from '../../../src/editor/rulerProtocol';
 import { LineIndex } from '../../../src/lines';
 import type { SearchQuery } from '../../../src/search/query';
 import { naiveLines, randInt, random, tempFile } from '../testUtil';
@@ -99,6 +100,43 @@ describe('FindController: find next/previous and the count, over the edited cont
       } finally {
         dispose();
       }
+    }
+  });
+
+  it('sends the ruler the matches over lines for the text view, over bytes for the hex view', async () => {
+    const { document, text, dispose } = await editedDocument(5);
+    try {
+      const expected = naiveNeedles(text.read(0, text.size));
+      const host = collector();
+      const finder = new FindController(document, (m) => host.post(m));
+      const bitsOf = (m: HostMessage) => {
+        const r = m as RulerMessage;
+        const bits = Buffer.from(r.bits ?? '', 'base64');
+        return Array.from({ length: r.count }, (_, b) => (bits[b >> 3] & (1 << (b & 7))) !== 0);
+      };
+      const overBytes = Array.from({ length: 4096 }, () => false);
+      for (const offset of expected) overBytes[Math.min(4095, Math.floor((offset / text.size) * 4096))] = true;
+
+      let done = host.next('findCount', (m) => m.done);
+      await finder.findOffset({ type: 'findOffset', id: 1, query: NEEDLE, from: 0, backwards: false, restart: true });
+      await done;
+      const hexLane = host.messages.filter((m) => m.type === 'ruler').pop()!;
+      assert.deepStrictEqual(bitsOf(hexLane), overBytes, 'the hex view: one bucket a 4096th of the bytes');
+
+      done = host.next('findCount', (m) => m.done);
+      await finder.find({ type: 'find', id: 2, query: NEEDLE, from: { line: 0, column: 0 }, backwards: false, restart: false });
+      await done;
+      const textLane = host.messages.filter((m) => m.type === 'ruler').pop()!;
+      const lineCount = text.estimatedLineCount();
+      const overLines = bitsOf(textLane);
+      for (const offset of expected) {
+        const bucket = Math.floor((text.lineOfOffset(offset) / lineCount) * 4096);
+        assert.ok(overLines[bucket], `the text view: the line of match ${offset} (bucket ${bucket})`);
+      }
+      assert.notDeepStrictEqual(overLines, overBytes, 'the same query counted again for the text view, over its lines');
+      finder.stop();
+    } finally {
+      dispose();
     }
   });
 
