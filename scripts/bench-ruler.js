@@ -194,15 +194,19 @@ async function rulerScan(editedText, background = true, handle = true) {
   return { matches, count, lanes, laneSeconds, batches, split, mainBusy: elu.active / 1000, before, peak, message };
 }
 
-/** Bytes a structure keeps in this isolate's heap: heap used, after full GCs, with and without it. */
+/** Bytes a structure keeps (heap and typed arrays' backing stores), after full GCs, with and without it. */
 function retainedBytes(holder, key) {
+  const used = () => {
+    const m = process.memoryUsage();
+    return m.heapUsed + m.arrayBuffers;
+  };
   gc();
   gc();
-  const withIt = process.memoryUsage().heapUsed;
+  const withIt = used();
   holder[key] = undefined;
   gc();
   gc();
-  return withIt - process.memoryUsage().heapUsed;
+  return withIt - used();
 }
 
 function size(n) {
@@ -242,8 +246,8 @@ async function main() {
   const r = res.ruler.result;
   const markedLines = [...Array(r.count.lane.count).keys()].filter((b) => r.count.lane.has(b)).length;
   const markedBytes = [...Array(r.count.hits.count).keys()].filter((b) => r.count.hits.has(b)).length;
-  const kept = r.count.offsets.offsets.length;
-  const marks = r.count.offsets.marks.length;
+  const kept = r.count.offsets.kept;
+  const marks = r.count.offsets.markCount;
   const bitBytes = r.count.hits.bytes().byteLength + r.count.lane.bytes().byteLength;
   // Retained heap, measured by dropping each structure in turn (the rest of the result is kept).
   const marksBytes = retainedBytes(r.count.offsets, 'marks');
@@ -266,7 +270,7 @@ async function main() {
   console.log(`main thread in the best ruler round: busy ${r.mainBusy.toFixed(2)} s of ${res.ruler.seconds.toFixed(2)} s (${r.batches} batches; in the product's onMatches ${(r.split.map + r.split.offsets + r.split.hits).toFixed(2)} s: batch.map ${r.split.map.toFixed(2)} s, MatchOffsets.add ${r.split.offsets.toFixed(2)} s, HitBuckets.add ${r.split.hits.toFixed(2)} s; the rest is searchFile building Match objects from the worker's messages, and the lanes)`);
   console.log(`context: ruler at normal priority ${res.normal.seconds.toFixed(2)} s (${(res.normal.seconds / res.grep.seconds).toFixed(2)}x grep), search alone (background, batches not handled) ${res.bare.seconds.toFixed(2)} s (${(res.bare.seconds / res.grep.seconds).toFixed(2)}x grep)`);
   console.log(`ruler scan: ${res.ruler.seconds.toFixed(2)} s (${gbs(res.ruler.seconds)} GB/s), grep -c -F: ${res.grep.seconds.toFixed(2)} s (${gbs(res.grep.seconds)} GB/s), ratio ${ratio.toFixed(2)}x (target <= ${TIME_TARGET}x: ${ratio <= TIME_TARGET ? 'met' : 'MISSED'})`);
-  console.log(`ruler memory: ${size(rulerBytes)} (HitBuckets ${size(bitBytes)}: 2 x ${r.count.hits.count} bits, bytes and lines; MatchOffsets ${size(offsetsBytes)} heap: ${kept} offsets kept ${size(keptBytes)} + ${marks} marks ${size(marksBytes)}), target <= ${size(MEMORY_TARGET)}: ${rulerBytes <= MEMORY_TARGET ? 'met' : 'MISSED'}${rulerBytes > MEMORY_TARGET && bitBytes <= MEMORY_TARGET ? ` (the ruler's bits alone: ${size(bitBytes)}, met; MatchOffsets serves next/previous and the match's rank, not the drawing)` : ''}`);
+  console.log(`ruler memory: ${size(rulerBytes)} (HitBuckets ${size(bitBytes)}: 2 x ${r.count.hits.count} bits, bytes and lines; MatchOffsets ${size(offsetsBytes)} with its arrays: ${kept} offsets kept ${size(keptBytes)} + ${marks} marks ${size(marksBytes)}), target <= ${size(MEMORY_TARGET)}: ${rulerBytes <= MEMORY_TARGET ? 'met' : 'MISSED'}${rulerBytes > MEMORY_TARGET && bitBytes <= MEMORY_TARGET ? ` (the ruler's bits alone: ${size(bitBytes)}, met; MatchOffsets serves next/previous and the match's rank, not the drawing)` : ''}`);
   const grow = (k) => size(r.peak[k] - r.before[k]);
   console.log(`process during the best ruler round (sampled every 20 ms), peak over start: RSS +${grow('rss')} (the search worker's heap and mapped windows included), main heap +${grow('heapUsed')}, external +${grow('external')}, array buffers +${grow('arrayBuffers')}`);
   index.dispose();

@@ -1,28 +1,49 @@
 /**
  * Where the matches of a count found so far are, in file order: answers "next" and
  * "previous" without searching again, as far as the count has scanned. Keeps the
- * first `limit` offsets (8 bytes each); past those, one mark every `stride` matches,
- * from which the rank of any later match is found by counting the few matches
- * between the mark and it.
+ * first `limit` offsets (8 bytes each, 1 MB by default); past those, one mark every
+ * `stride` matches, from which the rank of any later match is found by counting the
+ * few matches between the mark and it. The marks stay under `maxMarks` (512 KB) by
+ * keeping every other one and doubling the stride, so memory is bounded however
+ * many matches there are (a log may have tens of millions).
  */
 export class MatchOffsets {
-  private readonly offsets: number[] = [];
-  /** Past the first `limit`: every `stride`-th match, its rank and offset. */
-  private readonly marks: { rank: number; offset: number }[] = [];
+  private offsets = new Float64Array(1024);
+  private kept = 0;
+  /** Past the first `limit`: the offset of match `limit + k * stride` at k. */
+  private marks = new Float64Array(1024);
+  private markCount = 0;
   private total = 0;
   /** Every match starting before this offset is recorded (counted, and kept or marked). */
   private scannedTo = 0;
 
-  constructor(private readonly limit = 1_000_000, private readonly stride = 256) {}
+  constructor(private readonly limit = 131_072, private stride = 256, private readonly maxMarks = 65_536) {}
 
   /** Records matches (in order) and how far the scan got. */
   add(offsets: readonly number[], scannedTo: number): void {
     for (const offset of offsets) {
-      if (this.total < this.limit) this.offsets.push(offset);
-      else if ((this.total - this.limit) % this.stride === 0) this.marks.push({ rank: this.total, offset });
+      if (this.total < this.limit) {
+        if (this.kept === this.offsets.length) this.offsets = grown(this.offsets, this.limit);
+        this.offsets[this.kept++] = offset;
+      } else if ((this.total - this.limit) % this.stride === 0) {
+        if (this.markCount === this.maxMarks) this.thinMarks();
+        // After thinning, this match is a mark only if it falls on the doubled stride.
+        if ((this.total - this.limit) % this.stride === 0) {
+          if (this.markCount === this.marks.length) this.marks = grown(this.marks, this.maxMarks);
+          this.marks[this.markCount++] = offset;
+        }
+      }
       this.total++;
     }
     this.scannedTo = Math.max(this.scannedTo, scannedTo);
+  }
+
+  /** Keeps every other mark (those on the doubled stride). */
+  private thinMarks(): void {
+    const kept = Math.ceil(this.markCount / 2);
+    for (let k = 0; k < kept; k++) this.marks[k] = this.marks[2 * k];
+    this.markCount = kept;
+    this.stride *= 2;
   }
 
   /** The scan reached `size`: everything is recorded. */
@@ -32,7 +53,7 @@ export class MatchOffsets {
 
   /** More matches than the offsets kept. */
   private get full(): boolean {
-    return this.total > this.offsets.length;
+    return this.total > this.kept;
   }
 
   /**
@@ -42,8 +63,8 @@ export class MatchOffsets {
    */
   next(from: number, backwards: boolean, size: number): { offset: number; index: number; wrapped: boolean } | null | undefined {
     const all = this.scannedTo >= size && !this.full;
-    const n = this.offsets.length;
-    const i = lowerBound(this.offsets, from);
+    const n = this.kept;
+    const i = lowerBound(this.offsets, n, from);
     if (!backwards) {
       if (i < n) return { offset: this.offsets[i], index: i, wrapped: false };
       if (!all) return undefined;
@@ -64,35 +85,31 @@ export class MatchOffsets {
    * no kept match starts at `offset`.
    */
   rankOf(offset: number): { rank: number; countFrom?: number } | undefined {
-    const n = this.offsets.length;
-    const i = lowerBound(this.offsets, offset);
+    const n = this.kept;
+    const i = lowerBound(this.offsets, n, offset);
     if (i < n) return this.offsets[i] === offset ? { rank: i } : undefined;
     if (!this.full || offset >= this.scannedTo) return undefined;
-    const j = lastMarkAtOrBefore(this.marks, offset);
-    const base = j >= 0 ? this.marks[j] : { rank: n - 1, offset: this.offsets[n - 1] };
-    return { rank: base.rank, countFrom: base.offset };
+    // The last mark at or before `offset`, else the last offset kept.
+    const j = lowerBound(this.marks, this.markCount, offset + 1) - 1;
+    return j >= 0 ? { rank: this.limit + j * this.stride, countFrom: this.marks[j] } : { rank: n - 1, countFrom: this.offsets[n - 1] };
   }
 }
 
-function lowerBound(sorted: readonly number[], value: number): number {
+/** A copy of `a` twice as long (at most `max`). */
+function grown(a: Float64Array, max: number): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(Math.min(max, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/** The first index in sorted[0, length) whose value is at least `value`. */
+function lowerBound(sorted: Float64Array, length: number, value: number): number {
   let lo = 0;
-  let hi = sorted.length;
+  let hi = length;
   while (lo < hi) {
-    const mid = Math.floor((lo + hi) / 2);
+    const mid = (lo + hi) >>> 1;
     if (sorted[mid] < value) lo = mid + 1;
     else hi = mid;
   }
   return lo;
-}
-
-/** Index of the last mark at or before `offset`, -1 when none is. */
-function lastMarkAtOrBefore(marks: readonly { offset: number }[], offset: number): number {
-  let lo = 0;
-  let hi = marks.length;
-  while (lo < hi) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (marks[mid].offset <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
 }

@@ -66,4 +66,20 @@ describe('MatchOffsets: next and previous from a running count', () => {
     });
     assert.strictEqual(offsets.rankOf(all[10] + 0.5), undefined, 'no match there');
   });
+
+  it('keeps at most maxMarks marks, doubling the stride, and still tells every rank', () => {
+    const all = Array.from({ length: 5000 }, (_, i) => i * 3 + 1);
+    const offsets = new MatchOffsets(100, 4, 16);
+    for (let at = 0; at < all.length; at += 37) offsets.add(all.slice(at, at + 37), all[Math.min(all.length, at + 37)] ?? 20_000);
+    offsets.finish(20_000);
+    let widest = 0;
+    all.forEach((o, rank) => {
+      const known = offsets.rankOf(o)!;
+      const between = known.countFrom === undefined ? 0 : all.filter((m) => m >= known.countFrom! && m < o).length;
+      assert.strictEqual(known.rank + between, rank, `match ${rank} at ${o}`);
+      widest = Math.max(widest, between);
+    });
+    // 4900 matches past the limit in at most 16 marks: a stride of 512 (4, doubled 7 times).
+    assert.ok(widest > 256 && widest < 512, `matches counted from a mark: at most ${widest}`);
+  });
 });
