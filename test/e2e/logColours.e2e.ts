@@ -70,6 +70,7 @@ describe('Log colours in VS Code', function () {
     fs.mkdirSync(workspace);
     fs.writeFileSync(path.join(workspace, 'app.log'), SAMPLE_LOG);
     fs.writeFileSync(path.join(workspace, 'build.log'), BUILD_LOG);
+    fs.writeFileSync(path.join(workspace, 'long.log'), SAMPLE_LOG.repeat(150));
     session = await startExtensionSession(workspace, ['*.log'], { 'hugefile.tintLevelLines': true });
     page = session.page;
   });
@@ -151,5 +152,35 @@ describe('Log colours in VS Code', function () {
     await page.keyboard.press('Enter');
     await frame.waitForFunction(() => document.querySelectorAll('[class*="hl-"]').length === 0, undefined, { timeout: 20_000 });
     await until('the rule\'s lane to go from the ruler', async () => !(await lanes()).includes('highlight'));
+  });
+  it('a coloured log with a highlight rule, marks and find matches on the overview ruler, in the light, dark and high-contrast themes', async () => {
+    await openAlone(page, 'long.log');
+    const { frame } = await findInWebviews(page, '.row[data-line="5"] .text .lg-error');
+    await runCommandShowing(page, 'Huge File: Add Highlight Rule', page.locator('.quick-input-widget', { hasText: 'what to colour' }));
+    await pick(page, '', 'Whole lines with text');
+    await page.locator('.quick-input-widget input').fill('timed out');
+    await page.keyboard.press('Enter');
+    await pick(page, 'Green', 'Green');
+    await frame.locator('.line.hl-line-bg-0').first().waitFor({ timeout: 20_000 });
+    for (const line of [2, 12]) {
+      await frame.locator(`.row[data-line="${line}"] .text`).click({ position: { x: 2, y: 5 } });
+      await page.keyboard.press('Control+F2');
+      await frame.locator(`.row[data-line="${line}"].marked`).waitFor({ timeout: 10_000 });
+    }
+    await page.keyboard.press('Control+F');
+    await frame.locator('.find-widget .find-input').fill('ERROR');
+    await frame.locator('.find-widget .find-count', { hasText: /^\d[\d,]* of [\d,]+$/ }).waitFor({ timeout: 30_000 });
+    await until('the ruler\'s find and rule lanes', async () => {
+      const lanes = (await frame.$eval('canvas.overview-ruler', (c) => (c as HTMLElement).dataset.lanes ?? '')).split(' ');
+      return lanes.includes('find') && lanes.includes('highlight-0');
+    });
+    for (const [label, file, name] of [['Light Modern', 'light_modern.json', 'light'], ['Dark Modern', 'dark_modern.json', 'dark'], ['Dark High Contrast', 'hc_black.json', 'high-contrast']] as const) {
+      await page.keyboard.press('F1');
+      await pick(page, '>Preferences: Color Theme', 'Preferences: Color Theme');
+      await pick(page, label, label);
+      const want = expected(file);
+      await until(`the ${label} colours`, async () => await frame.locator('.row .lg-error').first().evaluate((e) => getComputedStyle(e).color) === want.error);
+      await screenshot(page, `reading-${name}`);
+    }
   });
 });
