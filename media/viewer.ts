@@ -214,6 +214,7 @@ export class Viewer implements View {
 
     this.caretReporter = new CaretReporter(this.cache, {
       get caret() { return view.sel.caret; },
+      get anchor() { return view.sel.anchor; },
       get topLine() { return view.scroll.topLine; },
       get overwrite() { return view.edits.overwrite; },
       get focused() { return view.input.focused; },

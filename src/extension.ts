@@ -29,7 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('hugefile.find', () => provider.activeSession?.open('find')),
     vscode.commands.registerCommand('hugefile.filterLines', () => provider.activeSession?.open('filter')),
     ...MARK_ACTIONS.map((action) => vscode.commands.registerCommand(`hugefile.${action}`, () => provider.activeSession?.markCommand(action))),
-    vscode.commands.registerCommand('hugefile.addHighlight', () => addHighlightRule(provider.activeSession?.findText)),
+    vscode.commands.registerCommand('hugefile.addHighlight', () => addHighlightRule(provider.activeSession?.highlightSeed)),
     vscode.commands.registerCommand('hugefile.manageHighlights', () => manageHighlightRules()),
     vscode.commands.registerCommand('hugefile.toggleAnsiEscapes', () => toggleAnsiEscapes()),
     vscode.commands.registerCommand('hugefile.saveNow', () => {

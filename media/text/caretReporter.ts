@@ -12,6 +12,8 @@ const CARET_THROTTLE_MS = 100;
 /** What the reporter reads from the view when its timer fires. */
 export interface CaretReporterHost {
   readonly caret: Position;
+  /** The other end of the selection (the caret itself when nothing is selected). */
+  readonly anchor: Position;
   readonly topLine: number;
   readonly overwrite: boolean;
   /** Only a focused view reads its line out. */
@@ -21,7 +23,7 @@ export interface CaretReporterHost {
   announce(text: string): void;
 }
 
-/** Sends the caret to the host when it (or the top line, or overwrite) changed; announces a new line. */
+/** Sends the caret (and the selection's anchor) to the host when it (or the top line, or overwrite) changed; announces a new line. */
 export class CaretReporter {
   private timer = 0;
   private lastSent = '';
@@ -33,14 +35,16 @@ export class CaretReporter {
     if (this.timer) return;
     this.timer = window.setTimeout(() => {
       this.timer = 0;
-      const { caret, topLine, overwrite } = this.host;
-      const len = this.cache.lineLength(caret.line);
-      const column = caret.column === EOL ? len ?? 0 : caret.column;
-      const key = `${caret.line}:${column}:${topLine}:${overwrite}`;
+      const { caret, anchor, topLine, overwrite } = this.host;
+      const at = (p: Position): Position => ({ line: p.line, column: p.column === EOL ? this.cache.lineLength(p.line) ?? 0 : p.column });
+      const position = at(caret);
+      const other = at(anchor);
+      const selected = other.line !== position.line || other.column !== position.column;
+      const key = `${position.line}:${position.column}:${topLine}:${overwrite}:${selected ? `${other.line}:${other.column}` : ''}`;
       if (key === this.lastSent) return;
       const lineChanged = !this.lastSent.startsWith(`${caret.line}:`);
       this.lastSent = key;
-      this.host.post({ type: 'caret', position: { line: caret.line, column }, topLine, overwrite });
+      this.host.post(selected ? { type: 'caret', position, topLine, overwrite, anchor: other } : { type: 'caret', position, topLine, overwrite });
       if (lineChanged && this.host.focused) this.announceLine(caret.line);
     }, CARET_THROTTLE_MS);
   }

@@ -58,7 +58,7 @@ async function store(rules: HighlightSetting[]): Promise<void> {
 }
 
 /**
- * Asks for a pattern (`initial`: the find's text), what it colours and a colour, then adds
+ * Asks for a pattern (`initial`: the selection or the find's text), what it colours and a colour, then adds
  * the rule after the others. The steps stay open when the focus leaves them (as in VS Code's
  * multi-step input sample): a webview taking the focus back late must not lose what was typed.
  */

@@ -229,6 +229,8 @@ export interface CaretMessage {
   topLine: number;
   /** Typing replaces bytes instead of inserting (Insert key). */
   overwrite: boolean;
+  /** The selection's other end, when something is selected. */
+  anchor?: Position;
 }
 
 /** Copy the text between two positions to the clipboard (the host reads the bytes). */
@@ -361,9 +363,9 @@ export function validateViewerMessage(raw: unknown): ViewerMessage | undefined {
         ? { type: 'getLines', id: m.id, start: m.start, count: m.count, fromByte: m.fromByte, maxBytes: m.maxBytes }
         : undefined;
     case 'caret':
-      return isPosition(m.position) && isCount(m.topLine) && typeof m.overwrite === 'boolean'
-        ? { type: 'caret', position: m.position, topLine: m.topLine, overwrite: m.overwrite }
-        : undefined;
+      if (!isPosition(m.position) || !isCount(m.topLine) || typeof m.overwrite !== 'boolean') return undefined;
+      if (m.anchor === undefined) return { type: 'caret', position: m.position, topLine: m.topLine, overwrite: m.overwrite };
+      return isPosition(m.anchor) ? { type: 'caret', position: m.position, topLine: m.topLine, overwrite: m.overwrite, anchor: m.anchor } : undefined;
     case 'copy':
       return isPosition(m.from) && isPosition(m.to) ? { type: 'copy', from: m.from, to: m.to } : undefined;
     case 'command':

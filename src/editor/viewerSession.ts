@@ -30,6 +30,9 @@ export interface CaretReport {
   hex?: HexCaret;
 }
 
+/** A selection longer than this is not a highlight rule's pattern (as VS Code's find takes no long selection). */
+const MAX_SEED_BYTES = 200;
+
 /**
  * One webview showing a HugeDocument, as text or as hex: answers its requests
  * (validated, bounded), pushes index progress and file changes to it, and runs the
@@ -38,6 +41,8 @@ export interface CaretReport {
  */
 export class ViewerSession extends Disposable {
   private caret: Position = { line: 0, column: 0 };
+  /** The selection's other end, as the view last reported it; undefined when nothing is selected. */
+  private anchor: Position | undefined;
   private overwrite = false;
   private topLine = 0;
   private shownLines = 0;
@@ -327,6 +332,7 @@ export class ViewerSession extends Disposable {
       }
       case 'caret':
         this.caret = message.position;
+        this.anchor = message.anchor;
         this.topLine = message.topLine;
         this.overwrite = message.overwrite;
         this.reportCaret();
@@ -408,8 +414,21 @@ export class ViewerSession extends Disposable {
     void vscode.commands.executeCommand('workbench.action.files.save');
   }
 
-  /** The text the find widget looks for now, if it looks for text (a new highlight rule starts from it). */
-  get findText(): string | undefined {
+  /**
+   * What a new highlight rule starts from: the selection when it is a short part of one
+   * line (as VS Code's find starts from it), else the text the find widget looks for.
+   */
+  get highlightSeed(): string | undefined {
+    const text = this.document.text;
+    const anchor = this.anchor;
+    if (text && anchor && anchor.line === this.caret.line && this.viewMode === 'text') {
+      try {
+        const [from, to] = [offsetOf(text, anchor), offsetOf(text, this.caret)].sort((a, b) => a - b);
+        if (to > from && to - from <= MAX_SEED_BYTES) return text.read(from, to - from).toString('utf8');
+      } catch {
+        // The line is not indexed or changed since: the find's text will do.
+      }
+    }
     const query = this.finder.query;
     return query?.kind === 'text' ? query.text : query?.kind === 'regex' ? query.source : undefined;
   }

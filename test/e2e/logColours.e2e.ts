@@ -133,9 +133,14 @@ describe('Log colours in VS Code', function () {
   it('a highlight rule added with "Huge File: Add Highlight Rule" colours its matches at once; switched off, it goes', async () => {
     await openAlone(page, 'app.log');
     const { frame } = await findInWebviews(page, '.row[data-line="5"] .text .lg-error');
+    // A word selected (double-click) is where the new rule starts, as the find starts from it.
+    const word = frame.locator('.row[data-line="2"] .text span', { hasText: /^pid$/ });
+    await word.dblclick();
+    await frame.waitForFunction(() => document.getElementById('root')!.dataset.anchor !== document.getElementById('root')!.dataset.caret);
     await runCommandShowing(page, 'Huge File: Add Highlight Rule', page.locator('.quick-input-widget', { hasText: 'what to colour' }));
     await pick(page, '', 'Text');
     const input = page.locator('.quick-input-widget input');
+    await until('the selected word in the pattern\'s box', async () => await input.inputValue() === 'pid');
     await input.fill('c.e.Service');
     await page.keyboard.press('Enter');
     await pick(page, 'Blue', 'Blue');
