@@ -25,6 +25,8 @@ export interface HexMessageHandlers {
   notice(level: NoticeMessage['level'], text: string, topic: string | undefined): void;
   /** The find's matches over the whole file, as the ruler's buckets of bytes (see RulerMessage); `count` 0 takes them away. */
   findRuler(count: number, bits: string | undefined): void;
+  /** The offsets where the marked lines start, in order. */
+  marks(offsets: number[]): void;
 }
 
 /** Hands the host's message `data` to `on`, if it is one for the hex view and well formed. */
@@ -42,6 +44,9 @@ export function handleHexMessage(data: unknown, on: HexMessageHandlers): void {
       if (on.ready && isCount(m.id) && isCount(m.offset) && m.data instanceof Uint8Array && isPairs(m.edited) && isState(m.state)) {
         on.bytes(m.id, m.offset, m.data, m.edited, m.state);
       }
+      break;
+    case 'marks':
+      if (on.ready && Array.isArray(m.offsets) && m.offsets.every(isCount) && m.offsets.every((o, i) => i === 0 || o > m.offsets![i - 1])) on.marks(m.offsets);
       break;
     case 'ruler':
       if (on.ready && m.lane === 'find' && isCount(m.count) && m.count <= MAX_RULER_BUCKETS

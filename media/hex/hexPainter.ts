@@ -1,7 +1,8 @@
 /**
  * Paints the hex rows on screen: the header for the row width, then one HexRow
  * (hexRows.ts) per row shown, reused while scrolling, its cells marked with the
- * caret, the selection, edited bytes and find matches. Only the visible rows exist.
+ * caret, the selection, edited bytes and find matches, and the row with a bookmark
+ * where a marked line starts in it. Only the visible rows exist.
  */
 import type { ByteCache } from './byteCache';
 import type { HexCursor } from './hexCursor';
@@ -24,7 +25,8 @@ export class HexPainter {
   private perRow = 0;
 
   constructor(private readonly editor: HTMLElement, private readonly rowsEl: HTMLElement, private readonly cursor: HexCursor,
-    private readonly cache: ByteCache, private readonly matchAt: (offset: number) => CellMarks['match']) {}
+    private readonly cache: ByteCache, private readonly matchAt: (offset: number) => CellMarks['match'],
+    private readonly marked: (start: number, perRow: number) => boolean) {}
 
   /** Whether the header has been built (by `setBytesPerRow`). */
   get hasHeader(): boolean {
@@ -66,6 +68,7 @@ export class HexPainter {
       row.el.dataset.offset = String(start);
       row.setOffset(offsetHex(start, f.digits));
       row.el.classList.toggle('current', c.caret >= start && c.caret < start + perRow);
+      row.el.classList.toggle('marked', this.marked(start, perRow));
       for (let i = 0; i < perRow; i++) {
         const at = start + i;
         const byte = at >= f.size ? null : this.cache.byteAt(at);

@@ -33,6 +33,7 @@ import { HexCommands } from './hexCommands';
 import { HexCursor } from './hexCursor';
 import { HexEdits } from './hexEdits';
 import { HexFind } from './hexFind';
+import { HexMarks } from './hexMarks';
 import { offsetDigits } from './hexFormat';
 import { HexInspector } from './hexInspector';
 import { routeHexKeys } from './hexKeyRouting';
@@ -57,6 +58,7 @@ export class HexView implements View {
   private readonly live: HTMLDivElement;
 
   private readonly cursor = new HexCursor();
+  private readonly marks = new HexMarks();
   private readonly cache = new ByteCache();
   private readonly viewport: HexViewport;
   private readonly inspector: HexInspector;
@@ -122,7 +124,7 @@ export class HexView implements View {
       focusView: () => this.focusView(),
       select: (offset, length) => this.revealOffset(offset, length, false),
     });
-    this.painter = new HexPainter(this.editor, this.rowsEl, this.cursor, this.cache, (at) => this.find.markAt(at));
+    this.painter = new HexPainter(this.editor, this.rowsEl, this.cursor, this.cache, (at) => this.find.markAt(at), (start, perRow) => this.marks.inRow(start, perRow));
     this.pointer = new HexPointer(this.editor, this.rowsEl, {
       get cursor() { return view.cursor; },
       get size() { return view.state?.fileSize ?? 0; },
@@ -177,6 +179,10 @@ export class HexView implements View {
       revealOffset: (offset, length) => this.revealOffset(offset, length),
       bytesEdited: (fromOffset, caretOffset, state, reset) => this.onBytesEdited(fromOffset, caretOffset, state, reset),
       notice: (level, text, topic) => this.notices.show(level, text, topic),
+      marks: (offsets) => {
+        this.marks.set(offsets);
+        this.invalidate();
+      },
       findRuler: (count, bits) => {
         this.viewport.ruler.setLane('find', count, bits);
         this.invalidate();
@@ -310,6 +316,7 @@ export class HexView implements View {
     this.root.classList.toggle('insert-mode', c.insert);
     this.root.classList.toggle('text-column', c.column === 'text');
 
+    vp.ruler.setMarks(this.marks.rows(perRow));
     vp.updateBars(offsetPx, Math.floor(c.caret / perRow));
     this.inspector.update(state.readOnly, vp.rowWidth(chars), this.bodyWidth);
     this.toolbar.update(state);

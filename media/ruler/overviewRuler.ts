@@ -65,6 +65,7 @@ export class OverviewRuler {
 
   /** The marked lines, in order. */
   setMarks(lines: readonly number[]): void {
+    if (lines === this.marks) return;
     this.marks = lines;
     this.version++;
   }

@@ -433,14 +433,28 @@ export class ViewerSession extends Disposable {
     return query?.kind === 'text' ? query.text : query?.kind === 'regex' ? query.source : undefined;
   }
 
-  /** Runs a mark command at the caret's line, which the text view is asked for (see CaretForMessage). */
+  /**
+   * Runs a mark command at the caret's line, which the text view is asked for (see
+   * CaretForMessage); in the hex view, at the line holding the caret's byte.
+   */
   markCommand(action: MarkAction): void {
-    if (this.viewMode === 'text') this.post({ type: 'caretFor', action });
-    else void vscode.window.showInformationMessage('Marks are on lines: switch to the text view (Huge File: Toggle Hex View) to set and visit them.');
+    if (this.viewMode === 'text') {
+      this.post({ type: 'caretFor', action });
+      return;
+    }
+    const text = this.document.text!;
+    try {
+      this.runMarkAction(action, text.lineOfOffset(Math.min(this.hex.caret.offset, Math.max(0, text.size - 1))));
+    } catch {
+      void vscode.window.showInformationMessage(`The line of offset ${this.hex.caret.offset.toLocaleString('en-US')} is not indexed yet; try again in a moment.`);
+    }
   }
 
   private runMarkAction(action: MarkAction, line: number): void {
-    const target = { document: this.document, caretLine: () => line, reveal: (to: number) => this.reveal(to) };
+    const reveal = this.viewMode === 'hex'
+      ? async (to: number) => this.hex.reveal(this.document.text!.lineBounds(to).start, 0)
+      : (to: number) => this.reveal(to);
+    const target = { document: this.document, caretLine: () => line, reveal };
     if (action === 'toggleMark') toggleMark(target);
     else if (action === 'listMarks') void listMarks(target);
     else void goToMark(target, action === 'nextMark' ? 1 : -1);
@@ -464,16 +478,20 @@ export class ViewerSession extends Disposable {
     }, RULER_INTERVAL_MS);
   }
 
-  /** Sends the view the marked lines when they changed (not during a save: the file is not readable then). */
+  /**
+   * Sends the view the marked lines when they changed, to the hex view with the offsets
+   * they start at (not during a save: the file is not readable then).
+   */
   private sendMarks(): void {
     const marks = this.document.marks;
-    if (!marks || this.document.isSaving || this.viewMode !== 'text') return;
+    if (!marks || this.document.isSaving) return;
     const { lines, unplaced } = marks.lines();
     this.unplacedMarks = unplaced;
     const sent = this.sentMarks;
     if (sent && sent.length === lines.length && sent.every((line, i) => line === lines[i])) return;
     this.sentMarks = lines;
-    this.post({ type: 'marks', lines });
+    if (this.viewMode === 'text') this.post({ type: 'marks', lines });
+    else this.post({ type: 'marks', lines, offsets: lines.map((line) => this.document.text!.lineBounds(line).start) });
   }
 
   /** Tells the status bar where the caret is, in the view shown. */

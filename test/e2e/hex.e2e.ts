@@ -169,6 +169,23 @@ describe('Hex view in VS Code', function () {
     assert.strictEqual(await frame.locator('#view').getAttribute('aria-pressed'), 'true');
   });
 
+  it('Ctrl+F2 in hex marks the line holding the caret\'s byte (a bookmark where it starts); F2 goes back to it; Ctrl+F2 unmarks', async () => {
+    const { frame } = await findInWebviews(page, '.hex-editor');
+    await frame.locator('.hex-editor').focus();
+    await page.keyboard.press('Control+Home');
+    await frame.locator('#root[data-caret="0"]').waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Control+F2');
+    await frame.locator('.hex-row.marked[data-offset="0"]').waitFor({ timeout: 10_000 });
+    await page.locator('.statusbar-item', { hasText: 'Marked line 1' }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Control+End');
+    await until('the caret at the end', async () => (await frame.locator('#root').getAttribute('data-caret')) !== '0');
+    await page.keyboard.press('F2');
+    await frame.locator('#root[data-caret="0"]').waitFor({ timeout: 10_000 });
+    await screenshot(page, 'hex-marks');
+    await page.keyboard.press('Control+F2');
+    await until('the mark to go', async () => await frame.locator('.hex-row.marked').count() === 0);
+  });
+
   it('Ctrl+Alt+L in hex switches to the text view with the filter open, filtering by the text the hex find looks for', async () => {
     const { frame } = await findInWebviews(page, '.hex-editor');
     await frame.locator('.hex-editor').focus();

@@ -216,6 +216,20 @@ describe('hex view webview (fake host, Chromium)', function () {
     await page.evaluate(() => fakeHost.send({ type: 'ruler', lane: 'find', count: 0 } as never));
     await page.waitForFunction(() => (document.querySelector('canvas.overview-ruler') as HTMLElement).dataset.lanes === '');
   });
+
+  it('shows a bookmark on the rows where marked lines start; out-of-order offsets are dropped', async () => {
+    const page = await open('file=binary');
+    await page.evaluate(() => fakeHost.send({ type: 'marks', lines: [0, 3], offsets: [0x20, 0x10] } as never));
+    await page.evaluate(() => fakeHost.send({ type: 'marks', lines: [0, 3], offsets: [0x10, 0x25] } as never));
+    await page.waitForSelector('.hex-row.marked');
+    const marked = await page.$$eval('.hex-row.marked', (rows) => rows.map((r) => (r as HTMLElement).dataset.offset));
+    assert.deepStrictEqual(marked, ['16', '32']);
+    const glyph = await page.$eval('.hex-row.marked .hex-offset', (e) => getComputedStyle(e, '::before').width);
+    assert.notStrictEqual(glyph, 'auto', 'the bookmark is drawn');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'hex-marks.png'), clip: { x: 0, y: 0, width: 700, height: 160 } });
+    await page.evaluate(() => fakeHost.send({ type: 'marks', lines: [] , offsets: [] } as never));
+    await page.waitForFunction(() => document.querySelectorAll('.hex-row.marked').length === 0);
+  });
   it('Ctrl+G asks the host for Go to Offset; the reveal puts the caret there, past 4 GiB', async () => {
     const page = await open('file=hugebin');
     await page.keyboard.press('Control+G');
