@@ -155,3 +155,28 @@ export function smallFile(count: number, name = 'growing.log'): FakeFile & { app
 export function emptyFile(): BytesFile {
   return bytesFile('empty.txt', []);
 }
+
+const RICH = [
+  '2026-12-06T15:04:05.123Z ERROR [main] c.e.Service - Request 3f2504e0-4f89-11d3-9a0c-0305e82c3301 failed: user_id=42 path=/var/log/app.log',
+  '203.0.113.7 - - [06/Dec/2026:15:04:05 +0000] "GET /api/v1/users?id=42 HTTP/1.1" 200 1534 "https://example.com/start" "Mozilla/5.0"',
+  '\x1b[2m2026-12-06T15:04:05.123Z\x1b[0m \x1b[31;1mERROR\x1b[0m [main] \x1b[36mc.e.Service\x1b[0m - failed: \x1b[38;5;208muser_id=42\x1b[0m',
+  'level=warn ts=2026-12-06T15:04:05Z msg="slow query" duration=1.5s ok=true addr=[2001:db8::1]:8080',
+];
+
+/** Line n of a log whose lines are 200 characters of what the log colouring marks, ANSI colours on a quarter of them. */
+export function richLogLineText(line: number): string {
+  let text = `#${line + 1} `;
+  for (let k = line; text.length < 200; k++) text += `${RICH[k % RICH.length]} `;
+  return text.slice(0, 200);
+}
+
+/** A `lines`-line log of richLogLineText lines (the colouring benchmark scrolls it). */
+export function richLogFile(lines: number): FakeFile {
+  return {
+    name: 'rich.log',
+    lineCount: lines,
+    size: lines * 210,
+    lineLength: (n) => richLogLineText(n).length,
+    lineBytes: (n, from, to) => encoder.encode(richLogLineText(n).slice(from, to)),
+  };
+}

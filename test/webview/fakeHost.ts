@@ -22,7 +22,7 @@ import type { Change } from './fakeDocument';
 import { parseHexBytes } from '../../src/hex/hexDump';
 import { type ByteFile, editableBinary, hugeBinary } from './fakeBytes';
 import { documentBytes, documentLines, FakeDocument } from './fakeDocument';
-import { type BytesFile, concat, emptyFile, type FakeFile, hugeFile, longLineFile, smallFile, specialFile } from './fakeFiles';
+import { type BytesFile, concat, emptyFile, type FakeFile, hugeFile, longLineFile, richLogFile, smallFile, specialFile } from './fakeFiles';
 import { allMatches, byteMatches, filterLines, filterRows, findMatch, findOffset } from './fakeSearch';
 import { applyTheme } from './themes';
 import { visibleMatches } from '../../media/hex/hexMatches';
@@ -62,6 +62,7 @@ switch (kind) {
   }
   case 'follow': file = growing; break;
   case 'indexing': file = hugeFile(Number(params.get('lines') ?? '2000000'), 'still-indexing.log'); break;
+  case 'richlog': file = richLogFile(Number(params.get('lines') ?? '10000000')); break;
   default: file = hugeFile(Number(params.get('lines') ?? '100000000'));
 }
 // The text view of a binary file is not simulated: no lines. Editable text files have bytes.
