@@ -36,6 +36,8 @@ export const ICONS = {
   // A funnel: "show only the lines that match".
   filter: ['M2 3h12l-4.6 5.4v4.8l-2.8 1.3V8.4z'],
   add: ['M8 3v10', 'M3 8h10'],
+  // A marker over a line: "colour what this matches".
+  highlight: ['M9.5 2.5l3 3-6 6H3.5v-3z', 'M2 14.5h12'],
 } as const;
 
 export function icon(name: keyof typeof ICONS, className = 'icon'): SVGSVGElement {

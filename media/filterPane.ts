@@ -165,9 +165,16 @@ export class FilterPane {
       option.textContent = label;
     }
     const rule: Rule = { element, mode, field: new QueryField(element, 'Pattern', () => this.apply()) };
+    const colour = this.button(element, 'highlight', 'filter-highlight', 'Colour the lines this rule matches (a highlight rule)');
+    colour.addEventListener('click', () => {
+      const query = rule.field.query();
+      if (query && query.kind !== 'bytes') this.host.post({ type: 'addHighlight', query });
+      else this.statusEl.textContent = 'Type a pattern first: the highlight rule colours the lines it matches.';
+    });
     mode.addEventListener('change', () => {
-      // Marked lines need no pattern: the field goes while the rule shows them.
+      // Marked lines need no pattern: the field and its colouring go while the rule shows them.
       rule.field.element.classList.toggle('hidden', mode.value === 'marked');
+      colour.classList.toggle('hidden', mode.value === 'marked');
       this.apply();
     });
     rule.field.input.addEventListener('keydown', (e) => {
@@ -376,7 +383,7 @@ export class FilterPane {
     sash.addEventListener('pointerup', up);
   }
 
-  private button(parent: HTMLElement, name: 'add' | 'close', className: string, title: string): HTMLButtonElement {
+  private button(parent: HTMLElement, name: 'add' | 'close' | 'highlight', className: string, title: string): HTMLButtonElement {
     const button = el('button', `filter-button ${className}`, parent);
     button.type = 'button';
     button.title = title;

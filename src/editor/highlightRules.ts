@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { checkRules, type HighlightRule, type HighlightSetting } from '../highlight/userRules';
+import type { SearchQuery } from '../search/query';
 import type { HighlightsMessage } from './highlightProtocol';
 
 const SECTION = 'hugefile';
@@ -61,8 +62,18 @@ async function store(rules: HighlightSetting[]): Promise<void> {
  * Asks for a pattern (`initial`: the selection or the find's text), what it colours and a colour, then adds
  * the rule after the others. The steps stay open when the focus leaves them (as in VS Code's
  * multi-step input sample): a webview taking the focus back late must not lose what was typed.
+ * With `filterRule` (a filter pane's rule), the rule colours the lines it matches: only the
+ * colour is asked for.
  */
-export async function addHighlightRule(initial: string | undefined): Promise<void> {
+export async function addHighlightRule(initial: string | undefined, filterRule?: Extract<SearchQuery, { kind: 'text' | 'regex' }>): Promise<void> {
+  if (filterRule) {
+    const colour = await pickColour('Colour the lines this filter rule matches: the colour');
+    if (!colour) return;
+    const pattern = filterRule.kind === 'text' ? filterRule.text : filterRule.source;
+    const wholeWord = filterRule.kind === 'text' && filterRule.wholeWord ? { wholeWord: true } : {};
+    await store([...rulesNow(), { pattern, regex: filterRule.kind === 'regex', matchCase: filterRule.matchCase, ...wholeWord, wholeLine: true, background: colour.background }]);
+    return;
+  }
   type Kind = vscode.QuickPickItem & { regex: boolean; wholeLine: boolean };
   const kind = await vscode.window.showQuickPick<Kind>([
     { label: 'Text', description: 'colour the text that matches', regex: false, wholeLine: false },
@@ -79,9 +90,13 @@ export async function addHighlightRule(initial: string | undefined): Promise<voi
     validateInput: (value) => checkRules([{ pattern: value, regex: kind.regex, background: COLOURS[0].background }]).problems[0]?.replace(/^rule 1: /, ''),
   });
   if (pattern === undefined) return;
-  const colour = await vscode.window.showQuickPick(COLOURS.map((c) => ({ ...c, description: c.background })), { title: 'Add Highlight Rule (3/3): the colour', ignoreFocusOut: true });
+  const colour = await pickColour('Add Highlight Rule (3/3): the colour');
   if (!colour) return;
   await store([...rulesNow(), { pattern, regex: kind.regex, wholeLine: kind.wholeLine, background: colour.background }]);
+}
+
+function pickColour(title: string): Thenable<{ label: string; background: string } | undefined> {
+  return vscode.window.showQuickPick(COLOURS.map((c) => ({ ...c, description: c.background })), { title, ignoreFocusOut: true });
 }
 
 /** Lists the rules to switch each on or off (the ones picked are on). */

@@ -6,12 +6,12 @@
  * see `validateViewerMessage`.
  */
 import { type FindHostMessage, type FindViewerMessage, validateFindMessage } from './findProtocol';
-import type { HighlightsMessage } from './highlightProtocol';
+import type { AddHighlightMessage, HighlightsMessage } from './highlightProtocol';
 import type { LogColoursMessage } from './logColourProtocol';
 import { type CaretForMessage, MARK_ACTIONS, type MarkActionMessage, type MarksMessage } from './markProtocol';
 import type { RulerMessage } from './rulerProtocol';
 import type { Position } from './position';
-import type { SearchQuery } from '../search/query';
+import { type SearchQuery, validateQuery } from '../search/query';
 import { isCount, isOptionalFlag, isPosition } from './validate';
 
 /** Most lines one `getLines` request may ask for. */
@@ -342,7 +342,7 @@ export interface CopyBytesMessage {
 
 export type ViewerMessage = ReadyMessage | GetLinesMessage | CaretMessage | CopyMessage | CommandMessage | RevealRequestMessage
   | InsertMessage | DeleteMessage | PasteMessage | FindViewerMessage | GetBytesMessage | ByteCaretMessage | ReplaceBytesMessage
-  | PasteBytesMessage | CopyBytesMessage | MarkActionMessage;
+  | PasteBytesMessage | CopyBytesMessage | MarkActionMessage | AddHighlightMessage;
 
 function isByteArray(value: unknown, max: number): value is number[] {
   return Array.isArray(value) && value.length <= max && value.every((b) => isCount(b, 255));
@@ -374,6 +374,10 @@ export function validateViewerMessage(raw: unknown): ViewerMessage | undefined {
       return isCount(m.id) && (m.command === 'undo' || m.command === 'redo') ? { type: 'command', command: m.command, id: m.id } : undefined;
     case 'revealLine':
       return isCount(m.line) ? { type: 'revealLine', line: m.line } : undefined;
+    case 'addHighlight': {
+      const query = validateQuery(m.query);
+      return query && query.kind !== 'bytes' ? { type: 'addHighlight', query } : undefined;
+    }
     case 'markAction':
       return (MARK_ACTIONS as readonly unknown[]).includes(m.action) && isCount(m.line) ? { type: 'markAction', action: m.action as MarkActionMessage['action'], line: m.line } : undefined;
     case 'insert':

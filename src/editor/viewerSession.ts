@@ -10,7 +10,7 @@ import type { HeldEdit } from './heldEdit';
 import { HexCaret, HexRequests } from './hexRequests';
 import { readLineSlices, readSelection } from './lineService';
 import { HighlightLanes } from './highlightLanes';
-import { highlightRulesNow, highlightsMessage, onDidChangeHighlights } from './highlightRules';
+import { addHighlightRule, highlightRulesNow, highlightsMessage, onDidChangeHighlights } from './highlightRules';
 import { logColoursMessage, onDidChangeLogColours } from './logColours';
 import { goToMark, listMarks, toggleMark } from './markCommands';
 import type { MarkAction } from './markProtocol';
@@ -383,6 +383,9 @@ export class ViewerSession extends Disposable {
         break;
       case 'markAction':
         this.runMarkAction(message.action, message.line);
+        break;
+      case 'addHighlight':
+        void addHighlightRule(undefined, message.query);
         break;
       case 'revealLine':
         // The view scrolled past the indexed lines: tell it when they are known. No

@@ -188,4 +188,18 @@ describe('Log colours in VS Code', function () {
       await screenshot(page, `reading-${name}`);
     }
   });
+  it('a filter rule\'s highlight button makes a highlight rule of it: the lines it matches are coloured, in the view and the setting', async () => {
+    await openAlone(page, 'long.log');
+    const { frame } = await findInWebviews(page, '.row[data-line="5"] .text .lg-error');
+    await frame.locator('#filter').click();
+    await frame.locator('.filter-rule .find-input').fill('AndroidRuntime');
+    await frame.locator('.filter-pane[data-done="true"][data-lines="150"]').waitFor({ timeout: 20_000 });
+    await frame.locator('.filter-rule .filter-highlight').click();
+    await page.locator('.quick-input-widget', { hasText: 'Colour the lines this filter rule matches' }).waitFor({ timeout: 20_000 });
+    await pick(page, 'Purple', 'Purple');
+    const row = frame.locator('.row', { hasText: 'AndroidRuntime' }).first();
+    await row.locator('.line[class*="hl-line-bg-"]').waitFor({ timeout: 20_000 });
+    assert.strictEqual(await frame.locator('.row', { hasText: 'ANR in' }).first().locator('.line[class*="hl-line-bg-"]').count(), 0, 'only the lines the rule matches');
+    await screenshot(page, 'highlight-from-filter');
+  });
 });

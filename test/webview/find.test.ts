@@ -226,6 +226,22 @@ describe('find and filter in the viewer webview (fake host, Chromium)', function
     await page.waitForSelector('.filter-pane', { state: 'hidden' });
   });
 
+  it('a filter rule\'s highlight button asks the host to colour the lines it matches; without a pattern it says to type one', async () => {
+    const page = await open();
+    await page.click('#filter');
+    await page.waitForSelector('.filter-pane:not(.hidden)');
+    await page.click('.filter-rule .filter-highlight');
+    await page.waitForSelector('.filter-status:text("Type a pattern first")');
+    await page.fill('.filter-rule .find-input', 'deadlock');
+    await page.click('.filter-rule .find-word');
+    await page.click('.filter-rule .filter-highlight');
+    await page.waitForFunction(() => fakeHost.sent.some((m) => m.type === 'addHighlight'));
+    const asked = await page.evaluate(() => fakeHost.sent.filter((m) => m.type === 'addHighlight'));
+    assert.deepStrictEqual(asked, [{ type: 'addHighlight', query: { kind: 'text', text: 'deadlock', matchCase: false, wholeWord: true } }]);
+    await page.selectOption('.filter-rule .filter-mode', 'marked');
+    assert.strictEqual(await page.isVisible('.filter-rule .filter-highlight'), false, 'no colouring for the marked lines rule');
+  });
+
   it('filter rows keep their text in place when the line numbers grow a digit (5 to 6 digits here)', async () => {
     const page = await openPage('file=huge&lines=200000', { width: 1000, height: 640 });
     await page.waitForSelector('.row[data-line] .text:not(.placeholder)');

@@ -18,6 +18,7 @@ describe('webview messages are untrusted input', () => {
     assert.deepStrictEqual(validateViewerMessage({ type: 'caret', position: { line: 3, column: 9 }, topLine: 0, overwrite: false, anchor: { line: 3, column: 2 }, extra: 1 }),
       { type: 'caret', position: { line: 3, column: 9 }, topLine: 0, overwrite: false, anchor: { line: 3, column: 2 } });
     assert.deepStrictEqual(validateViewerMessage({ type: 'markAction', action: 'toggleMark', line: 7, extra: 1 }), { type: 'markAction', action: 'toggleMark', line: 7 });
+    assert.deepStrictEqual(validateViewerMessage({ type: 'addHighlight', query: { kind: 'regex', source: 'a+', matchCase: true, extra: 1 } }), { type: 'addHighlight', query: { kind: 'regex', source: 'a+', matchCase: true } });
     assert.deepStrictEqual(validateViewerMessage({ type: 'filter', id: 3, include: [], exclude: [], marked: true }), { type: 'filter', id: 3, include: [], exclude: [], marked: true });
     assert.deepStrictEqual(validateViewerMessage({ type: 'filter', id: 2, include: [{ kind: 'regex', source: 'a+', matchCase: true, extra: 1 }], exclude: [] }),
       { type: 'filter', id: 2, include: [{ kind: 'regex', source: 'a+', matchCase: true }], exclude: [] });
@@ -70,6 +71,8 @@ describe('webview messages are untrusted input', () => {
     ['a paste read as something else', { type: 'pasteBytes', offset: 0, deleteLength: 0, as: 'base64', overwrite: false }],
     ['a copy without a form', { type: 'copyBytes', offset: 0, length: 4 }],
     ['a caret without insert flag', { type: 'byteCaret', offset: 0, selectionLength: 0 }],
+    ['a highlight rule of bytes', { type: 'addHighlight', query: { kind: 'bytes', pattern: [1, 2] } }],
+    ['a highlight rule with a regex that does not compile', { type: 'addHighlight', query: { kind: 'regex', source: '(', matchCase: false } }],
     ['a text caret with a bad anchor', { type: 'caret', position: { line: 0, column: 0 }, topLine: 0, overwrite: false, anchor: { line: -1, column: 0 } }],
     ['a find without a query', { type: 'find', id: 1, from: { line: 0, column: 0 }, backwards: false, restart: true }],
     ['a find with an empty text', { type: 'find', id: 1, query: { kind: 'text', text: '', matchCase: false, wholeWord: false }, from: { line: 0, column: 0 }, backwards: false, restart: true }],
