@@ -26,7 +26,10 @@ export function linesOfHits(text: EditedText, bytes: HitBuckets): HitBuckets {
   }, lineCount);
 }
 
-/** Where `text` holds bytes not saved yet (typed, pasted), over its lines; undefined when it holds none. */
+/**
+ * Where `text` differs from the file, over its lines: bytes not saved yet (typed,
+ * pasted) and the places bytes were deleted; undefined when it is the file.
+ */
 export function editedLines(text: EditedText): HitBuckets | undefined {
   if (text.table.isPristine) return undefined;
   const bytes = new HitBuckets(text.size);
@@ -35,5 +38,9 @@ export function editedLines(text: EditedText): HitBuckets | undefined {
     bytes.addRange(start, end);
     any = true;
   }
-  return any ? linesOfHits(text, bytes) : undefined;
+  for (const at of text.table.removedAt()) {
+    bytes.add(Math.min(at, Math.max(0, text.size - 1)));
+    any = true;
+  }
+  return any && text.size > 0 ? linesOfHits(text, bytes) : undefined;
 }

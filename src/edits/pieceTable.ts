@@ -147,6 +147,25 @@ export class PieceTable {
     return out;
   }
 
+  /**
+   * Where bytes of the file were taken out: offsets in the edited content, in order, one
+   * for each place the file's pieces skip some (text put in their place counts there too).
+   */
+  removedAt(): number[] {
+    const out: number[] = [];
+    let at = 0;
+    let next = 0;
+    for (const piece of this.pieces) {
+      if (piece.source === 'original') {
+        if (piece.start > next) out.push(at);
+        next = piece.start + piece.length;
+      }
+      at += piece.length;
+    }
+    if (next < this.originalSize) out.push(at);
+    return out;
+  }
+
   /** Offset in the edited content where piece `index` starts. */
   offsetOfPiece(index: number): number {
     let offset = 0;

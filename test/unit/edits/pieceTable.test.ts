@@ -33,6 +33,21 @@ describe('PieceTable', () => {
     }
   });
 
+  it('tells where bytes of the file were taken out, in the edited content', () => {
+    const table = tableOver(Buffer.from('0123456789abcdef'));
+    assert.deepStrictEqual(table.removedAt(), []);
+    table.delete(2, 3); // 01|56789abcdef
+    assert.deepStrictEqual(table.removedAt(), [2]);
+    table.insert(0, Buffer.from('xx')); // xx01|56789abcdef
+    assert.deepStrictEqual(table.removedAt(), [4], 'moved by the text typed before it');
+    table.delete(table.size - 2, 2); // xx01|56789abcd|
+    assert.deepStrictEqual(table.removedAt(), [4, 13], 'the end of the file too');
+    table.delete(0, 2); // 01|56789abcd|  (typed text taken out again: nothing of the file)
+    assert.deepStrictEqual(table.removedAt(), [2, 11]);
+    table.delete(0, 1); // |1|56789abcd|
+    assert.deepStrictEqual(table.removedAt(), [0, 1, 10]);
+  });
+
   it('undoes a delete by re-inserting the removed pieces', () => {
     const table = tableOver(Buffer.from('hello world'));
     table.insert(5, Buffer.from(','));
