@@ -6,7 +6,7 @@
  */
 import type { FindCountMessage, FoundOffsetMessage } from '../../src/editor/findProtocol';
 import type { FileState, HexSettings, NoticeMessage } from '../../src/editor/protocol';
-import { MAX_RULER_BUCKETS } from '../../src/editor/rulerProtocol';
+import { hasRulerBuckets } from '../../src/editor/rulerProtocol';
 import { asHostMessage, isCount, isState } from '../guards';
 
 /** What the hex view does with each message. */
@@ -49,8 +49,7 @@ export function handleHexMessage(data: unknown, on: HexMessageHandlers): void {
       if (on.ready && Array.isArray(m.offsets) && m.offsets.every(isCount) && m.offsets.every((o, i) => i === 0 || o > m.offsets![i - 1])) on.marks(m.offsets);
       break;
     case 'ruler':
-      if (on.ready && m.lane === 'find' && isCount(m.count) && m.count <= MAX_RULER_BUCKETS
-        && (m.bits === undefined || (typeof m.bits === 'string' && m.bits.length <= MAX_RULER_BUCKETS))) on.findRuler(m.count, m.bits);
+      if (on.ready && m.lane === 'find' && hasRulerBuckets(m)) on.findRuler(m.count, m.bits);
       break;
     case 'foundOffset':
       if (on.ready && isCount(m.id)) on.foundOffset(m);

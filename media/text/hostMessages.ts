@@ -7,7 +7,7 @@
 import type { FilterLinesMessage, FilterProgressMessage, FindCountMessage, FoundMessage } from '../../src/editor/findProtocol';
 import type { LogColoursMessage } from '../../src/editor/logColourProtocol';
 import { MARK_ACTIONS, type MarkAction } from '../../src/editor/markProtocol';
-import { MAX_RULER_BUCKETS, RULER_LANES, type RulerLane } from '../../src/editor/rulerProtocol';
+import { hasRulerBuckets, RULER_LANES, type RulerLane } from '../../src/editor/rulerProtocol';
 import type { FileState, Position } from '../../src/editor/protocol';
 import { MAX_RULES } from '../../src/highlight/userRules';
 import { type SearchQuery, validateQuery } from '../../src/search/query';
@@ -89,8 +89,7 @@ export function routeHostMessage(data: unknown, h: TextMessageHandler): void {
       if (started && Array.isArray(m.lines) && m.lines.every(isCount)) h.marks(m.lines);
       break;
     case 'ruler':
-      if ((RULER_LANES as readonly unknown[]).includes(m.lane) && isCount(m.count) && m.count <= MAX_RULER_BUCKETS
-        && (m.bits === undefined || (typeof m.bits === 'string' && m.bits.length <= MAX_RULER_BUCKETS))
+      if ((RULER_LANES as readonly unknown[]).includes(m.lane) && hasRulerBuckets(m)
         && (m.lane === 'highlight' ? isCount(m.rule) && m.rule < MAX_RULES : m.rule === undefined)) h.ruler(m.lane, m.count, m.bits, m.rule ?? 0);
       break;
     case 'highlights':

@@ -5,6 +5,8 @@
  * matches, and the unsaved edits.
  * Count 0 clears the lane (the find or the filter closed).
  */
+import { isCount } from './validate';
+
 export interface RulerMessage {
   type: 'ruler';
   lane: RulerLane;
@@ -18,6 +20,11 @@ export interface RulerMessage {
 
 /** Most buckets a ruler message may have: more than any screen has pixels. */
 export const MAX_RULER_BUCKETS = 1 << 16;
+
+/** Whether a message from the host (checked by the views) holds a well-formed set of buckets: a count in range, and bits absent or a string no longer than that bound. */
+export function hasRulerBuckets(m: { count?: unknown; bits?: unknown }): m is { count: number; bits?: string } {
+  return isCount(m.count, MAX_RULER_BUCKETS) && (m.bits === undefined || (typeof m.bits === 'string' && m.bits.length <= MAX_RULER_BUCKETS));
+}
 
 export const RULER_LANES = ['find', 'filter', 'edits', 'highlight'] as const;
 export type RulerLane = typeof RULER_LANES[number];
