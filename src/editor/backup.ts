@@ -179,7 +179,7 @@ Promise<RestoredBackup> {
   }
   if (backup.version !== 1 || backup.path !== filePath) return { ok: false, reason: 'the backup belongs to another file' };
   const held = backup.held ?? [];
-  if (!Array.isArray(held) || !held.every(isHeldEdit)) return { ok: false, reason: 'the backup is damaged' };
+  if (!Array.isArray(held) || !held.every((edit) => isHeldEdit(edit) && withinFile(edit, backup.size))) return { ok: false, reason: 'the backup is damaged' };
   const fit = fitOf(backup, filePath, current, rolledBack);
   if (fit === undefined) return { ok: false, reason: 'the file changed on disk since they were made' };
   const added = Buffer.from(backup.added, 'base64');
@@ -202,6 +202,11 @@ Promise<RestoredBackup> {
   }
   if (fit === 'grown') table.appendOriginal(current.size);
   return { ok: true, appended: current.size - backup.size, held };
+}
+
+/** Whether the runs of the file that `edit` names (an undo or redo's splices) lie inside its `size` bytes. */
+function withinFile(edit: HeldEdit, size: number): boolean {
+  return edit.kind !== 'splices' || edit.records.every((r) => r.insert.every((part) => 'base64' in part || part.start + part.length <= size));
 }
 
 /**

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { rebaseForSave } from '../edits/rebaseEdits';
 import { layoutOf, totalBytes } from '../edits/saveLayout';
 import { planOf } from '../edits/savePlan';
+import type { SpliceRecord } from '../edits/spliceRecord';
 import type { UndoEntry } from '../edits/undoSteps';
 import { autoSaveWaits } from './autoSavePolicy';
 import { reloadContent } from './contentReload';
@@ -31,7 +32,8 @@ const EXPLICIT_SAVE_MS = 3000;
  */
 export class DocumentSaves {
   /** Saves and reverts one at a time; edits, undo and redo asked for meanwhile wait for them. */
-  private readonly gate: SaveGate<HeldEdit>;
+  /** Each held change's record says what it changes, as of when it is asked (see heldEdits). */
+  private readonly gate: SaveGate<() => HeldEdit | undefined>;
   /** Content changes so far, and as of the last save request: see autoSavePolicy. */
   private changes = 0;
   private changesAtLastSaveRequest = -1;
@@ -49,7 +51,7 @@ export class DocumentSaves {
     private readonly prompts: DiskPrompts,
     private readonly onUnsaved: () => void,
   ) {
-    this.gate = new SaveGate<HeldEdit>(() => this.savedInEditor(), (err) => file.notice({
+    this.gate = new SaveGate<() => HeldEdit | undefined>(() => this.savedInEditor(), (err) => file.notice({
       type: 'notice', level: 'error', topic: 'save', text: `A change made while ${file.fileName} was being saved could not be applied: ${(err as Error).message}`,
     }));
   }
@@ -59,9 +61,19 @@ export class DocumentSaves {
     return this.gate.busy;
   }
 
-  /** The edits waiting for the running save, for a backup. */
+  /**
+   * The edits waiting for the running save, for a backup, up to the first that cannot
+   * be told as data. An undo or redo is told as the runs of the file it puts back,
+   * which a save renames: so as of now, to go with the pieces the backup lists now.
+   */
   get heldEdits(): HeldEdit[] {
-    return this.gate.heldRecords;
+    const edits: HeldEdit[] = [];
+    for (const record of this.gate.heldRecords) {
+      const edit = record();
+      if (!edit) break;
+      edits.push(edit);
+    }
+    return edits;
   }
 
   /** Counts a change of the content (for the auto-save policy). */
@@ -84,11 +96,14 @@ export class DocumentSaves {
 
   /** Carries out `change` now, or after the running save (`record` says what it is, for a backup). */
   change(change: () => void, record?: HeldEdit): void {
-    this.gate.change(change, record);
+    this.gate.change(change, record && (() => record));
   }
 
-  /** Runs an undo or redo VS Code asked for; during a save, after it, and the document then counts as unsaved. */
-  undoOrRedo(change: () => void): void {
+  /**
+   * Runs an undo or redo VS Code asked for; during a save, after it, and the document
+   * then counts as unsaved. `splices` says what it will change, for a backup taken meanwhile.
+   */
+  undoOrRedo(change: () => void, splices: () => SpliceRecord[] | undefined): void {
     if (!this.gate.busy) {
       change();
       return;
@@ -96,6 +111,9 @@ export class DocumentSaves {
     this.gate.change(() => {
       change();
       this.onUnsaved();
+    }, () => {
+      const records = splices();
+      return records && { kind: 'splices', records };
     });
   }
 

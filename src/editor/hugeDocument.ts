@@ -5,6 +5,7 @@ import { EditResult } from '../edits/editCommands';
 import { EditedText } from '../edits/editedText';
 import { PieceTable } from '../edits/pieceTable';
 import { recoverInterruptedSave } from '../edits/saveEngine';
+import type { SpliceRecord } from '../edits/spliceRecord';
 import { StepResult, UndoEntry, UndoSteps } from '../edits/undoSteps';
 import { LineIndex, ResetReason } from '../lines';
 import type { MarkStore } from '../marks/markStore';
@@ -248,7 +249,13 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
       text.invalidate();
       this.contentChanged(changed.offset, changed.caretOffset);
     };
-    this.editEmitter.fire({ document: this, label: step.label, undo: apply(step.undo), redo: apply(step.redo) });
+    // Undo and redo asked for during a save run after it; a backup taken meanwhile records what they change.
+    this.editEmitter.fire({
+      document: this,
+      label: step.label,
+      undo: () => this.undoOrRedo(apply(step.undo), () => step.splices(false)),
+      redo: () => this.undoOrRedo(apply(step.redo), () => step.splices(true)),
+    });
   }
 
   /** The next edit starts a new undo step (the caret moved since the last one, as VS Code groups typing). */
@@ -310,9 +317,12 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     if (held) this.unsavedEmitter.fire();
   }
 
-  /** Runs an undo or redo VS Code asked for; during a save, after it, and the document then counts as unsaved. */
-  undoOrRedo(change: () => void): void {
-    if (this.parts) this.parts.saves.undoOrRedo(change);
+  /**
+   * Runs an undo or redo VS Code asked for; during a save, after it (`splices` then says
+   * what it will change, for a backup), and the document then counts as unsaved.
+   */
+  private undoOrRedo(change: () => void, splices: () => SpliceRecord[] | undefined): void {
+    if (this.parts) this.parts.saves.undoOrRedo(change, splices);
     else change();
   }
 

@@ -39,13 +39,8 @@ export class HugeEditorProvider extends Disposable implements vscode.CustomEdito
 
   async openCustomDocument(uri: vscode.Uri, context: vscode.CustomDocumentOpenContext): Promise<HugeDocument> {
     const document = await HugeDocument.create(uri, context.backupId, this.marks);
-    // The document's emitters die with it, and these subscriptions with them. Undo and
-    // redo asked for during a save run after it.
-    document.onDidEdit((e) => this.editEmitter.fire({
-      ...e,
-      undo: () => document.undoOrRedo(() => void e.undo()),
-      redo: () => document.undoOrRedo(() => void e.redo()),
-    }));
+    // The document's emitters die with it, and these subscriptions with them.
+    document.onDidEdit((e) => this.editEmitter.fire(e));
     document.onDidChangeUnsaved(() => this.changeEmitter.fire({ document }));
     let dirty = document.isDirty;
     document.onDidChangeContent(() => {

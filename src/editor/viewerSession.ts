@@ -19,6 +19,7 @@ import type { ResetReason } from '../lines';
 import { HostMessage, OpenMessage, Position, validateViewerMessage, ViewerCommand, ViewerMessage, ViewMode } from './protocol';
 import { bytesPerRowSetting, initialViewMode, SNIFF_BYTES } from './viewMode';
 import { errorHtml, viewerHtml } from './webviewHtml';
+import { windowRoundTrip } from './windowRoundTrip';
 
 /** What the status bar shows for the active viewer. */
 export interface CaretReport {
@@ -400,8 +401,18 @@ export class ViewerSession extends Disposable {
   private runCommand(command: ViewerCommand, id?: number): void {
     if (id !== undefined) {
       const done = () => this.unchanged(false, id);
-      // An undo asked for during a save runs after it: the view's keys wait for that, not only for VS Code's answer.
-      Promise.resolve(vscode.commands.executeCommand(command)).then(() => this.document.idle()).then(done, done);
+      // What was typed during a save reaches VS Code's undo stack only after it, and what
+      // was typed just now a moment after its message: the undo waits for both, so that it
+      // takes back the last thing typed. The view's keys wait for it too, and for an undo
+      // held by a save started since.
+      this.document.idle().then(() => windowRoundTrip()).then(() => {
+        if (this.isDisposed) return undefined;
+        if (!this.panel.active) {
+          void vscode.window.showInformationMessage(`The ${command} asked for in ${this.document.fileName} was not run: its editor is no longer the active one.`);
+          return undefined;
+        }
+        return vscode.commands.executeCommand(command);
+      }).then(() => this.document.idle()).then(done, done);
     } else if (command === 'goToLine') void this.goToLine();
     else if (command === 'goToOffset') void this.goToOffset();
     else if (command === 'toggleFollow') this.toggleFollow();

@@ -1,5 +1,6 @@
 import type { EditResult } from './editCommands';
 import type { PieceTable } from './pieceTable';
+import { SpliceRecord, spliceRecords } from './spliceRecord';
 import { editLabel, lengthOf, redoEdit, TextEdit, undoEdit } from './textEdit';
 import { UndoGroups } from './undoGroups';
 
@@ -16,6 +17,8 @@ export interface UndoStep {
   label: string;
   undo(): StepResult;
   redo(): StepResult;
+  /** What undo (`forward` false) or redo would change now, as data (for a backup); undefined when an edit's bytes are gone. */
+  splices(forward: boolean): SpliceRecord[] | undefined;
 }
 
 /**
@@ -57,7 +60,11 @@ export class UndoSteps {
       const offset = Math.min(...edits.map((e) => e!.offset));
       return { offset, caretOffset: forward ? group.caretOffset : Math.min(caretBefore, this.table.size) };
     };
-    return { label: editLabel(edit), undo: () => apply(false), redo: () => apply(true) };
+    const splices = (forward: boolean): SpliceRecord[] | undefined => {
+      const edits = group.entries.map((e) => e.edit);
+      return edits.every((e): e is TextEdit => e !== undefined) ? spliceRecords(this.table, edits, forward) : undefined;
+    };
+    return { label: editLabel(edit), undo: () => apply(false), redo: () => apply(true), splices };
   }
 
   /** Ends the open group (the next edit starts a step): a caret move, a save. */

@@ -152,6 +152,37 @@ for (const autoSave of ['off', 'afterDelay'] as const) {
       await frame.locator('.row[data-line="0"] .text', { hasText: new RegExp(`^ABC${head.split('\n')[0].slice(0, 20)}`) }).waitFor();
     });
 
+    it('Ctrl+Z during a save takes back what was typed last (during the save), not what the save writes', async () => {
+      const file = path.join(workspace, 'big.log');
+      const size = fs.statSync(file).size;
+      const head = readAt(file, 0, 40);
+      const frame = await openView(page, 'big.log');
+      await frame.locator('.row[data-line="0"] .text').click({ position: { x: 2, y: 5 } });
+      await page.keyboard.press('Control+Home');
+      await page.keyboard.type('P');
+      await frame.locator('[data-pending-edits="0"]').waitFor();
+      await page.keyboard.press('Control+S');
+      await page.locator('.notification-toast', { hasText: 'Saving big.log' }).first().waitFor({ timeout: 30_000 });
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.type('QR');
+      await frame.locator('.notice', { hasText: 'What you type now is kept' }).waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Control+Z');
+      await page.locator('.notification-toast', { hasText: 'Saving big.log' }).first().waitFor({ state: 'detached', timeout: 300_000 });
+      const line0 = new RegExp(`^P${head.split('\n')[0].slice(0, 20)}`);
+      await frame.locator('.row[data-line="0"] .text', { hasText: line0 }).waitFor({ timeout: 30_000 });
+      await dirtyTab(page, 'big.log').waitFor({ state: 'detached', timeout: 30_000 });
+      assert.strictEqual(readAt(file, 0, 41), `P${head}`);
+      assert.strictEqual(fs.statSync(file).size, size + 1);
+      // The undo stack goes on from there: another Ctrl+Z takes back the "P" the save wrote.
+      await page.keyboard.press('Control+Z');
+      await frame.locator('.row[data-line="0"] .text', { hasText: new RegExp(`^${head.split('\n')[0].slice(0, 20)}`) }).waitFor({ timeout: 30_000 });
+      await dirtyTab(page, 'big.log').waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Control+S');
+      await dirtyTab(page, 'big.log').waitFor({ state: 'detached', timeout: 300_000 });
+      assert.strictEqual(readAt(file, 0, 40), head);
+      assert.strictEqual(fs.statSync(file).size, size);
+    });
+
     if (autoSave === 'afterDelay') {
       it('an auto-save that would rewrite the big log waits, says so, and Ctrl+S saves', async () => {
         const file = path.join(workspace, 'big.log');

@@ -225,6 +225,8 @@ describe('hot-exit backup', () => {
       { kind: 'type', at: { line: 1, column: 4 }, text: '\ngamma', overwrite: false },
       { kind: 'delete', from: { line: 0, column: 2 }, to: { line: 0, column: 3 }, direction: 'forward' },
       { kind: 'bytes', offset: 0, deleteLength: 1, base64: Buffer.from('<').toString('base64') },
+      // An undo held during the save: the file's first byte back in place of "<", then "!" typed before it.
+      { kind: 'splices', records: [{ offset: 0, deleteLength: 1, insert: [{ start: 0, length: 1 }] }, { offset: 0, deleteLength: 0, insert: [{ base64: 'IQ==' }] }] },
     ];
     const backup = tempPath('backup.json');
     await writeBackup(backup, file, baseline, edited, held);
@@ -236,7 +238,7 @@ describe('hot-exit backup', () => {
       applyHeldEdit(text, edit, '\n');
       text.invalidate();
     }
-    assert.strictEqual(text.read(0, text.size).toString(), '< lpha\nbeta\ngamma\n');
+    assert.strictEqual(text.read(0, text.size).toString(), '!a lpha\nbeta\ngamma\n');
     index.dispose();
   });
 
@@ -247,6 +249,9 @@ describe('hot-exit backup', () => {
     const json = JSON.parse(fs.readFileSync(backup, 'utf8'));
     json.held[0].offset = 'zero';
     fs.writeFileSync(backup, JSON.stringify(json));
+    assert.deepStrictEqual(await readBackup(backup, file, baseline, table()), { ok: false, reason: 'the backup is damaged' });
+    // A held undo naming bytes past the end of the file it was made on.
+    await writeBackup(backup, file, baseline, table(), [{ kind: 'splices', records: [{ offset: 0, deleteLength: 0, insert: [{ start: 2, length: 2 }] }] }]);
     assert.deepStrictEqual(await readBackup(backup, file, baseline, table()), { ok: false, reason: 'the backup is damaged' });
     mf.close();
   });
