@@ -53,6 +53,7 @@ export class FilterController {
     filterFile({
       path: this.document.uri.fsPath,
       segments: segmentsOf(this.document.text!.table),
+      encoding: this.document.text!.encoding.id,
       background: true,
       include: message.include,
       exclude: message.exclude,

@@ -126,7 +126,13 @@ export class FindController {
   /** The length of the match known to start at `offset` (a regex match's length is only known by matching). */
   private async matchLength(query: SearchQuery, offset: number, signal: AbortSignal): Promise<number> {
     if (query.kind === 'bytes') return query.pattern.length;
-    if (query.kind === 'text') return Buffer.byteLength(query.text);
+    if (query.kind === 'text') {
+      try {
+        return this.document.text!.encoding.encode(query.text).length;
+      } catch {
+        // Not in the file's encoding: the search below says what, if anything, matched.
+      }
+    }
     const found = await this.searchOne(query, { from: offset }, false, signal);
     return found && found.offset === offset ? found.length : 0;
   }
@@ -137,6 +143,7 @@ export class FindController {
     await searchFile({
       path: this.document.uri.fsPath,
       segments: segmentsOf(this.document.text!.table),
+      encoding: this.document.text!.encoding.id,
       ...range,
       query,
       maxMatches: 1,
@@ -174,6 +181,7 @@ export class FindController {
     searchFile({
       path: this.document.uri.fsPath,
       segments: segmentsOf(text.table),
+      encoding: text.encoding.id,
       query,
       background: true,
       signal: count.abort.signal,
@@ -219,6 +227,7 @@ export class FindController {
     await searchFile({
       path: this.document.uri.fsPath,
       segments: segmentsOf(this.document.text!.table),
+      encoding: this.document.text!.encoding.id,
       from: known.countFrom,
       to: match.offset + match.length,
       query: count.query,

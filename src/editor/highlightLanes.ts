@@ -74,6 +74,7 @@ export class HighlightLanes {
         await searchFile({
           path: this.document.uri.fsPath,
           segments: segmentsOf(text.table),
+          encoding: text.encoding.id,
           query: this.rules[rule].query,
           background: true,
           signal,

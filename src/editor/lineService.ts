@@ -9,16 +9,18 @@ import { LineSlice, MAX_COPY_BYTES, Position } from './protocol';
  * bounded by the protocol's limits, whatever the request asked.
  */
 
-/** Up to `count` lines from `start`, each cut to a byte window [fromByte, fromByte + maxBytes) on UTF-8 boundaries. */
+/** Up to `count` lines from `start`, decoded, each cut to a byte window [fromByte, fromByte + maxBytes) on character boundaries. */
 export function readLineSlices(text: TextSource, start: number, count: number, fromByte: number, maxBytes: number): LineSlice[] {
   const out: LineSlice[] = [];
   const end = Math.min(start + count, text.availableLines());
   for (let line = start; line < end; line++) {
     const bounds = text.lineBounds(line);
     const length = bounds.end - bounds.start;
-    const from = charStart(text, bounds.start, Math.min(fromByte, length), length);
+    const utf8 = text.encoding.units === 'utf8';
+    const from = utf8 ? charStart(text, bounds.start, Math.min(fromByte, length), length) : Math.min(fromByte, length);
     const bytes = text.read(bounds.start + from, Math.min(maxBytes, length - from));
-    out.push({ line, text: completeUtf8(bytes, bounds.start + from + bytes.length < bounds.end).toString('utf8'), length, fromByte: from });
+    const whole = utf8 ? completeUtf8(bytes, bounds.start + from + bytes.length < bounds.end) : bytes;
+    out.push({ line, text: text.encoding.decode(whole), length, fromByte: from });
   }
   return out;
 }
@@ -36,7 +38,7 @@ export function readSelection(text: TextSource, a: Position, b: Position, limit 
   if (end - start > limit) {
     throw new RangeError(`the selection is ${formatBytes(end - start)}; copying is limited to ${formatBytes(limit)}`);
   }
-  return text.read(start, end - start).toString('utf8');
+  return text.encoding.decode(text.read(start, end - start));
 }
 
 /** Moves a byte column back to the first byte of the UTF-8 character it falls in. */

@@ -82,7 +82,7 @@ function preview(document: HugeDocument, line: number): string {
     const { start, end } = text.lineBounds(line);
     // Up to 4 bytes a character: enough bytes for PREVIEW_CHARS characters.
     const bytes = text.read(start, Math.min(end - start, PREVIEW_CHARS * 4));
-    const shown = [...bytes.toString('utf8').replace(/[\u0000-\u001f\u007f]/g, ' ')];
+    const shown = [...text.encoding.decode(bytes).replace(/[\u0000-\u001f\u007f]/g, ' ')];
     return shown.length > PREVIEW_CHARS ? `${shown.slice(0, PREVIEW_CHARS).join('')}…` : shown.join('');
   } catch {
     return '';

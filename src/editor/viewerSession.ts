@@ -20,6 +20,7 @@ import { HostMessage, OpenMessage, Position, validateViewerMessage, ViewerComman
 import { bytesPerRowSetting, initialViewMode, SNIFF_BYTES } from './viewMode';
 import { errorHtml, viewerHtml } from './webviewHtml';
 import { windowRoundTrip } from './windowRoundTrip';
+import { UnencodableError } from '../encoding/textEncoding';
 
 /** What the status bar shows for the active viewer. */
 export interface CaretReport {
@@ -438,7 +439,7 @@ export class ViewerSession extends Disposable {
     if (text && anchor && anchor.line === this.caret.line && this.viewMode === 'text') {
       try {
         const [from, to] = [offsetOf(text, anchor), offsetOf(text, this.caret)].sort((a, b) => a - b);
-        if (to > from && to - from <= MAX_SEED_BYTES) return text.read(from, to - from).toString('utf8');
+        if (to > from && to - from <= MAX_SEED_BYTES) return text.encoding.decode(text.read(from, to - from));
       } catch {
         // The line is not indexed or changed since: the find's text will do.
       }
@@ -528,6 +529,16 @@ export class ViewerSession extends Disposable {
       this.post({ type: 'notice', level: 'warning', text: `${this.document.fileName} is read-only: ${reason}. Your typing was not applied.` });
       this.unchanged(true, id);
       return;
+    }
+    if (edit.kind === 'type') {
+      try {
+        this.document.text!.encoding.encode(edit.text);
+      } catch (err) {
+        if (!(err instanceof UnencodableError)) throw err;
+        this.post({ type: 'notice', level: 'warning', topic: 'encoding', text: `Not ${edit.paste ? 'pasted' : 'typed'} into ${this.document.fileName}: ${err.message}` });
+        this.unchanged(true, id);
+        return;
+      }
     }
     this.document.edit(edit, () => this.unchanged(false, id), id === undefined ? undefined : { viewer: this, id });
   }

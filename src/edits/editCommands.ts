@@ -42,11 +42,12 @@ function ordered(text: TextSource, a: LinePosition, b: LinePosition): [number, n
 
 /**
  * Typing or pasting (`how`, for undo groups): inserts `typed` at `at` (replacing the selection up to `to`),
- * with every line break turned into `eol`. In overwrite mode, the typed characters
- * replace as many characters of the line, never its line ending.
+ * with every line break turned into `eol`, in the text's encoding. In overwrite mode, the typed characters
+ * replace as many characters of the line, never its line ending. Throws UnencodableError (before
+ * changing anything) for a character the encoding has not.
  */
 export function typeText(text: TextSource, table: PieceTable, at: LinePosition, to: LinePosition | undefined, typed: string, overwrite: boolean, eol: string, how: 'typed' | 'paste' = 'typed'): EditResult {
-  const bytes = Buffer.from(typed.replace(/\r\n|\r|\n/g, eol));
+  const bytes = text.encoding.encode(typed.replace(/\r\n|\r|\n/g, eol));
   if (to) {
     const [from, end] = ordered(text, at, to);
     return { edit: replaceRange(table, 'replace', from, end - from, bytes), caretOffset: from + bytes.length };
@@ -63,7 +64,7 @@ export function typeText(text: TextSource, table: PieceTable, at: LinePosition, 
 
 /**
  * Backspace / Delete: removes the selection [from, to) if given, else one
- * character (a whole UTF-8 sequence) or one line ending (`\r\n` counts as one)
+ * character (a whole UTF-8 sequence in UTF-8) or one line ending (`\r\n` counts as one)
  * before or after `from`. Returns undefined when there is nothing to delete.
  */
 export function deleteText(text: TextSource, table: PieceTable, from: LinePosition, to: LinePosition | undefined, direction: 'backward' | 'forward'): EditResult | undefined {
@@ -92,6 +93,7 @@ export function deleteText(text: TextSource, table: PieceTable, from: LinePositi
 }
 
 function previousCharStart(text: TextSource, lineStart: number, offset: number): number {
+  if (text.encoding.units !== 'utf8') return offset - 1;
   const back = Math.min(4, offset - lineStart);
   const bytes = text.read(offset - back, back);
   let i = back - 1;
@@ -107,6 +109,7 @@ function charsBytes(text: TextSource, offset: number, lineEnd: number, count: nu
 }
 
 function nextCharEnd(text: TextSource, lineEnd: number, offset: number): number {
+  if (text.encoding.units !== 'utf8') return offset + 1;
   const ahead = Math.min(4, lineEnd - offset);
   const bytes = text.read(offset, ahead);
   let i = 1;

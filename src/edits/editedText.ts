@@ -1,8 +1,9 @@
 import type { LineIndex } from '../lines';
 
 /** What EditedText reads of a line index (a LineIndex; tests give an in-memory one). */
-export type IndexedLines = Pick<LineIndex, 'complete' | 'lineCount' | 'knownNewlines' | 'estimatedLineCount' | 'progress'
+export type IndexedLines = Pick<LineIndex, 'encoding' | 'complete' | 'lineCount' | 'knownNewlines' | 'estimatedLineCount' | 'progress'
   | 'lineBounds' | 'lineOfOffset' | 'offsetAfterNewline' | 'newlinesBefore'>;
+import type { TextEncoding } from '../encoding/textEncoding';
 import type { TextSource } from '../lines/textSource';
 import { Piece, PieceTable } from './pieceTable';
 import { indexAtOrBefore } from '../util/sortedSearch';
@@ -34,6 +35,10 @@ export class EditedText implements TextSource {
 
   get size(): number {
     return this.table.size;
+  }
+
+  get encoding(): TextEncoding {
+    return this.index.encoding;
   }
 
   get complete(): boolean {

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import type { Worker } from 'worker_threads';
+import { TextEncoding, UTF8 } from '../encoding/textEncoding';
 import { spawnWorker } from '../workers/spawnWorker';
 import { IndexPart } from './indexPart';
 import type { ScanJob, WorkerMessage } from './indexWorker';
@@ -19,6 +20,8 @@ export interface LineIndexOptions {
   deferWorkers?: boolean;
   /** Workers at background priority (see spawnWorker): for the editor, not for a CLI command. */
   background?: boolean;
+  /** The file's encoding (UTF-8 when not given): one whose newline is one byte, `\n`. */
+  encoding?: TextEncoding;
 }
 
 export interface IndexProgress {
@@ -71,7 +74,14 @@ export class LineIndex {
   /** Worker starts held back until `startWorkers` (deferWorkers), else undefined. */
   private held: (() => void)[] | undefined;
 
+  /** The file's encoding, as opened. */
+  readonly encoding: TextEncoding;
+
   private constructor(readonly path: string, private readonly options: LineIndexOptions) {
+    this.encoding = options.encoding ?? UTF8;
+    if (this.encoding.unitBytes !== 1) {
+      throw Object.assign(new Error(`${this.encoding.label} is not read as text yet: its line breaks are two bytes wide`), { code: 'EUNSUPPORTED', path });
+    }
     this.every = options.every ?? 256;
     if (options.deferWorkers) this.held = [];
     this.probe = this.scanner.scanBuffer(PROBE);
@@ -80,7 +90,10 @@ export class LineIndex {
     this.startScan(0, this.mf.size, 0, options.workers ?? 1);
   }
 
-  /** Opens `path` and starts indexing it in the background. Throws like `open` (ENOENT, EISDIR, ...). */
+  /**
+   * Opens `path` and starts indexing it in the background. Throws like `open` (ENOENT,
+   * EISDIR, ...), and EUNSUPPORTED for an encoding whose newline is not one byte.
+   */
   static open(filePath: string, options: LineIndexOptions = {}): LineIndex {
     return new LineIndex(filePath, options);
   }

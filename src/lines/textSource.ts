@@ -3,7 +3,11 @@
  * are 0-based; offsets are bytes. Methods throw RangeError for lines or offsets not
  * known yet (still being indexed) or out of range.
  */
+import type { TextEncoding } from '../encoding/textEncoding';
+
 export interface TextSource {
+  /** How its bytes are characters: columns step over whole characters, typed text is written in it. */
+  readonly encoding: TextEncoding;
   /** Size in bytes. */
   readonly size: number;
   /** True once every line is known. */

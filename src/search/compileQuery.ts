@@ -1,3 +1,4 @@
+import { TextEncoding, UTF8 } from '../encoding/textEncoding';
 import { NewlineScanner } from '../lines/newlineScanner';
 import { BytesMatcher } from './bytesMatcher';
 import { LiteralMatcher } from './literalMatcher';
@@ -8,19 +9,30 @@ import { ScanLimits } from './scanLimits';
 
 /**
  * The matcher for a checked query (see checkQuery), searching windows read into
- * `scanner`'s scanBuffer. Case-insensitive text runs as an
+ * `scanner`'s scanBuffer, of text in `encoding`. Case-insensitive text runs as an
  * escaped RegExp with the `iu` flags (Unicode simple case folding), unless it has no
  * letters at all, when the byte search is the same thing and faster.
  */
-export function compileQuery(query: SearchQuery, limits: ScanLimits, scanner: NewlineScanner): Matcher {
+export function compileQuery(query: SearchQuery, limits: ScanLimits, scanner: NewlineScanner, encoding: TextEncoding = UTF8): Matcher {
   switch (query.kind) {
-    case 'text':
-      if (query.matchCase || isAsciiWithoutLetters(query.text)) return new LiteralMatcher(query.text, query.wholeWord, scanner);
-      return new RegexMatcher(escapeRegExp(query.text), regexFlags(false), query.wholeWord, limits);
+    case 'text': {
+      // Text the encoding cannot hold is looked for in the decoded text (which has none of it).
+      const bytes = encodable(query.text, encoding);
+      if (bytes && (query.matchCase || isAsciiWithoutLetters(query.text))) return new LiteralMatcher(bytes, query.wholeWord, scanner);
+      return new RegexMatcher(escapeRegExp(query.text), regexFlags(query.matchCase), query.wholeWord, limits, encoding);
+    }
     case 'regex':
-      return new RegexMatcher(query.source, regexFlags(query.matchCase), false, limits);
+      return new RegexMatcher(query.source, regexFlags(query.matchCase), false, limits, encoding);
     case 'bytes':
       return new BytesMatcher(query.pattern, scanner);
+  }
+}
+
+function encodable(text: string, encoding: TextEncoding): Buffer | undefined {
+  try {
+    return encoding.encode(text);
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,4 +1,5 @@
 import { isAscii } from 'buffer';
+import { TextEncoding, UTF8 } from '../encoding/textEncoding';
 import { Utf8Cursor } from './utf8Cursor';
 
 /**
@@ -12,7 +13,8 @@ const SENTINEL = '\0';
 /**
  * Bytes [start, end) of a buffer decoded for a RegExp, with the mapping of string
  * indices back to byte offsets. ASCII decodes as latin1 (one byte per index, no
- * mapping work); anything else as UTF-8 through a Utf8Cursor. Decode at most some
+ * mapping work), and so does any text in a single-byte encoding, through its table;
+ * anything else as UTF-8 through a Utf8Cursor. Decode at most some
  * tens of KiB at a time: V8 allocates bigger strings in a space that is many times
  * slower to fill and collect.
  */
@@ -23,12 +25,13 @@ export class DecodedText {
   private readonly cursor: Utf8Cursor | undefined;
 
   /** With `cut`, a sentinel follows the text: the bytes go on past `end` (see SENTINEL). */
-  constructor(buf: Buffer, private readonly start: number, private readonly end: number, cut: boolean) {
+  constructor(buf: Buffer, private readonly start: number, private readonly end: number, cut: boolean, encoding: TextEncoding = UTF8) {
     const ascii = isAscii(buf.subarray(start, end));
-    const text = buf.toString(ascii ? 'latin1' : 'utf8', start, end);
+    const oneByte = ascii || encoding.units === 'byte';
+    const text = ascii ? buf.toString('latin1', start, end) : oneByte ? encoding.decode(buf.subarray(start, end)) : buf.toString('utf8', start, end);
     this.length = text.length;
     this.text = cut ? text + SENTINEL : text;
-    this.cursor = ascii ? undefined : new Utf8Cursor(buf, start, end);
+    this.cursor = oneByte ? undefined : new Utf8Cursor(buf, start, end);
   }
 
   /** Byte offset of string index `unit` (the end for the sentinel). Forward only, see Utf8Cursor. */

@@ -15,6 +15,8 @@ export interface FilterOptions {
   include: SearchQuery[];
   /** ...and none of these. */
   exclude: SearchQuery[];
+  /** The file's encoding, VS Code's name for it (see src/encoding): text is looked for in it. UTF-8 when absent. */
+  encoding?: string;
   signal?: AbortSignal;
   /** Throttled to about 10 calls per second; `matches` counts kept lines. */
   onProgress?(p: SearchProgress): void;
@@ -36,6 +38,7 @@ export async function filterFile(options: FilterOptions, limits?: ScanLimits): P
     segments: options.segments,
     include: options.include.map(checkQuery),
     exclude: options.exclude.map(checkQuery),
+    encoding: options.encoding,
   };
   return runSearchWorker<{ lines: number; runs: number }>(job, options.signal, (m) => {
     if (m.type === 'progress') options.onProgress?.({ scannedBytes: m.scannedBytes, totalBytes: m.totalBytes, matches: m.matches });

@@ -1,3 +1,4 @@
+import type { TextEncoding } from '../encoding/textEncoding';
 import { createScanner } from '../lines/newlineScanner';
 import { compileQuery } from './compileQuery';
 import { insideLine, LF } from './lineBreaks';
@@ -31,11 +32,11 @@ interface OpenLine {
  * scan buffer and, per window, the lines the queries hit. Throws like searchStream.
  */
 export function filterStream(
-  stream: ByteStream, include: readonly SearchQuery[], exclude: readonly SearchQuery[], limits: ScanLimits, sink: FilterSink,
+  stream: ByteStream, include: readonly SearchQuery[], exclude: readonly SearchQuery[], limits: ScanLimits, encoding: TextEncoding, sink: FilterSink,
 ): { lines: number; runs: number } {
   const scanner = createScanner();
-  const inc = include.map((q) => compileQuery(q, limits, scanner));
-  const exc = exclude.map((q) => compileQuery(q, limits, scanner));
+  const inc = include.map((q) => compileQuery(q, limits, scanner, encoding));
+  const exc = exclude.map((q) => compileQuery(q, limits, scanner, encoding));
   const plan = windowPlan([...inc, ...exc], limits.chunk, true);
   const counter = new LineCounter(scanner, 0, 0);
   const runs = new LineRuns((run) => sink.run(run));

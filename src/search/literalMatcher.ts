@@ -4,7 +4,7 @@ import { Matcher, OnMatch, STOP, Window } from './matcher';
 import { isWholeWord } from './wholeWord';
 
 /**
- * Case-sensitive text: a search for the UTF-8 bytes of the text. A valid UTF-8 needle
+ * Case-sensitive text: a search for the bytes of the text in the file's encoding. A valid UTF-8 needle
  * found in the bytes is the same match a search of the decoded text would find, even
  * around invalid UTF-8 (the decoder resynchronizes on the needle's first byte).
  * Matches do not overlap: the search goes on after each one.
@@ -15,8 +15,9 @@ export class LiteralMatcher implements Matcher {
   readonly lookahead: number;
   private readonly needle: BytePattern;
 
-  constructor(text: string, private readonly wholeWord: boolean, scanner: NewlineScanner) {
-    this.needle = new BytePattern([...Buffer.from(text)], scanner);
+  /** `bytes`: the text in the file's encoding. */
+  constructor(bytes: Uint8Array, private readonly wholeWord: boolean, scanner: NewlineScanner) {
+    this.needle = new BytePattern([...bytes], scanner);
     this.context = wholeWord ? 1 : 0;
     this.lookahead = this.needle.length + this.context;
   }

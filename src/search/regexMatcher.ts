@@ -1,3 +1,4 @@
+import { TextEncoding, UTF8 } from '../encoding/textEncoding';
 import { DecodedText } from './decodedText';
 import { CR, LF, touchesCrLf } from './lineBreaks';
 import { Matcher, OnMatch, STOP, Window } from './matcher';
@@ -44,8 +45,11 @@ export class RegexMatcher implements Matcher {
   /** Bytes per piece of a long line: at least three overlaps, so each piece moves on by one. */
   private readonly piece: number;
 
-  /** `flags` from regexFlags(); throws SyntaxError like `new RegExp`. */
-  constructor(source: string, flags: string, private readonly wholeWord: boolean, private readonly limits: RegexLimits) {
+  /** `flags` from regexFlags(); the bytes are text in `encoding`. Throws SyntaxError like `new RegExp`. */
+  constructor(
+    source: string, flags: string, private readonly wholeWord: boolean, private readonly limits: RegexLimits,
+    private readonly encoding: TextEncoding = UTF8,
+  ) {
     this.blockRegex = new RegExp(source, `gm${flags}`);
     this.lineRegex = new RegExp(source, `g${flags}`);
     this.blocksAllowed = !/\(\?<?[=!]/.test(source);
@@ -125,7 +129,7 @@ export class RegexMatcher implements Matcher {
 
   /** Lines [start, end) searched as one string with the `m` flag; see the class comment. */
   private scanBlock(buf: Buffer, start: number, end: number, at: number, onMatch: OnMatch): number {
-    const text = new DecodedText(buf, start, end, false);
+    const text = new DecodedText(buf, start, end, false, this.encoding);
     const re = this.blockRegex;
     const endsWithNewline = buf[end - 1] === LF;
     let from = at;
@@ -172,7 +176,7 @@ export class RegexMatcher implements Matcher {
   ): number {
     const textEnd = realEnd && end < buf.length && end > start && buf[end - 1] === CR ? end - 1 : end;
     if (at > textEnd) return at;
-    const text = new DecodedText(buf, start, textEnd, !realEnd);
+    const text = new DecodedText(buf, start, textEnd, !realEnd, this.encoding);
     const re = this.lineRegex;
     let from = at;
     re.lastIndex = text.unitAt(at);

@@ -25,6 +25,8 @@ export interface SearchOptions {
   from?: number;
   to?: number;
   query: SearchQuery;
+  /** The file's encoding, VS Code's name for it (see src/encoding): text is looked for in it. UTF-8 when absent. */
+  encoding?: string;
   /** Report line numbers (0-based, counted from stream offset 0 unless firstLine is given). */
   lines?: boolean;
   /** The line number at `from`, if the caller knows it (saves counting). */
@@ -73,6 +75,7 @@ export async function searchFile(options: SearchOptions, limits?: ScanLimits): P
     firstLine: options.firstLine,
     maxMatches: options.maxMatches,
     backwards: options.backwards ?? false,
+    encoding: options.encoding,
   };
   return runSearchWorker<SearchResult>(job, options.signal, (m) => {
     if (m.type === 'progress') options.onProgress?.({ scannedBytes: m.scannedBytes, totalBytes: m.totalBytes, matches: m.matches });

@@ -1,3 +1,4 @@
+import { encodingOf, TextEncoding } from '../encoding/textEncoding';
 import { filterStream } from './filterStream';
 import { checkQuery } from './query';
 import { DEFAULT_LIMITS } from './scanLimits';
@@ -38,7 +39,15 @@ export function resolveSearch(job: SearchJob, size: number): StreamSearch {
     firstLine: job.firstLine,
     maxMatches: job.maxMatches ?? Infinity,
     backwards: job.backwards,
+    encoding: encodingNamed(job.encoding),
   };
+}
+
+/** The encoding a job names; throws ERR_INVALID_ARG_VALUE for one not known. */
+export function encodingNamed(id: string | undefined): TextEncoding {
+  const encoding = encodingOf(id ?? 'utf8');
+  if (!encoding) throw Object.assign(new TypeError(`unknown encoding '${String(id).slice(0, 40)}'`), { code: 'ERR_INVALID_ARG_VALUE' });
+  return encoding;
 }
 
 /** Three typed-array columns filled row by row and posted (transferred) when full or due. */
@@ -119,7 +128,7 @@ export function runJob(input: WorkerInput, post: Post): void {
       const batch = new Batch(([firstLines, counts, firstOffsets]) => post(
         { type: 'runs', firstLines, counts, firstOffsets }, [firstLines.buffer, counts.buffer, firstOffsets.buffer] as ArrayBuffer[],
       ));
-      result = filterStream(stream, filter.include, filter.exclude, limits, {
+      result = filterStream(stream, filter.include, filter.exclude, limits, encodingNamed(job.encoding), {
         run(run) {
           matches += run.count;
           batch.add(run.firstLine, run.count, run.firstOffset);

@@ -14,6 +14,8 @@ export interface SearchJob {
   firstLine?: number;
   maxMatches?: number;
   backwards: boolean;
+  /** The file's encoding, VS Code's name for it (see src/encoding): text is looked for in it. UTF-8 when absent. */
+  encoding?: string;
 }
 
 /** A filter for the worker: FilterOptions without the callbacks. */
@@ -23,6 +25,8 @@ export interface FilterJob {
   segments?: Segment[];
   include: SearchQuery[];
   exclude: SearchQuery[];
+  /** The file's encoding, VS Code's name for it (see src/encoding): text is looked for in it. UTF-8 when absent. */
+  encoding?: string;
 }
 
 /** workerData: the job, a shared flag the host sets to cancel, and (for tests) smaller limits. */

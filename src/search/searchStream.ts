@@ -1,3 +1,4 @@
+import type { TextEncoding } from '../encoding/textEncoding';
 import { createScanner } from '../lines/newlineScanner';
 import { compileQuery } from './compileQuery';
 import { countNewlines, LineCounter } from './lineCounter';
@@ -17,6 +18,8 @@ export interface StreamSearch {
   firstLine?: number;
   maxMatches: number;
   backwards: boolean;
+  /** The stream's encoding: text queries look for its bytes, regexes read its characters. */
+  encoding: TextEncoding;
 }
 
 /** Where results go. `progress` gets the bytes scanned so far and returns false to cancel. */
@@ -42,7 +45,7 @@ export interface SearchSummary {
  */
 export function searchStream(stream: ByteStream, search: StreamSearch, limits: ScanLimits, sink: SearchSink): SearchSummary {
   const scanner = createScanner();
-  const matcher = compileQuery(search.query, limits, scanner);
+  const matcher = compileQuery(search.query, limits, scanner, search.encoding);
   const plan = windowPlan([matcher], limits.chunk);
   const reader: RangeReader = { stream, buffer: scanner.scanBuffer(windowBytes(plan)), plan };
   const { from, to, maxMatches } = search;

@@ -4,6 +4,7 @@
  * numbers them (as `wc -l`, plus a last line without newline).
  */
 import type { IndexedLines } from '../../src/edits/editedText';
+import { TextEncoding, UTF8 } from '../../src/encoding/textEncoding';
 
 const LF = 10;
 const CR = 13;
@@ -13,7 +14,7 @@ export class MemoryIndex implements IndexedLines {
   private afterNewlines: number[] = [];
   private bytes = Buffer.alloc(0);
 
-  constructor(bytes: Uint8Array) {
+  constructor(bytes: Uint8Array, readonly encoding: TextEncoding = UTF8) {
     this.replace(bytes);
   }
 

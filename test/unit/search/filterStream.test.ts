@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { UTF8 } from '../../../src/encoding/textEncoding';
 import { filterStream } from '../../../src/search/filterStream';
 import { LineRun } from '../../../src/search/lineRuns';
 import { SearchQuery } from '../../../src/search/query';
@@ -8,11 +9,11 @@ import { random, randInt, tempFile } from '../testUtil';
 import { naiveFilter } from './naive';
 import { pick, randomQuery, randomText, smallLimits } from './randomInputs';
 
-function filter(path: string, include: SearchQuery[], exclude: SearchQuery[], limits: ScanLimits, segments?: Segment[]) {
+function filter(path: string, include: SearchQuery[], exclude: SearchQuery[], limits: ScanLimits, segments?: Segment[], encoding = UTF8) {
   const stream = new SegmentStream(path, segments);
   try {
     const runs: LineRun[] = [];
-    const summary = filterStream(stream, include, exclude, limits, { run: (r) => runs.push(r), progress: () => true });
+    const summary = filterStream(stream, include, exclude, limits, encoding, { run: (r) => runs.push(r), progress: () => true });
     return { runs, summary };
   } finally {
     stream.close();

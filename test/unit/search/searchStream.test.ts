@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import { UTF8 } from '../../../src/encoding/textEncoding';
 import { SearchQuery } from '../../../src/search/query';
 import { ScanLimits } from '../../../src/search/scanLimits';
 import { searchStream, StreamSearch } from '../../../src/search/searchStream';
@@ -15,7 +16,7 @@ function run(path: string, options: Partial<StreamSearch> & { query: SearchQuery
   try {
     const found: Found[] = [];
     const summary = searchStream(stream, {
-      from: 0, to: stream.size, lines: true, maxMatches: Infinity, backwards: false, ...options,
+      from: 0, to: stream.size, lines: true, maxMatches: Infinity, backwards: false, encoding: UTF8, ...options,
     }, limits, {
       match: (offset, length, line) => found.push(line === undefined ? { offset, length } : { offset, length, line }),
       progress: () => true,
