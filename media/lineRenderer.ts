@@ -8,6 +8,7 @@
  * so a DOM offset maps to a text index by adding the piece's start.
  */
 import { indexAtOrBefore } from '../src/util/sortedSearch';
+import type { ColumnUnits } from '../src/encoding/textEncoding';
 import { type ClassSpan, classAt, splitRun } from './highlight/spanRuns';
 
 /** The text as laid out in one row. */
@@ -83,11 +84,23 @@ export function renderText(el: HTMLElement, text: string, spans: readonly ClassS
 }
 
 /**
- * UTF-8 length of text[start, end). U+FFFD counts as one byte: the host decodes each
+ * How the text's characters map to the file's bytes. A page shows one document, whose
+ * encoding the host names in its state (see setColumnUnits); UTF-8 until it does.
+ */
+let units: ColumnUnits = 'utf8';
+
+/** The shown file's encoding maps characters to bytes so (the host's `FileState.units`). */
+export function setColumnUnits(value: unknown): void {
+  units = value === 'byte' || value === 'utf16' ? value : 'utf8';
+}
+
+/**
+ * Bytes of text[start, end) in the file. In UTF-8, U+FFFD counts as one byte: the host decodes each
  * invalid byte to one replacement character, and a real U+FFFD in a file is rare, so
  * this is the best guess at the file's bytes the decoded text came from.
  */
 export function byteLength(text: string, start = 0, end = text.length): number {
+  if (units !== 'utf8') return (end - start) * (units === 'utf16' ? 2 : 1);
   let n = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
@@ -117,6 +130,7 @@ export function charSize(text: string, i: number): number {
  * to a boundary when it falls inside a character; text.length when past the end).
  */
 export function byteToIndex(text: string, bytes: number): number {
+  if (units !== 'utf8') return snapIndex(text, units === 'utf16' ? Math.floor(bytes / 2) : bytes);
   let n = 0;
   let i = 0;
   while (i < text.length) {

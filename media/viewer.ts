@@ -28,6 +28,7 @@ import { LogColouring } from './highlight/logColouring';
 import { UserHighlights } from './highlight/userHighlights';
 import { samePos } from './guards';
 import { LineCache } from './lineCache';
+import { setColumnUnits } from './lineRenderer';
 import type { View, ViewPage, VsCodeApi } from './page';
 import { StateSaver } from './stateSaver';
 import { charTarget, homeTarget, lineEnd, lineTarget, pageLines, wholeLine } from './text/caretMotion';
@@ -281,6 +282,7 @@ export class Viewer implements View {
   };
 
   private onInit(state: FileState, topLine: number): void {
+    setColumnUnits(state.units);
     const first = this.file.init(state);
     const saved = first ? restoreState(this.vscode) : undefined;
     if (saved) {

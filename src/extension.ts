@@ -7,11 +7,14 @@ import { toggleAnsiEscapes } from './editor/logColours';
 import { MARK_ACTIONS } from './editor/markProtocol';
 import { MarkStore } from './marks/markStore';
 import { openInHugeEditor } from './editor/openInHugeEditor';
+import { EncodingChoices, reopenWithEncoding } from './editor/reopenWithEncoding';
 import { targetUri } from './editor/targetUri';
 
 /** Registers the custom editor, its commands and the large-file redirect. */
 export function activate(context: vscode.ExtensionContext): void {
-  const provider = new HugeEditorProvider(context.extensionUri, context.storageUri ?? context.globalStorageUri, new MarkStore(context.globalState));
+  const provider = new HugeEditorProvider(
+    context.extensionUri, context.storageUri ?? context.globalStorageUri, new MarkStore(context.globalState), new EncodingChoices(context.workspaceState),
+  );
   context.subscriptions.push(
     provider,
     vscode.window.registerCustomEditorProvider(HugeEditorProvider.viewType, provider, {
@@ -32,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('hugefile.addHighlight', () => addHighlightRule(provider.activeSession?.highlightSeed)),
     vscode.commands.registerCommand('hugefile.manageHighlights', () => manageHighlightRules()),
     vscode.commands.registerCommand('hugefile.toggleAnsiEscapes', () => toggleAnsiEscapes()),
+    vscode.commands.registerCommand('hugefile.reopenWithEncoding', () => reopenWithEncoding(provider.activeSession?.document, provider.encodings)),
     vscode.commands.registerCommand('hugefile.saveNow', () => {
       if (provider.activeSession) provider.activeSession.saveNow();
       else void vscode.commands.executeCommand('workbench.action.files.save');

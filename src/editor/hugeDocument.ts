@@ -7,12 +7,14 @@ import { PieceTable } from '../edits/pieceTable';
 import { recoverInterruptedSave } from '../edits/saveEngine';
 import type { SpliceRecord } from '../edits/spliceRecord';
 import { StepResult, UndoEntry, UndoSteps } from '../edits/undoSteps';
+import { UTF8 } from '../encoding/textEncoding';
 import { LineIndex, ResetReason } from '../lines';
 import type { MarkStore } from '../marks/markStore';
 import { backupToRestore, LeftoverBackup, leftoverBackup, readBackup, RolledBack, writeBackup } from './backup';
 import { DiskFollower } from './diskFollower';
 import { DiskPrompts } from './diskPrompts';
 import { Disposable } from './dispose';
+import { DocumentEncoding, documentEncoding } from './documentEncoding';
 import type { DocumentFile } from './documentFile';
 import { DocumentSaves } from './documentSaves';
 import { DocumentMarks } from './documentMarks';
@@ -103,7 +105,7 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
    * file is unchanged since (or was rolled back to what it was). Never throws: see
    * `openError`.
    */
-  static async create(uri: vscode.Uri, backupId: string | undefined, marks: MarkStore<FileMark>): Promise<HugeDocument> {
+  static async create(uri: vscode.Uri, backupId: string | undefined, marks: MarkStore<FileMark>, chosenEncoding?: string): Promise<HugeDocument> {
     if (uri.scheme !== 'file') {
       return new HugeDocument(uri, undefined, new Error(`Huge File Editor reads local files only; ${uri.scheme}: files are not supported.`), marks);
     }
@@ -112,7 +114,9 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
       if (recovery.recovered) {
         void vscode.window.showWarningMessage(`A save of ${path.basename(uri.fsPath)} was interrupted. The file was restored to its content before that save. (${recovery.detail})`);
       }
-      const document = new HugeDocument(uri, LineIndex.open(uri.fsPath, { workers: 1, deferWorkers: true, background: true }), undefined, marks);
+      const encoding = documentEncoding(uri, chosenEncoding);
+      const index = LineIndex.open(uri.fsPath, { workers: 1, deferWorkers: true, background: true, encoding: encoding.encoding });
+      const document = new HugeDocument(uri, index, undefined, marks, encoding);
       document.rolledBack = recovery.restored;
       if (backupId) await document.restoreBackup(backupId);
       return document;
@@ -135,6 +139,8 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     readonly index: LineIndex | undefined,
     readonly openError: Error | undefined,
     markStore: MarkStore<FileMark>,
+    /** The encoding the file is read in (see documentEncoding). */
+    readonly encoding: DocumentEncoding = { encoding: UTF8, reason: 'default' },
   ) {
     super();
     if (!index) return;
@@ -403,6 +409,7 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
       complete: progress.complete,
       progress: progress.fileSize === 0 ? 1 : progress.indexedBytes / progress.fileSize,
       eol: this.eol,
+      units: text.encoding.units,
     };
   }
 

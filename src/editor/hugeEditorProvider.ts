@@ -5,6 +5,8 @@ import type { FileMark } from './fileMark';
 import { HugeDocument } from './hugeDocument';
 import { offerLeftoverBackup } from './leftoverPrompt';
 import { ViewerStatusBar } from './statusBar';
+import { EncodingStatusBar } from './encodingStatus';
+import type { EncodingChoices } from './reopenWithEncoding';
 import { ViewerSession } from './viewerSession';
 import { VIEW_TYPE } from './viewType';
 
@@ -16,6 +18,7 @@ import { VIEW_TYPE } from './viewType';
 export class HugeEditorProvider extends Disposable implements vscode.CustomEditorProvider<HugeDocument> {
   static readonly viewType = VIEW_TYPE;
   private readonly status = this.register(new ViewerStatusBar());
+  private readonly encodingStatus = this.register(new EncodingStatusBar());
   private readonly editEmitter = this.register(new vscode.EventEmitter<vscode.CustomDocumentEditEvent<HugeDocument>>());
   private readonly changeEmitter = this.register(new vscode.EventEmitter<vscode.CustomDocumentContentChangeEvent<HugeDocument>>());
   /** Edits with their undo and redo; an event without them (a change VS Code cannot undo) marks the document unsaved. */
@@ -25,10 +28,13 @@ export class HugeEditorProvider extends Disposable implements vscode.CustomEdito
   private hexContext: boolean | undefined;
 
   /**
-   * `marks` keeps each file's marks across sessions. `backupDir` is where VS Code has the extension write its backups (the workspace's
-   * storage, else the global one): edits left there unclaimed are offered back.
+   * `marks` keeps each file's marks across sessions, `encodings` the encodings chosen for files. `backupDir` is where VS Code has the
+   * extension write its backups (the workspace's storage, else the global one): edits left there unclaimed are offered back.
    */
-  constructor(private readonly extensionUri: vscode.Uri, private readonly backupDir: vscode.Uri | undefined, private readonly marks: MarkStore<FileMark>) {
+  constructor(
+    private readonly extensionUri: vscode.Uri, private readonly backupDir: vscode.Uri | undefined,
+    private readonly marks: MarkStore<FileMark>, readonly encodings: EncodingChoices,
+  ) {
     super();
   }
 
@@ -38,7 +44,7 @@ export class HugeEditorProvider extends Disposable implements vscode.CustomEdito
   }
 
   async openCustomDocument(uri: vscode.Uri, context: vscode.CustomDocumentOpenContext): Promise<HugeDocument> {
-    const document = await HugeDocument.create(uri, context.backupId, this.marks);
+    const document = await HugeDocument.create(uri, context.backupId, this.marks, this.encodings.get(uri.fsPath));
     // The document's emitters die with it, and these subscriptions with them.
     document.onDidEdit((e) => this.editEmitter.fire(e));
     document.onDidChangeUnsaved(() => this.changeEmitter.fire({ document }));
@@ -78,7 +84,7 @@ export class HugeEditorProvider extends Disposable implements vscode.CustomEdito
     const setActive = () => {
       if (panel.active) this.active = session;
       else if (this.active === session) this.active = undefined;
-      this.status.show(this.active?.document);
+      this.showStatus();
       if (this.active === session) session.reportCaret();
       this.setHexContext();
     };
@@ -86,10 +92,15 @@ export class HugeEditorProvider extends Disposable implements vscode.CustomEdito
     panel.onDidDispose(() => {
       this.sessions.delete(session);
       if (this.active === session) this.active = undefined;
-      this.status.show(this.active?.document);
+      this.showStatus();
       session.dispose();
     });
     setActive();
+  }
+
+  private showStatus(): void {
+    this.status.show(this.active?.document);
+    this.encodingStatus.show(this.active?.document);
   }
 
   /** `hugefile.hexView`: the active viewer shows hex (for key bindings and menus). */

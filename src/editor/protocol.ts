@@ -5,6 +5,7 @@
  * ever handles `any`. The host treats every webview message as untrusted input:
  * see `validateViewerMessage`.
  */
+import type { ColumnUnits } from '../encoding/textEncoding';
 import { type FindHostMessage, type FindViewerMessage, validateFindMessage } from './findProtocol';
 import type { AddHighlightMessage, HighlightsMessage } from './highlightProtocol';
 import type { LogColoursMessage } from './logColourProtocol';
@@ -82,6 +83,8 @@ export interface FileState {
   dirty: boolean;
   /** The line ending Enter inserts (the file's own). */
   eol: '\n' | '\r\n';
+  /** How the text's characters map to the file's bytes (its encoding's): UTF-8 when absent. */
+  units?: ColumnUnits;
 }
 
 // ---- host -> webview ----

@@ -1,0 +1,56 @@
+import * as vscode from 'vscode';
+import { Disposable } from './dispose';
+import type { HugeDocument } from './hugeDocument';
+
+/** Words for how the encoding was chosen, in the entry's tooltip. */
+const REASONS = {
+  bom: 'its byte order mark',
+  'nul-pattern': 'where its NUL bytes fall (UTF-16 without a byte order mark)',
+  setting: 'the files.encoding setting',
+  guessed: 'files.autoGuessEncoding (the file is not UTF-8)',
+  default: 'the default',
+  chosen: 'your choice (Reopen with Encoding)',
+} as const;
+
+/**
+ * The active viewer's encoding and line ending in the status bar, where VS Code shows
+ * a text editor's; the encoding opens Reopen with Encoding.
+ */
+export class EncodingStatusBar extends Disposable {
+  private readonly encoding = this.register(vscode.window.createStatusBarItem('hugefile.encoding', vscode.StatusBarAlignment.Right, 98));
+  private readonly eol = this.register(vscode.window.createStatusBarItem('hugefile.eol', vscode.StatusBarAlignment.Right, 97));
+  private stateListener: vscode.Disposable | undefined;
+
+  constructor() {
+    super();
+    this.encoding.name = 'Huge File: Encoding';
+    this.encoding.command = 'hugefile.reopenWithEncoding';
+    this.eol.name = 'Huge File: End of Line Sequence';
+    this.register({ dispose: () => this.stateListener?.dispose() });
+  }
+
+  /** Shows `document`'s encoding and line ending, or hides both when no viewer is active. */
+  show(document: HugeDocument | undefined): void {
+    this.stateListener?.dispose();
+    this.stateListener = undefined;
+    if (!document || document.openError) {
+      this.encoding.hide();
+      this.eol.hide();
+      return;
+    }
+    const { encoding, reason, unsupported } = document.encoding;
+    this.encoding.text = encoding.label;
+    this.encoding.tooltip = unsupported
+      ? `${document.fileName} looks like ${unsupported.label}, which is not read as text yet: shown as UTF-8 bytes. Select to reopen it with another encoding.`
+      : `Read as ${encoding.label}, chosen by ${REASONS[reason]}. Select to reopen it with another encoding.`;
+    this.encoding.show();
+    const render = () => {
+      const crlf = document.eol === '\r\n';
+      this.eol.text = crlf ? 'CRLF' : 'LF';
+      this.eol.tooltip = `${document.fileName} ends its lines with ${crlf ? 'CR LF (\\r\\n)' : 'LF (\\n)'}, as its first line does; Enter types that.`;
+    };
+    this.stateListener = document.onDidChangeState(render);
+    render();
+    this.eol.show();
+  }
+}

@@ -1,0 +1,85 @@
+// Encodings in a real VS Code (code-server + Chromium), extension installed from the
+// .vsix: a Windows-1252 log opens as UTF-8 (VS Code's default, without guessing), the
+// status bar says so, and "Reopen with Encoding" reads it as Windows-1252: accented
+// letters and the euro sign show, find finds them, typing writes their one byte, and a
+// character the encoding has not is refused with a notice, never replaced.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import { encodingOf } from '../../src/encoding/textEncoding';
+import { type ExtensionSession, findInWebviews, openAlone, runCommandShowing, screenshot, startExtensionSession } from './harness';
+
+const CP1252 = encodingOf('windows1252')!;
+const dirtyTab = (page: Page, name: string) => page.locator('.tabs-container .tab.active.dirty', { hasText: name });
+const TEXT = 'café crème brûlée\nprice: 5 €\nnaïve “quotes”\n';
+
+describe('Encodings in VS Code', function () {
+  let tmp: string;
+  let workspace: string;
+  let session: ExtensionSession | undefined;
+  let page: Page;
+
+  before(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hugefile-encodings-e2e-'));
+    workspace = path.join(tmp, 'workspace');
+    fs.mkdirSync(workspace);
+    fs.writeFileSync(path.join(workspace, 'latin.log'), CP1252.encode(TEXT));
+    fs.writeFileSync(path.join(workspace, 'wide.log'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('2026-12-07 ERROR wide\n', 'utf16le')]));
+    session = await startExtensionSession(workspace, ['*.log'], { 'files.autoSave': 'off' });
+    page = session.page;
+  });
+
+  after(async () => {
+    await session?.stop();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('Reopen with Encoding reads a Windows-1252 file: its characters show, find finds them, typing writes them in it', async () => {
+    const file = path.join(workspace, 'latin.log');
+    await openAlone(page, 'latin.log');
+    let { frame } = await findInWebviews(page, '.row[data-line="0"] .text:not(.placeholder)');
+    assert.match((await frame.locator('.row[data-line="0"] .text').textContent())!, /^caf\ufffd cr\ufffdme/, 'as UTF-8 first');
+    await page.locator('.statusbar-item', { hasText: /^UTF-8$/ }).first().waitFor({ timeout: 10_000 });
+
+    await runCommandShowing(page, 'Huge File: Reopen with Encoding', page.locator('.quick-input-list .monaco-list-row', { hasText: 'Western (Windows 1252)' }));
+    await page.locator('.quick-input-widget input').fill('Windows 1252');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Western (Windows 1252)' }).first().click();
+    ({ frame } = await findInWebviews(page, '.row[data-line="0"] .text:not(.placeholder)'));
+    await frame.locator('.row[data-line="0"] .text', { hasText: 'café crème brûlée' }).waitFor({ timeout: 20_000 });
+    await frame.locator('.row[data-line="1"] .text', { hasText: 'price: 5 €' }).waitFor();
+    await page.locator('.statusbar-item', { hasText: 'Western (Windows 1252)' }).first().waitFor({ timeout: 10_000 });
+
+    // Find a word with two accented letters: one match, on line 1 at its characters.
+    await frame.locator('.row[data-line="2"] .text').click({ position: { x: 2, y: 5 } });
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('brûlée');
+    await frame.locator('.find-count', { hasText: /^1 of 1$/ }).waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Escape');
+
+    // The caret after "naïve" (5 characters, 5 bytes here): type " é" and a character Windows-1252 has not.
+    await frame.locator('.row[data-line="2"] .text').click({ position: { x: 2, y: 5 } });
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.type(' é');
+    await frame.locator('.row[data-line="2"] .text', { hasText: 'naïve é “quotes”' }).waitFor({ timeout: 10_000 });
+    await page.keyboard.type('ő');
+    await frame.locator('.notice', { hasText: /cannot be written in Western \(Windows 1252\)/ }).waitFor({ timeout: 10_000 });
+    await frame.locator('.row[data-line="2"] .text', { hasText: 'naïve é “quotes”' }).waitFor({ timeout: 10_000 });
+    await screenshot(page, 'encoding-windows-1252');
+    await dirtyTab(page, 'latin.log').waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Control+S');
+    await dirtyTab(page, 'latin.log').waitFor({ state: 'detached', timeout: 60_000 });
+    assert.deepStrictEqual(fs.readFileSync(file), CP1252.encode(TEXT.replace('naïve', 'naïve é')), 'one byte per character, in Windows-1252');
+  });
+
+  it('a UTF-16 file is told apart (not read as text yet): the status bar says what it is', async () => {
+    await openAlone(page, 'wide.log');
+    await findInWebviews(page, '.hex-row, .row');
+    const entry = page.locator('.statusbar-item', { hasText: /^UTF-8$/ }).first();
+    await entry.waitFor({ timeout: 10_000 });
+    await entry.hover();
+    await page.locator('.monaco-hover, .workbench-hover', { hasText: 'looks like UTF-16 LE' }).first().waitFor({ timeout: 10_000 });
+  });
+});
