@@ -4,11 +4,15 @@ import { dump, hexUsage, patch } from './cli/hexCommands';
 import { writeAll } from './cli/output';
 import { replace, replaceUsage } from './cli/replace';
 import { UsageError } from './cli/usageError';
+import { cliEncoding, takeEncodingOption } from './cli/encodingOption';
+import type { TextEncoding } from './encoding/textEncoding';
 import { LineIndex } from './lines';
 
 const usage = `usage:
   hugefile count FILE                 print the number of lines (same rules as wc -l, plus a final line without newline)
-  hugefile lines FILE START [COUNT]   print COUNT lines (default 1) from line START (1-based)
+  hugefile lines FILE START [COUNT]   print COUNT lines (default 1) from line START (1-based), in UTF-8
+  --encoding NAME (count, lines, grep) reads FILE in NAME (VS Code's names: utf8, windows1252, iso88591, koi8r...);
+                                      without it, the encoding its byte order mark names, else UTF-8
 ${grepUsage}
 ${replaceUsage}
 ${hexUsage}`;
@@ -21,8 +25,8 @@ function parseCount(text: string | undefined, name: string, fallback?: number): 
   return n;
 }
 
-async function count(file: string): Promise<void> {
-  const index = LineIndex.open(file, { workers: 2 });
+async function count(file: string, encoding: TextEncoding): Promise<void> {
+  const index = LineIndex.open(file, { workers: 2, encoding });
   try {
     await index.whenComplete();
     process.stdout.write(`${index.lineCount}\n`);
@@ -31,8 +35,8 @@ async function count(file: string): Promise<void> {
   }
 }
 
-async function lines(file: string, start: number, howMany: number): Promise<void> {
-  const index = LineIndex.open(file);
+async function lines(file: string, start: number, howMany: number, encoding: TextEncoding): Promise<void> {
+  const index = LineIndex.open(file, { encoding });
   try {
     const first = start - 1;
     const last = first + howMany - 1;
@@ -42,7 +46,8 @@ async function lines(file: string, start: number, howMany: number): Promise<void
     const end = total === undefined ? last : Math.min(last, total - 1);
     for (let n = first; n <= end; n++) {
       const { start: from, end: to } = index.lineBounds(n);
-      writeAll(1, Buffer.concat([index.read(from, to - from), Buffer.from('\n')]));
+      const bytes = index.read(from, to - from);
+      writeAll(1, Buffer.concat([encoding.units === 'utf8' ? bytes : Buffer.from(encoding.decode(bytes)), Buffer.from('\n')]));
     }
   } finally {
     index.dispose();
@@ -51,12 +56,15 @@ async function lines(file: string, start: number, howMany: number): Promise<void
 
 
 async function main(argv: string[]): Promise<number> {
-  const [command, file, ...rest] = argv;
+  const command = argv[0];
   try {
     if (command === 'grep') return await grep(argv.slice(1));
     if (command === 'replace') return await replace(argv.slice(1));
-    if (command === 'count' && file && rest.length === 0) await count(file);
-    else if (command === 'lines' && file && rest.length <= 2) await lines(file, parseCount(rest[0], 'START'), parseCount(rest[1], 'COUNT', 1));
+    const reads = command === 'count' || command === 'lines';
+    const { rest: args, name } = reads ? takeEncodingOption(argv.slice(1)) : { rest: argv.slice(1), name: undefined };
+    const [file, ...rest] = args;
+    if (command === 'count' && file && rest.length === 0) await count(file, cliEncoding(file, name));
+    else if (command === 'lines' && file && rest.length <= 2) await lines(file, parseCount(rest[0], 'START'), parseCount(rest[1], 'COUNT', 1), cliEncoding(file, name));
     else if (command === 'dump' && file && (rest.length === 1 || rest.length === 2)) dump(file, rest[0], rest[1]);
     else if (command === 'patch' && file) patch(file, rest);
     else if (command === undefined || command === '--help' || command === '-h') process.stdout.write(`${usage}\n`);

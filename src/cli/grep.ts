@@ -1,12 +1,13 @@
 import { filterFile } from '../search/filterFile';
 import { searchFile } from '../search/searchFile';
+import { cliEncoding, takeEncodingOption } from './encodingOption';
 import { LinePrinter } from './linePrinter';
 import { Output } from './output';
 import { checkPatternFlags, PATTERN_FLAGS, queryOf } from './patternFlags';
 import { UsageError } from './usageError';
 
 export const grepUsage =
-  '  hugefile grep FILE PATTERN [--regex] [--ignore-case] [--word] [--count] [--hex]\n' +
+  '  hugefile grep FILE PATTERN [--regex] [--ignore-case] [--word] [--count] [--hex] [--encoding NAME]\n' +
   '                                      print matching lines as LINE:text (like grep -n), or with --count their number;\n' +
   '                                      PATTERN is literal text unless --regex (JavaScript syntax, per line);\n' +
   '                                      --hex: PATTERN is hex bytes with ?? wildcards ("DE AD ?? EF"), prints each\n' +
@@ -38,8 +39,10 @@ export function parseGrepArgs(args: string[]): { file: string; pattern: string; 
  * SyntaxError for a bad pattern, and the search's errors (ENOENT, EFAULT, ...).
  */
 export async function grep(args: string[]): Promise<number> {
-  const { file, pattern, flags } = parseGrepArgs(args);
+  const { rest, name } = takeEncodingOption(args);
+  const { file, pattern, flags } = parseGrepArgs(rest);
   const query = queryOf(pattern, flags);
+  const encoding = cliEncoding(file, name);
   const out = new Output();
   let found: number;
   if (flags.has('--hex')) {
@@ -47,18 +50,19 @@ export async function grep(args: string[]): Promise<number> {
     ({ matches: found } = await searchFile({
       path: file,
       query,
+      encoding: encoding.id,
       onMatches: (batch) => {
         if (!count) for (const m of batch) out.write(`0x${m.offset.toString(16)} ${m.offset}\n`);
       },
     }));
     if (count) out.write(`${found}\n`);
   } else if (flags.has('--count')) {
-    ({ lines: found } = await filterFile({ path: file, include: [query], exclude: [] }));
+    ({ lines: found } = await filterFile({ path: file, include: [query], exclude: [], encoding: encoding.id }));
     out.write(`${found}\n`);
   } else {
-    const printer = new LinePrinter(file, out);
+    const printer = new LinePrinter(file, out, encoding);
     try {
-      ({ lines: found } = await filterFile({ path: file, include: [query], exclude: [], onLines: (runs) => runs.forEach((r) => printer.print(r)) }));
+      ({ lines: found } = await filterFile({ path: file, include: [query], exclude: [], encoding: encoding.id, onLines: (runs) => runs.forEach((r) => printer.print(r)) }));
     } finally {
       printer.close();
     }

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { FileReader, fileReaders } from '../lines/readers/fileReaders';
 import type { LineRun } from '../search/filterFile';
+import { TextEncoding, UTF8 } from '../encoding/textEncoding';
 import { Output } from './output';
 
 const PIECE = 64 * 1024;
@@ -10,14 +11,15 @@ const CR = 13;
 /**
  * Prints runs of lines of a file as `LINE:text` (1-based, like `grep -n`), reading
  * each line through the platform's sequential reader in 64 KiB pieces, so a line of any length
- * prints in bounded memory. The text is the line without its `\r\n` or `\n`.
+ * prints in bounded memory. The text is the line without its `\r\n` or `\n`, in UTF-8
+ * (a file in a single-byte encoding is decoded piece by piece; UTF-8 is printed as it is).
  */
 export class LinePrinter {
   private readonly reader: FileReader;
   private readonly size: number;
   private readonly piece = Buffer.allocUnsafe(PIECE);
 
-  constructor(path: string, private readonly out: Output) {
+  constructor(path: string, private readonly out: Output, private readonly encoding: TextEncoding = UTF8) {
     this.size = fs.statSync(path).size;
     this.reader = fileReaders.openSequential(path, this.size);
   }
@@ -36,6 +38,10 @@ export class LinePrinter {
     this.reader.close();
   }
 
+  private write(bytes: Buffer): void {
+    this.out.write(this.encoding.units === 'utf8' ? bytes : this.encoding.decode(bytes));
+  }
+
   /** Prints the line starting at `start`; returns where the next line starts. */
   private printLine(start: number): number {
     for (let at = start; at < this.size; ) {
@@ -45,12 +51,12 @@ export class LinePrinter {
       if (newline < 0) {
         // Hold back a final \r: it may be the first half of a \r\n in the next piece.
         const keep = this.piece[n - 1] === CR && at + n < this.size ? 1 : 0;
-        this.out.write(this.piece.subarray(0, n - keep));
+        this.write(this.piece.subarray(0, n - keep));
         at += n - keep;
         continue;
       }
       const end = newline > 0 && this.piece[newline - 1] === CR ? newline - 1 : newline;
-      this.out.write(this.piece.subarray(0, end));
+      this.write(this.piece.subarray(0, end));
       this.out.write('\n');
       return at + newline + 1;
     }

@@ -1,0 +1,55 @@
+import * as fs from 'fs';
+import { byBom } from '../encoding/detectEncoding';
+import { ENCODING_IDS, encodingOf, TextEncoding, UTF8 } from '../encoding/textEncoding';
+import { UsageError } from './usageError';
+
+/** `--encoding NAME` (or `--encoding=NAME`) taken out of `args`, with the arguments left. Throws UsageError without a NAME. */
+export function takeEncodingOption(args: readonly string[]): { rest: string[]; name: string | undefined } {
+  const rest: string[] = [];
+  let name: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') {
+      rest.push(...args.slice(i));
+      break;
+    }
+    if (arg === '--encoding' || arg.startsWith('--encoding=')) {
+      name = arg === '--encoding' ? args[++i] : arg.slice('--encoding='.length);
+      if (!name) throw new UsageError('--encoding needs a NAME, e.g. --encoding windows1252');
+    } else rest.push(arg);
+  }
+  return { rest, name };
+}
+
+/**
+ * The encoding `file` is read in: `name` (VS Code's names: utf8, windows1252, iso88591...),
+ * else the one its byte order mark names, else UTF-8. Throws UsageError for an unknown
+ * name, and an Error (code EUNSUPPORTED) for UTF-16, which is not read as text yet.
+ */
+export function cliEncoding(file: string, name: string | undefined): TextEncoding {
+  let encoding: TextEncoding | undefined;
+  if (name !== undefined) {
+    const id = name.toLowerCase().replace(/[-_\s]/g, '');
+    encoding = encodingOf(id === 'latin1' ? 'iso88591' : id);
+    if (!encoding) throw new UsageError(`unknown encoding ${name}; known: ${ENCODING_IDS.join(', ')}`);
+  } else {
+    encoding = byBom(head(file)) ?? UTF8;
+  }
+  if (encoding.unitBytes !== 1) {
+    throw Object.assign(new Error(`${file}: ${encoding.label} is not read as text yet (its line breaks are two bytes wide)`), { code: 'EUNSUPPORTED', path: file });
+  }
+  return encoding;
+}
+
+function head(file: string): Buffer {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const bytes = Buffer.alloc(4);
+    return bytes.subarray(0, fs.readSync(fd, bytes, 0, 4, 0));
+  } catch {
+    return Buffer.alloc(0); // the command itself says why the file cannot be read
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
