@@ -22,6 +22,9 @@ export class HighlightLanes {
   private shown = 0;
   private scan: AbortController | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the lanes the last change asked for are all sent (or will never be: stopped, or the scan failed). */
+  private done = true;
+  private doneWaiters: (() => void)[] = [];
 
   constructor(private readonly document: HugeDocument, private readonly post: (message: HostMessage) => void) {}
 
@@ -38,19 +41,40 @@ export class HighlightLanes {
 
   /** Stops scanning (the view closed or shows hex). */
   stop(): void {
+    this.cancel();
+    this.finished();
+  }
+
+  /** Resolves once every rule's lane is sent after the last change of rules or content (at once when none is coming). */
+  scanned(): Promise<void> {
+    return this.done ? Promise.resolve() : new Promise((resolve) => this.doneWaiters.push(resolve));
+  }
+
+  private cancel(): void {
     this.scan?.abort();
     this.scan = undefined;
     clearTimeout(this.timer);
     this.timer = undefined;
   }
 
+  private finished(): void {
+    this.done = true;
+    const waiters = this.doneWaiters;
+    this.doneWaiters = [];
+    for (const wake of waiters) wake();
+  }
+
   private restart(delayMs: number): void {
-    this.stop();
+    this.cancel();
+    this.done = false;
     const abort = new AbortController();
     this.scan = abort;
     for (let rule = this.rules.length; rule < this.shown; rule++) this.post(rulerMessage('highlight', undefined, rule));
     this.shown = Math.min(this.shown, this.rules.length);
-    if (this.rules.length === 0) return;
+    if (this.rules.length === 0) {
+      this.finished();
+      return;
+    }
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.scanAll(abort.signal);
@@ -60,7 +84,7 @@ export class HighlightLanes {
   private async scanAll(signal: AbortSignal): Promise<void> {
     for (let rule = 0; rule < this.rules.length && !signal.aborted; rule++) {
       const text = this.document.text;
-      if (!text) return;
+      if (!text) break;
       const hits = new HitBuckets(text.size);
       let sentAt = performance.now();
       const send = (): void => {
@@ -83,9 +107,10 @@ export class HighlightLanes {
         });
       } catch {
         // Cancelled, or the file went away: the next change of content or rules scans again.
-        return;
+        break;
       }
       send();
     }
+    if (!signal.aborted) this.finished();
   }
 }

@@ -259,6 +259,7 @@ export class ViewerSession extends Disposable {
   private byteColumnOf(line: number, character: number): number {
     const text = this.document.text!;
     const { start, end } = text.lineBounds(line);
+    if (text.encoding.units === 'byte') return Math.min(character, end - start);
     // A UTF-16 unit takes at most 3 bytes of UTF-8.
     return byteColumn(text.read(start, Math.min(end - start, 3 * character)), character);
   }

@@ -16,10 +16,22 @@ export interface EditResult {
   action?: 'type' | 'backspace' | 'delete';
 }
 
-/** The byte offset of a position; the column is clamped to the line's text. Throws RangeError for unknown lines. */
+/**
+ * The byte offset of a position; the column is clamped to the line's text, which begins
+ * after the byte order mark the content starts with, if any (as in VS Code, nothing is
+ * typed, deleted or copied before it: it stays the file's first bytes). Throws
+ * RangeError for unknown lines.
+ */
 export function offsetOf(text: TextSource, p: LinePosition): number {
   const bounds = text.lineBounds(p.line);
-  return bounds.start + Math.min(p.column, bounds.end - bounds.start);
+  const floor = p.line === 0 ? bomLength(text) : 0;
+  return bounds.start + Math.min(Math.max(p.column, floor), bounds.end - bounds.start);
+}
+
+/** Bytes of the byte order mark the content starts with: its encoding's, when the content has it. */
+export function bomLength(text: TextSource): number {
+  const bom = text.encoding.bom;
+  return bom.length > 0 && text.size >= bom.length && text.read(0, bom.length).equals(bom) ? bom.length : 0;
 }
 
 /** The position of an offset (the end of the content maps to the end of the last line). */
@@ -77,7 +89,8 @@ export function deleteText(text: TextSource, table: PieceTable, from: LinePositi
     const offset = offsetOf(text, from);
     if (direction === 'backward') {
       end = offset;
-      if (offset > bounds.start) start = previousCharStart(text, bounds.start, offset);
+      const lineStart = bounds.start + (from.line === 0 ? bomLength(text) : 0);
+      if (offset > lineStart) start = previousCharStart(text, lineStart, offset);
       else if (from.line > 0) start = text.lineBounds(from.line - 1).end;
       else return undefined;
     } else {

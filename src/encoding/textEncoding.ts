@@ -85,7 +85,8 @@ const SINGLE_BYTE = SINGLE_BYTE_KNOWN.filter(({ decoder }) => {
   }
 });
 
-const utf8Decoder = new TextDecoder('utf-8');
+// Keeping a leading byte order mark: the text's units must match the file's bytes, BOM included.
+const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** Half a surrogate pair has no bytes in UTF-8 or UTF-16 (a paste can hold one). */
 function refuseLoneSurrogate(text: string, label: string): void {
@@ -106,7 +107,7 @@ function utf8(id: string, label: string, bom: Buffer): TextEncoding {
 
 function utf16(bigEndian: boolean): TextEncoding {
   const label = bigEndian ? 'UTF-16 BE' : 'UTF-16 LE';
-  const decoder = new TextDecoder(bigEndian ? 'utf-16be' : 'utf-16le');
+  const decoder = new TextDecoder(bigEndian ? 'utf-16be' : 'utf-16le', { ignoreBOM: true });
   return {
     id: bigEndian ? 'utf16be' : 'utf16le', label, units: 'utf16', unitBytes: 2, bigEndian,
     bom: Buffer.from(bigEndian ? [0xfe, 0xff] : [0xff, 0xfe]),

@@ -126,17 +126,26 @@ for (const autoSave of ['off', 'afterDelay'] as const) {
       fs.rmSync(`${file}.1`);
     });
 
-    it(`typing during a save of the log is kept, shown, and written by the next save`, async () => {
+    /**
+     * Opens big.log, types `typed` at its start and presses Ctrl+S: a length change, so the
+     * whole log moves and the save takes a while. Returns once its progress shows.
+     */
+    async function typeAndStartSaving(typed: string): Promise<{ file: string; size: number; head: string; frame: Frame }> {
       const file = path.join(workspace, 'big.log');
       const size = fs.statSync(file).size;
       const head = readAt(file, 0, 40);
       const frame = await openView(page, 'big.log');
       await frame.locator('.row[data-line="0"] .text').click({ position: { x: 2, y: 5 } });
       await page.keyboard.press('Control+Home');
-      await page.keyboard.type('A');
+      await page.keyboard.type(typed);
       await frame.locator('[data-pending-edits="0"]').waitFor();
-      await page.keyboard.press('Control+S'); // a length change: the whole log moves by a byte
+      await page.keyboard.press('Control+S');
       await page.locator('.notification-toast', { hasText: 'Saving big.log' }).first().waitFor({ timeout: 30_000 });
+      return { file, size, head, frame };
+    }
+
+    it(`typing during a save of the log is kept, shown, and written by the next save`, async () => {
+      const { file, size, head, frame } = await typeAndStartSaving('A');
       await page.keyboard.type('BC');
       await frame.locator('.notice', { hasText: 'What you type now is kept' }).waitFor({ timeout: 10_000 });
       await frame.locator('.row[data-line="0"] .text', { hasText: /^ABC/ }).waitFor({ timeout: 10_000 });
@@ -153,16 +162,7 @@ for (const autoSave of ['off', 'afterDelay'] as const) {
     });
 
     it('Ctrl+Z during a save takes back what was typed last (during the save), not what the save writes', async () => {
-      const file = path.join(workspace, 'big.log');
-      const size = fs.statSync(file).size;
-      const head = readAt(file, 0, 40);
-      const frame = await openView(page, 'big.log');
-      await frame.locator('.row[data-line="0"] .text').click({ position: { x: 2, y: 5 } });
-      await page.keyboard.press('Control+Home');
-      await page.keyboard.type('P');
-      await frame.locator('[data-pending-edits="0"]').waitFor();
-      await page.keyboard.press('Control+S');
-      await page.locator('.notification-toast', { hasText: 'Saving big.log' }).first().waitFor({ timeout: 30_000 });
+      const { file, size, head, frame } = await typeAndStartSaving('P');
       await page.keyboard.press('ArrowRight');
       await page.keyboard.type('QR');
       await frame.locator('.notice', { hasText: 'What you type now is kept' }).waitFor({ timeout: 10_000 });
