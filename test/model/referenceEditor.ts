@@ -47,7 +47,8 @@ export class ReferenceEditor {
   /** The open typing group: its kind and where its next edit must start to join it. */
   private group: { run: Run; next: number } | undefined;
 
-  constructor(public text: string) {
+  /** `units`: how columns count, as the view reports them: UTF-8 bytes, or one byte a character (a single-byte encoding). */
+  constructor(public text: string, private readonly units: 'utf8' | 'byte' = 'utf8') {
     this.saved = text;
   }
 
@@ -63,11 +64,12 @@ export class ReferenceEditor {
     return out;
   }
 
-  /** A position as the view reports it: line and UTF-8 byte column. */
+  /** A position as the view reports it: line and byte column (in the file's encoding). */
   position(offset: number): { line: number; column: number } {
     const lines = this.lines();
     const line = lines.findIndex(([, end]) => offset <= end);
-    return { line, column: utf8Length(this.text.slice(lines[line][0], offset)) };
+    const before = this.text.slice(lines[line][0], offset);
+    return { line, column: this.units === 'byte' ? before.length : utf8Length(before) };
   }
 
   press(key: Key): void {

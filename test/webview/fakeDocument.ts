@@ -15,6 +15,7 @@ import { type UndoEntry, type UndoStep, UndoSteps } from '../../src/edits/undoSt
 import { readByteSelection, readByteWindow } from '../../src/editor/byteService';
 import { readLineSlices, readSelection } from '../../src/editor/lineService';
 import type { LineSlice, Position, ViewerMessage } from '../../src/editor/protocol';
+import { type TextEncoding, UTF8 } from '../../src/encoding/textEncoding';
 import { MemoryIndex } from './memoryIndex';
 
 type TextMessage = Extract<ViewerMessage, { type: 'insert' | 'delete' | 'paste' }>;
@@ -39,9 +40,9 @@ export class FakeDocument {
   /** The file's bytes as last saved. */
   saved: Uint8Array;
 
-  constructor(bytes: Uint8Array, private readonly now: () => number = () => performance.now()) {
+  constructor(bytes: Uint8Array, private readonly now: () => number = () => performance.now(), encoding: TextEncoding = UTF8) {
     this.saved = bytes;
-    this.index = new MemoryIndex(bytes);
+    this.index = new MemoryIndex(bytes, encoding);
     this.text = new EditedText(this.index, new PieceTable(this.index, bytes.length));
     this.steps = new UndoSteps(this.text.table);
   }

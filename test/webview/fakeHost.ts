@@ -9,7 +9,7 @@
  * readonly=1, view=text|hex (binary and hugebin open in hex), perRow=<hex bytes per row>,
  * logColours=auto|on|off (sends the log colouring set-up; tint=1, colours=<JSON colour map>),
  * and for file=content: bytes=<base64 of the file>, name=<its name>, clock=frozen (no pause
- * in typing, for undo groups).
+ * in typing, for undo groups), encoding=<VS Code's name of the file's encoding, utf8 by default>.
  * The special, empty, content and binary files can be edited: the host's own edit code
  * applies the edits (FakeDocument), and Ctrl+Z, Ctrl+Y / Ctrl+Shift+Z and Ctrl+S do
  * what VS Code does with them; the generated ones are read-only.
@@ -18,6 +18,7 @@ import { isLogFileName, logColourSetting, type LogColoursMessage } from '../../s
 import type { LogColourMap } from '../../src/highlight/logScopes';
 import type { FileState, HostMessage, LineSlice, Position, ViewerMessage, ViewMode } from '../../src/editor/protocol';
 import { validateViewerMessage } from '../../src/editor/protocol';
+import { encodingOf } from '../../src/encoding/textEncoding';
 import type { Change } from './fakeDocument';
 import { parseHexBytes } from '../../src/hex/hexDump';
 import { type ByteFile, editableBinary, hugeBinary } from './fakeBytes';
@@ -56,7 +57,7 @@ switch (kind) {
   case 'content': {
     // clock=frozen: no pause in typing ever ends an undo group (the model test decides the groups, not the machine's load).
     const frozen = params.get('clock') === 'frozen' ? () => 0 : undefined;
-    doc = new FakeDocument(Uint8Array.from(atob(params.get('bytes') ?? ''), (c) => c.charCodeAt(0)), frozen);
+    doc = new FakeDocument(Uint8Array.from(atob(params.get('bytes') ?? ''), (c) => c.charCodeAt(0)), frozen, encodingOf(params.get('encoding') ?? 'utf8'));
     file = documentLines(doc, params.get('name') ?? 'content.txt');
     break;
   }
@@ -111,6 +112,7 @@ function state(): FileState {
     readOnlyReason: editable ? undefined : 'the hugefile.readOnly setting is on',
     dirty: doc?.dirty ?? false,
     eol: doc?.eol ?? '\n',
+    units: doc?.text.encoding.units,
   };
 }
 
@@ -437,7 +439,7 @@ const fakeHost = {
   },
   /** The editable file's text. */
   get text() {
-    return doc ? decoder.decode(doc.bytes()) : '';
+    return doc ? doc.text.encoding.decode(doc.bytes()) : '';
   },
   /** The editable file's content, with its edits, as bytes. */
   contentBytes(): number[] {

@@ -11,6 +11,7 @@ import * as assert from 'assert';
 import type { Page } from 'playwright-core';
 import { randomCase } from '../model/keySequences';
 import { type Key, ReferenceEditor } from '../model/referenceEditor';
+import { encodingOf } from '../../src/encoding/textEncoding';
 import { pageSuite } from './harness';
 
 declare const fakeHost: { text: string; savedBytes(): number[]; queuePasteText(text: string): void };
@@ -87,14 +88,17 @@ describe('model-based editing: random keys against a reference editor (fake host
    * Runs one case in a fresh page; returns the first difference from the reference, or
    * undefined. `fast`: no wait between keys, replies 15 ms late, the end compared.
    */
-  async function run(file: string, keys: Key[], fast: boolean): Promise<string | undefined> {
-    const bytes = Buffer.from(file).toString('base64');
-    const page = await openPage(`file=content&clock=frozen&latency=${fast ? 15 : 0}&name=model.txt&bytes=${encodeURIComponent(bytes)}`, { width: 900, height: 700 });
+  async function run(file: string, keys: Key[], fast: boolean, encodingId = 'utf8'): Promise<string | undefined> {
+    const encoding = encodingOf(encodingId)!;
+    const bytes = encoding.encode(file).toString('base64');
+    const page = await openPage(
+      `file=content&clock=frozen&latency=${fast ? 15 : 0}&name=model.txt&encoding=${encodingId}&bytes=${encodeURIComponent(bytes)}`, { width: 900, height: 700 },
+    );
     await page.waitForSelector('#root[data-line-count]');
     await page.waitForFunction(() => !document.querySelector('.row .text.placeholder'));
     await page.evaluate(`window.shown = ${SHOWN}`);
     await page.focus('.editor');
-    const ref = new ReferenceEditor(file);
+    const ref = new ReferenceEditor(file, encoding.units === 'byte' ? 'byte' : 'utf8');
     for (let i = 0; i < keys.length; i++) {
       await press(page, keys[i]);
       ref.press(keys[i]);
@@ -103,8 +107,8 @@ describe('model-based editing: random keys against a reference editor (fake host
       const got = await showsWithin(page, want);
       if (got) return `after ${fast ? 'the last ' : ''}step ${i} (${JSON.stringify(keys[i])}):\n  expected ${JSON.stringify(want)}\n  shown    ${JSON.stringify(got)}`;
       if (keys[i].kind === 'save' || (fast && i === keys.length - 1)) {
-        const saved = Buffer.from(await page.evaluate(() => fakeHost.savedBytes())).toString('utf8');
-        if (saved !== ref.saved) return `after step ${i}: saved ${JSON.stringify(saved)}, expected ${JSON.stringify(ref.saved)}`;
+        const saved = Buffer.from(await page.evaluate(() => fakeHost.savedBytes()));
+        if (!saved.equals(encoding.encode(ref.saved))) return `after step ${i}: saved ${JSON.stringify(encoding.decode(saved))}, expected ${JSON.stringify(ref.saved)} (${encodingId})`;
       }
     }
     await page.close();
@@ -112,26 +116,33 @@ describe('model-based editing: random keys against a reference editor (fake host
   }
 
   /** Drops keys while the case still fails (for at most 90 s): a shorter case to read. */
-  async function shrink(file: string, keys: Key[], fast: boolean): Promise<Key[]> {
+  async function shrink(file: string, keys: Key[], fast: boolean, encodingId: string): Promise<Key[]> {
     let current = keys;
     const deadline = Date.now() + 90_000;
     for (let i = current.length - 1; i >= 0 && current.length > 1 && Date.now() < deadline; i--) {
       const shorter = [...current.slice(0, i), ...current.slice(i + 1)];
-      if (await run(file, shorter, fast)) current = shorter;
+      if (await run(file, shorter, fast, encodingId)) current = shorter;
     }
     return current;
   }
 
-  for (const fast of [false, true]) {
-    for (let n = 0; n < CASES; n++) {
+  // UTF-8 at both speeds; then a file in Windows-1252 (one byte a character: columns, Backspace and saved bytes in it).
+  const variants = [
+    { fast: false, encodingId: 'utf8', cases: CASES },
+    { fast: true, encodingId: 'utf8', cases: CASES },
+    { fast: false, encodingId: 'windows1252', cases: Math.ceil(CASES / 3) },
+  ];
+  for (const { fast, encodingId, cases } of variants) {
+    for (let n = 0; n < cases; n++) {
       const seed = FIRST_SEED + n;
-      it(`seed ${seed}: ${STEPS} random keys${fast ? ', pressed ahead of the host\'s answers' : ''}`, async () => {
+      const how = `${fast ? ', pressed ahead of the host\'s answers' : ''}${encodingId === 'utf8' ? '' : `, in ${encodingId}`}`;
+      it(`seed ${seed}: ${STEPS} random keys${how}`, async () => {
         const c = randomCase(seed, STEPS);
-        const failure = await run(c.file, c.keys, fast);
+        const failure = await run(c.file, c.keys, fast, encodingId);
         if (!failure) return;
-        const keys = await shrink(c.file, c.keys, fast);
-        const again = await run(c.file, keys, fast);
-        assert.fail(`seed ${seed}${fast ? ' (fast)' : ''}, file ${JSON.stringify(c.file)}\n${failure}\nshrunk to ${keys.length} keys: ${JSON.stringify(keys)}\n${again ?? ''}`);
+        const keys = await shrink(c.file, c.keys, fast, encodingId);
+        const again = await run(c.file, keys, fast, encodingId);
+        assert.fail(`seed ${seed}${how}, file ${JSON.stringify(c.file)}\n${failure}\nshrunk to ${keys.length} keys: ${JSON.stringify(keys)}\n${again ?? ''}`);
       });
     }
   }
