@@ -8,12 +8,14 @@ import { MARK_ACTIONS } from './editor/markProtocol';
 import { MarkStore } from './marks/markStore';
 import { openInHugeEditor } from './editor/openInHugeEditor';
 import { EncodingChoices, reopenWithEncoding } from './editor/reopenWithEncoding';
+import { IndexCache } from './editor/indexCache';
 import { targetUri } from './editor/targetUri';
 
 /** Registers the custom editor, its commands and the large-file redirect. */
 export function activate(context: vscode.ExtensionContext): void {
   const provider = new HugeEditorProvider(
     context.extensionUri, context.storageUri ?? context.globalStorageUri, new MarkStore(context.globalState), new EncodingChoices(context.workspaceState),
+    new IndexCache(vscode.Uri.joinPath(context.globalStorageUri, 'line-index').fsPath),
   );
   context.subscriptions.push(
     provider,

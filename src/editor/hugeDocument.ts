@@ -19,6 +19,7 @@ import type { DocumentFile } from './documentFile';
 import { DocumentSaves } from './documentSaves';
 import { DocumentMarks } from './documentMarks';
 import { FileMark, markOf } from './fileMark';
+import type { IndexCache } from './indexCache';
 import { formatBytes } from './format';
 import { applyHeldEdit, HeldEdit } from './heldEdit';
 import { FileState, NoticeMessage } from './protocol';
@@ -105,7 +106,9 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
    * file is unchanged since (or was rolled back to what it was). Never throws: see
    * `openError`.
    */
-  static async create(uri: vscode.Uri, backupId: string | undefined, marks: MarkStore<FileMark>, chosenEncoding?: string): Promise<HugeDocument> {
+  static async create(
+    uri: vscode.Uri, backupId: string | undefined, marks: MarkStore<FileMark>, chosenEncoding?: string, indexCache?: IndexCache,
+  ): Promise<HugeDocument> {
     if (uri.scheme !== 'file') {
       return new HugeDocument(uri, undefined, new Error(`Huge File Editor reads local files only; ${uri.scheme}: files are not supported.`), marks);
     }
@@ -115,8 +118,10 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
         void vscode.window.showWarningMessage(`A save of ${path.basename(uri.fsPath)} was interrupted. The file was restored to its content before that save. (${recovery.detail})`);
       }
       const encoding = documentEncoding(uri, chosenEncoding);
-      const index = LineIndex.open(uri.fsPath, { workers: 1, deferWorkers: true, background: true, encoding: encoding.encoding });
+      const restore = indexCache?.load(uri.fsPath);
+      const index = LineIndex.open(uri.fsPath, { workers: 1, deferWorkers: true, background: true, encoding: encoding.encoding, restore });
       const document = new HugeDocument(uri, index, undefined, marks, encoding);
+      if (indexCache) document.register({ dispose: indexCache.follow(uri.fsPath, index, restore !== undefined && index.complete) });
       document.rolledBack = recovery.restored;
       if (backupId) await document.restoreBackup(backupId);
       return document;

@@ -7,6 +7,7 @@ import { offerLeftoverBackup } from './leftoverPrompt';
 import { ViewerStatusBar } from './statusBar';
 import { EncodingStatusBar } from './encodingStatus';
 import type { EncodingChoices } from './reopenWithEncoding';
+import type { IndexCache } from './indexCache';
 import { ViewerSession } from './viewerSession';
 import { VIEW_TYPE } from './viewType';
 
@@ -28,12 +29,13 @@ export class HugeEditorProvider extends Disposable implements vscode.CustomEdito
   private hexContext: boolean | undefined;
 
   /**
-   * `marks` keeps each file's marks across sessions, `encodings` the encodings chosen for files. `backupDir` is where VS Code has the
-   * extension write its backups (the workspace's storage, else the global one): edits left there unclaimed are offered back.
+   * `marks` keeps each file's marks across sessions, `encodings` the encodings chosen for files, `indexes` the line indexes
+   * of files indexed whole. `backupDir` is where VS Code has the extension write its backups (the workspace's storage, else
+   * the global one): edits left there unclaimed are offered back.
    */
   constructor(
     private readonly extensionUri: vscode.Uri, private readonly backupDir: vscode.Uri | undefined,
-    private readonly marks: MarkStore<FileMark>, readonly encodings: EncodingChoices,
+    private readonly marks: MarkStore<FileMark>, readonly encodings: EncodingChoices, private readonly indexes: IndexCache,
   ) {
     super();
   }
@@ -44,7 +46,7 @@ export class HugeEditorProvider extends Disposable implements vscode.CustomEdito
   }
 
   async openCustomDocument(uri: vscode.Uri, context: vscode.CustomDocumentOpenContext): Promise<HugeDocument> {
-    const document = await HugeDocument.create(uri, context.backupId, this.marks, this.encodings.get(uri.fsPath));
+    const document = await HugeDocument.create(uri, context.backupId, this.marks, this.encodings.get(uri.fsPath), this.indexes);
     // The document's emitters die with it, and these subscriptions with them.
     document.onDidEdit((e) => this.editEmitter.fire(e));
     document.onDidChangeUnsaved(() => this.changeEmitter.fire({ document }));

@@ -27,6 +27,11 @@ export class IndexPart {
     return this.scannedTo >= this.to;
   }
 
+  /** The checkpoints found so far (a copy). */
+  checkpoints(): Float64Array {
+    return this.starts.slice(0, this.count);
+  }
+
   /** Bytes of checkpoint storage held. */
   get memoryBytes(): number {
     return this.starts.byteLength;

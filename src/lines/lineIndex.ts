@@ -22,6 +22,19 @@ export interface LineIndexOptions {
   background?: boolean;
   /** The file's encoding (UTF-8 when not given): one whose newline is one byte, `\n`. */
   encoding?: TextEncoding;
+  /**
+   * The index of this file, or of its first `restore.size` bytes, as `snapshot` gave it
+   * once complete: taken as it is (only bytes past it are scanned). The caller vouches
+   * that those bytes did not change since; a snapshot of another `every` is ignored.
+   */
+  restore?: LineIndexSnapshot;
+}
+
+/** A complete index as data (see LineIndex.snapshot): its parts' checkpoints, `every` newlines apart. */
+export interface LineIndexSnapshot {
+  size: number;
+  every: number;
+  parts: { from: number; to: number; newlines: number; starts: Float64Array }[];
 }
 
 export interface IndexProgress {
@@ -87,7 +100,12 @@ export class LineIndex {
     this.probe = this.scanner.scanBuffer(PROBE);
     this.mf = fileReaders.openRandom(path);
     this.identity = identityOf(fs.statSync(path));
-    this.startScan(0, this.mf.size, 0, options.workers ?? 1);
+    const restore = options.restore;
+    if (restore && restore.every === this.every && restore.size <= this.mf.size && restore.parts.length > 0) {
+      this.restoreFrom(restore);
+    } else {
+      this.startScan(0, this.mf.size, 0, options.workers ?? 1);
+    }
   }
 
   /**
@@ -144,6 +162,16 @@ export class LineIndex {
     const { indexedBytes } = this.progress;
     if (indexedBytes === 0) return Math.max(1, this.knownNewlines);
     return Math.max(this.knownNewlines + 1, Math.round((this.knownNewlines * this.mf.size) / indexedBytes));
+  }
+
+  /** The index as data, to restore later (see LineIndexOptions.restore); undefined until it is complete. */
+  snapshot(): LineIndexSnapshot | undefined {
+    if (!this.complete || this.failure) return undefined;
+    return {
+      size: this.mf.size,
+      every: this.every,
+      parts: this.parts.map((p) => ({ from: p.from, to: p.to, newlines: p.newlines, starts: p.checkpoints() })),
+    };
   }
 
   /** Bytes held by checkpoints (the index's memory). */
@@ -318,6 +346,20 @@ export class LineIndex {
     this.identity = identityOf(fs.statSync(this.path));
     if (reason) for (const listener of this.resetListeners) listener(reason);
     this.startScan(0, this.mf.size, 0, this.options.workers ?? 1);
+  }
+
+  /** Takes the parts of `snapshot` as they are, then scans what the file has past them. */
+  private restoreFrom(snapshot: LineIndexSnapshot): void {
+    let lineBase = 0;
+    for (const saved of snapshot.parts) {
+      const part = new IndexPart(saved.from, saved.to, this.every);
+      part.lineBase = lineBase;
+      part.append(saved.starts, saved.newlines, saved.to);
+      this.parts.push(part);
+      lineBase += saved.newlines;
+    }
+    if (snapshot.size < this.mf.size) this.startScan(snapshot.size, this.mf.size, lineBase, 1);
+    else this.settle();
   }
 
   private reopen(): void {
