@@ -9,7 +9,7 @@ import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
 import { makeLog, parseSize } from '../../scripts/make-log';
 import {
-  type ExtensionSession, findInWebviews, openAlone, openFileWith, ROOT, runCommand, screenshot, startExtensionSession, waitForNotification,
+  closeAllEditors, type ExtensionSession, findInWebviews, openAlone, openFileWith, ROOT, runCommand, screenshot, startExtensionSession, waitForNotification,
 } from './harness';
 
 const VSIX = path.join(ROOT, 'dist/hugefile.vsix');
@@ -105,6 +105,41 @@ describe('Huge File Editor in VS Code', function () {
     await page.keyboard.press('Enter');
     assert.strictEqual(await rowText(frame, target - 1), lineOf(bigLog, target));
     await screenshot(page, 'viewer-go-to-line');
+  });
+
+  it(`closed and opened again, the ${BIG} log's line index is back at once (kept from the first opening): Go to Line near the end`, async () => {
+    const count = Number(execFileSync('wc', ['-l', bigLog], { encoding: 'utf8' }).split(' ')[0]);
+    // Indexed whole once (kept then), closed, opened again.
+    await closeAllEditors(page);
+    await openFileWith(page, 'big.log');
+    let { frame } = await findInWebviews(page, '.row[data-line="0"] .text:not(.placeholder)', 20_000);
+    await frame.locator('[data-complete="true"]').first().waitFor({ timeout: 60_000 });
+    await closeAllEditors(page);
+    // The status bar says "Indexing N %" while an index is incomplete: watch whether it ever does.
+    await page.evaluate(() => {
+      const w = window as unknown as { sawIndexing: boolean };
+      w.sawIndexing = false;
+      const bar = document.querySelector('.part.statusbar')!;
+      new MutationObserver(() => { if (bar.textContent?.includes('Indexing')) w.sawIndexing = true; })
+        .observe(bar, { subtree: true, childList: true, characterData: true });
+    });
+    const started = Date.now();
+    await openFileWith(page, 'big.log');
+    ({ frame } = await findInWebviews(page, '.row[data-line="0"] .text:not(.placeholder)', 20_000));
+    const shownMs = Date.now() - started;
+    await frame.locator('[data-complete="true"]').first().waitFor({ timeout: 1_000 });
+    await page.locator('.statusbar-item', { hasText: /Ln 1, Col 1/ }).first().waitFor({ timeout: 5_000 });
+    assert.strictEqual(await page.evaluate(() => (window as unknown as { sawIndexing: boolean }).sawIndexing), false, 'never "Indexing": the whole index was there');
+    assert.strictEqual(Number(await frame.locator('[data-line-count]').first().getAttribute('data-line-count')), count + 1);
+    const target = count - 5;
+    await frame.locator('.row').first().click();
+    await page.keyboard.press('Control+G');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(String(target));
+    await page.keyboard.press('Enter');
+    assert.strictEqual(await rowText(frame, target - 1), execFileSync('tail', ['-n', String(count - target + 1), bigLog], { encoding: 'utf8' }).split('\n')[0]);
+    console.log(`      (reopened: first row and the whole index ${shownMs} ms after the click)`);
   });
 
   it('dragging the scrollbar to 50 % lands near the middle line', async () => {
