@@ -74,12 +74,12 @@ describe('Encodings in VS Code', function () {
     assert.deepStrictEqual(fs.readFileSync(file), CP1252.encode(TEXT.replace('naïve', 'naïve é')), 'one byte per character, in Windows-1252');
   });
 
-  it('a UTF-16 file is told apart (not read as text yet): the status bar says what it is', async () => {
+  it('a UTF-16 file is told apart (not read as text yet): Reopen with Encoding names what it was detected as', async () => {
     await openAlone(page, 'wide.log');
     await findInWebviews(page, '.hex-row, .row');
-    const entry = page.locator('.statusbar-item', { hasText: /^UTF-8$/ }).first();
-    await entry.waitFor({ timeout: 10_000 });
-    await entry.hover();
-    await page.locator('.monaco-hover, .workbench-hover', { hasText: 'looks like UTF-16 LE' }).first().waitFor({ timeout: 10_000 });
+    await page.locator('.statusbar-item', { hasText: /^UTF-8$/ }).first().waitFor({ timeout: 10_000 });
+    const detected = page.locator('.quick-input-list .monaco-list-row', { hasText: 'UTF-16 LE' }).filter({ hasText: 'detected' });
+    await runCommandShowing(page, 'Huge File: Reopen with Encoding', detected);
+    await page.keyboard.press('Escape');
   });
 });
