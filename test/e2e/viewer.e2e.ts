@@ -20,6 +20,16 @@ function lineOf(file: string, n: number): string {
   return execFileSync('sed', ['-n', `${n}{p;q}`, file], { encoding: 'utf8', maxBuffer: 1 << 20 }).replace(/\r?\n$/, '');
 }
 
+/** Clicks into the view and goes to 1-based `line` through Ctrl+G. */
+async function goToLine(page: Page, frame: Frame, line: number): Promise<void> {
+  await frame.locator('.row').first().click();
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(String(line));
+  await page.keyboard.press('Enter');
+}
+
 /** Text of the row showing 0-based `line`, once it is rendered. */
 async function rowText(frame: Frame, line: number, timeout = 30_000): Promise<string> {
   const text = frame.locator(`.row[data-line="${line}"] .text`);
@@ -97,12 +107,7 @@ describe('Huge File Editor in VS Code', function () {
     const { frame } = await findInWebviews(page, '.row');
     const count = Number(await frame.locator('[data-line-count]').first().getAttribute('data-line-count'));
     const target = Math.floor(count / 2) + 17;
-    await frame.locator('.row').first().click();
-    await page.keyboard.press('Control+G');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(String(target));
-    await page.keyboard.press('Enter');
+    await goToLine(page, frame, target);
     assert.strictEqual(await rowText(frame, target - 1), lineOf(bigLog, target));
     await screenshot(page, 'viewer-go-to-line');
   });
@@ -132,12 +137,7 @@ describe('Huge File Editor in VS Code', function () {
     assert.strictEqual(await page.evaluate(() => (window as unknown as { sawIndexing: boolean }).sawIndexing), false, 'never "Indexing": the whole index was there');
     assert.strictEqual(Number(await frame.locator('[data-line-count]').first().getAttribute('data-line-count')), count + 1);
     const target = count - 5;
-    await frame.locator('.row').first().click();
-    await page.keyboard.press('Control+G');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(String(target));
-    await page.keyboard.press('Enter');
+    await goToLine(page, frame, target);
     assert.strictEqual(await rowText(frame, target - 1), execFileSync('tail', ['-n', String(count - target + 1), bigLog], { encoding: 'utf8' }).split('\n')[0]);
     console.log(`      (reopened: first row and the whole index ${shownMs} ms after the click)`);
   });
