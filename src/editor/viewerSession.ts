@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { byteColumn, parseGoToLine } from './goToLineInput';
 import { Disposable } from './dispose';
 import { HugeDocument } from './hugeDocument';
+import { UnencodableError } from '../encoding/textEncoding';
 import { offsetOf, positionOf } from '../edits/editCommands';
 import { FilterController } from './filterController';
 import { FindController } from './findController';
@@ -20,7 +21,6 @@ import { HostMessage, OpenMessage, Position, validateViewerMessage, ViewerComman
 import { bytesPerRowSetting, initialViewMode, SNIFF_BYTES } from './viewMode';
 import { errorHtml, viewerHtml } from './webviewHtml';
 import { windowRoundTrip } from './windowRoundTrip';
-import { UnencodableError } from '../encoding/textEncoding';
 
 /** What the status bar shows for the active viewer. */
 export interface CaretReport {
