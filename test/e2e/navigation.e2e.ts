@@ -69,6 +69,10 @@ describe('Find and Go to Line in VS Code', function () {
     page = session.page;
   });
 
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await screenshot(page, `failed-navigation-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
+  });
+
   after(async () => {
     await session?.stop();
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
