@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { LineIndex, LineIndexSnapshot } from '../lines/lineIndex';
-import { appendedTo, FileMark, markOf } from './fileMark';
+import { diskChangeOf, FileMark, markOf } from './fileMark';
 
 /** Files whose index is kept (the least recently used go first). */
 const MAX_FILES = 64;
@@ -88,11 +88,6 @@ export class IndexCache {
     });
   }
 
-  /** Forgets the index of `filePath`. */
-  forget(filePath: string): void {
-    fs.rmSync(this.entryOf(filePath), { force: true });
-  }
-
   private entryOf(filePath: string): string {
     return path.join(this.dir, `${createHash('sha256').update(filePath).digest('hex').slice(0, 32)}.lines`);
   }
@@ -146,9 +141,8 @@ function fits(filePath: string, header: Header): boolean {
     return false;
   }
   if (dev !== header.dev) return false;
-  const now = markOf(filePath);
-  const same = now.inode === header.mark.inode && now.size === header.mark.size && now.mtimeMs === header.mark.mtimeMs && now.edges === header.mark.edges;
-  return same || appendedTo(filePath, header.mark) !== undefined;
+  const { change } = diskChangeOf(filePath, header.mark);
+  return change === 'unchanged' || change === 'appended';
 }
 
 function touch(at: string): void {
