@@ -5,7 +5,7 @@ import { writeAll } from './cli/output';
 import { replace, replaceUsage } from './cli/replace';
 import { UsageError } from './cli/usageError';
 import { cliEncoding, takeEncodingOption } from './cli/encodingOption';
-import type { TextEncoding } from './encoding/textEncoding';
+import { asUtf8, type TextEncoding } from './encoding/textEncoding';
 import { LineIndex } from './lines';
 
 const usage = `usage:
@@ -46,8 +46,7 @@ async function lines(file: string, start: number, howMany: number, encoding: Tex
     const end = total === undefined ? last : Math.min(last, total - 1);
     for (let n = first; n <= end; n++) {
       const { start: from, end: to } = index.lineBounds(n);
-      const bytes = index.read(from, to - from);
-      writeAll(1, Buffer.concat([encoding.units === 'utf8' ? bytes : Buffer.from(encoding.decode(bytes)), Buffer.from('\n')]));
+      writeAll(1, Buffer.concat([asUtf8(encoding, index.read(from, to - from)), Buffer.from('\n')]));
     }
   } finally {
     index.dispose();

@@ -1,5 +1,5 @@
-import * as fs from 'fs';
 import { byBom } from '../encoding/detectEncoding';
+import { fileHead } from '../encoding/fileHead';
 import { ENCODING_IDS, encodingOf, TextEncoding, UTF8 } from '../encoding/textEncoding';
 import { UsageError } from './usageError';
 
@@ -33,23 +33,10 @@ export function cliEncoding(file: string, name: string | undefined): TextEncodin
     encoding = encodingOf(id === 'latin1' ? 'iso88591' : id);
     if (!encoding) throw new UsageError(`unknown encoding ${name}; known: ${ENCODING_IDS.join(', ')}`);
   } else {
-    encoding = byBom(head(file)) ?? UTF8;
+    encoding = byBom(fileHead(file, 4)) ?? UTF8;
   }
   if (encoding.unitBytes !== 1) {
     throw Object.assign(new Error(`${file}: ${encoding.label} is not read as text yet (its line breaks are two bytes wide)`), { code: 'EUNSUPPORTED', path: file });
   }
   return encoding;
-}
-
-function head(file: string): Buffer {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(file, 'r');
-    const bytes = Buffer.alloc(4);
-    return bytes.subarray(0, fs.readSync(fd, bytes, 0, 4, 0));
-  } catch {
-    return Buffer.alloc(0); // the command itself says why the file cannot be read
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
 }

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { FileReader, fileReaders } from '../lines/readers/fileReaders';
 import type { LineRun } from '../search/filterFile';
-import { TextEncoding, UTF8 } from '../encoding/textEncoding';
+import { asUtf8, TextEncoding, UTF8 } from '../encoding/textEncoding';
 import { Output } from './output';
 
 const PIECE = 64 * 1024;
@@ -38,10 +38,6 @@ export class LinePrinter {
     this.reader.close();
   }
 
-  private write(bytes: Buffer): void {
-    this.out.write(this.encoding.units === 'utf8' ? bytes : this.encoding.decode(bytes));
-  }
-
   /** Prints the line starting at `start`; returns where the next line starts. */
   private printLine(start: number): number {
     for (let at = start; at < this.size; ) {
@@ -51,12 +47,12 @@ export class LinePrinter {
       if (newline < 0) {
         // Hold back a final \r: it may be the first half of a \r\n in the next piece.
         const keep = this.piece[n - 1] === CR && at + n < this.size ? 1 : 0;
-        this.write(this.piece.subarray(0, n - keep));
+        this.out.write(asUtf8(this.encoding, this.piece.subarray(0, n - keep)));
         at += n - keep;
         continue;
       }
       const end = newline > 0 && this.piece[newline - 1] === CR ? newline - 1 : newline;
-      this.write(this.piece.subarray(0, end));
+      this.out.write(asUtf8(this.encoding, this.piece.subarray(0, end)));
       this.out.write('\n');
       return at + newline + 1;
     }

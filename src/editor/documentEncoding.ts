@@ -1,6 +1,6 @@
-import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { detectEncoding, EncodingReason, GUESS_BYTES } from '../encoding/detectEncoding';
+import { fileHead } from '../encoding/fileHead';
 import { encodingOf, TextEncoding, UTF8 } from '../encoding/textEncoding';
 
 /** The encoding a document reads its file in, and how it was chosen. */
@@ -19,24 +19,10 @@ export interface DocumentEncoding {
  * A file that cannot be read opens in UTF-8, and the index reports why.
  */
 export function documentEncoding(uri: vscode.Uri, chosen: string | undefined): DocumentEncoding {
-  const found: { encoding: TextEncoding; reason: EncodingReason } = chosen && encodingOf(chosen)
-    ? { encoding: encodingOf(chosen)!, reason: 'chosen' }
-    : detectEncoding(readHead(uri.fsPath), {
-      encoding: vscode.workspace.getConfiguration('files', uri).get('encoding'),
-      autoGuess: vscode.workspace.getConfiguration('files', uri).get('autoGuessEncoding'),
-    });
+  const picked = chosen === undefined ? undefined : encodingOf(chosen);
+  const files = vscode.workspace.getConfiguration('files', uri);
+  const found: { encoding: TextEncoding; reason: EncodingReason } = picked
+    ? { encoding: picked, reason: 'chosen' }
+    : detectEncoding(fileHead(uri.fsPath, GUESS_BYTES), { encoding: files.get('encoding'), autoGuess: files.get('autoGuessEncoding') });
   return found.encoding.unitBytes === 1 ? found : { encoding: UTF8, reason: 'default', unsupported: found.encoding };
-}
-
-function readHead(filePath: string): Buffer {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(filePath, 'r');
-    const head = Buffer.alloc(GUESS_BYTES);
-    return head.subarray(0, fs.readSync(fd, head, 0, GUESS_BYTES, 0));
-  } catch {
-    return Buffer.alloc(0);
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
 }

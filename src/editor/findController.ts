@@ -1,4 +1,5 @@
 import { offsetOf, positionOf } from '../edits/editCommands';
+import { encodedOrNone } from '../encoding/textEncoding';
 import type { SearchQuery } from '../search/query';
 import { HitBuckets } from '../ruler/hitBuckets';
 import { searchFile } from '../search/searchFile';
@@ -126,13 +127,9 @@ export class FindController {
   /** The length of the match known to start at `offset` (a regex match's length is only known by matching). */
   private async matchLength(query: SearchQuery, offset: number, signal: AbortSignal): Promise<number> {
     if (query.kind === 'bytes') return query.pattern.length;
-    if (query.kind === 'text') {
-      try {
-        return this.document.text!.encoding.encode(query.text).length;
-      } catch {
-        // Not in the file's encoding: the search below says what, if anything, matched.
-      }
-    }
+    // Text the file's encoding cannot hold: the search below says what, if anything, matched.
+    const bytes = query.kind === 'text' ? encodedOrNone(this.document.text!.encoding, query.text) : undefined;
+    if (bytes) return bytes.length;
     const found = await this.searchOne(query, { from: offset }, false, signal);
     return found && found.offset === offset ? found.length : 0;
   }

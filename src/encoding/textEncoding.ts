@@ -159,5 +159,20 @@ export function encodingOf(id: string): TextEncoding | undefined {
   return encoding;
 }
 
+/** The bytes of `text` in `encoding`, or undefined when the encoding cannot hold it (text that cannot be in such a file). */
+export function encodedOrNone(encoding: TextEncoding, text: string): Buffer | undefined {
+  try {
+    return encoding.encode(text);
+  } catch (err) {
+    if (err instanceof UnencodableError) return undefined;
+    throw err;
+  }
+}
+
+/** `bytes` of text in `encoding` as UTF-8: as they are in UTF-8, else decoded and encoded again. */
+export function asUtf8(encoding: TextEncoding, bytes: Buffer): Buffer {
+  return encoding.units === 'utf8' ? bytes : Buffer.from(encoding.decode(bytes));
+}
+
 /** UTF-8, the default. */
 export const UTF8: TextEncoding = encodingOf('utf8')!;

@@ -1,4 +1,4 @@
-import { TextEncoding, UTF8 } from '../encoding/textEncoding';
+import { encodedOrNone, TextEncoding, UTF8 } from '../encoding/textEncoding';
 import { NewlineScanner } from '../lines/newlineScanner';
 import { BytesMatcher } from './bytesMatcher';
 import { LiteralMatcher } from './literalMatcher';
@@ -17,7 +17,7 @@ export function compileQuery(query: SearchQuery, limits: ScanLimits, scanner: Ne
   switch (query.kind) {
     case 'text': {
       // Text the encoding cannot hold is looked for in the decoded text (which has none of it).
-      const bytes = encodable(query.text, encoding);
+      const bytes = encodedOrNone(encoding, query.text);
       if (bytes && (query.matchCase || isAsciiWithoutLetters(query.text))) return new LiteralMatcher(bytes, query.wholeWord, scanner);
       return new RegexMatcher(escapeRegExp(query.text), regexFlags(query.matchCase), query.wholeWord, limits, encoding);
     }
@@ -25,14 +25,6 @@ export function compileQuery(query: SearchQuery, limits: ScanLimits, scanner: Ne
       return new RegexMatcher(query.source, regexFlags(query.matchCase), false, limits, encoding);
     case 'bytes':
       return new BytesMatcher(query.pattern, scanner);
-  }
-}
-
-function encodable(text: string, encoding: TextEncoding): Buffer | undefined {
-  try {
-    return encoding.encode(text);
-  } catch {
-    return undefined;
   }
 }
 
