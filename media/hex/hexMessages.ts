@@ -6,6 +6,7 @@
  */
 import type { FindCountMessage, FoundOffsetMessage } from '../../src/editor/findProtocol';
 import type { FileState, HexSettings, NoticeMessage } from '../../src/editor/protocol';
+import { MARK_ACTIONS, type MarkAction } from '../../src/editor/markProtocol';
 import { hasRulerBuckets } from '../../src/editor/rulerProtocol';
 import { asHostMessage, isCount, isState } from '../guards';
 
@@ -27,6 +28,8 @@ export interface HexMessageHandlers {
   findRuler(count: number, bits: string | undefined): void;
   /** The offsets where the marked lines start, in order. */
   marks(offsets: number[]): void;
+  /** The host runs mark command `action` at the caret, once told where it is. */
+  caretFor(action: MarkAction): void;
 }
 
 /** Hands the host's message `data` to `on`, if it is one for the hex view and well formed. */
@@ -67,6 +70,9 @@ export function handleHexMessage(data: unknown, on: HexMessageHandlers): void {
       if (on.ready && isCount(m.fromOffset) && (m.caretOffset === undefined || isCount(m.caretOffset)) && isState(m.state)) {
         on.bytesEdited(m.fromOffset, m.caretOffset, m.state, m.reset === true);
       }
+      break;
+    case 'caretFor':
+      if (on.ready && (MARK_ACTIONS as readonly unknown[]).includes(m.action)) on.caretFor(m.action as MarkAction);
       break;
     case 'notice':
       if (typeof m.text === 'string') on.notice(m.level === 'error' || m.level === 'warning' ? m.level : 'info', m.text, typeof m.topic === 'string' ? m.topic : undefined);

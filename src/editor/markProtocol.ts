@@ -12,18 +12,16 @@ export const MARK_ACTIONS = ['toggleMark', 'nextMark', 'previousMark', 'listMark
 export type MarkAction = typeof MARK_ACTIONS[number];
 
 /**
- * The host asks the text view for its caret's line, to run a mark command there: the
- * view tells the host where the caret is a tenth of a second late (it throttles), and a
- * mark must land on the line the user sees the caret on.
+ * The host asks the view for its caret, to run a mark command there: either view tells
+ * the host where the caret is a tenth of a second late (it throttles), and a mark must
+ * land on the line the user sees the caret on (a key pressed right after Ctrl+Home).
  */
 export interface CaretForMessage {
   type: 'caretFor';
   action: MarkAction;
 }
 
-/** The view's answer to `caretFor`: run `action` at `line`. */
-export interface MarkActionMessage {
-  type: 'markAction';
-  action: MarkAction;
-  line: number;
-}
+/** The view's answer to `caretFor`: run `action` at the text view's caret `line`, or at the line holding the hex view's caret `offset`. */
+export type MarkActionMessage =
+  | { type: 'markAction'; action: MarkAction; line: number; offset?: undefined }
+  | { type: 'markAction'; action: MarkAction; offset: number; line?: undefined };

@@ -381,8 +381,12 @@ export function validateViewerMessage(raw: unknown): ViewerMessage | undefined {
       const query = validateQuery(m.query);
       return query && query.kind !== 'bytes' ? { type: 'addHighlight', query } : undefined;
     }
-    case 'markAction':
-      return (MARK_ACTIONS as readonly unknown[]).includes(m.action) && isCount(m.line) ? { type: 'markAction', action: m.action as MarkActionMessage['action'], line: m.line } : undefined;
+    case 'markAction': {
+      if (!(MARK_ACTIONS as readonly unknown[]).includes(m.action)) return undefined;
+      const action = m.action as MarkActionMessage['action'];
+      if (isCount(m.line) && m.offset === undefined) return { type: 'markAction', action, line: m.line };
+      return isCount(m.offset) && m.line === undefined ? { type: 'markAction', action, offset: m.offset } : undefined;
+    }
     case 'insert':
       return isCount(m.id) && isPosition(m.at) && (m.to === undefined || isPosition(m.to)) && typeof m.text === 'string'
         && m.text.length <= MAX_INSERT_BYTES && typeof m.overwrite === 'boolean' && isOptionalFlag(m.moved)

@@ -385,7 +385,8 @@ export class ViewerSession extends Disposable {
         void this.filter.lines(message);
         break;
       case 'markAction':
-        this.runMarkAction(message.action, message.line);
+        if (message.line !== undefined) this.runMarkAction(message.action, message.line);
+        else this.markAtOffset(message.action, message.offset);
         break;
       case 'addHighlight':
         void addHighlightRule(undefined, message.query);
@@ -450,19 +451,19 @@ export class ViewerSession extends Disposable {
   }
 
   /**
-   * Runs a mark command at the caret's line, which the text view is asked for (see
+   * Runs a mark command at the caret's line, which the view is asked for (see
    * CaretForMessage); in the hex view, at the line holding the caret's byte.
    */
   markCommand(action: MarkAction): void {
-    if (this.viewMode === 'text') {
-      this.post({ type: 'caretFor', action });
-      return;
-    }
+    this.post({ type: 'caretFor', action });
+  }
+
+  private markAtOffset(action: MarkAction, offset: number): void {
     const text = this.document.text!;
     try {
-      this.runMarkAction(action, text.lineOfOffset(Math.min(this.hex.caret.offset, Math.max(0, text.size - 1))));
+      this.runMarkAction(action, text.lineOfOffset(Math.min(offset, Math.max(0, text.size - 1))));
     } catch {
-      void vscode.window.showInformationMessage(`The line of offset ${this.hex.caret.offset.toLocaleString('en-US')} is not indexed yet; try again in a moment.`);
+      void vscode.window.showInformationMessage(`The line of offset ${offset.toLocaleString('en-US')} is not indexed yet; try again in a moment.`);
     }
   }
 

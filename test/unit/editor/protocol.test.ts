@@ -18,6 +18,7 @@ describe('webview messages are untrusted input', () => {
     assert.deepStrictEqual(validateViewerMessage({ type: 'caret', position: { line: 3, column: 9 }, topLine: 0, overwrite: false, anchor: { line: 3, column: 2 }, extra: 1 }),
       { type: 'caret', position: { line: 3, column: 9 }, topLine: 0, overwrite: false, anchor: { line: 3, column: 2 } });
     assert.deepStrictEqual(validateViewerMessage({ type: 'markAction', action: 'toggleMark', line: 7, extra: 1 }), { type: 'markAction', action: 'toggleMark', line: 7 });
+    assert.deepStrictEqual(validateViewerMessage({ type: 'markAction', action: 'nextMark', offset: 4096 }), { type: 'markAction', action: 'nextMark', offset: 4096 });
     assert.deepStrictEqual(validateViewerMessage({ type: 'addHighlight', query: { kind: 'regex', source: 'a+', matchCase: true, extra: 1 } }), { type: 'addHighlight', query: { kind: 'regex', source: 'a+', matchCase: true } });
     assert.deepStrictEqual(validateViewerMessage({ type: 'filter', id: 3, include: [], exclude: [], marked: true }), { type: 'filter', id: 3, include: [], exclude: [], marked: true });
     assert.deepStrictEqual(validateViewerMessage({ type: 'filter', id: 2, include: [{ kind: 'regex', source: 'a+', matchCase: true, extra: 1 }], exclude: [] }),
@@ -83,6 +84,9 @@ describe('webview messages are untrusted input', () => {
     ['a filter with a bad rule among good ones', { type: 'filter', id: 1, include: [{ kind: 'text', text: 'a', matchCase: false, wholeWord: false }, { kind: 'shell', text: 'rm' }], exclude: [] }],
     ['an unknown mark action', { type: 'markAction', action: 'deleteMarks', line: 0 }],
     ['a mark action on a negative line', { type: 'markAction', action: 'toggleMark', line: -1 }],
+    ['a mark action at a fractional offset', { type: 'markAction', action: 'toggleMark', offset: 1.5 }],
+    ['a mark action with both a line and an offset', { type: 'markAction', action: 'toggleMark', line: 1, offset: 9 }],
+    ['a mark action with neither a line nor an offset', { type: 'markAction', action: 'toggleMark' }],
     ['a filter with marked not a flag', { type: 'filter', id: 1, include: [], exclude: [], marked: 'yes' }],
     ['a filter with marked off and no rule', { type: 'filter', id: 1, include: [], exclude: [], marked: false }],
     ['too many filter lines', { type: 'getFilterLines', id: 1, filterId: 1, start: 0, count: MAX_FILTER_LINES_PER_REQUEST + 1 }],
