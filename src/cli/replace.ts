@@ -5,9 +5,9 @@ import { parseHexBytes } from '../hex/hexDump';
 import { regexFlags } from '../search/query';
 import { searchFile } from '../search/searchFile';
 import { GroupReader } from './groupReader';
-import { MatchList } from './matchList';
+import { MatchList } from '../replace/matchList';
 import { checkPatternFlags, PATTERN_FLAGS, queryOf } from './patternFlags';
-import { expand, groupCount, isConstant, parseTemplate } from './replaceTemplate';
+import { expand, groupCount, isConstant, parseTemplate, TemplateError } from '../replace/replaceTemplate';
 import { replaceSegments } from './replaceSegments';
 import { ttyProgress } from './ttyProgress';
 import { UsageError } from './usageError';
@@ -76,7 +76,7 @@ export async function replace(args: string[], hooks?: SaveHooks): Promise<number
   const { file, flags } = parsed;
   const query = queryOf(parsed.pattern, flags);
   const regex = query.kind === 'regex' ? new RegExp(query.source, regexFlags(query.matchCase)) : undefined;
-  const template = regex ? parseTemplate(parsed.replacement, groupCount(regex)) : undefined;
+  const template = regex ? templateOf(parsed.replacement, groupCount(regex)) : undefined;
   const constant = flags.has('--hex') ? Buffer.from(parseHexBytes(parsed.replacement))
     : template && !isConstant(template) ? undefined : Buffer.from(template ? template.join('') : parsed.replacement);
 
@@ -121,6 +121,14 @@ export async function replace(args: string[], hooks?: SaveHooks): Promise<number
   } finally {
     progress.clear();
     process.removeListener('SIGINT', onInterrupt);
+  }
+}
+
+function templateOf(replacement: string, groups: number): ReturnType<typeof parseTemplate> {
+  try {
+    return parseTemplate(replacement, groups);
+  } catch (err) {
+    throw err instanceof TemplateError ? new UsageError(`REPLACEMENT: ${err.message}`) : err;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Segment } from '../edits/saveTypes';
-import type { MatchList } from './matchList';
+import type { MatchList } from '../replace/matchList';
 
 /**
  * The new content of a file of `size` bytes for saveInPlace: the old bytes between

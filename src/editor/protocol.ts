@@ -10,6 +10,7 @@ import { type FindHostMessage, type FindViewerMessage, validateFindMessage } fro
 import type { AddHighlightMessage, HighlightsMessage } from './highlightProtocol';
 import type { LogColoursMessage } from './logColourProtocol';
 import { type CaretForMessage, MARK_ACTIONS, type MarkActionMessage, type MarksMessage } from './markProtocol';
+import { type ReplaceHostMessage, type ReplaceViewerMessage, validateReplaceMessage } from './replaceProtocol';
 import type { RulerMessage } from './rulerProtocol';
 import type { Position } from './position';
 import { type SearchQuery, validateQuery } from '../search/query';
@@ -206,7 +207,7 @@ export interface OpenMessage {
 
 export type HostMessage = InitMessage | ModeMessage | StateMessage | LinesMessage | RevealMessage | NoticeMessage | EditedMessage
   | OpenMessage | FindHostMessage | BytesMessage | RevealOffsetMessage | BytesEditedMessage | LogColoursMessage | MarksMessage
-  | CaretForMessage | RulerMessage | HighlightsMessage;
+  | CaretForMessage | RulerMessage | HighlightsMessage | ReplaceHostMessage;
 
 // ---- webview -> host ----
 
@@ -345,7 +346,7 @@ export interface CopyBytesMessage {
 
 export type ViewerMessage = ReadyMessage | GetLinesMessage | CaretMessage | CopyMessage | CommandMessage | RevealRequestMessage
   | InsertMessage | DeleteMessage | PasteMessage | FindViewerMessage | GetBytesMessage | ByteCaretMessage | ReplaceBytesMessage
-  | PasteBytesMessage | CopyBytesMessage | MarkActionMessage | AddHighlightMessage;
+  | PasteBytesMessage | CopyBytesMessage | MarkActionMessage | AddHighlightMessage | ReplaceViewerMessage;
 
 function isByteArray(value: unknown, max: number): value is number[] {
   return Array.isArray(value) && value.length <= max && value.every((b) => isCount(b, 255));
@@ -420,6 +421,10 @@ export function validateViewerMessage(raw: unknown): ViewerMessage | undefined {
       return isCount(m.offset) && isCount(m.length) && (m.as === 'hex' || m.as === 'text')
         ? { type: 'copyBytes', offset: m.offset, length: m.length, as: m.as }
         : undefined;
+    case 'replaceOne':
+    case 'replaceAll':
+    case 'replaceStop':
+      return validateReplaceMessage(m as unknown as Record<string, unknown>);
     default:
       return validateFindMessage(m);
   }

@@ -19,6 +19,9 @@ export interface ByteSource {
 /** Bytes [offset, offset + removed) of the content were replaced by `inserted` bytes. */
 export type ContentShift = (offset: number, removed: number, inserted: number) => void;
 
+/** A ContentShift as data: [offset, removed, inserted]. */
+export type Shift = readonly [number, number, number];
+
 export class PieceTable {
   /**
    * Told of every insertion and deletion (edits, undo, redo), after it: what refers to
@@ -83,7 +86,8 @@ export class PieceTable {
   insertPieces(offset: number, pieces: readonly Piece[]): void {
     this.checkRange(offset, 0);
     const at = this.split(offset);
-    this.pieces.splice(at, 0, ...pieces);
+    // Not splice(at, 0, ...pieces): a Replace All inserts more pieces than a call takes arguments.
+    this.pieces = this.pieces.slice(0, at).concat(pieces, this.pieces.slice(at));
     const inserted = pieces.reduce((sum, p) => sum + p.length, 0);
     this.total += inserted;
     this.mergeAround(at, at + pieces.length);
@@ -100,6 +104,26 @@ export class PieceTable {
     this.total -= length;
     this.mergeAround(from, from);
     this.onShift?.(offset, length, 0);
+    return removed;
+  }
+
+  /**
+   * Replaces [offset, offset + length) by `pieces` as one change that is made of the
+   * smaller `shifts` (each [offset, removed, inserted], in the content as the ones
+   * before it leave it): onShift hears of those, so what refers to places between
+   * them (marks) keeps its place. Returns the removed pieces.
+   */
+  splice(offset: number, length: number, pieces: readonly Piece[], shifts: readonly Shift[]): Piece[] {
+    const told = this.onShift;
+    this.onShift = undefined;
+    let removed: Piece[];
+    try {
+      removed = this.delete(offset, length);
+      this.insertPieces(offset, pieces);
+    } finally {
+      this.onShift = told;
+    }
+    for (const [at, gone, put] of shifts) told?.(at, gone, put);
     return removed;
   }
 

@@ -90,7 +90,7 @@ describe('hugefile replace (CLI)', function () {
       [[file, 'DE A', '00', '--hex'], /bad hex pattern/],
       [[file, 'xy', '00', '--hex'], /bad hex pattern at character 1/],
       [[file, '61', 'g1', '--hex'], /not a hex digit/],
-      [[file, '(a)', '$2', '--regex'], /REPLACEMENT uses \$2 but the pattern has 1 group/],
+      [[file, '(a)', '$2', '--regex'], /REPLACEMENT: \$2 is used but the pattern has 1 group/],
       [[file, 'a', "$'", '--regex'], /\$' is not supported/],
       [[`${file}.missing`, 'a', 'b'], /ENOENT: no such file or directory/],
       [[file, 'a'], /replace takes FILE, PATTERN and REPLACEMENT, got 2/],

@@ -1,4 +1,5 @@
-import { UsageError } from './usageError';
+/** A replacement the pattern cannot give (a group it lacks, `$<name>`...): the message says why. */
+export class TemplateError extends Error {}
 
 /** A replacement as pieces: literal text, or the number of a group to insert (0: the whole match). */
 export type TemplatePart = string | number;
@@ -22,12 +23,12 @@ export function parseTemplate(text: string, groupCount: number): TemplatePart[] 
     if (next === '$') literal += '$';
     else if (next === '&' || (next >= '1' && next <= '9')) {
       const group = next === '&' ? 0 : Number(next);
-      if (group > groupCount) throw new UsageError(`REPLACEMENT uses $${group} but the pattern has ${groupCount} group(s)`);
+      if (group > groupCount) throw new TemplateError(`$${group} is used but the pattern has ${groupCount} group(s)`);
       if (literal) parts.push(literal);
       literal = '';
       parts.push(group);
     } else if (next === '`' || next === "'" || next === '<') {
-      throw new UsageError(`REPLACEMENT: $${next} is not supported (only $1 to $9, $& and $$); write $$ for a literal $`);
+      throw new TemplateError(`$${next} is not supported (only $1 to $9, $& and $$); write $$ for a literal $`);
     } else {
       literal += '$';
       continue;

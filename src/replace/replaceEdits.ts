@@ -1,0 +1,88 @@
+import type { EditResult } from '../edits/editCommands';
+import type { EditedText } from '../edits/editedText';
+import type { Piece, Shift } from '../edits/pieceTable';
+import { replaceRange } from '../edits/textEdit';
+import type { ReplacePlan } from './replacePlan';
+
+/**
+ * Most matches Replace All changes in the editor: each costs two pieces of the piece
+ * table (about 100 bytes) and the table's reads walk its pieces. `hugefile replace`
+ * has no such limit.
+ */
+export const MAX_EDITOR_REPLACEMENTS = 200_000;
+
+/** A match as the search reports it: bytes [offset, offset + length) of the edited content. */
+export interface MatchRange {
+  offset: number;
+  length: number;
+}
+
+/**
+ * Replaces the match at [offset, offset + length) of `text` as one edit; the caret goes
+ * after the replacement. Throws UnencodableError when the file's encoding cannot hold
+ * the replacement, and the plan's errors (a regex that no longer matches there).
+ */
+export function replaceOne(text: EditedText, offset: number, length: number, plan: ReplacePlan): EditResult {
+  const bytes = text.encoding.encode(plan.constant ?? plan.replacementOf(text, offset, length));
+  return { edit: replaceRange(text.table, 'replace', offset, length, bytes), caretOffset: offset + bytes.length };
+}
+
+/**
+ * Replaces every match in `matches` (in content order, not overlapping) as one edit,
+ * so one undo takes all back; marks between matches keep their places. Undefined when
+ * there is none. Every replacement is worked out before anything changes: throws
+ * (changing nothing) RangeError past MAX_EDITOR_REPLACEMENTS, UnencodableError, and
+ * the plan's errors.
+ */
+export function replaceAll(text: EditedText, matches: readonly MatchRange[], plan: ReplacePlan): EditResult | undefined {
+  if (matches.length === 0) return undefined;
+  if (matches.length > MAX_EDITOR_REPLACEMENTS) {
+    throw new RangeError(`${matches.length.toLocaleString('en-US')} matches are more than Replace All changes in the editor (${MAX_EDITOR_REPLACEMENTS.toLocaleString('en-US')}); \`hugefile replace\` changes any number, in place`);
+  }
+  const table = text.table;
+  const constant = plan.constant === undefined ? undefined : table.addBytes(text.encoding.encode(plan.constant));
+  const replacements = matches.map((m) => constant ?? table.addBytes(text.encoding.encode(plan.replacementOf(text, m.offset, m.length))));
+  const first = matches[0].offset;
+  const last = matches[matches.length - 1];
+  const spanLength = last.offset + last.length - first;
+  const old = new PieceCursor(table.list(), first);
+  const inserted: Piece[] = [];
+  let at = first;
+  matches.forEach((m, i) => {
+    inserted.push(...old.take(m.offset - at));
+    old.take(m.length);
+    if (replacements[i].length > 0) inserted.push(replacements[i]);
+    at = m.offset + m.length;
+  });
+  // Last match first: each change's offset then holds as it is made.
+  const shifts = matches.map((m, i): Shift => [m.offset, m.length, replacements[i].length]).reverse();
+  const removed = table.splice(first, spanLength, inserted, shifts);
+  return { edit: { kind: 'replace', offset: first, removed, inserted, shifts }, caretOffset: first };
+}
+
+/** Walks the pieces of a content from `offset` on, handing out the pieces of each next run of bytes, cut to fit. */
+class PieceCursor {
+  private index = 0;
+  /** Bytes of pieces[index] already handed out or skipped. */
+  private into = 0;
+
+  constructor(private readonly pieces: readonly Piece[], offset: number) {
+    this.take(offset);
+  }
+
+  take(length: number): Piece[] {
+    const out: Piece[] = [];
+    while (length > 0) {
+      const piece = this.pieces[this.index];
+      const n = Math.min(length, piece.length - this.into);
+      out.push({ source: piece.source, start: piece.start + this.into, length: n });
+      length -= n;
+      this.into += n;
+      if (this.into === piece.length) {
+        this.index++;
+        this.into = 0;
+      }
+    }
+    return out;
+  }
+}
