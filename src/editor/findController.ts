@@ -134,6 +134,11 @@ export class FindController {
     return found && found.offset === offset ? found.length : 0;
   }
 
+  /** The first match of `query` at or after byte `from` of the edited content, if any. */
+  firstMatchFrom(query: SearchQuery, from: number, signal: AbortSignal): Promise<{ offset: number; length: number } | undefined> {
+    return this.searchOne(query, { from }, false, signal);
+  }
+
   private async searchOne(query: SearchQuery, range: { from?: number; to?: number }, backwards: boolean, signal: AbortSignal)
     : Promise<{ offset: number; length: number } | undefined> {
     let match: { offset: number; length: number } | undefined;

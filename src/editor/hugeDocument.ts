@@ -329,6 +329,36 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
   }
 
   /**
+   * Applies the edit `run` works out on the content now (a replace), as an undo step
+   * of its own; returns it, or undefined when it changed nothing. Throws, changing
+   * nothing, while the file is read-only or being saved (its content cannot be read
+   * then: a replace waits for no save), and what `run` throws.
+   */
+  applyEdit(run: (text: EditedText) => EditResult | undefined): EditResult | undefined {
+    const saves = this.parts?.saves;
+    const reason = this.readOnlyReason;
+    if (!saves || reason !== undefined) throw new Error(`${this.fileName} is read-only: ${reason ?? 'it could not be opened'}`);
+    if (saves.busy) throw new Error(`${this.fileName} is being saved; replace again once the save is done`);
+    let result: EditResult | undefined;
+    let failure: unknown;
+    // Not busy: the gate runs it now (and would only report what it throws).
+    saves.change(() => {
+      try {
+        result = run(this.text!);
+      } catch (err) {
+        failure = err;
+        return;
+      }
+      if (!result) return;
+      this.endUndoStep();
+      this.pushEdit(result);
+      this.endUndoStep();
+    });
+    if (failure !== undefined) throw failure;
+    return result;
+  }
+
+  /**
    * Runs an undo or redo VS Code asked for; during a save, after it (`splices` then says
    * what it will change, for a backup), and the document then counts as unsaved.
    */

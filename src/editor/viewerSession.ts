@@ -6,6 +6,7 @@ import { UnencodableError } from '../encoding/textEncoding';
 import { offsetOf, positionOf } from '../edits/editCommands';
 import { FilterController } from './filterController';
 import { FindController } from './findController';
+import { ReplaceController } from './replaceController';
 import { formatBytes } from './format';
 import type { HeldEdit } from './heldEdit';
 import { HexCaret, HexRequests } from './hexRequests';
@@ -51,6 +52,7 @@ export class ViewerSession extends Disposable {
   private viewMode: ViewMode = 'text';
   private readonly hex: HexRequests;
   private readonly finder: FindController;
+  private readonly replacer: ReplaceController;
   /** Where your highlight rules match, for the text view's ruler. */
   private readonly highlightLanes: HighlightLanes;
   private readonly filter: FilterController;
@@ -76,9 +78,10 @@ export class ViewerSession extends Disposable {
     super();
     const post = (message: HostMessage): void => this.post(message);
     this.finder = new FindController(document, post);
+    this.replacer = new ReplaceController(document, this.finder, post);
     this.filter = new FilterController(document, post);
     this.highlightLanes = new HighlightLanes(document, post);
-    this.register({ dispose: () => { this.finder.stop(); this.filter.stop(); this.highlightLanes.stop(); } });
+    this.register({ dispose: () => { this.finder.stop(); this.replacer.stop(); this.filter.stop(); this.highlightLanes.stop(); } });
     this.hex = new HexRequests(document, post, (edit) => this.edit(edit), () => this.reportCaret());
     const webview = panel.webview;
     webview.options = {
@@ -374,6 +377,15 @@ export class ViewerSession extends Disposable {
         break;
       case 'findStop':
         this.finder.stop();
+        break;
+      case 'replaceOne':
+        void this.replacer.replaceOne(message);
+        break;
+      case 'replaceAll':
+        void this.replacer.replaceAll(message);
+        break;
+      case 'replaceStop':
+        this.replacer.stop(message.id);
         break;
       case 'filter':
         this.filter.start(message);
