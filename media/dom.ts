@@ -38,6 +38,13 @@ export const ICONS = {
   add: ['M8 3v10', 'M3 8h10'],
   // A marker over a line: "colour what this matches".
   highlight: ['M9.5 2.5l3 3-6 6H3.5v-3z', 'M2 14.5h12'],
+  chevronRight: ['M6 3.5l4.5 4.5-4.5 4.5'],
+  chevronDown: ['M3.5 6l4.5 4.5 4.5-4.5'],
+  // Codicon's replace: a box, an arrow bending down into another box.
+  replace: ['M1.5 1.5h6v5h-6z', 'M9.5 4h1.75a2 2 0 0 1 2 2v2.5', 'M11.25 6.75l2 2 2-2', 'M8.5 10.5h6v4h-6z'],
+  // The same into a stack of boxes: every match.
+  replaceAll: ['M1.5 1.5h6v5h-6z', 'M9.5 4h.75a2 2 0 0 1 2 2v1.25', 'M10.5 5.75l1.75 1.75 1.75-1.75', 'M9.5 11h5v3.5h-5z', 'M7.5 12.75V9h5.5'],
+  stop: ['M4.5 4.5h7v7h-7z'],
 } as const;
 
 export function icon(name: keyof typeof ICONS, className = 'icon'): SVGSVGElement {

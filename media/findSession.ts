@@ -1,10 +1,10 @@
 /**
  * The viewer's side of find: the widget, the searches it sends (each with a new id,
  * so late answers to old ones are dropped), the running count, and the matcher the
- * view highlights visible lines with. One next/previous search is in flight at a
- * time: the host searches from the selection, so a press made before the answer
- * waits for it and searches on from the match it shows (else two quick presses
- * would both search from the same place and find the same match).
+ * view highlights visible lines with. One next/previous search (or Replace, answered
+ * like one) is in flight at a time: the host searches from the selection, so a press
+ * made before the answer waits for it and searches on from the match it shows (else
+ * two quick presses would both search from the same place and find the same match).
  */
 import type { FindCountMessage } from '../src/editor/findProtocol';
 import type { ViewerMessage } from '../src/editor/protocol';
@@ -23,6 +23,8 @@ export interface FindHost {
   /** Highlights changed: draw again. */
   redraw(): void;
   focusView(): void;
+  /** The widget closed (Escape, its close button). */
+  closed?(): void;
 }
 
 export class FindSession {
@@ -39,8 +41,10 @@ export class FindSession {
   private noMatch = false;
   /** The current search's answer has not come yet. */
   private inFlight = false;
-  /** Next (false) and previous (true) presses made while a search was in flight, oldest first. */
-  private readonly waiting: boolean[] = [];
+  /** Requests (next, previous, replace) made while a search was in flight, oldest first. */
+  private readonly waiting: ((id: number) => void)[] = [];
+  /** Shown where the count is until the next search (Replace All's progress and outcome). */
+  private note: { text: string; state: 'ok' | 'error' } | undefined;
 
   constructor(parent: HTMLElement, private readonly host: FindHost, options: { hex?: boolean } = {}) {
     this.widget = new FindWidget(parent, options, {
@@ -66,7 +70,22 @@ export class FindSession {
       this.widget.open();
       return;
     }
-    this.send(backwards, false);
+    this.send((id) => this.host.send(id, this.query!, backwards, false));
+  }
+
+  /**
+   * Sends a request the host answers like a search (`found` with its `id`), e.g.
+   * Replace: now, or once the search in flight is answered (it moves the selection the
+   * request is made from). Nothing without a query.
+   */
+  request(send: (id: number, query: SearchQuery) => void): void {
+    if (this.query) this.send((id) => send(id, this.query!));
+  }
+
+  /** Shows `text` in place of the count, until the query changes or the next search is sent. */
+  showNote(text: string, state: 'ok' | 'error'): void {
+    this.note = { text, state };
+    this.widget.showCount(text, state);
   }
 
   close(): void {
@@ -74,6 +93,7 @@ export class FindSession {
     this.widget.close();
     this.setQuery(undefined);
     this.host.post({ type: 'findStop' });
+    this.host.closed?.();
     this.host.focusView();
   }
 
@@ -97,8 +117,8 @@ export class FindSession {
     this.showCount();
     if (!m.match) return;
     show(m.match);
-    const backwards = this.waiting.shift();
-    if (backwards !== undefined) this.send(backwards, false);
+    const request = this.waiting.shift();
+    if (request) this.send(request);
   }
 
   onCount(m: FindCountMessage): void {
@@ -116,7 +136,7 @@ export class FindSession {
     }
     this.countId = this.nextId;
     this.count = undefined;
-    this.send(false, true);
+    this.send((id) => this.host.send(id, query, false, true), true);
   }
 
   private setQuery(query: SearchQuery | undefined): void {
@@ -127,20 +147,27 @@ export class FindSession {
     this.version++;
     this.index = undefined;
     this.noMatch = false;
+    this.note = undefined;
     this.host.redraw();
   }
 
-  private send(backwards: boolean, restart: boolean): void {
+  /** Sends `request` with a new id, which the next answer must carry; a new query (`restart`) does not wait. */
+  private send(request: (id: number) => void, restart = false): void {
     if (this.inFlight && !restart) {
-      this.waiting.push(backwards);
+      this.waiting.push(request);
       return;
     }
     this.inFlight = true;
+    this.note = undefined;
     this.findId = this.nextId++;
-    this.host.send(this.findId, this.query!, backwards, restart);
+    request(this.findId);
   }
 
   private showCount(): void {
+    if (this.note) {
+      this.widget.showCount(this.note.text, this.note.state);
+      return;
+    }
     const c = this.count;
     if (c?.error) {
       this.widget.showCount(c.error, 'error');

@@ -15,7 +15,10 @@ export interface FindActions {
 }
 
 export class FindWidget {
-  private readonly box: HTMLDivElement;
+  /** The widget; its keys reach listeners added here (capture) before the widget's own. */
+  readonly box: HTMLDivElement;
+  /** The find row, and rows added under it. */
+  private readonly rows: HTMLDivElement;
   private readonly field: QueryField;
   private readonly countEl: HTMLSpanElement;
 
@@ -24,17 +27,41 @@ export class FindWidget {
     this.box = el('div', 'find-widget hidden', parent);
     this.box.setAttribute('role', 'dialog');
     this.box.setAttribute('aria-label', 'Find');
-    this.field = new QueryField(this.box, 'Find', (query) => {
+    this.rows = el('div', 'find-rows', this.box);
+    const row = el('div', 'find-row', this.rows);
+    this.field = new QueryField(row, 'Find', (query) => {
       const invalid = this.field.invalid;
       this.showCount(invalid ?? '', invalid ? 'error' : 'ok');
       this.actions.changed(query);
     }, options.hex);
-    this.countEl = el('span', 'find-count', this.box);
+    this.countEl = el('span', 'find-count', row);
     this.countEl.setAttribute('aria-live', 'polite');
-    this.button('up', 'find-prev', 'Previous Match (Shift+Enter)', () => this.actions.next(true));
-    this.button('down', 'find-next', 'Next Match (Enter)', () => this.actions.next(false));
-    this.button('close', 'find-close', 'Close (Escape)', () => this.actions.close());
+    this.button(row, 'up', 'find-prev', 'Previous Match (Shift+Enter)', () => this.actions.next(true));
+    this.button(row, 'down', 'find-next', 'Next Match (Enter)', () => this.actions.next(false));
+    this.button(row, 'close', 'find-close', 'Close (Escape)', () => this.actions.close());
     this.box.addEventListener('keydown', (e) => this.onKey(e));
+  }
+
+  /** The find input. */
+  get input(): HTMLInputElement {
+    return this.field.input;
+  }
+
+  /** Adds `row` under the find row and `edge` along the widget's left edge (the replace row and its toggle). */
+  addRow(row: HTMLElement, edge: HTMLElement): void {
+    this.rows.appendChild(row);
+    this.box.insertBefore(edge, this.rows);
+    this.box.classList.add('with-edge');
+  }
+
+  /** Shows a text or regex `query` with its options, reported as if typed. */
+  setQuery(query: Exclude<SearchQuery, { kind: 'bytes' }>): void {
+    this.field.setQuery(query);
+  }
+
+  /** Reports the query typed and not yet reported now (see QueryField.flush). */
+  flush(): void {
+    this.field.flush();
   }
 
   get isOpen(): boolean {
@@ -74,7 +101,8 @@ export class FindWidget {
   }
 
   private onKey(e: KeyboardEvent): void {
-    if (e.key === 'Enter') {
+    // Enter on a button presses it.
+    if (e.key === 'Enter' && !(e.target instanceof HTMLButtonElement)) {
       // A query typed and not yet sent finds its first match; otherwise go on to the next.
       if (!this.field.flush()) this.actions.next(e.shiftKey);
     } else if (e.key === 'Escape') {
@@ -86,8 +114,8 @@ export class FindWidget {
     e.stopPropagation();
   }
 
-  private button(name: 'up' | 'down' | 'close', className: string, title: string, run: () => void): void {
-    const button = el('button', `find-button ${className}`, this.box);
+  private button(parent: HTMLElement, name: 'up' | 'down' | 'close', className: string, title: string, run: () => void): void {
+    const button = el('button', `find-button ${className}`, parent);
     button.type = 'button';
     button.title = title;
     button.setAttribute('aria-label', title);

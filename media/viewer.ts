@@ -19,6 +19,7 @@
  * keys' commands, places the caret and draws each frame.
  */
 import type { FileState, Position, ViewerMessage } from '../src/editor/protocol';
+import type { SearchQuery } from '../src/search/query';
 import { Notices, textButtons, Toolbar } from './chrome';
 import type { ClipboardAction } from './clipboard';
 import { el, pinScroll } from './dom';
@@ -30,6 +31,7 @@ import { samePos } from './guards';
 import { LineCache } from './lineCache';
 import { setColumnUnits } from './lineRenderer';
 import type { View, ViewPage, VsCodeApi } from './page';
+import { ReplaceSession } from './replace/replaceSession';
 import { StateSaver } from './stateSaver';
 import { charTarget, homeTarget, lineEnd, lineTarget, pageLines, wholeLine } from './text/caretMotion';
 import { CaretReporter } from './text/caretReporter';
@@ -62,6 +64,7 @@ export class Viewer implements View {
   private readonly toolbar: Toolbar;
   private readonly notices: Notices;
   private readonly find: FindSession;
+  private readonly replace: ReplaceSession;
   private readonly filter: FilterPane;
 
   // The file and its lines.
@@ -128,6 +131,7 @@ export class Viewer implements View {
       type: (text) => this.edits.type(text),
       clipboard: (action) => this.clipboard(action),
       openFind: () => this.openFind(),
+      openReplace: () => this.openFind(true),
       openFilter: () => this.filter.open(),
       goToLine: () => this.post({ type: 'command', command: 'goToLine' }),
       findNext: (backwards) => this.find.next(backwards),
@@ -167,6 +171,12 @@ export class Viewer implements View {
       announce: (text) => { this.live.textContent = text; },
       redraw: () => this.invalidate(),
       focusView: () => this.input.focus(),
+      closed: () => this.replace.stop(),
+    });
+    this.replace = new ReplaceSession(this.find, {
+      post: (m) => this.post(m),
+      selection: () => this.sel.ordered(),
+      announce: (text) => { this.live.textContent = text; },
     });
 
     const view = this;
@@ -251,11 +261,14 @@ export class Viewer implements View {
     reveal: (line, select, column) => this.reveal(line, select, column),
     edited: (fromLine, caret, state, reset, editId) => this.onEdited(fromLine, caret, state, reset, editId),
     openFind: () => this.openFind(),
+    openReplace: (query) => this.openFind(true, query),
     openFilter: (query) => this.filter.open(query),
     filterProgress: (m) => this.filter.onProgress(m),
     filterLines: (m) => this.filter.onLines(m),
     found: (m) => this.find.answered(m, (match) => this.showMatch(match.from, match.to)),
     findCount: (m) => this.find.onCount(m),
+    replaceProgress: (m) => this.replace.onProgress(m),
+    replaced: (m) => this.replace.onReplaced(m),
     notice: (level, text, topic) => this.notices.show(level, text, topic),
     logColours: (m) => {
       this.colouring.configure(m);
@@ -343,9 +356,12 @@ export class Viewer implements View {
     this.invalidate();
   }
 
-  /** Ctrl+F: the find widget, filled with the selection when it is a short part of one line. */
-  private openFind(): void {
-    this.find.open(this.sel.shortText(this.cache, 200));
+  /**
+   * Ctrl+F (Ctrl+H: `replace`): the find widget, filled with `query` or else the
+   * selection when it is a short part of one line.
+   */
+  private openFind(replace = false, query?: SearchQuery): void {
+    this.replace.open(query && query.kind !== 'bytes' ? query : this.sel.shortText(this.cache, 200), replace);
   }
 
   private toggleFollow(): void {
@@ -573,6 +589,7 @@ export class Viewer implements View {
 
     this.scroll.draw(empty, this.sel.caret.line);
     this.toolbar.update(state);
+    this.replace.update(state);
     this.root.classList.toggle('indexing', !state.complete);
     const ds = this.root.dataset;
     ds.topLine = String(top);

@@ -32,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('hugefile.toggleHexView', () => provider.activeSession?.toggleView()),
     vscode.commands.registerCommand('hugefile.goToOffset', () => provider.activeSession?.goToOffset()),
     vscode.commands.registerCommand('hugefile.find', () => provider.activeSession?.open('find')),
+    vscode.commands.registerCommand('hugefile.replace', () => provider.activeSession?.open('replace')),
     vscode.commands.registerCommand('hugefile.filterLines', () => provider.activeSession?.open('filter')),
     ...MARK_ACTIONS.map((action) => vscode.commands.registerCommand(`hugefile.${action}`, () => provider.activeSession?.markCommand(action))),
     vscode.commands.registerCommand('hugefile.addHighlight', () => addHighlightRule(provider.activeSession?.highlightSeed)),

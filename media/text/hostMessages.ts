@@ -2,11 +2,12 @@
  * The host's messages to the text view, each checked before the view acts on it: the
  * host is trusted more than the webview is, but a malformed message must not break
  * the view (see guards.ts). Messages about the file wait for its first state; find
- * counts, filter results and notices do not need one.
+ * counts, replace progress, filter results and notices do not need one.
  */
 import type { FilterLinesMessage, FilterProgressMessage, FindCountMessage, FoundMessage } from '../../src/editor/findProtocol';
 import type { LogColoursMessage } from '../../src/editor/logColourProtocol';
 import { MARK_ACTIONS, type MarkAction } from '../../src/editor/markProtocol';
+import type { ReplacedMessage, ReplaceProgressMessage } from '../../src/editor/replaceProtocol';
 import { hasRulerBuckets, RULER_LANES, type RulerLane } from '../../src/editor/rulerProtocol';
 import type { FileState, Position } from '../../src/editor/protocol';
 import { MAX_RULES } from '../../src/highlight/userRules';
@@ -24,11 +25,15 @@ export interface TextMessageHandler {
   /** `caret`: where the change puts the caret, if anywhere (undefined when the host says to keep it). */
   edited(fromLine: number, caret: Position | undefined, state: FileState, reset: boolean, editId: number | undefined): void;
   openFind(): void;
+  /** Find with the replace row, for `query` (the hex view's find, when it sent the view here) or the selection. */
+  openReplace(query: SearchQuery | undefined): void;
   openFilter(query: SearchQuery | undefined): void;
   filterProgress(m: FilterProgressMessage): void;
   filterLines(m: FilterLinesMessage): void;
   found(m: FoundMessage): void;
   findCount(m: FindCountMessage): void;
+  replaceProgress(m: ReplaceProgressMessage): void;
+  replaced(m: ReplacedMessage): void;
   notice(level: 'info' | 'warning' | 'error', text: string, topic: string | undefined): void;
   logColours(m: LogColoursMessage): void;
   /** The marked lines, in order. */
@@ -66,6 +71,7 @@ export function routeHostMessage(data: unknown, h: TextMessageHandler): void {
       break;
     case 'open':
       if (started && m.what === 'find') h.openFind();
+      else if (started && m.what === 'replace') h.openReplace(validateQuery(m.query));
       else if (started && m.what === 'filter') h.openFilter(validateQuery(m.query));
       break;
     case 'filterProgress':
@@ -79,6 +85,16 @@ export function routeHostMessage(data: unknown, h: TextMessageHandler): void {
       break;
     case 'findCount':
       if (isCount(m.id) && isCount(m.matches)) h.findCount(m);
+      break;
+    case 'replaceProgress':
+      if (isCount(m.id) && isCount(m.matches) && typeof m.progress === 'number' && m.progress >= 0 && m.progress <= 1) {
+        h.replaceProgress({ type: 'replaceProgress', id: m.id, matches: m.matches, progress: m.progress });
+      }
+      break;
+    case 'replaced':
+      if (isCount(m.id) && isCount(m.count) && (m.cancelled === undefined || typeof m.cancelled === 'boolean') && (m.error === undefined || typeof m.error === 'string')) {
+        h.replaced({ type: 'replaced', id: m.id, count: m.count, cancelled: m.cancelled, error: m.error });
+      }
       break;
     case 'logColours':
       if ((m.mode === 'auto' || m.mode === 'on' || m.mode === 'off') && (m.colours === undefined || typeof m.colours === 'object')) {

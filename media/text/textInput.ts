@@ -20,6 +20,8 @@ export interface TextInputHost {
   type(text: string): void;
   clipboard(action: ClipboardAction): void;
   openFind(): void;
+  /** Ctrl+H: find with the replace row. */
+  openReplace(): void;
   openFilter(): void;
   goToLine(): void;
   findNext(backwards: boolean): void;
@@ -110,9 +112,12 @@ export class TextInput {
     const mod = IS_MAC ? e.metaKey : e.ctrlKey;
     const plain = mod && !e.altKey && !e.shiftKey;
     const lower = e.key.toLowerCase();
-    // Find and Filter open at once: the keys typed next go to their boxes, never into the file.
+    // VS Code's Replace: Ctrl+H; on macOS ⌥⌘F (⌘H hides the app).
+    const replace = IS_MAC ? mod && e.altKey && !e.shiftKey && e.code === 'KeyF' : plain && lower === 'h';
+    // Find, Replace and Filter open at once: the keys typed next go to their boxes, never into the file.
     // Go to Line and F3 wait behind the keys held before them (F3 finds from where they leave the caret).
     if (plain && lower === 'f') h.openFind();
+    else if (replace) h.openReplace();
     else if (mod && e.altKey && !e.shiftKey && e.code === 'KeyL') h.openFilter();
     else if (plain && lower === 'g') h.queueKey(() => h.goToLine());
     else if (e.key === 'F3' && !mod && !e.altKey) h.queueKey(() => h.findNext(e.shiftKey));

@@ -200,7 +200,7 @@ export interface BytesEditedMessage {
 /** A host command that opens a part of the view (the find widget, the filter pane). */
 export interface OpenMessage {
   type: 'open';
-  what: 'find' | 'filter';
+  what: 'find' | 'replace' | 'filter';
   /** The filter's first rule (text or regex): the query the hex view was finding when the filter was asked for there. */
   query?: SearchQuery;
 }

@@ -215,10 +215,10 @@ export class ViewerSession extends Disposable {
     if (target) await this.reveal(target.line, target.character);
   }
 
-  /** Opens the find widget or the filter pane (commands run from outside the webview). */
-  open(what: 'find' | 'filter'): void {
-    if (what === 'filter' && this.viewMode === 'hex') {
-      // The filter lists lines: it opens in the text view, which the switch starts anew; it opens once that view is ready.
+  /** Opens the find widget, with its replace row, or the filter pane (commands run from outside the webview). */
+  open(what: OpenMessage['what']): void {
+    if (what !== 'find' && this.viewMode === 'hex') {
+      // The filter lists lines, replace changes text: they open in the text view, which the switch starts anew, once it is ready.
       const query = this.finder.query;
       this.openWhenReady = { type: 'open', what, query: query?.kind === 'bytes' ? undefined : query };
       this.toggleView();

@@ -75,6 +75,17 @@ export class FakeDocument {
     return this.push(replaceBytes(this.text.table, offset, deleteLength, bytes));
   }
 
+  /**
+   * A Replace or Replace All (`run` edits the text, see src/replace/replaceEdits.ts):
+   * an undo step of its own, which typing before or after it never joins.
+   */
+  applyReplace(run: (text: EditedText) => EditResult | undefined): Change | undefined {
+    this.steps.close();
+    const change = this.push(run(this.text));
+    this.steps.close();
+    return change;
+  }
+
   /** VS Code's Undo (Ctrl+Z) on this document. */
   undo(): Change | undefined {
     const step = this.undoStack.pop();

@@ -11,19 +11,23 @@
  * and for file=content: bytes=<base64 of the file>, name=<its name>, clock=frozen (no pause
  * in typing, for undo groups), encoding=<VS Code's name of the file's encoding, utf8 by default>.
  * The special, empty, content and binary files can be edited: the host's own edit code
- * applies the edits (FakeDocument), and Ctrl+Z, Ctrl+Y / Ctrl+Shift+Z and Ctrl+S do
- * what VS Code does with them; the generated ones are read-only.
+ * applies the edits (FakeDocument) and the replaces (fakeReplace.ts), and Ctrl+Z,
+ * Ctrl+Y / Ctrl+Shift+Z and Ctrl+S do what VS Code does with them; the generated ones
+ * are read-only.
  */
 import { isLogFileName, logColourSetting, type LogColoursMessage } from '../../src/editor/logColourProtocol';
 import type { LogColourMap } from '../../src/highlight/logScopes';
 import type { FileState, HostMessage, LineSlice, Position, ViewerMessage, ViewMode } from '../../src/editor/protocol';
 import { validateViewerMessage } from '../../src/editor/protocol';
+import type { ReplaceAllMessage } from '../../src/editor/replaceProtocol';
+import type { SearchQuery } from '../../src/search/query';
 import { encodingOf } from '../../src/encoding/textEncoding';
 import type { Change } from './fakeDocument';
 import { parseHexBytes } from '../../src/hex/hexDump';
 import { type ByteFile, editableBinary, hugeBinary } from './fakeBytes';
 import { documentBytes, documentLines, FakeDocument } from './fakeDocument';
 import { type BytesFile, concat, emptyFile, type FakeFile, hugeFile, longLineFile, richLogFile, smallFile, specialFile } from './fakeFiles';
+import { fakeReplaceAll, fakeReplaceOne } from './fakeReplace';
 import { allMatches, byteMatches, filterLines, filterRows, findMatch, findOffset } from './fakeSearch';
 import { applyTheme } from './themes';
 import { visibleMatches } from '../../media/hex/hexMatches';
@@ -94,6 +98,11 @@ let heldEdits: Extract<ViewerMessage, { type: 'insert' | 'delete' | 'paste' }>[]
 let appliedEdit = 0;
 /** Clipboard texts for the next text pastes, in order (keys pressed ahead of the view: each paste has its own). */
 const pasteQueue: string[] = [];
+/** The text view's find count (its query and id), counted again after each change as the host does. */
+let counting: { id: number; query: SearchQuery } | undefined;
+/** While on, a Replace All waits half done (see `holdReplaceAll`): the one waiting. */
+let holdingReplace = false;
+let heldReplace: ReplaceAllMessage | undefined;
 const decoder = new TextDecoder('utf-8');
 
 function state(): FileState {
@@ -133,7 +142,15 @@ function tellChanged(change: Change | undefined, editId?: number): void {
   } else {
     const caret = change.caretOffset < 0 ? undefined : doc.position(change.caretOffset);
     toView({ type: 'edited', fromLine: change.fromLine, caret, state: state(), keepCaret: caret === undefined ? true : undefined, editId });
+    if (counting) toView({ type: 'findCount', id: counting.id, matches: allMatches(file, counting.query).length, progress: 1, done: true });
   }
+}
+
+/** Replace All over the editable document, as one undo step; its outcome as the host reports it. */
+function runReplaceAll(m: ReplaceAllMessage): void {
+  const done = fakeReplaceAll(doc!, file, m);
+  tellChanged(done.change);
+  toView({ type: 'replaced', id: m.id, count: done.count, error: done.error });
 }
 
 /** A byte edit from the hex view, applied as the real host would (clamped, refused when read-only). */
@@ -300,6 +317,7 @@ function onViewerMessage(raw: unknown): void {
       else applyEdit(m);
       break;
     case 'find': {
+      if (m.restart) counting = { id: m.id, query: m.query };
       const found = findMatch(file, m.query, m.from, m.backwards);
       toView({ type: 'found', id: m.id, match: found.match, wrapped: found.wrapped });
       if (m.restart) {
@@ -310,6 +328,33 @@ function onViewerMessage(raw: unknown): void {
       }
       break;
     }
+    case 'findStop':
+      counting = undefined;
+      break;
+    case 'replaceOne': {
+      if (readOnly()) {
+        toView({ type: 'found', id: m.id, ...findMatch(file, m.query, m.to, false) });
+        break;
+      }
+      const done = fakeReplaceOne(doc!, file, m);
+      tellChanged(done.change);
+      toView(done.found);
+      break;
+    }
+    case 'replaceAll':
+      if (!editable) {
+        toView({ type: 'replaced', id: m.id, count: 0, error: `${file.name} is read-only` });
+        break;
+      }
+      toView({ type: 'replaceProgress', id: m.id, matches: Math.floor(allMatches(file, m.query).length / 2), progress: 0.5 });
+      if (holdingReplace) heldReplace = m;
+      else runReplaceAll(m);
+      break;
+    case 'replaceStop':
+      if (heldReplace?.id !== m.id) break;
+      heldReplace = undefined;
+      toView({ type: 'replaced', id: m.id, count: 0, cancelled: true });
+      break;
     case 'findOffset': {
       // Over the (small) byte file: byte patterns by a naive scan, text and regex by the hex view's own highlighter.
       const data = bytes!.read(0, bytes!.size);
@@ -425,6 +470,13 @@ const fakeHost = {
     const held = heldEdits;
     heldEdits = on ? held ?? [] : undefined;
     if (!on) held?.forEach(applyEdit);
+  },
+  /** While on, Replace All stops half way (replaceStop cancels it); off: the one waiting finishes. */
+  holdReplaceAll(on: boolean) {
+    holdingReplace = on;
+    const held = heldReplace;
+    heldReplace = undefined;
+    if (!on && held) runReplaceAll(held);
   },
   /** The clipboard of the next text paste not sent yet. */
   queuePasteText(text: string) {
