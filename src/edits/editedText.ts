@@ -10,6 +10,12 @@ import { indexAtOrBefore } from '../util/sortedSearch';
 
 const LF = 10;
 const CR = 13;
+/**
+ * An original run this short has its newlines counted in its bytes: asking the index
+ * costs a scan from its nearest checkpoint at each end, which a Replace All's hundreds
+ * of thousands of short runs would pay each.
+ */
+const COUNT_DIRECTLY_BYTES = 4096;
 
 /** Per-piece line facts, rebuilt after each edit: where each piece starts and how many newlines precede it. */
 interface Layout {
@@ -29,6 +35,13 @@ interface Layout {
 export class EditedText implements TextSource {
   private layout: Layout | undefined;
   private readonly newlineCache = new Map<number, number>();
+  /**
+   * Newlines in each whole piece, kept across edits: pieces never change, and an edit
+   * makes only a few new ones, so the layout after a key press in content of many
+   * pieces (a Replace All) counts those few. Emptied when the table becomes the file again.
+   */
+  private pieceNewlines = new WeakMap<Piece, number>();
+  private piecesGeneration = -1;
   private lastIsBreak: boolean | undefined;
 
   constructor(private readonly index: IndexedLines, readonly table: PieceTable) {}
@@ -50,6 +63,10 @@ export class EditedText implements TextSource {
     this.layout = undefined;
     this.lastIsBreak = undefined;
     this.newlineCache.clear();
+    if (this.piecesGeneration !== this.table.generation) {
+      this.pieceNewlines = new WeakMap();
+      this.piecesGeneration = this.table.generation;
+    }
   }
 
   /**
@@ -144,9 +161,18 @@ export class EditedText implements TextSource {
     return layout.starts[i] + lineStart - piece.start;
   }
 
+  private newlinesInPiece(piece: Piece): number {
+    let n = this.pieceNewlines.get(piece);
+    if (n === undefined) {
+      n = this.newlinesIn(piece, piece.length);
+      this.pieceNewlines.set(piece, n);
+    }
+    return n;
+  }
+
   /** Newlines in the first `length` bytes of `piece`. */
   private newlinesIn(piece: Piece, length: number): number {
-    if (piece.source === 'added') {
+    if (piece.source === 'added' || length <= COUNT_DIRECTLY_BYTES) {
       const bytes = this.table.pieceBytes(piece, 0, length);
       let count = 0;
       for (let at = bytes.indexOf(LF); at !== -1; at = bytes.indexOf(LF, at + 1)) count++;
@@ -186,7 +212,7 @@ export class EditedText implements TextSource {
         knownPieces = i;
         knownNewlines = newlines + (piece.start < indexed ? this.index.knownNewlines - this.originalNewlinesBefore(piece.start) : 0);
       }
-      if (knownPieces === pieces.length) newlines += this.newlinesIn(piece, piece.length);
+      if (knownPieces === pieces.length) newlines += this.newlinesInPiece(piece);
       offset += piece.length;
     }
     this.layout = { starts, newlinesBefore, knownPieces, knownNewlines: knownNewlines < 0 ? newlines : knownNewlines };

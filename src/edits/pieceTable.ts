@@ -30,6 +30,8 @@ export class PieceTable {
    */
   onShift: ContentShift | undefined;
   private pieces: Piece[];
+  /** Where each piece starts in the content, built when first needed after a change: reads find their piece by binary search. */
+  private startsCache: Float64Array | undefined;
   private added = Buffer.alloc(4096);
   private addedLength = 0;
   private total: number;
@@ -88,6 +90,7 @@ export class PieceTable {
     const at = this.split(offset);
     // Not splice(at, 0, ...pieces): a Replace All inserts more pieces than a call takes arguments.
     this.pieces = this.pieces.slice(0, at).concat(pieces, this.pieces.slice(at));
+    this.startsCache = undefined;
     const inserted = pieces.reduce((sum, p) => sum + p.length, 0);
     this.total += inserted;
     this.mergeAround(at, at + pieces.length);
@@ -101,6 +104,7 @@ export class PieceTable {
     const from = this.split(offset);
     const to = this.split(offset + length);
     const removed = this.pieces.splice(from, to - from);
+    this.startsCache = undefined;
     this.total -= length;
     this.mergeAround(from, from);
     this.onShift?.(offset, length, 0);
@@ -132,17 +136,12 @@ export class PieceTable {
     this.checkRange(offset, length);
     const out = Buffer.allocUnsafe(length);
     let done = 0;
-    let pieceStart = 0;
-    for (const piece of this.pieces) {
-      if (done === length) break;
-      const pieceEnd = pieceStart + piece.length;
-      if (pieceEnd > offset + done) {
-        const from = offset + done - pieceStart;
-        const n = Math.min(piece.length - from, length - done);
-        this.pieceBytes(piece, from, n).copy(out, done);
-        done += n;
-      }
-      pieceStart = pieceEnd;
+    for (let i = this.pieceAt(offset); done < length; i++) {
+      const piece = this.pieces[i];
+      const from = offset + done - this.starts()[i];
+      const n = Math.min(piece.length - from, length - done);
+      this.pieceBytes(piece, from, n).copy(out, done);
+      done += n;
     }
     return out;
   }
@@ -155,18 +154,18 @@ export class PieceTable {
     this.checkRange(offset, length);
     const out: [number, number][] = [];
     const end = offset + length;
-    let pieceStart = 0;
-    for (const piece of this.pieces) {
+    for (let i = this.pieceAt(offset); i < this.pieces.length; i++) {
+      const piece = this.pieces[i];
+      const pieceStart = this.starts()[i];
       if (pieceStart >= end) break;
       const pieceEnd = pieceStart + piece.length;
-      if (piece.source === 'added' && pieceEnd > offset) {
+      if (piece.source === 'added') {
         const from = Math.max(pieceStart, offset);
         const to = Math.min(pieceEnd, end);
         const last = out[out.length - 1];
         if (last && last[1] === from) last[1] = to;
         else out.push([from, to]);
       }
-      pieceStart = pieceEnd;
     }
     return out;
   }
@@ -192,9 +191,7 @@ export class PieceTable {
 
   /** Offset in the edited content where piece `index` starts. */
   offsetOfPiece(index: number): number {
-    let offset = 0;
-    for (let i = 0; i < index; i++) offset += this.pieces[i].length;
-    return offset;
+    return index < this.pieces.length ? this.starts()[index] : this.total;
   }
 
   /**
@@ -207,6 +204,7 @@ export class PieceTable {
       throw new RangeError(`the file can only grow from ${this.originalSize} bytes, not to ${originalSize}`);
     }
     this.pieces.push({ source: 'original', start: this.originalSize, length: originalSize - this.originalSize });
+    this.startsCache = undefined;
     this.total += originalSize - this.originalSize;
     this.originalSize = originalSize;
     this.mergeAround(this.pieces.length - 1, this.pieces.length - 1);
@@ -220,6 +218,7 @@ export class PieceTable {
     this.resets++;
     this.originalSize = originalSize;
     this.pieces = originalSize > 0 ? [{ source: 'original', start: 0, length: originalSize }] : [];
+    this.startsCache = undefined;
     this.total = originalSize;
   }
 
@@ -237,20 +236,43 @@ export class PieceTable {
 
   /** Splits the piece containing `offset` so that a piece starts there; returns that piece's index. */
   private split(offset: number): number {
-    let pieceStart = 0;
-    for (let i = 0; i < this.pieces.length; i++) {
-      const piece = this.pieces[i];
-      if (offset === pieceStart) return i;
-      if (offset < pieceStart + piece.length) {
-        const head = offset - pieceStart;
-        this.pieces.splice(i, 1,
-          { source: piece.source, start: piece.start, length: head },
-          { source: piece.source, start: piece.start + head, length: piece.length - head });
-        return i + 1;
-      }
-      pieceStart += piece.length;
+    const i = this.pieceAt(offset);
+    if (i === this.pieces.length) return i;
+    const head = offset - this.starts()[i];
+    if (head === 0) return i;
+    const piece = this.pieces[i];
+    this.pieces.splice(i, 1,
+      { source: piece.source, start: piece.start, length: head },
+      { source: piece.source, start: piece.start + head, length: piece.length - head });
+    this.startsCache = undefined;
+    return i + 1;
+  }
+
+  /** Index of the piece holding byte `offset` of the content (the number of pieces at its end). */
+  private pieceAt(offset: number): number {
+    if (offset >= this.total) return this.pieces.length;
+    const starts = this.starts();
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
     }
-    return this.pieces.length;
+    return lo;
+  }
+
+  private starts(): Float64Array {
+    if (!this.startsCache) {
+      const starts = new Float64Array(this.pieces.length);
+      let at = 0;
+      for (let i = 0; i < this.pieces.length; i++) {
+        starts[i] = at;
+        at += this.pieces[i].length;
+      }
+      this.startsCache = starts;
+    }
+    return this.startsCache;
   }
 
   /**
@@ -263,6 +285,7 @@ export class PieceTable {
       const b = this.pieces[i];
       if (a.source === b.source && a.start + a.length === b.start) {
         this.pieces.splice(i - 1, 2, { source: a.source, start: a.start, length: a.length + b.length });
+        this.startsCache = undefined;
       }
     }
   }
