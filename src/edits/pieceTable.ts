@@ -3,6 +3,7 @@
  * (read through the mapping when needed) and runs of an append-only buffer of
  * added bytes. Memory grows with the edits, never with the file. No `vscode`.
  */
+import { indexAtOrBefore } from '../util/sortedSearch';
 
 /** A run of bytes: from the original file, or from the added-bytes buffer. */
 export interface Piece {
@@ -250,16 +251,7 @@ export class PieceTable {
 
   /** Index of the piece holding byte `offset` of the content (the number of pieces at its end). */
   private pieceAt(offset: number): number {
-    if (offset >= this.total) return this.pieces.length;
-    const starts = this.starts();
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return offset >= this.total ? this.pieces.length : indexAtOrBefore(this.starts(), offset);
   }
 
   private starts(): Float64Array {

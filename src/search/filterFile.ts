@@ -4,13 +4,13 @@ import { runSearchWorker } from './runSearchWorker';
 import type { ScanLimits } from './scanLimits';
 import type { SearchProgress } from './searchFile';
 import type { FilterJob } from './searchMessages';
-import type { Segment } from './segments';
+import type { PackedSegments, Segment } from './segments';
 
 export type { LineRun } from './lineRuns';
 
 export interface FilterOptions {
   path: string;
-  segments?: Segment[];
+  segments?: Segment[] | PackedSegments;
   /** A line is kept when any of these matches in it (every line when empty)... */
   include: SearchQuery[];
   /** ...and none of these. */

@@ -5,4 +5,4 @@ export { filterFile } from './filterFile';
 export type { FilterOptions, LineRun } from './filterFile';
 export { checkQuery, parseHexPattern, validateQuery, MAX_PATTERN_LENGTH } from './query';
 export type { SearchQuery } from './query';
-export type { Segment } from './segments';
+export type { PackedSegments, Segment } from './segments';

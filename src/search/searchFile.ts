@@ -2,7 +2,7 @@ import { checkQuery, SearchQuery } from './query';
 import { runSearchWorker } from './runSearchWorker';
 import type { ScanLimits } from './scanLimits';
 import type { SearchJob } from './searchMessages';
-import type { Segment } from './segments';
+import type { PackedSegments, Segment } from './segments';
 
 /** A match: stream offset and length in bytes; line (0-based) when options.lines. */
 export interface Match {
@@ -20,7 +20,7 @@ export interface SearchProgress {
 export interface SearchOptions {
   path: string;
   /** The stream to search: default the whole file as one segment. */
-  segments?: Segment[];
+  segments?: Segment[] | PackedSegments;
   /** Stream range to search, default the whole stream; matches lie inside it. */
   from?: number;
   to?: number;

@@ -1,12 +1,12 @@
 import type { SearchQuery } from './query';
 import type { ScanLimits } from './scanLimits';
-import type { Segment } from './segments';
+import type { PackedSegments, Segment } from './segments';
 
 /** A search for the worker: SearchOptions without the callbacks. */
 export interface SearchJob {
   type: 'search';
   path: string;
-  segments?: Segment[];
+  segments?: Segment[] | PackedSegments;
   query: SearchQuery;
   from?: number;
   to?: number;
@@ -22,7 +22,7 @@ export interface SearchJob {
 export interface FilterJob {
   type: 'filter';
   path: string;
-  segments?: Segment[];
+  segments?: Segment[] | PackedSegments;
   include: SearchQuery[];
   exclude: SearchQuery[];
   /** The file's encoding, VS Code's name for it (see src/encoding): text is looked for in it. UTF-8 when absent. */

@@ -4,7 +4,7 @@ import { UTF8 } from '../../../src/encoding/textEncoding';
 import { SearchQuery } from '../../../src/search/query';
 import { ScanLimits } from '../../../src/search/scanLimits';
 import { searchStream, StreamSearch } from '../../../src/search/searchStream';
-import { Segment, SegmentStream } from '../../../src/search/segments';
+import { packSegments, Segment, SegmentStream } from '../../../src/search/segments';
 import { random, randInt, tempFile } from '../testUtil';
 import { naiveSearch, withLines } from './naive';
 import { pick, randomQuery, randomText, smallLimits, TEXTS } from './randomInputs';
@@ -213,6 +213,47 @@ describe('searchStream edge cases', () => {
     assert.deepStrictEqual(offsets([0, 0]), [0, 1]);
     assert.deepStrictEqual(offsets([0xde, null, 0xbe]), [4, 8]);
     assert.deepStrictEqual(offsets([null, 0xbe]), [5, 9]);
+  });
+
+  it('reads like the concatenation of its segments: many short file runs in and out of order, bytes among them, packed or not', () => {
+    const rand = random(41);
+    const content = Buffer.from(Array.from({ length: 3 * 1024 * 1024 }, () => randInt(rand, 256)));
+    const file = tempFile('segments.bin', content);
+    for (let round = 0; round < 20; round++) {
+      const segments: Segment[] = [];
+      const parts: Buffer[] = [];
+      let at = randInt(rand, 1000);
+      for (let i = 0; i < 2000; i++) {
+        const r = rand();
+        if (r < 0.2) {
+          const data = Buffer.from(Array.from({ length: randInt(rand, 40) }, () => randInt(rand, 256)));
+          segments.push({ kind: 'bytes', data: new Uint8Array(data) });
+          parts.push(data);
+          continue;
+        }
+        // Mostly short runs going forward with small gaps (a Replace All), now and then a long one or a jump back.
+        const length = r < 0.25 ? 20_000 + randInt(rand, 50_000) : 1 + randInt(rand, 300);
+        if (r > 0.97 || at + length > content.length) at = randInt(rand, content.length - length);
+        segments.push({ kind: 'file', start: at, length });
+        parts.push(content.subarray(at, at + length));
+        at += length + randInt(rand, 10);
+      }
+      const expected = Buffer.concat(parts);
+      const form = round % 2 === 0 ? segments : packSegments(segments);
+      const stream = new SegmentStream(file, form);
+      try {
+        assert.strictEqual(stream.size, expected.length);
+        for (let k = 0; k < 30; k++) {
+          const offset = randInt(rand, expected.length);
+          const length = randInt(rand, Math.min(2 * 1024 * 1024, expected.length - offset) + 1);
+          const dst = Buffer.alloc(length);
+          stream.read(offset, dst, length);
+          assert.ok(dst.equals(expected.subarray(offset, offset + length)), `round ${round}, read ${length} at ${offset}`);
+        }
+      } finally {
+        stream.close();
+      }
+    }
   });
 
   it('rejects offsets outside the stream', () => {
