@@ -5,35 +5,24 @@
 // character the encoding has not is refused with a notice, never replaced.
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { encodingOf } from '../../src/encoding/textEncoding';
-import { type ExtensionSession, findInWebviews, openAlone, runCommandShowing, screenshot, startExtensionSession } from './harness';
+import { findInWebviews, openAlone, runCommandShowing, screenshot, suiteSession } from './harness';
 
 const CP1252 = encodingOf('windows1252')!;
 const dirtyTab = (page: Page, name: string) => page.locator('.tabs-container .tab.active.dirty', { hasText: name });
 const TEXT = 'café crème brûlée\nprice: 5 €\nnaïve “quotes”\n';
 
 describe('Encodings in VS Code', function () {
-  let tmp: string;
-  let workspace: string;
-  let session: ExtensionSession | undefined;
-  let page: Page;
-
-  before(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hugefile-encodings-e2e-'));
-    workspace = path.join(tmp, 'workspace');
-    fs.mkdirSync(workspace);
+  const suite = suiteSession('encodings', (workspace) => {
     fs.writeFileSync(path.join(workspace, 'latin.log'), CP1252.encode(TEXT));
     fs.writeFileSync(path.join(workspace, 'wide.log'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('2026-12-07 ERROR wide\n', 'utf16le')]));
-    session = await startExtensionSession(workspace, ['*.log'], { 'files.autoSave': 'off' });
-    page = session.page;
-  });
-
-  after(async () => {
-    await session?.stop();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  }, ['*.log'], { 'files.autoSave': 'off' });
+  let workspace: string;
+  let page: Page;
+  before(() => {
+    ({ workspace, page } = suite);
   });
 
   it('Reopen with Encoding reads a Windows-1252 file: its characters show, find finds them, typing writes them in it', async () => {

@@ -235,6 +235,44 @@ export async function startExtensionSession(workspace: string, associated = ['*.
   return { server, page, stop: async () => { await browser.close(); await server.stop(); } };
 }
 
+/** What suiteSession gives a suite's tests once its `before` ran. */
+export interface SuiteSession {
+  readonly workspace: string;
+  readonly page: Page;
+  readonly session: ExtensionSession;
+}
+
+/**
+ * A suite's before and after (call it inside `describe`): a new workspace in a
+ * temporary folder, filled by `populate`, opened in the extension's code-server
+ * session (see startExtensionSession); each failed test leaves a screenshot named
+ * `failed-<name>-<test>`; after the suite, the session stops and the folder goes.
+ */
+export function suiteSession(name: string, populate: (workspace: string) => void, associated?: string[], settings?: Record<string, unknown>): SuiteSession {
+  let tmp: string | undefined;
+  let workspace: string | undefined;
+  let session: ExtensionSession | undefined;
+  before(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), `hugefile-${name}-e2e-`));
+    workspace = path.join(tmp, 'workspace');
+    fs.mkdirSync(workspace);
+    populate(workspace);
+    session = await startExtensionSession(workspace, associated, settings);
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && session) await screenshot(session.page, `failed-${name}-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
+  });
+  after(async () => {
+    await session?.stop();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+  return {
+    get workspace() { return workspace!; },
+    get page() { return session!.page; },
+    get session() { return session!; },
+  };
+}
+
 /**
  * Opens a workspace file as the only editor, so the only webview frame is its own, and
  * waits until the editor has the keyboard: VS Code hands focus to a webview once its

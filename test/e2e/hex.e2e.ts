@@ -5,11 +5,10 @@
 // paints its first row without waiting for the line index.
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
 import { rulerLanesAt } from '../rulerPixels';
-import { closeAllEditors, type ExtensionSession, findInWebviews, forgetWebviewWorker, openAlone, quickOpenFocus, runCommand, screenshot, startExtensionSession, until } from './harness';
+import { closeAllEditors, findInWebviews, forgetWebviewWorker, openAlone, quickOpenFocus, runCommand, screenshot, suiteSession, until } from './harness';
 
 const SAMPLE_SIZE = 3 * 1024 * 1024;
 /** Where the test types (Go to Offset, then two hex digits). */
@@ -71,17 +70,9 @@ async function editsDone(frame: Frame): Promise<void> {
 }
 
 describe('Hex view in VS Code', function () {
-  let tmp: string;
-  let workspace: string;
   let sample: string;
   let original: Buffer;
-  let session: ExtensionSession | undefined;
-  let page: Page;
-
-  before(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hugefile-hex-e2e-'));
-    workspace = path.join(tmp, 'workspace');
-    fs.mkdirSync(workspace);
+  const suite = suiteSession('hex', (workspace) => {
     sample = path.join(workspace, 'sample.bin');
     original = sampleBytes();
     fs.writeFileSync(sample, original);
@@ -92,17 +83,10 @@ describe('Hex view in VS Code', function () {
     fs.writeSync(fd, BEYOND, 0, BEYOND.length, BEYOND_AT);
     fs.ftruncateSync(fd, HUGE_SIZE);
     fs.closeSync(fd);
-    session = await startExtensionSession(workspace, ['*.bin', '*.img']);
-    page = session.page;
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await screenshot(page, `hex-failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
-  });
-
-  after(async () => {
-    await session?.stop();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  }, ['*.bin', '*.img']);
+  let page: Page;
+  before(() => {
+    ({ page } = suite);
   });
 
   it('opens a binary (NUL bytes in its head) in hex, the rows showing the bytes on disk', async () => {

@@ -5,11 +5,10 @@
 // text. Screenshots go to test-artifacts/e2e/.
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
 import { rulerLanesAt } from '../rulerPixels';
-import { closeAllEditors, type ExtensionSession, findInWebviews, openAlone, runCommandShowing, screenshot, startExtensionSession, until } from './harness';
+import { closeAllEditors, findInWebviews, openAlone, runCommandShowing, screenshot, suiteSession, until } from './harness';
 
 const LINES = Array.from({ length: 3000 }, (_, i) => `2026-12-07T06:${String(i % 60).padStart(2, '0')}:00Z INFO request ${i + 1} served`);
 
@@ -22,23 +21,13 @@ async function markedLines(frame: Frame): Promise<number[]> {
 }
 
 describe('Marks in VS Code', function () {
-  let tmp: string;
-  let workspace: string;
-  let session: ExtensionSession | undefined;
-  let page: Page;
-
-  before(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hugefile-marks-e2e-'));
-    workspace = path.join(tmp, 'workspace');
-    fs.mkdirSync(workspace);
+  const suite = suiteSession('marks', (workspace) => {
     fs.writeFileSync(path.join(workspace, 'app.log'), `${LINES.join('\n')}\n`);
-    session = await startExtensionSession(workspace, ['*.log'], { 'files.autoSave': 'off' });
-    page = session.page;
-  });
-
-  after(async () => {
-    await session?.stop();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  }, ['*.log'], { 'files.autoSave': 'off' });
+  let workspace: string;
+  let page: Page;
+  before(() => {
+    ({ workspace, page } = suite);
   });
 
   it('Ctrl+F2 marks lines, F2 and Shift+F2 visit them; they move with typing, are kept once saved, and List Marks lists them', async () => {

@@ -4,11 +4,10 @@
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
 import { makeLog, parseSize } from '../../scripts/make-log';
-import { type ExtensionSession, findInWebviews, openAlone, runCommand, screenshot, startExtensionSession, waitForNotification } from './harness';
+import { findInWebviews, openAlone, runCommand, screenshot, suiteSession, waitForNotification } from './harness';
 
 const BIG = process.env.HUGEFILE_E2E_SIZE ?? '4G';
 
@@ -51,31 +50,17 @@ async function caret(frame: Frame): Promise<string> {
 }
 
 describe('Find and Go to Line in VS Code', function () {
-  let tmp: string;
-  let workspace: string;
   let log: string;
-  let session: ExtensionSession | undefined;
-  let page: Page;
-
-  before(async function () {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hugefile-navigation-e2e-'));
-    workspace = path.join(tmp, 'workspace');
-    fs.mkdirSync(workspace);
+  const suite = suiteSession('navigation', (workspace) => {
     log = path.join(workspace, 'big.log');
     makeLog(log, parseSize(BIG));
     fs.writeFileSync(path.join(workspace, 'grow.log'), 'first line\nsecond line\n');
     fs.writeFileSync(path.join(workspace, 'wide.txt'), `${'0123456789'.repeat(200)}\nsecond line\n`);
-    session = await startExtensionSession(workspace);
-    page = session.page;
   });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await screenshot(page, `failed-navigation-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
-  });
-
-  after(async () => {
-    await session?.stop();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  let workspace: string;
+  let page: Page;
+  before(() => {
+    ({ workspace, page } = suite);
   });
 
   it('Go to Line far down, Ctrl+F, Enter, F3: the widget tells the match\'s rank among millions ("N of M", not "? of M")', async () => {

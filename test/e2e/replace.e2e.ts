@@ -4,17 +4,22 @@
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
 import { makeLog, parseSize } from '../../scripts/make-log';
-import { type ExtensionSession, findInWebviews, openAlone, screenshot, startExtensionSession, until } from './harness';
+import { findInWebviews, openAlone, screenshot, suiteSession, until } from './harness';
 
 const LARGE = process.env.HUGEFILE_E2E_REPLACE_SIZE ?? '512M';
 
 /** A log of `lines` lines, every third an ERROR of a numbered worker. */
 function smallLog(lines: number): string {
   return Array.from({ length: lines }, (_, i) => `2026-12-07T10:${String(i % 60).padStart(2, '0')}:00Z ${i % 3 === 0 ? 'ERROR' : 'INFO '} worker-${i} ${i % 3 === 0 ? 'failed' : 'served'}\n`).join('');
+}
+
+/** Waits until the auto-save has written `file` as `expected` and the tab shows it saved (the next test closes it). */
+async function autoSaved(page: Page, file: string, expected: string, what: string): Promise<void> {
+  await until(what, () => fs.readFileSync(file, 'utf8') === expected, 30_000);
+  await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 30_000 });
 }
 
 /** Opens `name`, clicks its first row, and opens find with replace (Ctrl+H) for `find`, replacing with `by`. */
@@ -33,15 +38,7 @@ async function openReplace(page: Page, name: string, find: string, by: string, o
 }
 
 describe('Replace in VS Code', function () {
-  let tmp: string;
-  let workspace: string;
-  let session: ExtensionSession | undefined;
-  let page: Page;
-
-  before(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hugefile-replace-e2e-'));
-    workspace = path.join(tmp, 'workspace');
-    fs.mkdirSync(workspace);
+  const suite = suiteSession('replace', (workspace) => {
     fs.writeFileSync(path.join(workspace, 'app.log'), smallLog(3000));
     fs.writeFileSync(path.join(workspace, 'workers.log'), smallLog(30));
     const large = path.join(workspace, 'large.log');
@@ -52,55 +49,44 @@ describe('Replace in VS Code', function () {
     fs.closeSync(fd);
     fs.appendFileSync(large, 'the last line: MARKER\n');
     execFileSync('sync');
-    session = await startExtensionSession(workspace);
-    page = session.page;
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await screenshot(page, `failed-replace-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
-  });
-
-  after(async () => {
-    await session?.stop();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
   it('Ctrl+H, Replace All: every match is replaced on disk by the auto-save; one Ctrl+Z puts every one back', async () => {
-    const file = path.join(workspace, 'app.log');
+    const file = path.join(suite.workspace, 'app.log');
     const original = fs.readFileSync(file, 'utf8');
     const count = original.split('ERROR').length - 1;
-    const frame = await openReplace(page, 'app.log', 'ERROR', 'FAILURE');
-    await page.keyboard.press('Control+Alt+Enter');
+    const frame = await openReplace(suite.page, 'app.log', 'ERROR', 'FAILURE');
+    await suite.page.keyboard.press('Control+Alt+Enter');
     await frame.locator('.find-widget .find-count', { hasText: `Replaced ${count.toLocaleString('en-US')} occurrences` }).waitFor({ timeout: 60_000 });
-    await screenshot(page, 'replace-all');
+    await screenshot(suite.page, 'replace-all');
     const expected = original.replaceAll('ERROR', 'FAILURE');
-    await until('the auto-save wrote the replacements', () => fs.readFileSync(file, 'utf8') === expected, 30_000);
+    await autoSaved(suite.page, file, expected, 'the auto-save wrote the replacements');
     await frame.locator('.row[data-line="0"] .text', { hasText: 'FAILURE' }).waitFor();
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+Z');
-    await until('one undo took every replacement back, on disk', () => fs.readFileSync(file, 'utf8') === original, 30_000);
+    await suite.page.keyboard.press('Escape');
+    await suite.page.keyboard.press('Control+Z');
+    await autoSaved(suite.page, file, original, 'one undo took every replacement back, on disk');
     await frame.locator('.row[data-line="0"] .text', { hasText: 'ERROR' }).waitFor();
   });
 
   it('Replace (Enter in the replace box) changes the match found and moves to the next; a regex replacement takes its groups', async () => {
-    const file = path.join(workspace, 'workers.log');
+    const file = path.join(suite.workspace, 'workers.log');
     const original = fs.readFileSync(file, 'utf8');
-    const frame = await openReplace(page, 'workers.log', 'worker-(\\d+) failed', 'w$1 FAILED', { regex: true });
+    const frame = await openReplace(suite.page, 'workers.log', 'worker-(\\d+) failed', 'w$1 FAILED', { regex: true });
     await frame.locator('.find-widget .find-count', { hasText: /^1 of 10$/ }).waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
+    await suite.page.keyboard.press('Enter');
     await frame.locator('.find-widget .find-count', { hasText: /^1 of 9$/ }).waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
+    await suite.page.keyboard.press('Enter');
     await frame.locator('.find-widget .find-count', { hasText: /^1 of 8$/ }).waitFor({ timeout: 30_000 });
-    await screenshot(page, 'replace-one');
+    await screenshot(suite.page, 'replace-one');
     const expected = original.replace('worker-0 failed', 'w0 FAILED').replace('worker-3 failed', 'w3 FAILED');
-    await until('the auto-save wrote both replacements', () => fs.readFileSync(file, 'utf8') === expected, 30_000);
+    await autoSaved(suite.page, file, expected, 'the auto-save wrote both replacements');
   });
 
   it(`Replace All in a ${LARGE} log changes the two matches at its ends, in place: the file keeps its size and inode`, async () => {
-    const file = path.join(workspace, 'large.log');
+    const file = path.join(suite.workspace, 'large.log');
     const before = fs.statSync(file);
-    const frame = await openReplace(page, 'large.log', 'MARKER', 'marked');
-    await page.keyboard.press('Control+Alt+Enter');
+    const frame = await openReplace(suite.page, 'large.log', 'MARKER', 'marked');
+    await suite.page.keyboard.press('Control+Alt+Enter');
     await frame.locator('.find-widget .find-count', { hasText: 'Replaced 2 occurrences' }).waitFor({ timeout: 120_000 });
     await until('the auto-save wrote both in place', () => {
       const head = Buffer.alloc(6);
