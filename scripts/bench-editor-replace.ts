@@ -1,0 +1,96 @@
+/**
+ * What Replace All costs in the editor (#17), on a log with 200,000 matches (the most
+ * the editor replaces at once), against `sed -i` + `sync` on a copy in the same run:
+ * the replace in the edit list, its memory per replacement, a screen read and a key
+ * press afterwards, a find over the replaced content, and the save in place.
+ *   npm run bench:editor-replace
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { readLineSlices } from '../src/editor/lineService';
+import { segmentsOf } from '../src/editor/searchSegments';
+import { EditedText } from '../src/edits/editedText';
+import { PieceTable } from '../src/edits/pieceTable';
+import { rebaseForSave } from '../src/edits/rebaseEdits';
+import { saveInPlace } from '../src/edits/saveEngine';
+import { planOf } from '../src/edits/savePlan';
+import { LineIndex } from '../src/lines';
+import { MAX_EDITOR_REPLACEMENTS, type MatchRange, replaceAll } from '../src/replace/replaceEdits';
+import { planReplace } from '../src/replace/replacePlan';
+import { searchFile } from '../src/search/searchFile';
+
+const exposed = (globalThis as { gc?: () => void }).gc;
+if (!exposed) throw new Error('run with node --expose-gc (npm run bench:editor-replace does)');
+const gc: () => void = exposed;
+const ms = (t0: number) => performance.now() - t0;
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hugefile-bench-replace-'));
+  const file = path.join(dir, 'app.log');
+  const content = Array.from({ length: MAX_EDITOR_REPLACEMENTS }, (_, i) => `2026-12-07T10:00:00Z ERROR worker-${i} failed: connection reset by peer\n`).join('');
+  fs.writeFileSync(file, content);
+  fs.copyFileSync(file, `${file}.sed`);
+  execFileSync('sync');
+  try {
+    let t0 = performance.now();
+    execFileSync('sed', ['-i', 's/ERROR/FAILURE/g', `${file}.sed`]);
+    execFileSync('sync', [`${file}.sed`]);
+    const sed = ms(t0);
+
+    const index = LineIndex.open(file);
+    await index.whenComplete();
+    const text = new EditedText(index, new PieceTable(index, index.fileSize));
+    const matches: MatchRange[] = [];
+    for (let at = content.indexOf('ERROR'); at >= 0; at = content.indexOf('ERROR', at + 1)) matches.push({ offset: at, length: 5 });
+    gc();
+    const heap = process.memoryUsage().heapUsed;
+    t0 = performance.now();
+    const result = replaceAll(text, matches, planReplace({ kind: 'text', text: 'ERROR', matchCase: true, wholeWord: false }, 'FAILURE', false))!;
+    text.invalidate();
+    text.availableLines();
+    const replace = ms(t0);
+    gc();
+    const perReplacement = (process.memoryUsage().heapUsed - heap) / matches.length;
+    t0 = performance.now();
+    readLineSlices(text, MAX_EDITOR_REPLACEMENTS - 60, 60, 0, 4096);
+    const screen = ms(t0);
+    t0 = performance.now();
+    text.table.insert(text.size - 10, Buffer.from('x'));
+    text.invalidate();
+    readLineSlices(text, MAX_EDITOR_REPLACEMENTS - 60, 60, 0, 4096);
+    const key = ms(t0);
+    text.table.delete(text.size - 11, 1);
+    text.invalidate();
+    t0 = performance.now();
+    let found = 0;
+    await searchFile({ path: file, segments: segmentsOf(text.table), query: { kind: 'text', text: 'FAILURE', matchCase: true, wholeWord: false }, onMatches: (b) => { found += b.length; } });
+    const find = ms(t0);
+    const stat = fs.statSync(file);
+    t0 = performance.now();
+    const finish = rebaseForSave(text.table, [result.edit]);
+    await saveInPlace(planOf(file, text.table, { size: stat.size, mtimeMs: stat.mtimeMs }), {});
+    finish();
+    const save = ms(t0);
+    const same = fs.readFileSync(file).equals(fs.readFileSync(`${file}.sed`));
+    index.dispose();
+
+    const rows: [string, string][] = [
+      [`sed -i 's/ERROR/FAILURE/g' + sync (reference, ${(content.length / 1e6).toFixed(1)} MB)`, `${sed.toFixed(0)} ms`],
+      [`Replace All of ${matches.length.toLocaleString('en-US')} matches in the edit list`, `${replace.toFixed(0)} ms`],
+      ['then a screen (60 lines) at the end', `${screen.toFixed(1)} ms`],
+      ['then a key press and that screen again', `${key.toFixed(0)} ms`],
+      [`then a find over the replaced content (${found.toLocaleString('en-US')} found)`, `${find.toFixed(0)} ms`],
+      [`then Ctrl+S, in place and crash-safe (${same ? 'the same bytes as sed' : 'NOT the bytes sed wrote'})`, `${save.toFixed(0)} ms`],
+      ['Replace All + save against sed -i + sync', `${(sed / (replace + save)).toFixed(2)}x`],
+      ['memory per replacement (heap, target 16 bytes)', `${perReplacement.toFixed(0)} bytes`],
+    ];
+    for (const [what, value] of rows) console.log(`${what.padEnd(80)} ${value}`);
+    if (!same || found !== matches.length) process.exitCode = 1;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
