@@ -103,8 +103,10 @@ export class FindWidget {
   private onKey(e: KeyboardEvent): void {
     // Enter on a button presses it.
     if (e.key === 'Enter' && !(e.target instanceof HTMLButtonElement)) {
-      // A query typed and not yet sent finds its first match; otherwise go on to the next.
-      if (!this.field.flush()) this.actions.next(e.shiftKey);
+      // A query typed and not yet sent finds its first match first, as typing finds it in
+      // VS Code: Enter then goes on from it (waiting for it), whether typing paused or not.
+      this.field.flush();
+      this.actions.next(e.shiftKey);
     } else if (e.key === 'Escape') {
       this.actions.close();
     } else {

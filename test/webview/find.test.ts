@@ -71,6 +71,19 @@ describe('find and filter in the viewer webview (fake host, Chromium)', function
     await page.screenshot({ path: path.join(ARTIFACTS, 'find-widget.png') });
   });
 
+  it('Enter right after typing (no pause) goes to the second match, as in VS Code, where typing found the first', async () => {
+    const page = await open();
+    const hits = linesWhere((t) => t.includes('deadlock'));
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('deadloc');
+    await foundOn(page, hits[0]);
+    // The last letter and Enter at once: the query typed is searched first, then Enter goes on from its match.
+    await page.keyboard.type('k');
+    await page.keyboard.press('Enter');
+    await foundOn(page, hits[1]);
+    await page.waitForSelector(`.find-count:text-is("2 of ${n(hits.length)}")`);
+  });
+
   it('Enter, Shift+Enter, F3 step through matches and wrap around the file', async () => {
     const page = await open();
     const hits = linesWhere((t) => t.includes('deadlock'));
