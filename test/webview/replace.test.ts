@@ -65,6 +65,16 @@ describe('replace in the viewer webview (fake host, Chromium)', function () {
     await page.keyboard.type(replacement);
   }
 
+  /** Ctrl+H with the regex option, `pattern` found `count` as the widget says, then `replacement` typed. */
+  async function regexReplaceWith(page: Page, pattern: string, count: string, replacement: string): Promise<void> {
+    await page.keyboard.press('Control+H');
+    await page.keyboard.press('Alt+R');
+    await page.keyboard.type(pattern);
+    await page.waitForSelector(`.find-count:text-is("${count}")`);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(replacement);
+  }
+
   it('Ctrl+H shows the replace row (the find input focused while it is empty, else the replace input); Ctrl+F hides it', async () => {
     const page = await open();
     assert.strictEqual(await page.isVisible('.find-widget'), false);
@@ -170,12 +180,7 @@ describe('replace in the viewer webview (fake host, Chromium)', function () {
 
   it('a regex replacement takes the groups ($1, $2)', async () => {
     const page = await open();
-    await page.keyboard.press('Control+H');
-    await page.keyboard.press('Alt+R');
-    await page.keyboard.type('(\\w+) at line (\\d)');
-    await page.waitForSelector('.find-count:text-is("1 of 1")');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('line $2: $1');
+    await regexReplaceWith(page, '(\\w+) at line (\\d)', '1 of 1', 'line $2: $1');
     await page.click('.find-replace-all');
     await textIs(page, LOG.replace('ERROR at line 3', 'line 3: ERROR'));
     await page.waitForSelector('.find-count:text-is("Replaced 1 occurrence")');
@@ -200,12 +205,7 @@ describe('replace in the viewer webview (fake host, Chromium)', function () {
 
   it('a replacement naming a group the pattern lacks shows the error and changes nothing', async () => {
     const page = await open();
-    await page.keyboard.press('Control+H');
-    await page.keyboard.press('Alt+R');
-    await page.keyboard.type('(error)');
-    await page.waitForSelector('.find-count:text-is("1 of 5")');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('$5');
+    await regexReplaceWith(page, '(error)', '1 of 5', '$5');
     await page.keyboard.press('Control+Alt+Enter');
     await countSays(page, '$5');
     assert.ok(await page.$eval('.find-widget', (w) => w.classList.contains('no-results')), 'in the error style');
