@@ -131,7 +131,6 @@ export class Viewer implements View {
       type: (text) => this.edits.type(text),
       clipboard: (action) => this.clipboard(action),
       openFind: () => this.openFind(),
-      passedOn: () => this.caretReporter.flush(),
       openReplace: () => this.openFind(true),
       openFilter: () => this.filter.open(),
       goToLine: () => this.post({ type: 'command', command: 'goToLine' }),

@@ -30,24 +30,17 @@ export class CaretReport {
   /** Reports the caret shortly, if it or the selection changed by then. */
   schedule(): void {
     if (this.timer) return;
-    this.timer = window.setTimeout(() => this.flush(), CARET_THROTTLE_MS);
-  }
-
-  /**
-   * Reports the caret now if it or the selection changed since the last report: before
-   * a key goes on to VS Code, whose command (Toggle Hex View) reads the host's caret.
-   */
-  flush(): void {
-    clearTimeout(this.timer);
-    this.timer = 0;
-    const c = this.cursor;
-    const { start, end } = c.selection();
-    const key = `${c.caret}:${end - start}:${c.insert}`;
-    if (key === this.lastSent) return;
-    const moved = !this.lastSent.startsWith(`${c.caret}:`);
-    this.lastSent = key;
-    this.host.post({ type: 'byteCaret', offset: c.caret, selectionLength: end - start, insert: c.insert });
-    if (moved && this.host.focused) this.announce();
+    this.timer = window.setTimeout(() => {
+      this.timer = 0;
+      const c = this.cursor;
+      const { start, end } = c.selection();
+      const key = `${c.caret}:${end - start}:${c.insert}`;
+      if (key === this.lastSent) return;
+      const moved = !this.lastSent.startsWith(`${c.caret}:`);
+      this.lastSent = key;
+      this.host.post({ type: 'byteCaret', offset: c.caret, selectionLength: end - start, insert: c.insert });
+      if (moved && this.host.focused) this.announce();
+    }, CARET_THROTTLE_MS);
   }
 
   /** Drops a report not sent yet (the view is going away). */

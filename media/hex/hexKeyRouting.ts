@@ -17,8 +17,6 @@ export interface KeyTargets {
   post(message: ViewerMessage): void;
   /** Runs a command; false when it does nothing, so the key goes on. */
   run(command: HexCommand): boolean;
-  /** A key goes on to VS Code: its command must find the caret where the user sees it. */
-  passedOn(): void;
 }
 
 /** Listens for the hex view's keys on `editor` (its rows) and on the page, until `signal` aborts. */
@@ -35,7 +33,7 @@ export function routeHexKeys(editor: HTMLElement, to: KeyTargets, signal: AbortS
     if (command && to.run(command)) {
       e.preventDefault();
       e.stopPropagation();
-    } else to.passedOn();
+    }
   });
   // Capture phase, before VS Code's forwarding listener on the window: Ctrl+G is ours.
   window.addEventListener('keydown', (e) => {

@@ -370,7 +370,7 @@ export class HexView implements View {
     }, { signal });
     this.editor.addEventListener('focus', () => this.setFocused(true));
     this.editor.addEventListener('blur', () => this.setFocused(false));
-    routeHexKeys(this.editor, { find: this.find, post: (m) => this.post(m), run: (command) => this.commands.run(command), passedOn: () => this.caretReport.flush() }, signal);
+    routeHexKeys(this.editor, { find: this.find, post: (m) => this.post(m), run: (command) => this.commands.run(command) }, signal);
   }
 
   private focusView(): void {

@@ -33,27 +33,20 @@ export class CaretReporter {
   /** Reports the caret as it will be shortly, unless a report is already on its way. */
   schedule(): void {
     if (this.timer) return;
-    this.timer = window.setTimeout(() => this.flush(), CARET_THROTTLE_MS);
-  }
-
-  /**
-   * Reports the caret now if it changed since the last report: before a key goes on to
-   * VS Code, whose command (Toggle Hex View, Go to Line) reads the caret the host has.
-   */
-  flush(): void {
-    clearTimeout(this.timer);
-    this.timer = 0;
-    const { caret, anchor, topLine, overwrite } = this.host;
-    const at = (p: Position): Position => ({ line: p.line, column: p.column === EOL ? this.cache.lineLength(p.line) ?? 0 : p.column });
-    const position = at(caret);
-    const other = at(anchor);
-    const selected = other.line !== position.line || other.column !== position.column;
-    const key = `${position.line}:${position.column}:${topLine}:${overwrite}:${selected ? `${other.line}:${other.column}` : ''}`;
-    if (key === this.lastSent) return;
-    const lineChanged = !this.lastSent.startsWith(`${caret.line}:`);
-    this.lastSent = key;
-    this.host.post(selected ? { type: 'caret', position, topLine, overwrite, anchor: other } : { type: 'caret', position, topLine, overwrite });
-    if (lineChanged && this.host.focused) this.announceLine(caret.line);
+    this.timer = window.setTimeout(() => {
+      this.timer = 0;
+      const { caret, anchor, topLine, overwrite } = this.host;
+      const at = (p: Position): Position => ({ line: p.line, column: p.column === EOL ? this.cache.lineLength(p.line) ?? 0 : p.column });
+      const position = at(caret);
+      const other = at(anchor);
+      const selected = other.line !== position.line || other.column !== position.column;
+      const key = `${position.line}:${position.column}:${topLine}:${overwrite}:${selected ? `${other.line}:${other.column}` : ''}`;
+      if (key === this.lastSent) return;
+      const lineChanged = !this.lastSent.startsWith(`${caret.line}:`);
+      this.lastSent = key;
+      this.host.post(selected ? { type: 'caret', position, topLine, overwrite, anchor: other } : { type: 'caret', position, topLine, overwrite });
+      if (lineChanged && this.host.focused) this.announceLine(caret.line);
+    }, CARET_THROTTLE_MS);
   }
 
   private announceLine(line: number): void {

@@ -20,8 +20,6 @@ export interface TextInputHost {
   type(text: string): void;
   clipboard(action: ClipboardAction): void;
   openFind(): void;
-  /** A key goes on to VS Code: its command must find the caret where the user sees it. */
-  passedOn(): void;
   /** Ctrl+H: find with the replace row. */
   openReplace(): void;
   openFilter(): void;
@@ -140,9 +138,6 @@ export class TextInput {
       e.preventDefault();
       e.stopPropagation();
       this.host.queueKey(() => this.host.run(command));
-      return;
-    }
-    if (isBoundOptionChord(e)) e.preventDefault(); // VS Code runs it: its character must not reach the textarea
-    this.host.passedOn();
+    } else if (isBoundOptionChord(e)) e.preventDefault(); // VS Code runs it: its character must not reach the textarea
   }
 }
