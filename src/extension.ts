@@ -7,14 +7,16 @@ import { toggleAnsiEscapes } from './editor/logColours';
 import { MARK_ACTIONS } from './editor/markProtocol';
 import { MarkStore } from './marks/markStore';
 import { openInHugeEditor } from './editor/openInHugeEditor';
-import { EncodingChoices, reopenWithEncoding } from './editor/reopenWithEncoding';
+import { encodingChoices, reopenWithEncoding } from './editor/reopenWithEncoding';
+import { lineBreakChoices, reopenWithLineEnding } from './editor/reopenWithLineEnding';
 import { IndexCache } from './editor/indexCache';
 import { targetUri } from './editor/targetUri';
 
 /** Registers the custom editor, its commands and the large-file redirect. */
 export function activate(context: vscode.ExtensionContext): void {
   const provider = new HugeEditorProvider(
-    context.extensionUri, context.storageUri ?? context.globalStorageUri, new MarkStore(context.globalState), new EncodingChoices(context.workspaceState),
+    context.extensionUri, context.storageUri ?? context.globalStorageUri, new MarkStore(context.globalState),
+    encodingChoices(context.workspaceState), lineBreakChoices(context.workspaceState),
     new IndexCache(vscode.Uri.joinPath(context.globalStorageUri, 'line-index').fsPath),
   );
   context.subscriptions.push(
@@ -39,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('hugefile.manageHighlights', () => manageHighlightRules()),
     vscode.commands.registerCommand('hugefile.toggleAnsiEscapes', () => toggleAnsiEscapes()),
     vscode.commands.registerCommand('hugefile.reopenWithEncoding', () => reopenWithEncoding(provider.activeSession?.document, provider.encodings)),
+    vscode.commands.registerCommand('hugefile.reopenWithLineEnding', () => reopenWithLineEnding(provider.activeSession?.document, provider.lineBreaks)),
     vscode.commands.registerCommand('hugefile.saveNow', () => {
       if (provider.activeSession) provider.activeSession.saveNow();
       else void vscode.commands.executeCommand('workbench.action.files.save');

@@ -1,6 +1,9 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { GUESS_BYTES } from '../encoding/detectEncoding';
+import { fileHead } from '../encoding/fileHead';
 import { LineIndex } from '../lines';
+import { detectLineBreak } from '../lines/lineBreak';
 import { formatBytes } from './format';
 import { describeError } from './viewerSession';
 import { targetUri } from './targetUri';
@@ -34,7 +37,8 @@ export function registerCountLines(context: vscode.ExtensionContext): void {
     const started = Date.now();
     let index: LineIndex;
     try {
-      index = LineIndex.open(uri.fsPath, { workers: 2, background: true });
+      // A file of lone CR line ends has lines too (as the editor shows them), though `wc -l` counts none.
+      index = LineIndex.open(uri.fsPath, { workers: 2, background: true, lineBreak: detectLineBreak(fileHead(uri.fsPath, GUESS_BYTES)) });
     } catch (err) {
       void vscode.window.showErrorMessage(`Cannot count lines of ${name}: ${describeError(err as Error)}`);
       return;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Disposable } from './dispose';
 import type { HugeDocument } from './hugeDocument';
+import type { Eol } from './protocol';
 
 /** Words for how the encoding was chosen, in the entry's tooltip. */
 const REASONS = {
@@ -12,9 +13,15 @@ const REASONS = {
   chosen: 'your choice (Reopen with Encoding)',
 } as const;
 
+const EOL_NAMES: Record<Eol, { label: string; spelled: string }> = {
+  '\n': { label: 'LF', spelled: 'LF (\\n)' },
+  '\r\n': { label: 'CRLF', spelled: 'CR LF (\\r\\n)' },
+  '\r': { label: 'CR', spelled: 'a lone CR (\\r)' },
+};
+
 /**
  * The active viewer's encoding and line ending in the status bar, where VS Code shows
- * a text editor's; the encoding opens Reopen with Encoding.
+ * a text editor's; the encoding opens Reopen with Encoding, the line ending Reopen with Line Ending.
  */
 export class EncodingStatusBar extends Disposable {
   private readonly encoding = this.register(vscode.window.createStatusBarItem('hugefile.encoding', vscode.StatusBarAlignment.Right, 98));
@@ -26,6 +33,7 @@ export class EncodingStatusBar extends Disposable {
     this.encoding.name = 'Huge File: Encoding';
     this.encoding.command = 'hugefile.reopenWithEncoding';
     this.eol.name = 'Huge File: End of Line Sequence';
+    this.eol.command = 'hugefile.reopenWithLineEnding';
     this.register({ dispose: () => this.stateListener?.dispose() });
   }
 
@@ -45,9 +53,10 @@ export class EncodingStatusBar extends Disposable {
       : `Read as ${encoding.label}, chosen by ${REASONS[reason]}. Select to reopen it with another encoding.`;
     this.encoding.show();
     const render = () => {
-      const crlf = document.eol === '\r\n';
-      this.eol.text = crlf ? 'CRLF' : 'LF';
-      this.eol.tooltip = `${document.fileName} ends its lines with ${crlf ? 'CR LF (\\r\\n)' : 'LF (\\n)'}, as its first line does; Enter types that.`;
+      const eol = EOL_NAMES[document.eol];
+      const why = document.lineBreak.chosen ? 'as you chose' : document.eol === '\r' ? 'as its first bytes show' : 'as its first line does';
+      this.eol.text = eol.label;
+      this.eol.tooltip = `${document.fileName} ends its lines with ${eol.spelled}, ${why}; Enter types that. Select to read its lines as ending otherwise.`;
     };
     this.stateListener = document.onDidChangeState(render);
     render();

@@ -54,6 +54,7 @@ export class FilterController {
       path: this.document.uri.fsPath,
       segments: segmentsOf(this.document.text!.table),
       encoding: this.document.text!.encoding.id,
+      lineBreak: this.document.text!.lineBreak.kind,
       background: true,
       include: message.include,
       exclude: message.exclude,

@@ -99,6 +99,7 @@ export class HighlightLanes {
           path: this.document.uri.fsPath,
           segments: segmentsOf(text.table),
           encoding: text.encoding.id,
+          lineBreak: text.lineBreak.kind,
           query: this.rules[rule].query,
           background: true,
           signal,

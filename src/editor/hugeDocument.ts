@@ -9,6 +9,7 @@ import type { SpliceRecord } from '../edits/spliceRecord';
 import { StepResult, UndoEntry, UndoSteps } from '../edits/undoSteps';
 import { UTF8 } from '../encoding/textEncoding';
 import { LineIndex, ResetReason } from '../lines';
+import { CR_BREAK, LF_BREAK } from '../lines/lineBreak';
 import type { MarkStore } from '../marks/markStore';
 import { backupToRestore, LeftoverBackup, leftoverBackup, readBackup, RolledBack, writeBackup } from './backup';
 import { DiskFollower } from './diskFollower';
@@ -22,7 +23,8 @@ import { FileMark, markOf } from './fileMark';
 import type { IndexCache } from './indexCache';
 import { formatBytes } from './format';
 import { applyHeldEdit, HeldEdit } from './heldEdit';
-import { FileState, NoticeMessage } from './protocol';
+import { Eol, FileState, NoticeMessage } from './protocol';
+import { DocumentLineBreak, documentLineBreak } from './reopenWithLineEnding';
 import { saveDocumentAs } from './saving';
 
 const WATCH_INTERVAL_MS = 500;
@@ -43,6 +45,12 @@ export interface ContentChange {
 export interface EditOrigin {
   viewer: object;
   id: number;
+}
+
+/** What the user chose for how a file is read (Reopen with Encoding, Reopen with Line Ending); detected when absent. */
+export interface FileReadingChoices {
+  encoding?: string;
+  lineBreak?: string;
 }
 
 /** The parts of a document whose file could be opened. */
@@ -107,7 +115,7 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
    * `openError`.
    */
   static async create(
-    uri: vscode.Uri, backupId: string | undefined, marks: MarkStore<FileMark>, chosenEncoding?: string, indexCache?: IndexCache,
+    uri: vscode.Uri, backupId: string | undefined, marks: MarkStore<FileMark>, chosen: FileReadingChoices = {}, indexCache?: IndexCache,
   ): Promise<HugeDocument> {
     if (uri.scheme !== 'file') {
       return new HugeDocument(uri, undefined, new Error(`Huge File Editor reads local files only; ${uri.scheme}: files are not supported.`), marks);
@@ -117,10 +125,13 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
       if (recovery.recovered) {
         void vscode.window.showWarningMessage(`A save of ${path.basename(uri.fsPath)} was interrupted. The file was restored to its content before that save. (${recovery.detail})`);
       }
-      const encoding = documentEncoding(uri, chosenEncoding);
+      const encoding = documentEncoding(uri, chosen.encoding);
+      const lineBreak = documentLineBreak(uri, chosen.lineBreak);
       const restore = indexCache?.load(uri.fsPath);
-      const index = LineIndex.open(uri.fsPath, { workers: 1, deferWorkers: true, background: true, encoding: encoding.encoding, restore });
-      const document = new HugeDocument(uri, index, undefined, marks, encoding);
+      const index = LineIndex.open(uri.fsPath, {
+        workers: 1, deferWorkers: true, background: true, encoding: encoding.encoding, lineBreak: lineBreak.lineBreak, restore,
+      });
+      const document = new HugeDocument(uri, index, undefined, marks, encoding, lineBreak);
       if (indexCache) document.register({ dispose: indexCache.follow(uri.fsPath, index, restore !== undefined && index.complete) });
       document.rolledBack = recovery.restored;
       if (backupId) await document.restoreBackup(backupId);
@@ -146,6 +157,8 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     markStore: MarkStore<FileMark>,
     /** The encoding the file is read in (see documentEncoding). */
     readonly encoding: DocumentEncoding = { encoding: UTF8, reason: 'default' },
+    /** How the file's lines end (see documentLineBreak). */
+    readonly lineBreak: DocumentLineBreak = { lineBreak: LF_BREAK, chosen: false },
   ) {
     super();
     if (!index) return;
@@ -224,9 +237,10 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
     return undefined;
   }
 
-  /** The line ending Enter inserts: CRLF when the first line ends with one, else LF. */
-  get eol(): '\n' | '\r\n' {
+  /** The line ending Enter inserts: CR for a file read with lone CR line ends, CRLF when the first line ends with one, else LF. */
+  get eol(): Eol {
     const text = this.text;
+    if (text?.lineBreak === CR_BREAK) return '\r';
     if (!text || text.availableLines() < 2) return '\n';
     const first = text.lineBounds(0);
     return first.next - first.end === 2 ? '\r\n' : '\n';

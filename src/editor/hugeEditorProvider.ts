@@ -6,7 +6,7 @@ import { HugeDocument } from './hugeDocument';
 import { offerLeftoverBackup } from './leftoverPrompt';
 import { ViewerStatusBar } from './statusBar';
 import { EncodingStatusBar } from './encodingStatus';
-import type { EncodingChoices } from './reopenWithEncoding';
+import type { FileChoices } from './fileChoices';
 import type { IndexCache } from './indexCache';
 import { ViewerSession } from './viewerSession';
 import { VIEW_TYPE } from './viewType';
@@ -29,13 +29,13 @@ export class HugeEditorProvider extends Disposable implements vscode.CustomEdito
   private hexContext: boolean | undefined;
 
   /**
-   * `marks` keeps each file's marks across sessions, `encodings` the encodings chosen for files, `indexes` the line indexes
+   * `marks` keeps each file's marks across sessions, `encodings` and `lineBreaks` the encodings and line ends chosen for files, `indexes` the line indexes
    * of files indexed whole. `backupDir` is where VS Code has the extension write its backups (the workspace's storage, else
    * the global one): edits left there unclaimed are offered back.
    */
   constructor(
     private readonly extensionUri: vscode.Uri, private readonly backupDir: vscode.Uri | undefined,
-    private readonly marks: MarkStore<FileMark>, readonly encodings: EncodingChoices, private readonly indexes: IndexCache,
+    private readonly marks: MarkStore<FileMark>, readonly encodings: FileChoices, readonly lineBreaks: FileChoices, private readonly indexes: IndexCache,
   ) {
     super();
   }
@@ -46,7 +46,9 @@ export class HugeEditorProvider extends Disposable implements vscode.CustomEdito
   }
 
   async openCustomDocument(uri: vscode.Uri, context: vscode.CustomDocumentOpenContext): Promise<HugeDocument> {
-    const document = await HugeDocument.create(uri, context.backupId, this.marks, this.encodings.get(uri.fsPath), this.indexes);
+    const document = await HugeDocument.create(
+      uri, context.backupId, this.marks, { encoding: this.encodings.get(uri.fsPath), lineBreak: this.lineBreaks.get(uri.fsPath) }, this.indexes,
+    );
     // The document's emitters die with it, and these subscriptions with them.
     document.onDidEdit((e) => this.editEmitter.fire(e));
     document.onDidChangeUnsaved(() => this.changeEmitter.fire({ document }));

@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import type { LineBreakKind } from '../lines/lineBreak';
 import type { LineIndex, LineIndexSnapshot } from '../lines/lineIndex';
 import { diskChangeOf, FileMark, markOf } from './fileMark';
 
@@ -14,6 +15,8 @@ interface Header {
   dev: number;
   mark: FileMark;
   every: number;
+  /** Absent in entries kept before lines could end in a lone CR: 'lf'. */
+  lineBreak?: LineBreakKind;
   parts: { from: number; to: number; newlines: number; count: number }[];
 }
 
@@ -55,7 +58,7 @@ export class IndexCache {
       const mark = markOf(filePath);
       if (mark.size !== snapshot.size) return;
       const header: Header = {
-        version: 1, path: filePath, dev: fs.statSync(filePath).dev, mark, every: snapshot.every,
+        version: 1, path: filePath, dev: fs.statSync(filePath).dev, mark, every: snapshot.every, lineBreak: snapshot.lineBreak,
         parts: snapshot.parts.map((p) => ({ from: p.from, to: p.to, newlines: p.newlines, count: p.starts.length })),
       };
       const starts = Buffer.concat(snapshot.parts.map((p) => Buffer.from(p.starts.buffer, p.starts.byteOffset, p.starts.byteLength)));
@@ -129,7 +132,8 @@ function parse(data: Buffer, filePath: string): { header: Header; snapshot: Line
     from = p.to;
   }
   if (from !== header.mark.size) return undefined;
-  return { header, snapshot: { size: header.mark.size, every: header.every, parts } };
+  const lineBreak = header.lineBreak === 'cr' ? 'cr' : 'lf';
+  return { header, snapshot: { size: header.mark.size, every: header.every, lineBreak, parts } };
 }
 
 /** Whether the file is still the one `header` was taken of, or it grown by appending. */

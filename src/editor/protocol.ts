@@ -60,6 +60,9 @@ export interface LineSlice {
   fromByte: number;
 }
 
+/** The line ending Enter types. */
+export type Eol = '\n' | '\r\n' | '\r';
+
 /** What the viewer knows about the file and its index. */
 export interface FileState {
   fileName: string;
@@ -83,7 +86,7 @@ export interface FileState {
   /** Unsaved edits exist. */
   dirty: boolean;
   /** The line ending Enter inserts (the file's own). */
-  eol: '\n' | '\r\n';
+  eol: Eol;
   /** How the text's characters map to the file's bytes (its encoding's): UTF-8 when absent. */
   units?: ColumnUnits;
 }

@@ -91,6 +91,7 @@ export class ReplaceController {
       path: this.document.uri.fsPath,
       segments: segmentsOf(text.table),
       encoding: text.encoding.id,
+      lineBreak: text.lineBreak.kind,
       query: plan.query,
       signal: abort.signal,
       onMatches: (batch) => {

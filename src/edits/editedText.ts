@@ -1,15 +1,14 @@
 import type { LineIndex } from '../lines';
 
 /** What EditedText reads of a line index (a LineIndex; tests give an in-memory one). */
-export type IndexedLines = Pick<LineIndex, 'encoding' | 'complete' | 'lineCount' | 'knownNewlines' | 'estimatedLineCount' | 'progress'
+export type IndexedLines = Pick<LineIndex, 'encoding' | 'lineBreak' | 'complete' | 'lineCount' | 'knownNewlines' | 'estimatedLineCount' | 'progress'
   | 'lineBounds' | 'lineOfOffset' | 'offsetAfterNewline' | 'newlinesBefore'>;
 import type { TextEncoding } from '../encoding/textEncoding';
+import { type LineBreak, textEndBefore } from '../lines/lineBreak';
 import type { TextSource } from '../lines/textSource';
 import { Piece, PieceTable } from './pieceTable';
 import { indexAtOrBefore } from '../util/sortedSearch';
 
-const LF = 10;
-const CR = 13;
 /**
  * An original run this short has its newlines counted in its bytes: asking the index
  * costs a scan from its nearest checkpoint at each end, which a Replace All's hundreds
@@ -52,6 +51,10 @@ export class EditedText implements TextSource {
 
   get encoding(): TextEncoding {
     return this.index.encoding;
+  }
+
+  get lineBreak(): LineBreak {
+    return this.index.lineBreak;
   }
 
   get complete(): boolean {
@@ -101,11 +104,8 @@ export class EditedText implements TextSource {
     if (this.table.isPristine) return this.index.lineBounds(n);
     const start = n === 0 ? 0 : this.afterNewline(n);
     const next = n + 1 <= this.currentLayout().knownNewlines ? this.afterNewline(n + 1) : this.size;
-    let end = next;
-    if (next > start && this.byteAt(next - 1) === LF) {
-      end = next - 1;
-      if (end > start && this.byteAt(end - 1) === CR) end--;
-    }
+    const broken = next > start && this.byteAt(next - 1) === this.lineBreak.byte;
+    const end = broken ? textEndBefore(this.lineBreak, next - 1, start, (at) => this.byteAt(at)) : next;
     return { start, end, next };
   }
 
@@ -134,9 +134,9 @@ export class EditedText implements TextSource {
     return { known: layout.knownNewlines + (this.endsWithBreak() ? 0 : 1), all: true };
   }
 
-  /** Empty, or the last byte is '\n' (read once per change: lineBounds asks for every line). */
+  /** Empty, or the last byte is a line break (read once per change: lineBounds asks for every line). */
   private endsWithBreak(): boolean {
-    this.lastIsBreak ??= this.size === 0 || this.byteAt(this.size - 1) === LF;
+    this.lastIsBreak ??= this.size === 0 || this.byteAt(this.size - 1) === this.lineBreak.byte;
     return this.lastIsBreak;
   }
 
@@ -154,7 +154,7 @@ export class EditedText implements TextSource {
     if (piece.source === 'added') {
       const bytes = this.table.pieceBytes(piece);
       let at = -1;
-      for (let seen = 0; seen < k; seen++) at = bytes.indexOf(LF, at + 1);
+      for (let seen = 0; seen < k; seen++) at = bytes.indexOf(this.lineBreak.byte, at + 1);
       return layout.starts[i] + at + 1;
     }
     const lineStart = this.index.offsetAfterNewline(this.originalNewlinesBefore(piece.start) + k);
@@ -174,8 +174,9 @@ export class EditedText implements TextSource {
   private newlinesIn(piece: Piece, length: number): number {
     if (piece.source === 'added' || length <= COUNT_DIRECTLY_BYTES) {
       const bytes = this.table.pieceBytes(piece, 0, length);
+      const newline = this.lineBreak.byte;
       let count = 0;
-      for (let at = bytes.indexOf(LF); at !== -1; at = bytes.indexOf(LF, at + 1)) count++;
+      for (let at = bytes.indexOf(newline); at !== -1; at = bytes.indexOf(newline, at + 1)) count++;
       return count;
     }
     return this.originalNewlinesBefore(piece.start + length) - this.originalNewlinesBefore(piece.start);

@@ -12,6 +12,8 @@ export interface ScanJob {
   to: number;
   every: number;
   newlinesBefore: number;
+  /** The byte that ends a line (see LineBreak). */
+  newline: number;
 }
 
 /** What a worker posts back: batches as it goes, then done or an error. */
@@ -35,7 +37,7 @@ function run(job: ScanJob): void {
     scanRange((at, dst, n) => reader.readInto(at, dst, 0, n), job.from, job.to, job.every, job.newlinesBefore, createScanner(), (batch) => {
       post({ type: 'batch', ...batch }, [batch.checkpoints.buffer as ArrayBuffer]);
       return true;
-    });
+    }, job.newline);
     post({ type: 'done' });
   } finally {
     reader.close();

@@ -3,6 +3,7 @@ import type { Worker } from 'worker_threads';
 import { TextEncoding, UTF8 } from '../encoding/textEncoding';
 import { spawnWorker } from '../workers/spawnWorker';
 import { IndexPart } from './indexPart';
+import { LF_BREAK, LineBreak, LineBreakKind, textEndBefore } from './lineBreak';
 import type { ScanJob, WorkerMessage } from './indexWorker';
 import { createScanner, NewlineScanner } from './newlineScanner';
 import { FileReader, fileReaders } from './readers/fileReaders';
@@ -22,10 +23,12 @@ export interface LineIndexOptions {
   background?: boolean;
   /** The file's encoding (UTF-8 when not given): one whose newline is one byte, `\n`. */
   encoding?: TextEncoding;
+  /** How lines end: `\n` (and `\r\n`) when not given, or a lone `\r`. */
+  lineBreak?: LineBreak;
   /**
    * The index of this file, or of its first `restore.size` bytes, as `snapshot` gave it
    * once complete: taken as it is (only bytes past it are scanned). The caller vouches
-   * that those bytes did not change since; a snapshot of another `every` is ignored.
+   * that those bytes did not change since; a snapshot of another `every` or line break is ignored.
    */
   restore?: LineIndexSnapshot;
 }
@@ -34,6 +37,8 @@ export interface LineIndexOptions {
 export interface LineIndexSnapshot {
   size: number;
   every: number;
+  /** The line break counted ('lf' when absent: snapshots kept before there was a choice). */
+  lineBreak?: LineBreakKind;
   parts: { from: number; to: number; newlines: number; starts: Float64Array }[];
 }
 
@@ -49,7 +54,6 @@ export interface IndexProgress {
 /** Why an index started over: the file got shorter, another file replaced it, or it was rewritten in place. */
 export type ResetReason = 'shrunk' | 'replaced' | 'rewritten';
 
-const LF = 10;
 const PARALLEL_MIN = 64 * 1024 * 1024;
 const PROBE = 64 * 1024;
 /**
@@ -89,9 +93,12 @@ export class LineIndex {
 
   /** The file's encoding, as opened. */
   readonly encoding: TextEncoding;
+  /** How the file's lines end, as opened. */
+  readonly lineBreak: LineBreak;
 
   private constructor(readonly path: string, private readonly options: LineIndexOptions) {
     this.encoding = options.encoding ?? UTF8;
+    this.lineBreak = options.lineBreak ?? LF_BREAK;
     if (this.encoding.unitBytes !== 1) {
       throw Object.assign(new Error(`${this.encoding.label} is not read as text yet: its line breaks are two bytes wide`), { code: 'EUNSUPPORTED', path });
     }
@@ -101,7 +108,7 @@ export class LineIndex {
     this.mf = fileReaders.openRandom(path);
     this.identity = identityOf(fs.statSync(path));
     const restore = options.restore;
-    if (restore && restore.every === this.every && restore.size <= this.mf.size && restore.parts.length > 0) {
+    if (restore && restore.every === this.every && (restore.lineBreak ?? 'lf') === this.lineBreak.kind && restore.size <= this.mf.size && restore.parts.length > 0) {
       this.restoreFrom(restore);
     } else {
       this.startScan(0, this.mf.size, 0, options.workers ?? 1);
@@ -152,7 +159,7 @@ export class LineIndex {
     const size = this.mf.size;
     if (size === 0) return 0;
     this.mf.readInto(size - 1, this.probe, 0, 1);
-    return this.knownNewlines + (this.probe[0] === LF ? 0 : 1);
+    return this.knownNewlines + (this.probe[0] === this.lineBreak.byte ? 0 : 1);
   }
 
   /** A line count while indexing: exact when complete, else extrapolated from the indexed prefix. */
@@ -170,6 +177,7 @@ export class LineIndex {
     return {
       size: this.mf.size,
       every: this.every,
+      lineBreak: this.lineBreak.kind,
       parts: this.parts.map((p) => ({ from: p.from, to: p.to, newlines: p.newlines, starts: p.checkpoints() })),
     };
   }
@@ -208,18 +216,15 @@ export class LineIndex {
   }
 
   /**
-   * Where line `n`'s text ends (exclusive, before its `\n`; a `\r` before the `\n`
+   * Where line `n`'s text ends (exclusive, before its line break; a `\r` before a `\n`
    * is excluded, as memSlices eats it) and where the next line starts.
    */
   lineBounds(n: number): { start: number; end: number; next: number } {
     if (!this.isLineKnown(n)) throw new RangeError(`line ${n} is not indexed yet`);
     const start = this.offsetOfLine(n);
     const next = n + 1 <= this.knownNewlines ? this.offsetAfterNewline(n + 1) : this.mf.size;
-    let end = next;
-    if (next > start && next <= this.mf.size && this.byteAt(next - 1) === LF) {
-      end = next - 1;
-      if (end > start && this.byteAt(end - 1) === 13) end--;
-    }
+    const broken = next > start && next <= this.mf.size && this.byteAt(next - 1) === this.lineBreak.byte;
+    const end = broken ? textEndBefore(this.lineBreak, next - 1, start, (at) => this.byteAt(at)) : next;
     return { start, end, next };
   }
 
@@ -242,7 +247,7 @@ export class LineIndex {
     checkLine(offset);
     if (offset === 0) return 0;
     if (offset > this.mf.size) throw new RangeError(`offset ${offset} is past the end (${this.mf.size})`);
-    return this.lineOfOffset(offset - 1) + (this.byteAt(offset - 1) === LF ? 1 : 0);
+    return this.lineOfOffset(offset - 1) + (this.byteAt(offset - 1) === this.lineBreak.byte ? 1 : 0);
   }
 
   /** Resolves when line `n` is fully known, or the index is complete (then `n` may be past the end). */
@@ -378,7 +383,7 @@ export class LineIndex {
       }
       this.parts.push(part);
       if (part.complete) continue;
-      this.spawn(part, { path: this.path, from: part.scannedTo, to: part.to, every: this.every, newlinesBefore: part.newlines });
+      this.spawn(part, { path: this.path, from: part.scannedTo, to: part.to, every: this.every, newlinesBefore: part.newlines, newline: this.lineBreak.byte });
     }
     this.settle();
   }
@@ -391,7 +396,7 @@ export class LineIndex {
       scanRange((at, dst, n) => this.mf.readInto(at, dst, 0, n), part.from, end, this.every, 0, createScanner(), (batch) => {
         part.append(batch.checkpoints, batch.newlines, batch.scannedTo);
         return true;
-      });
+      }, this.lineBreak.byte);
     } catch {
       // The worker starts from wherever this got to.
     }
@@ -471,8 +476,8 @@ export class LineIndex {
     for (let at = from; at < this.mf.size; at += PROBE) {
       const len = Math.min(PROBE, this.mf.size - at);
       this.mf.readInto(at, this.probe, 0, len);
-      const count = this.scanner.countByte(this.probe, len, LF);
-      if (count >= left) return at + this.scanner.nthByte(this.probe, len, LF, left - 1);
+      const count = this.scanner.countByte(this.probe, len, this.lineBreak.byte);
+      if (count >= left) return at + this.scanner.nthByte(this.probe, len, this.lineBreak.byte, left - 1);
       left -= count;
     }
     throw new RangeError(`newline not found: the file changed under the index`);
@@ -483,7 +488,7 @@ export class LineIndex {
     for (let at = from; at < to; at += PROBE) {
       const len = Math.min(PROBE, to - at);
       this.mf.readInto(at, this.probe, 0, len);
-      count += this.scanner.countByte(this.probe, len, LF);
+      count += this.scanner.countByte(this.probe, len, this.lineBreak.byte);
     }
     return count;
   }

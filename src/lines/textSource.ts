@@ -4,10 +4,13 @@
  * known yet (still being indexed) or out of range.
  */
 import type { TextEncoding } from '../encoding/textEncoding';
+import type { LineBreak } from './lineBreak';
 
 export interface TextSource {
   /** How its bytes are characters: columns step over whole characters, typed text is written in it. */
   readonly encoding: TextEncoding;
+  /** How its lines end: `\n` (or `\r\n`), or a lone `\r`. */
+  readonly lineBreak: LineBreak;
   /** Size in bytes. */
   readonly size: number;
   /** True once every line is known. */
@@ -16,7 +19,7 @@ export interface TextSource {
   availableLines(): number;
   /** Total lines: exact once complete, else an estimate. */
   estimatedLineCount(): number;
-  /** Where line `n` starts, where its text ends (before `\r\n` or `\n`), where the next line starts. */
+  /** Where line `n` starts, where its text ends (before its line break), where the next line starts. */
   lineBounds(n: number): { start: number; end: number; next: number };
   /** The line containing byte `offset`. */
   lineOfOffset(offset: number): number;

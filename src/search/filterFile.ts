@@ -1,3 +1,4 @@
+import type { LineBreakKind } from '../lines/lineBreak';
 import type { LineRun } from './lineRuns';
 import { checkQuery, SearchQuery } from './query';
 import { runSearchWorker } from './runSearchWorker';
@@ -17,6 +18,8 @@ export interface FilterOptions {
   exclude: SearchQuery[];
   /** The file's encoding, VS Code's name for it (see src/encoding): text is looked for in it. UTF-8 when absent. */
   encoding?: string;
+  /** How the file's lines end: 'lf' (`\n`, `\r\n`) when absent, or 'cr'. */
+  lineBreak?: LineBreakKind;
   signal?: AbortSignal;
   /** Throttled to about 10 calls per second; `matches` counts kept lines. */
   onProgress?(p: SearchProgress): void;
@@ -39,6 +42,7 @@ export async function filterFile(options: FilterOptions, limits?: ScanLimits): P
     include: options.include.map(checkQuery),
     exclude: options.exclude.map(checkQuery),
     encoding: options.encoding,
+    lineBreak: options.lineBreak,
   };
   return runSearchWorker<{ lines: number; runs: number }>(job, options.signal, (m) => {
     if (m.type === 'progress') options.onProgress?.({ scannedBytes: m.scannedBytes, totalBytes: m.totalBytes, matches: m.matches });

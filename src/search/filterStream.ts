@@ -1,7 +1,8 @@
 import type { TextEncoding } from '../encoding/textEncoding';
+import type { LineBreak } from '../lines/lineBreak';
 import { createScanner } from '../lines/newlineScanner';
 import { compileQuery } from './compileQuery';
-import { insideLine, LF } from './lineBreaks';
+import { insideLine } from './lineBreaks';
 import { LineCounter } from './lineCounter';
 import { LineRun, LineRuns } from './lineRuns';
 import { Matcher, STOP, Window } from './matcher';
@@ -28,24 +29,26 @@ interface OpenLine {
  * klogg-style filter over `stream` in this thread: the lines that match any of
  * `include` (every line when there is none) and none of `exclude`, reported as runs
  * of consecutive lines in order. A line matches a query when a match lies inside its
- * text (for byte patterns: no newline and not the `\r` of its `\r\n`). Memory: one
+ * text (for byte patterns: no line break and not the `\r` of its `\r\n`). Memory: one
  * scan buffer and, per window, the lines the queries hit. Throws like searchStream.
  */
 export function filterStream(
-  stream: ByteStream, include: readonly SearchQuery[], exclude: readonly SearchQuery[], limits: ScanLimits, encoding: TextEncoding, sink: FilterSink,
+  stream: ByteStream, include: readonly SearchQuery[], exclude: readonly SearchQuery[], limits: ScanLimits, encoding: TextEncoding, lineBreak: LineBreak,
+  sink: FilterSink,
 ): { lines: number; runs: number } {
   const scanner = createScanner();
-  const inc = include.map((q) => compileQuery(q, limits, scanner, encoding));
-  const exc = exclude.map((q) => compileQuery(q, limits, scanner, encoding));
-  const plan = windowPlan([...inc, ...exc], limits.chunk, true);
-  const counter = new LineCounter(scanner, 0, 0);
+  const LF = lineBreak.byte;
+  const inc = include.map((q) => compileQuery(q, limits, scanner, encoding, lineBreak));
+  const exc = exclude.map((q) => compileQuery(q, limits, scanner, encoding, lineBreak));
+  const plan = windowPlan([...inc, ...exc], limits.chunk, lineBreak, true);
+  const counter = new LineCounter(scanner, 0, 0, LF);
   const runs = new LineRuns((run) => sink.run(run));
   let open: OpenLine | undefined;
 
   forEachWindow(stream, scanner.scanBuffer(windowBytes(plan)), 0, stream.size, plan, (w) => {
     const first = open ? open.start : w.start + w.lineStart;
-    const included = mergeHits(inc.map((m) => linesHit(m, w, first)));
-    const excluded = mergeHits(exc.map((m) => linesHit(m, w, first)));
+    const included = mergeHits(inc.map((m) => linesHit(m, w, first, lineBreak)));
+    const excluded = mergeHits(exc.map((m) => linesHit(m, w, first, lineBreak)));
     if (w.cut) {
       // Every hit is in the one line this window cuts.
       open ??= { start: first, line: counter.at(w, first), included: false, excluded: false };
@@ -85,14 +88,14 @@ export function filterStream(
 }
 
 /** Start offsets of the lines in which `matcher` finds a match in window `w`, in order; `first`: where w's first line starts. */
-function linesHit(matcher: Matcher, w: Window, first: number): number[] {
+function linesHit(matcher: Matcher, w: Window, first: number, lineBreak: LineBreak): number[] {
   const hits: number[] = [];
   const { buf } = w;
   matcher.scan(w, (s, e) => {
-    if (!matcher.lineAligned && !insideLine(buf, s, e)) return undefined;
-    const newline = s > 0 ? buf.lastIndexOf(LF, s - 1) : -1;
+    if (!matcher.lineAligned && !insideLine(buf, s, e, lineBreak)) return undefined;
+    const newline = s > 0 ? buf.lastIndexOf(lineBreak.byte, s - 1) : -1;
     hits.push(newline >= 0 ? w.start + newline + 1 : first);
-    const end = buf.indexOf(LF, s);
+    const end = buf.indexOf(lineBreak.byte, s);
     return end < 0 ? STOP : end + 1;
   });
   return hits;

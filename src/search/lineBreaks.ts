@@ -1,13 +1,12 @@
-export const LF = 10;
-export const CR = 13;
+import { CR, type LineBreak } from '../lines/lineBreak';
 
-/** True when a match ending at `end` took the `\r` of a `\r\n` (or ends between the two). */
-export function touchesCrLf(buf: Uint8Array, end: number): boolean {
-  return end > 0 && buf[end] === LF && buf[end - 1] === CR;
+/** True when a match ending at `end` took the `\r` of a `\r\n` the line break eats (or ends between the two). */
+export function touchesCrLf(buf: Uint8Array, end: number, lineBreak: LineBreak): boolean {
+  return lineBreak.eatsCr && end > 0 && buf[end] === lineBreak.byte && buf[end - 1] === CR;
 }
 
-/** True when [start, end) lies inside one line's text: no newline, and not the `\r` of a `\r\n`. */
-export function insideLine(buf: Buffer, start: number, end: number): boolean {
-  const newline = buf.indexOf(LF, start);
-  return (newline < 0 || newline >= end) && !touchesCrLf(buf, end);
+/** True when [start, end) lies inside one line's text: no line break, and not the `\r` of a `\r\n`. */
+export function insideLine(buf: Buffer, start: number, end: number, lineBreak: LineBreak): boolean {
+  const newline = buf.indexOf(lineBreak.byte, start);
+  return (newline < 0 || newline >= end) && !touchesCrLf(buf, end, lineBreak);
 }

@@ -1,5 +1,4 @@
 import { NewlineScanner } from '../lines/newlineScanner';
-import { LF } from './lineBreaks';
 import { Window } from './matcher';
 import { ByteStream } from './segments';
 
@@ -9,8 +8,8 @@ import { ByteStream } from './segments';
  * scanBuffer, or every count pays a copy).
  */
 export class LineCounter {
-  /** Starts at stream offset `offset`, which has `newlines` newlines before it. */
-  constructor(private readonly scanner: NewlineScanner, private newlines: number, private offset: number) {}
+  /** Starts at stream offset `offset`, which has `newlines` newlines (line break bytes `newline`) before it. */
+  constructor(private readonly scanner: NewlineScanner, private newlines: number, private offset: number, private readonly newline: number) {}
 
   /**
    * Newlines before stream offset `offset` (= the 0-based line holding that byte).
@@ -19,20 +18,20 @@ export class LineCounter {
   at(w: Window, offset: number): number {
     if (offset > this.offset) {
       const from = this.offset - w.start;
-      this.newlines += this.scanner.countByte(w.buf.subarray(from), offset - this.offset, LF);
+      this.newlines += this.scanner.countByte(w.buf.subarray(from), offset - this.offset, this.newline);
       this.offset = offset;
     }
     return this.newlines;
   }
 }
 
-/** Newlines in stream bytes [from, to), read through `buffer` (a scanBuffer of `scanner`). */
-export function countNewlines(stream: ByteStream, scanner: NewlineScanner, buffer: Buffer, from: number, to: number): number {
+/** Newlines (bytes `newline`) in stream bytes [from, to), read through `buffer` (a scanBuffer of `scanner`). */
+export function countNewlines(stream: ByteStream, scanner: NewlineScanner, buffer: Buffer, from: number, to: number, newline: number): number {
   let count = 0;
   for (let at = from; at < to; ) {
     const n = Math.min(buffer.length, to - at);
     stream.read(at, buffer, n);
-    count += scanner.countByte(buffer, n, LF);
+    count += scanner.countByte(buffer, n, newline);
     at += n;
   }
   return count;

@@ -1,6 +1,7 @@
 import { TextEncoding, UTF8 } from '../encoding/textEncoding';
+import { CR, LF, LF_BREAK, type LineBreak } from '../lines/lineBreak';
 import { DecodedText } from './decodedText';
-import { CR, LF, touchesCrLf } from './lineBreaks';
+import { touchesCrLf } from './lineBreaks';
 import { Matcher, OnMatch, STOP, Window } from './matcher';
 import { isWholeWord } from './wholeWord';
 
@@ -17,7 +18,7 @@ export interface RegexLimits {
 
 /**
  * A JavaScript RegExp (Unicode mode) matched per line: `^` and `$` are the line's
- * ends, a line is the text between newlines without its `\r\n` or `\n`, and no match
+ * ends, a line is the text between line breaks (`\n`, whose `\r\n` is eaten, or a lone `\r`), and no match
  * spans lines. Also runs case-insensitive text (an escaped literal).
  *
  * Running the RegExp once per line costs a call per line; instead a block of whole
@@ -25,7 +26,7 @@ export interface RegexLimits {
  * as long as none touches a line end. A match that does (contains a newline, or the
  * `\r` of a `\r\n`) sends just that line through the exact per-line path. Patterns
  * whose meaning the block could change in ways that check cannot see (look-around,
- * or `^`/`$` in a block holding a lone `\r` or U+2028/U+2029, which JavaScript
+ * or `^`/`$` in a block holding a lone `\r` (a `\n` in text whose lines end in `\r`) or U+2028/U+2029, which JavaScript
  * treats as line ends) take the per-line path.
  *
  * Strings stay under `block` bytes (V8 is many times slower with strings past 128 KiB),
@@ -44,12 +45,15 @@ export class RegexMatcher implements Matcher {
   private readonly anchored: boolean;
   /** Bytes per piece of a long line: at least three overlaps, so each piece moves on by one. */
   private readonly piece: number;
+  /** The line break byte. */
+  private readonly newline: number;
 
   /** `flags` from regexFlags(); the bytes are text in `encoding`. Throws SyntaxError like `new RegExp`. */
   constructor(
     source: string, flags: string, private readonly wholeWord: boolean, private readonly limits: RegexLimits,
-    private readonly encoding: TextEncoding = UTF8,
+    private readonly encoding: TextEncoding = UTF8, private readonly lineBreak: LineBreak = LF_BREAK,
   ) {
+    this.newline = lineBreak.byte;
     this.blockRegex = new RegExp(source, `gm${flags}`);
     this.lineRegex = new RegExp(source, `g${flags}`);
     this.blocksAllowed = !/\(\?<?[=!]/.test(source);
@@ -63,7 +67,7 @@ export class RegexMatcher implements Matcher {
     const { buf } = w;
     if (w.lineStart >= 0 && !w.cut) return this.scanLines(buf, w.lineStart, w.scanFrom, onMatch);
     // The line holding scanFrom began before this window or goes on after it.
-    const newline = w.cut ? -1 : buf.indexOf(LF, w.scanFrom);
+    const newline = w.cut ? -1 : buf.indexOf(this.newline, w.scanFrom);
     const lineEnd = newline < 0 ? buf.length : newline;
     const next = this.scanLongLine(buf, Math.max(w.lineStart, 0), lineEnd, w.scanFrom, !w.cut, w.cut ? w.acceptBefore : Infinity, onMatch);
     if (next === STOP) return STOP;
@@ -77,17 +81,17 @@ export class RegexMatcher implements Matcher {
       const end = this.blockEnd(buf, start);
       if (end < 0) {
         // One line longer than a block.
-        const newline = buf.indexOf(LF, start + this.limits.block);
+        const newline = buf.indexOf(this.newline, start + this.limits.block);
         const lineEnd = newline < 0 ? buf.length : newline;
         if (this.scanLongLine(buf, start, lineEnd, Math.max(at, start), true, Infinity, onMatch) === STOP) return STOP;
         start = at = lineEnd + 1;
         continue;
       }
-      if (this.blocksAllowed && !(this.anchored && hasLoneLineBreak(buf, start, end))) {
+      if (this.blocksAllowed && !(this.anchored && this.hasLoneLineBreak(buf, start, end))) {
         if (this.scanBlock(buf, start, end, at, onMatch) === STOP) return STOP;
       } else {
         for (let line = start; line < end; ) {
-          const newline = buf.indexOf(LF, line);
+          const newline = buf.indexOf(this.newline, line);
           const lineEnd = newline < 0 || newline >= end ? end : newline;
           if (this.scanLine(buf, line, lineEnd, Math.max(at, line), true, Infinity, onMatch) === STOP) return STOP;
           line = lineEnd + 1;
@@ -102,7 +106,7 @@ export class RegexMatcher implements Matcher {
   private blockEnd(buf: Buffer, start: number): number {
     const want = start + this.limits.block;
     if (want >= buf.length) return buf.length;
-    const before = buf.lastIndexOf(LF, want - 1);
+    const before = buf.lastIndexOf(this.newline, want - 1);
     return before >= start ? before + 1 : -1;
   }
 
@@ -131,7 +135,7 @@ export class RegexMatcher implements Matcher {
   private scanBlock(buf: Buffer, start: number, end: number, at: number, onMatch: OnMatch): number {
     const text = new DecodedText(buf, start, end, false, this.encoding);
     const re = this.blockRegex;
-    const endsWithNewline = buf[end - 1] === LF;
+    const endsWithNewline = buf[end - 1] === this.newline;
     let from = at;
     let lineEnd = -1; // the newline after the last match start looked at, cached: lines can be long
     re.lastIndex = text.unitAt(at);
@@ -144,12 +148,12 @@ export class RegexMatcher implements Matcher {
       const s = text.byteAt(startUnit);
       const e = text.byteAt(startUnit + m[0].length);
       if (lineEnd < s) {
-        lineEnd = buf.indexOf(LF, s);
+        lineEnd = buf.indexOf(this.newline, s);
         if (lineEnd < 0 || lineEnd > end) lineEnd = end;
       }
       let next: number | undefined;
-      if (lineEnd < e || touchesCrLf(buf, e)) {
-        const line = s > start ? Math.max(buf.lastIndexOf(LF, s - 1) + 1, start) : start;
+      if (lineEnd < e || touchesCrLf(buf, e, this.lineBreak)) {
+        const line = s > start ? Math.max(buf.lastIndexOf(this.newline, s - 1) + 1, start) : start;
         if (this.scanLine(buf, line, lineEnd, Math.max(from, line), true, Infinity, onMatch) === STOP) return STOP;
         next = lineEnd + 1;
       } else {
@@ -174,7 +178,7 @@ export class RegexMatcher implements Matcher {
   private scanLine(
     buf: Buffer, start: number, end: number, at: number, realEnd: boolean, acceptBefore: number, onMatch: OnMatch,
   ): number {
-    const textEnd = realEnd && end < buf.length && end > start && buf[end - 1] === CR ? end - 1 : end;
+    const textEnd = realEnd && this.lineBreak.eatsCr && end < buf.length && end > start && buf[end - 1] === CR ? end - 1 : end;
     if (at > textEnd) return at;
     const text = new DecodedText(buf, start, textEnd, !realEnd, this.encoding);
     const re = this.lineRegex;
@@ -202,15 +206,23 @@ export class RegexMatcher implements Matcher {
     if (next !== undefined) return next;
     if (e > s) return e;
     // An empty match: step over one character, or over a whole \r\n.
-    return buf[e] === CR && buf[e + 1] === LF ? e + 2 : e + 1;
+    return this.lineBreak.eatsCr && buf[e] === CR && buf[e + 1] === LF ? e + 2 : e + 1;
   }
-}
 
-/** A `\r` not followed by `\n`, or U+2028/U+2029, in [start, end): line ends for `^`/`$` under the `m` flag. */
-function hasLoneLineBreak(buf: Buffer, start: number, end: number): boolean {
-  const block = buf.subarray(start, end);
-  for (let i = block.indexOf(CR); i >= 0; i = block.indexOf(CR, i + 1)) {
-    if (buf[start + i + 1] !== LF) return true;
+  /**
+   * Whether [start, end) holds what the `m` flag takes for a line end and the file
+   * does not: a `\r` not followed by `\n` (lines ending in `\n`), a `\n` (lines ending
+   * in `\r`), or U+2028/U+2029.
+   */
+  private hasLoneLineBreak(buf: Buffer, start: number, end: number): boolean {
+    const block = buf.subarray(start, end);
+    if (this.lineBreak.eatsCr) {
+      for (let i = block.indexOf(CR); i >= 0; i = block.indexOf(CR, i + 1)) {
+        if (buf[start + i + 1] !== LF) return true;
+      }
+    } else if (block.indexOf(LF) >= 0) {
+      return true;
+    }
+    return block.indexOf(LINE_SEPARATOR) >= 0 || block.indexOf(PARAGRAPH_SEPARATOR) >= 0;
   }
-  return block.indexOf(LINE_SEPARATOR) >= 0 || block.indexOf(PARAGRAPH_SEPARATOR) >= 0;
 }

@@ -1,5 +1,4 @@
 import { LastMatches } from './lastMatches';
-import { LF } from './lineBreaks';
 import { Matcher } from './matcher';
 import { RangeReader, searchRange } from './searchRange';
 
@@ -44,13 +43,13 @@ export function searchBackward(
 function lineStartIn(r: RangeReader, lo: number, hi: number, from: number): number {
   const view = r.buffer.subarray(0, hi - lo);
   r.stream.read(lo, view, view.length);
-  const newline = view.indexOf(LF);
+  const newline = view.indexOf(r.plan.lineBreak.byte);
   if (newline >= 0 && lo + newline + 1 < hi) return lo + newline + 1;
   for (let at = lo; at > from; ) {
     const start = Math.max(from, at - r.plan.chunk);
     const back = r.buffer.subarray(0, at - start);
     r.stream.read(start, back, back.length);
-    const last = back.lastIndexOf(LF);
+    const last = back.lastIndexOf(r.plan.lineBreak.byte);
     if (last >= 0) return start + last + 1;
     at = start;
   }

@@ -1,3 +1,4 @@
+import type { LineBreakKind } from '../lines/lineBreak';
 import { checkQuery, SearchQuery } from './query';
 import { runSearchWorker } from './runSearchWorker';
 import type { ScanLimits } from './scanLimits';
@@ -27,6 +28,8 @@ export interface SearchOptions {
   query: SearchQuery;
   /** The file's encoding, VS Code's name for it (see src/encoding): text is looked for in it. UTF-8 when absent. */
   encoding?: string;
+  /** How the file's lines end: 'lf' (`\n`, `\r\n`) when absent, or 'cr'. */
+  lineBreak?: LineBreakKind;
   /** Report line numbers (0-based, counted from stream offset 0 unless firstLine is given). */
   lines?: boolean;
   /** The line number at `from`, if the caller knows it (saves counting). */
@@ -76,6 +79,7 @@ export async function searchFile(options: SearchOptions, limits?: ScanLimits): P
     maxMatches: options.maxMatches,
     backwards: options.backwards ?? false,
     encoding: options.encoding,
+    lineBreak: options.lineBreak,
   };
   return runSearchWorker<SearchResult>(job, options.signal, (m) => {
     if (m.type === 'progress') options.onProgress?.({ scannedBytes: m.scannedBytes, totalBytes: m.totalBytes, matches: m.matches });

@@ -1,4 +1,5 @@
 import { encodingOf, TextEncoding } from '../encoding/textEncoding';
+import { lineBreakOf } from '../lines/lineBreak';
 import { filterStream } from './filterStream';
 import { checkQuery } from './query';
 import { DEFAULT_LIMITS } from './scanLimits';
@@ -40,6 +41,7 @@ export function resolveSearch(job: SearchJob, size: number): StreamSearch {
     maxMatches: job.maxMatches ?? Infinity,
     backwards: job.backwards,
     encoding: encodingNamed(job.encoding),
+    lineBreak: lineBreakOf(job.lineBreak),
   };
 }
 
@@ -128,7 +130,7 @@ export function runJob(input: WorkerInput, post: Post): void {
       const batch = new Batch(([firstLines, counts, firstOffsets]) => post(
         { type: 'runs', firstLines, counts, firstOffsets }, [firstLines.buffer, counts.buffer, firstOffsets.buffer] as ArrayBuffer[],
       ));
-      result = filterStream(stream, filter.include, filter.exclude, limits, encodingNamed(job.encoding), {
+      result = filterStream(stream, filter.include, filter.exclude, limits, encodingNamed(job.encoding), lineBreakOf(job.lineBreak), {
         run(run) {
           matches += run.count;
           batch.add(run.firstLine, run.count, run.firstOffset);

@@ -1,3 +1,4 @@
+import type { LineBreakKind } from '../lines/lineBreak';
 import type { SearchQuery } from './query';
 import type { ScanLimits } from './scanLimits';
 import type { PackedSegments, Segment } from './segments';
@@ -16,6 +17,8 @@ export interface SearchJob {
   backwards: boolean;
   /** The file's encoding, VS Code's name for it (see src/encoding): text is looked for in it. UTF-8 when absent. */
   encoding?: string;
+  /** How the file's lines end: 'lf' when absent. */
+  lineBreak?: LineBreakKind;
 }
 
 /** A filter for the worker: FilterOptions without the callbacks. */
@@ -27,6 +30,8 @@ export interface FilterJob {
   exclude: SearchQuery[];
   /** The file's encoding, VS Code's name for it (see src/encoding): text is looked for in it. UTF-8 when absent. */
   encoding?: string;
+  /** How the file's lines end: 'lf' when absent. */
+  lineBreak?: LineBreakKind;
 }
 
 /** workerData: the job, a shared flag the host sets to cancel, and (for tests) smaller limits. */

@@ -1,4 +1,5 @@
 import type { TextEncoding } from '../encoding/textEncoding';
+import type { LineBreak } from '../lines/lineBreak';
 import { createScanner } from '../lines/newlineScanner';
 import { compileQuery } from './compileQuery';
 import { countNewlines, LineCounter } from './lineCounter';
@@ -20,6 +21,8 @@ export interface StreamSearch {
   backwards: boolean;
   /** The stream's encoding: text queries look for its bytes, regexes read its characters. */
   encoding: TextEncoding;
+  /** How the stream's lines end: matches of text never span one. */
+  lineBreak: LineBreak;
 }
 
 /** Where results go. `progress` gets the bytes scanned so far and returns false to cancel. */
@@ -45,11 +48,12 @@ export interface SearchSummary {
  */
 export function searchStream(stream: ByteStream, search: StreamSearch, limits: ScanLimits, sink: SearchSink): SearchSummary {
   const scanner = createScanner();
-  const matcher = compileQuery(search.query, limits, scanner, search.encoding);
-  const plan = windowPlan([matcher], limits.chunk);
+  const matcher = compileQuery(search.query, limits, scanner, search.encoding, search.lineBreak);
+  const newline = search.lineBreak.byte;
+  const plan = windowPlan([matcher], limits.chunk, search.lineBreak);
   const reader: RangeReader = { stream, buffer: scanner.scanBuffer(windowBytes(plan)), plan };
   const { from, to, maxMatches } = search;
-  const linesBefore = (): number => search.firstLine ?? countNewlines(stream, scanner, reader.buffer, 0, from);
+  const linesBefore = (): number => search.firstLine ?? countNewlines(stream, scanner, reader.buffer, 0, from, newline);
   let matches = 0;
   let matchingLines = 0;
   let lastLine = -1;
@@ -76,14 +80,14 @@ export function searchStream(stream: ByteStream, search: StreamSearch, limits: S
       let at = from;
       let newlines = linesBefore();
       for (const m of [...kept].reverse()) {
-        newlines += countNewlines(stream, scanner, reader.buffer, at, m.offset);
+        newlines += countNewlines(stream, scanner, reader.buffer, at, m.offset, newline);
         at = m.offset;
         lines.set(m.offset, newlines);
       }
       for (const m of kept) take(m.offset, m.length, lines.get(m.offset)!);
     }
   } else {
-    const counter = search.lines ? new LineCounter(scanner, linesBefore(), from) : undefined;
+    const counter = search.lines ? new LineCounter(scanner, linesBefore(), from, newline) : undefined;
     stoppedEarly = false;
     searchRange(reader, matcher, from, to, counter, (offset, length, line) => {
       take(offset, length, line);

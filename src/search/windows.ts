@@ -1,4 +1,4 @@
-import { LF } from './lineBreaks';
+import { LF_BREAK, type LineBreak } from '../lines/lineBreak';
 import { LineCounter } from './lineCounter';
 import { Matcher, STOP, Window } from './matcher';
 import { ByteStream } from './segments';
@@ -13,14 +13,18 @@ export interface WindowPlan {
   lookahead: number;
   /** Bytes read past the scan position per window. */
   chunk: number;
+  /** How lines end in the stream. */
+  lineBreak: LineBreak;
 }
 
 /** The plan that suits every matcher in `matchers` (line-aligned only if all can be). */
-export function windowPlan(matchers: readonly Matcher[], chunk: number, lineAligned = matchers.every((m) => m.lineAligned)): WindowPlan {
+export function windowPlan(
+  matchers: readonly Matcher[], chunk: number, lineBreak: LineBreak = LF_BREAK, lineAligned = matchers.every((m) => m.lineAligned),
+): WindowPlan {
   const context = Math.max(0, ...matchers.map((m) => m.context));
   const lookahead = Math.max(1, ...matchers.map((m) => m.lookahead));
   // A window must accept at least one byte past its lookahead, or the scan stalls.
-  return { lineAligned, context, lookahead, chunk: Math.max(chunk, 2 * lookahead) };
+  return { lineAligned, context, lookahead, chunk: Math.max(chunk, 2 * lookahead), lineBreak };
 }
 
 /** Bytes of scan buffer forEachWindow needs for `plan`. */
@@ -59,7 +63,7 @@ export function forEachWindow(
     let end = view.length;
     let cut = readEnd < stream.size;
     if (cut && plan.lineAligned) {
-      const newline = view.lastIndexOf(LF);
+      const newline = view.lastIndexOf(plan.lineBreak.byte);
       if (newline >= scanFrom) {
         end = newline + 1;
         cut = false;
@@ -69,7 +73,7 @@ export function forEachWindow(
       buf: view.subarray(0, end),
       start: readStart,
       scanFrom,
-      lineStart: atLineStart ? scanFrom : lineStartBefore(view, scanFrom, readStart),
+      lineStart: atLineStart ? scanFrom : lineStartBefore(view, scanFrom, readStart, plan.lineBreak.byte),
       acceptBefore: cut ? end - plan.lookahead + 1 : end,
       cut,
     };
@@ -84,8 +88,8 @@ export function forEachWindow(
 }
 
 /** Index of the line start at or before `at` in `view`, or -1 when the line began before it. */
-function lineStartBefore(view: Buffer, at: number, viewStart: number): number {
-  const newline = at > 0 ? view.lastIndexOf(LF, at - 1) : -1;
+function lineStartBefore(view: Buffer, at: number, viewStart: number, newlineByte: number): number {
+  const newline = at > 0 ? view.lastIndexOf(newlineByte, at - 1) : -1;
   if (newline >= 0) return newline + 1;
   return viewStart === 0 ? 0 : -1;
 }

@@ -10,12 +10,16 @@ const pick = <T>(rand: () => number, items: readonly T[]): T => items[Math.floor
 /** Characters typed and found in files: ASCII, a space, and 2- and 3-byte UTF-8 ones of one cell each. */
 const CHARS = ['a', 'b', 'x', 'Z', '1', ' ', ' ', 'é', '€', 'ß'];
 
-/** A small file: empty, one byte, lines with LF or CRLF, with or without a final line break. */
-export function randomFile(rand: () => number): string {
+/**
+ * A small file: empty, one byte, lines with LF or CRLF (or, for `lineBreak` 'cr', lone
+ * CRs), with or without a final line break.
+ */
+export function randomFile(rand: () => number, lineBreak: 'lf' | 'cr' = 'lf'): string {
   const shape = Math.floor(rand() * 6);
   if (shape === 0) return '';
   if (shape === 1) return 'x';
-  const eol = rand() < 0.3 ? '\r\n' : '\n';
+  const crlf = rand() < 0.3;
+  const eol = lineBreak === 'cr' ? '\r' : crlf ? '\r\n' : '\n';
   const lines = Array.from({ length: 1 + Math.floor(rand() * 5) }, () => Array.from({ length: Math.floor(rand() * 8) }, () => pick(rand, CHARS)).join(''));
   return lines.join(eol) + (rand() < 0.5 ? eol : '');
 }
@@ -41,9 +45,9 @@ export function randomKey(rand: () => number): Key {
 const BACK: Partial<Record<Key['kind'], 'left' | 'right' | 'up' | 'down'>> = { left: 'right', right: 'left', up: 'down', down: 'up' };
 
 /** A case: the file and `steps` keys; some moves come back at once (there and back), then typing goes on where it was. */
-export function randomCase(seed: number, steps: number): { seed: number; file: string; keys: Key[] } {
+export function randomCase(seed: number, steps: number, lineBreak: 'lf' | 'cr' = 'lf'): { seed: number; file: string; keys: Key[] } {
   const rand = seeded(seed);
-  const file = randomFile(rand);
+  const file = randomFile(rand, lineBreak);
   const keys: Key[] = [];
   while (keys.length < steps) {
     const key = randomKey(rand);

@@ -3,7 +3,8 @@
  * the real editor to. Small on purpose: the text is a JS string, the caret and anchor
  * are offsets in it, and every command is a few lines of obvious string work.
  *
- * Lines as VS Code has them: a line break ("\n" or "\r\n") ends a line and starts the
+ * Lines as VS Code has them: a line break ("\n" or "\r\n"; "\r" in a file read with lone CR
+ * line ends, which has no "\n") ends a line and starts the
  * next, so text ending with one has an empty last line. Undo groups typing as VS Code:
  * characters typed one after another join, the first space after a word starts a new
  * group, a Backspace or Delete run joins; everything else (Enter, paste, cut, a replaced
@@ -35,6 +36,7 @@ interface Step {
 }
 
 const BREAK = /\r\n|\n/g;
+const CR_BREAK = /\r/g;
 
 export class ReferenceEditor {
   caret = 0;
@@ -47,8 +49,11 @@ export class ReferenceEditor {
   /** The open typing group: its kind and where its next edit must start to join it. */
   private group: { run: Run; next: number } | undefined;
 
-  /** `units`: how columns count, as the view reports them: UTF-8 bytes, or one byte a character (a single-byte encoding). */
-  constructor(public text: string, private readonly units: 'utf8' | 'byte' = 'utf8') {
+  /**
+   * `units`: how columns count, as the view reports them: UTF-8 bytes, or one byte a character (a single-byte encoding).
+   * `lineBreak`: 'cr' for a file read with lone CR line ends (Enter types "\r").
+   */
+  constructor(public text: string, private readonly units: 'utf8' | 'byte' = 'utf8', private readonly lineBreak: 'lf' | 'cr' = 'lf') {
     this.saved = text;
   }
 
@@ -56,7 +61,7 @@ export class ReferenceEditor {
   lines(): [number, number][] {
     const out: [number, number][] = [];
     let start = 0;
-    for (const m of this.text.matchAll(BREAK)) {
+    for (const m of this.text.matchAll(this.lineBreak === 'cr' ? CR_BREAK : BREAK)) {
       out.push([start, m.index]);
       start = m.index + m[0].length;
     }
@@ -101,6 +106,7 @@ export class ReferenceEditor {
 
   /** Enter's line break: CRLF when the first line ends with one (HugeDocument.eol). */
   private eol(): string {
+    if (this.lineBreak === 'cr') return '\r';
     const first = this.text.indexOf('\n');
     return first > 0 && this.text[first - 1] === '\r' ? '\r\n' : '\n';
   }

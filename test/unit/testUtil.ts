@@ -60,12 +60,13 @@ export function openFdCount(): number {
 }
 
 /** Line starts and text ends the obvious way (memSlices' rules), as a reference for the line models. */
-export function naiveLines(buf: Buffer): { start: number; end: number }[] {
+export function naiveLines(buf: Buffer, lineBreak: 'lf' | 'cr' = 'lf'): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
+  const newline = lineBreak === 'cr' ? 13 : 10;
   let start = 0;
   for (let i = 0; i < buf.length; i++) {
-    if (buf[i] !== 10) continue;
-    out.push({ start, end: i > start && buf[i - 1] === 13 ? i - 1 : i });
+    if (buf[i] !== newline) continue;
+    out.push({ start, end: lineBreak === 'lf' && i > start && buf[i - 1] === 13 ? i - 1 : i });
     start = i + 1;
   }
   if (start < buf.length) out.push({ start, end: buf.length });

@@ -5,16 +5,14 @@
  */
 import type { IndexedLines } from '../../src/edits/editedText';
 import { TextEncoding, UTF8 } from '../../src/encoding/textEncoding';
-
-const LF = 10;
-const CR = 13;
+import { LF_BREAK, type LineBreak, textEndBefore } from '../../src/lines/lineBreak';
 
 export class MemoryIndex implements IndexedLines {
   /** Offsets right after each newline. */
   private afterNewlines: number[] = [];
   private bytes = Buffer.alloc(0);
 
-  constructor(bytes: Uint8Array, readonly encoding: TextEncoding = UTF8) {
+  constructor(bytes: Uint8Array, readonly encoding: TextEncoding = UTF8, readonly lineBreak: LineBreak = LF_BREAK) {
     this.replace(bytes);
   }
 
@@ -22,7 +20,7 @@ export class MemoryIndex implements IndexedLines {
   replace(bytes: Uint8Array): void {
     this.bytes = Buffer.from(Array.from(bytes));
     this.afterNewlines = [];
-    bytes.forEach((b, i) => { if (b === LF) this.afterNewlines.push(i + 1); });
+    bytes.forEach((b, i) => { if (b === this.lineBreak.byte) this.afterNewlines.push(i + 1); });
   }
 
   get fileSize(): number {
@@ -33,7 +31,7 @@ export class MemoryIndex implements IndexedLines {
 
   get lineCount(): number {
     const size = this.bytes.length;
-    return size === 0 ? 0 : this.afterNewlines.length + (this.bytes[size - 1] === LF ? 0 : 1);
+    return size === 0 ? 0 : this.afterNewlines.length + (this.bytes[size - 1] === this.lineBreak.byte ? 0 : 1);
   }
 
   get knownNewlines(): number {
@@ -58,17 +56,14 @@ export class MemoryIndex implements IndexedLines {
     if (!Number.isSafeInteger(n) || n < 0 || n >= this.lineCount) throw new RangeError(`line ${n} is not indexed yet`);
     const start = this.offsetAfterNewline(n);
     const next = n < this.afterNewlines.length ? this.afterNewlines[n] : this.bytes.length;
-    let end = next;
-    if (next > start && this.bytes[next - 1] === LF) {
-      end = next - 1;
-      if (end > start && this.bytes[end - 1] === CR) end--;
-    }
+    const broken = next > start && this.bytes[next - 1] === this.lineBreak.byte;
+    const end = broken ? textEndBefore(this.lineBreak, next - 1, start, (at) => this.bytes[at]) : next;
     return { start, end, next };
   }
 
   lineOfOffset(offset: number): number {
     if (!Number.isSafeInteger(offset) || offset < 0 || offset >= this.bytes.length) throw new RangeError(`offset ${offset} is out of range`);
-    return this.newlinesBefore(offset + 1) - (this.bytes[offset] === LF ? 1 : 0);
+    return this.newlinesBefore(offset + 1) - (this.bytes[offset] === this.lineBreak.byte ? 1 : 0);
   }
 
   newlinesBefore(offset: number): number {

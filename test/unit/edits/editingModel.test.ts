@@ -17,6 +17,7 @@ import { type UndoEntry, type UndoStep, UndoSteps } from '../../../src/edits/und
 import { reloadContent } from '../../../src/editor/contentReload';
 import { type FileMark, markOf } from '../../../src/editor/fileMark';
 import { LineIndex } from '../../../src/lines';
+import { CR_BREAK, lineBreakOf } from '../../../src/lines/lineBreak';
 import { randomCase } from '../../model/keySequences';
 import { type Key, ReferenceEditor } from '../../model/referenceEditor';
 import { tempFile } from '../testUtil';
@@ -40,8 +41,9 @@ class Host {
     this.baseline = markOf(path);
   }
 
-  get eol(): '\n' | '\r\n' {
+  get eol(): '\n' | '\r\n' | '\r' {
     const t = this.text;
+    if (t.lineBreak === CR_BREAK) return '\r';
     if (t.availableLines() < 2) return '\n';
     const first = t.lineBounds(0);
     return first.next - first.end === 2 ? '\r\n' : '\n';
@@ -135,16 +137,17 @@ function isMove(key: Key): boolean {
 describe('model-based editing through the host\'s edit code and the real save engine', function () {
   this.timeout(120_000);
 
-  it(`${CASES} random files, ${STEPS} random keys each: content after every key, bytes on disk after every save`, async () => {
-    for (let n = 0; n < CASES; n++) {
+  /** `cases` random cases from FIRST_SEED, their files' lines ending as `lineBreak` says and read so. */
+  async function runCases(cases: number, lineBreak: 'lf' | 'cr'): Promise<void> {
+    for (let n = 0; n < cases; n++) {
       const seed = FIRST_SEED + n;
-      const c = randomCase(seed, STEPS);
+      const c = randomCase(seed, STEPS, lineBreak);
       const file = tempFile(`model-${seed}.txt`, c.file);
-      const index = LineIndex.open(file);
+      const index = LineIndex.open(file, { lineBreak: lineBreakOf(lineBreak) });
       try {
         await index.whenComplete();
         const host = new Host(file, index);
-        const ref = new ReferenceEditor(c.file);
+        const ref = new ReferenceEditor(c.file, 'utf8', lineBreak);
         for (let i = 0; i < c.keys.length; i++) {
           const where = () => `seed ${seed} (MODEL_SEED=${seed}), file ${JSON.stringify(c.file)}, after key ${i} of ${JSON.stringify(c.keys.slice(0, i + 1))}`;
           await send(host, ref, c.keys[i]);
@@ -162,5 +165,9 @@ describe('model-based editing through the host\'s edit code and the real save en
         index.dispose();
       }
     }
-  });
+  }
+
+  it(`${CASES} random files, ${STEPS} random keys each: content after every key, bytes on disk after every save`, () => runCases(CASES, 'lf'));
+
+  it(`${Math.ceil(CASES / 3)} random files of lone CR line ends, read so: Enter types CR, lines split at CR`, () => runCases(Math.ceil(CASES / 3), 'cr'));
 });

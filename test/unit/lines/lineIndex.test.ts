@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import { LineIndex } from '../../../src/lines';
+import { CR_BREAK, detectLineBreak, LF_BREAK } from '../../../src/lines/lineBreak';
 import { naiveLines, randInt, random, tempFile, tempPath } from '../testUtil';
 
 function randomText(rand: () => number, lines: number): Buffer {
@@ -16,14 +17,14 @@ function randomText(rand: () => number, lines: number): Buffer {
   return Buffer.concat(parts);
 }
 
-async function indexOf(file: string, every = 4, workers: 1 | 2 = 1): Promise<LineIndex> {
-  const index = LineIndex.open(file, { every, workers });
+async function indexOf(file: string, every = 4, workers: 1 | 2 = 1, lineBreak = LF_BREAK): Promise<LineIndex> {
+  const index = LineIndex.open(file, { every, workers, lineBreak });
   await index.whenComplete();
   return index;
 }
 
 function checkAgainstNaive(index: LineIndex, content: Buffer, rand: () => number): void {
-  const expected = naiveLines(content);
+  const expected = naiveLines(content, index.lineBreak.kind);
   assert.strictEqual(index.lineCount, expected.length, 'line count');
   const probes = new Set([0, expected.length - 1, ...Array.from({ length: 300 }, () => randInt(rand, expected.length))]);
   for (const n of probes) {
@@ -210,6 +211,46 @@ describe('LineIndex', () => {
     index.dispose();
     await assert.rejects(waiting, /disposed/);
     assert.strictEqual(index.complete, false);
+  });
+
+  it('reads lines ending in a lone CR when asked: \\n and the \\r of a \\r\\n stay text; a worker scans past the first MiB', async () => {
+    const rand = random(7);
+    for (const lines of [0, 1, 40, 3000, 30_000]) {
+      const parts: Buffer[] = [];
+      for (let i = 0; i < lines; i++) {
+        const len = randInt(rand, rand() < 0.01 ? 2000 : 90);
+        parts.push(Buffer.from(Array.from({ length: len }, () => [0x61, 0x20, 0x0a, 0xc3, 0xa9][randInt(rand, 5)])), Buffer.from(rand() < 0.2 ? '\n\r' : '\r'));
+      }
+      if (rand() < 0.5) parts.push(Buffer.from('last\nline'));
+      const content = Buffer.concat(parts);
+      const index = await indexOf(tempFile(`cr${lines}.txt`, content), 16, 1, CR_BREAK);
+      try {
+        checkAgainstNaive(index, content, rand);
+        assert.notStrictEqual(index.lineCount, naiveLines(content).length || -1, 'counted as LF lines');
+      } finally {
+        index.dispose();
+      }
+    }
+  });
+
+  it('restores a kept index only for the same line ends', async () => {
+    const file = tempFile('restore-cr.txt', 'a\rb\nc\rd\n');
+    const lf = await indexOf(file, 1);
+    const snapshot = lf.snapshot()!;
+    lf.dispose();
+    assert.strictEqual(snapshot.lineBreak, 'lf');
+    const cr = LineIndex.open(file, { every: 1, lineBreak: CR_BREAK, restore: snapshot });
+    await cr.whenComplete();
+    assert.deepStrictEqual([cr.lineCount, cr.lineBounds(1)], [3, { start: 2, end: 5, next: 6 }]);
+    cr.dispose();
+  });
+
+  it('detects lone CR line ends from a file\'s first bytes: a \\r and no \\n', () => {
+    assert.strictEqual(detectLineBreak(Buffer.from('a\rb\r')), CR_BREAK);
+    assert.strictEqual(detectLineBreak(Buffer.from('a\r\nb')), LF_BREAK);
+    assert.strictEqual(detectLineBreak(Buffer.from('a\rb\nc')), LF_BREAK);
+    assert.strictEqual(detectLineBreak(Buffer.from('one line')), LF_BREAK);
+    assert.strictEqual(detectLineBreak(Buffer.alloc(0)), LF_BREAK);
   });
 
   it('refuses bad input clearly', async () => {

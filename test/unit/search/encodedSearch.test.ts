@@ -10,6 +10,7 @@ import { searchStream } from '../../../src/search/searchStream';
 import { SegmentStream } from '../../../src/search/segments';
 import { random, randInt, tempFile } from '../testUtil';
 import { smallLimits } from './randomInputs';
+import { LF_BREAK } from '../../../src/lines/lineBreak';
 
 const CHARS = ['a', 'b', 'e', 'é', 'É', 'ü', 'Ü', 'ß', '€', '“', ' ', '-', '\n', '\r\n', 'x'];
 
@@ -17,7 +18,7 @@ function engine(file: string, query: SearchQuery, encoding: TextEncoding, limits
   const stream = new SegmentStream(file);
   try {
     const found: [number, number][] = [];
-    searchStream(stream, { query, from: 0, to: stream.size, lines: false, maxMatches: Infinity, backwards: false, encoding }, limits, {
+    searchStream(stream, { query, from: 0, to: stream.size, lines: false, maxMatches: Infinity, backwards: false, encoding, lineBreak: LF_BREAK }, limits, {
       match: (offset, length) => found.push([offset, length]),
       progress: () => true,
     });
@@ -74,7 +75,7 @@ describe('search in a single-byte encoding', () => {
     assert.deepStrictEqual(engine(file, { kind: 'text', text: 'café', matchCase: true, wholeWord: false }, encodingOf('utf8')!), [], 'as UTF-8 the bytes are other');
     const stream = new SegmentStream(file);
     const lines: number[] = [];
-    filterStream(stream, [{ kind: 'regex', source: '[éï]', matchCase: true }], [], smallLimits(random(2)), latin1, {
+    filterStream(stream, [{ kind: 'regex', source: '[éï]', matchCase: true }], [], smallLimits(random(2)), latin1, LF_BREAK, {
       run: (r) => { for (let i = 0; i < r.count; i++) lines.push(r.firstLine + i); },
       progress: () => true,
     });

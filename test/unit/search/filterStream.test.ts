@@ -8,12 +8,13 @@ import { Segment, SegmentStream } from '../../../src/search/segments';
 import { random, randInt, tempFile } from '../testUtil';
 import { naiveFilter } from './naive';
 import { pick, randomQuery, randomText, smallLimits } from './randomInputs';
+import { LF_BREAK } from '../../../src/lines/lineBreak';
 
-function filter(path: string, include: SearchQuery[], exclude: SearchQuery[], limits: ScanLimits, segments?: Segment[], encoding = UTF8) {
+function filter(path: string, include: SearchQuery[], exclude: SearchQuery[], limits: ScanLimits, segments?: Segment[], encoding = UTF8, lineBreak = LF_BREAK) {
   const stream = new SegmentStream(path, segments);
   try {
     const runs: LineRun[] = [];
-    const summary = filterStream(stream, include, exclude, limits, encoding, { run: (r) => runs.push(r), progress: () => true });
+    const summary = filterStream(stream, include, exclude, limits, encoding, lineBreak, { run: (r) => runs.push(r), progress: () => true });
     return { runs, summary };
   } finally {
     stream.close();

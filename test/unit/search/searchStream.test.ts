@@ -8,6 +8,7 @@ import { packSegments, Segment, SegmentStream } from '../../../src/search/segmen
 import { random, randInt, tempFile } from '../testUtil';
 import { naiveSearch, withLines } from './naive';
 import { pick, randomQuery, randomText, smallLimits, TEXTS } from './randomInputs';
+import { LF_BREAK } from '../../../src/lines/lineBreak';
 
 interface Found { offset: number; length: number; line?: number }
 
@@ -16,7 +17,7 @@ function run(path: string, options: Partial<StreamSearch> & { query: SearchQuery
   try {
     const found: Found[] = [];
     const summary = searchStream(stream, {
-      from: 0, to: stream.size, lines: true, maxMatches: Infinity, backwards: false, encoding: UTF8, ...options,
+      from: 0, to: stream.size, lines: true, maxMatches: Infinity, backwards: false, encoding: UTF8, lineBreak: LF_BREAK, ...options,
     }, limits, {
       match: (offset, length, line) => found.push(line === undefined ? { offset, length } : { offset, length, line }),
       progress: () => true,
