@@ -2,7 +2,9 @@
 // .vsix: a Windows-1252 log opens as UTF-8 (VS Code's default, without guessing), the
 // status bar says so, and "Reopen with Encoding" reads it as Windows-1252: accented
 // letters and the euro sign show, find finds them, typing writes their one byte, and a
-// character the encoding has not is refused with a notice, never replaced.
+// character the encoding has not is refused with a notice, never replaced. Line ends:
+// a file of lone CR line ends opens with its lines apart (status bar "CR"), find and
+// Enter work in it; the status bar's line ending reopens a file with other line ends.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -17,6 +19,8 @@ const TEXT = 'café crème brûlée\nprice: 5 €\nnaïve “quotes”\n';
 describe('Encodings in VS Code', function () {
   const suite = suiteSession('encodings', (workspace) => {
     fs.writeFileSync(path.join(workspace, 'latin.log'), CP1252.encode(TEXT));
+    fs.writeFileSync(path.join(workspace, 'mac.log'), 'first line\rsecond ERROR line\rthird\r');
+    fs.writeFileSync(path.join(workspace, 'mixed.log'), 'one\rtwo\nthree\n');
     fs.writeFileSync(path.join(workspace, 'wide.log'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('2026-12-07 ERROR wide\n', 'utf16le')]));
   }, ['*.log'], { 'files.autoSave': 'off' });
   let workspace: string;
@@ -70,5 +74,41 @@ describe('Encodings in VS Code', function () {
     const detected = page.locator('.quick-input-list .monaco-list-row', { hasText: 'UTF-16 LE' }).filter({ hasText: 'detected' });
     await runCommandShowing(page, 'Huge File: Reopen with Encoding', detected);
     await page.keyboard.press('Escape');
+  });
+
+  it('a file of lone CR line ends shows its lines; find finds in them; Enter types a CR', async () => {
+    const file = path.join(workspace, 'mac.log');
+    await openAlone(page, 'mac.log');
+    const { frame } = await findInWebviews(page, '.row[data-line="2"] .text:has-text("third")');
+    assert.strictEqual(await frame.locator('.row[data-line="1"] .text').textContent(), 'second ERROR line');
+    await page.locator('.statusbar-item', { hasText: /^CR$/ }).first().waitFor({ timeout: 10_000 });
+    await frame.locator('.row[data-line="0"] .text').click({ position: { x: 2, y: 5 } });
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('ERROR');
+    await frame.locator('.find-count', { hasText: /^1 of 1$/ }).waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Escape');
+    await frame.locator('.row[data-line="1"] .text').click({ position: { x: 2, y: 5 } });
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('new');
+    await frame.locator('.row[data-line="2"] .text', { hasText: /^new$/ }).waitFor({ timeout: 10_000 });
+    await frame.locator('.row[data-line="3"] .text', { hasText: /^third$/ }).waitFor({ timeout: 10_000 });
+    await screenshot(page, 'line-endings-cr');
+    await dirtyTab(page, 'mac.log').waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Control+S');
+    await dirtyTab(page, 'mac.log').waitFor({ state: 'detached', timeout: 60_000 });
+    assert.strictEqual(fs.readFileSync(file, 'latin1'), 'first line\rsecond ERROR line\rnew\rthird\r');
+  });
+
+  it('the status bar\'s line ending reopens a file with lines ending in a lone CR', async () => {
+    await openAlone(page, 'mixed.log');
+    let { frame } = await findInWebviews(page, '.row[data-line="1"] .text:has-text("three")');
+    await page.locator('.statusbar-item', { hasText: /^LF$/ }).first().click();
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'CR' }).filter({ hasText: 'lone' }).first().click();
+    // Read again: the \n is text now (shown as its control picture), the \r a line end.
+    ({ frame } = await findInWebviews(page, '.row[data-line="1"] .text:has-text("two\u240athree\u240a")', 20_000));
+    assert.strictEqual(await frame.locator('.row[data-line="0"] .text').textContent(), 'one');
+    await page.locator('.statusbar-item', { hasText: /^CR$/ }).first().waitFor({ timeout: 10_000 });
+    assert.strictEqual(await frame.locator('.row[data-line="2"]').count(), 0, 'two lines: "one" and "two\\nthree\\n"');
   });
 });
