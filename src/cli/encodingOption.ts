@@ -23,8 +23,7 @@ export function takeEncodingOption(args: readonly string[]): { rest: string[]; n
 
 /**
  * The encoding `file` is read in: `name` (VS Code's names: utf8, windows1252, iso88591...),
- * else the one its byte order mark names, else UTF-8. Throws UsageError for an unknown
- * name, and an Error (code EUNSUPPORTED) for UTF-16, which is not read as text yet.
+ * else the one its byte order mark names, else UTF-8. Throws UsageError for an unknown name.
  */
 export function cliEncoding(file: string, name: string | undefined): TextEncoding {
   let encoding: TextEncoding | undefined;
@@ -34,9 +33,6 @@ export function cliEncoding(file: string, name: string | undefined): TextEncodin
     if (!encoding) throw new UsageError(`unknown encoding ${name}; known: ${ENCODING_IDS.join(', ')}`);
   } else {
     encoding = byBom(fileHead(file, 4)) ?? UTF8;
-  }
-  if (encoding.unitBytes !== 1) {
-    throw Object.assign(new Error(`${file}: ${encoding.label} is not read as text yet (its line breaks are two bytes wide)`), { code: 'EUNSUPPORTED', path: file });
   }
   return encoding;
 }

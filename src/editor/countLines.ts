@@ -38,7 +38,7 @@ export function registerCountLines(context: vscode.ExtensionContext): void {
     let index: LineIndex;
     try {
       // A file of lone CR line ends has lines too (as the editor shows them), though `wc -l` counts none.
-      index = LineIndex.open(uri.fsPath, { workers: 2, background: true, lineBreak: detectLineBreak(fileHead(uri.fsPath, GUESS_BYTES)) });
+      index = LineIndex.open(uri.fsPath, { workers: 2, background: true, lineBreak: detectLineBreak(fileHead(uri.fsPath, GUESS_BYTES)).kind });
     } catch (err) {
       void vscode.window.showErrorMessage(`Cannot count lines of ${name}: ${describeError(err as Error)}`);
       return;

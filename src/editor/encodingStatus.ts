@@ -46,11 +46,9 @@ export class EncodingStatusBar extends Disposable {
       this.eol.hide();
       return;
     }
-    const { encoding, reason, unsupported } = document.encoding;
+    const { encoding, reason } = document.encoding;
     this.encoding.text = encoding.label;
-    this.encoding.tooltip = unsupported
-      ? `${document.fileName} looks like ${unsupported.label}, which is not read as text yet: shown as UTF-8 bytes. Select to reopen it with another encoding.`
-      : `Read as ${encoding.label}, chosen by ${REASONS[reason]}. Select to reopen it with another encoding.`;
+    this.encoding.tooltip = `Read as ${encoding.label}, chosen by ${REASONS[reason]}. Select to reopen it with another encoding.`;
     this.encoding.show();
     const render = () => {
       const eol = EOL_NAMES[document.eol];

@@ -9,7 +9,7 @@ import type { SpliceRecord } from '../edits/spliceRecord';
 import { StepResult, UndoEntry, UndoSteps } from '../edits/undoSteps';
 import { UTF8 } from '../encoding/textEncoding';
 import { LineIndex, ResetReason } from '../lines';
-import { CR_BREAK, LF_BREAK } from '../lines/lineBreak';
+import { LF_BREAK } from '../lines/lineBreak';
 import type { MarkStore } from '../marks/markStore';
 import { backupToRestore, LeftoverBackup, leftoverBackup, readBackup, RolledBack, writeBackup } from './backup';
 import { DiskFollower } from './diskFollower';
@@ -126,10 +126,10 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
         void vscode.window.showWarningMessage(`A save of ${path.basename(uri.fsPath)} was interrupted. The file was restored to its content before that save. (${recovery.detail})`);
       }
       const encoding = documentEncoding(uri, chosen.encoding);
-      const lineBreak = documentLineBreak(uri, chosen.lineBreak);
+      const lineBreak = documentLineBreak(uri, chosen.lineBreak, encoding.encoding);
       const restore = indexCache?.load(uri.fsPath);
       const index = LineIndex.open(uri.fsPath, {
-        workers: 1, deferWorkers: true, background: true, encoding: encoding.encoding, lineBreak: lineBreak.lineBreak, restore,
+        workers: 1, deferWorkers: true, background: true, encoding: encoding.encoding, lineBreak: lineBreak.lineBreak.kind, restore,
       });
       const document = new HugeDocument(uri, index, undefined, marks, encoding, lineBreak);
       if (indexCache) document.register({ dispose: indexCache.follow(uri.fsPath, index, restore !== undefined && index.complete) });
@@ -240,10 +240,10 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
   /** The line ending Enter inserts: CR for a file read with lone CR line ends, CRLF when the first line ends with one, else LF. */
   get eol(): Eol {
     const text = this.text;
-    if (text?.lineBreak === CR_BREAK) return '\r';
+    if (text?.lineBreak.kind === 'cr') return '\r';
     if (!text || text.availableLines() < 2) return '\n';
     const first = text.lineBounds(0);
-    return first.next - first.end === 2 ? '\r\n' : '\n';
+    return first.next - first.end === 2 * text.lineBreak.unitBytes ? '\r\n' : '\n';
   }
 
   setFollowing(on: boolean): void {

@@ -16,10 +16,12 @@ export function readLineSlices(text: TextSource, start: number, count: number, f
   for (let line = start; line < end; line++) {
     const bounds = text.lineBounds(line);
     const length = bounds.end - bounds.start;
-    const utf8 = text.encoding.units === 'utf8';
-    const from = utf8 ? charStart(text, bounds.start, Math.min(fromByte, length), length) : Math.min(fromByte, length);
+    const { units } = text.encoding;
+    const column = Math.min(fromByte, length);
+    const from = units === 'utf8' ? charStart(text, bounds.start, column, length) : units === 'utf16' ? utf16CharStart(text, bounds.start, column) : column;
     const bytes = text.read(bounds.start + from, Math.min(maxBytes, length - from));
-    const whole = utf8 ? completeUtf8(bytes, bounds.start + from + bytes.length < bounds.end) : bytes;
+    const cut = bounds.start + from + bytes.length < bounds.end;
+    const whole = units === 'utf8' ? completeUtf8(bytes, cut) : units === 'utf16' ? completeUtf16(bytes, cut, text.encoding.bigEndian) : bytes;
     out.push({ line, text: text.encoding.decode(whole), length, fromByte: from });
   }
   return out;
@@ -49,6 +51,27 @@ function charStart(text: TextSource, lineStart: number, column: number, length: 
   let i = back;
   while (i > 0 && (bytes[i] & 0xc0) === 0x80) i--;
   return column - (back - i);
+}
+
+/** Moves a byte column back to the start of the UTF-16 character it falls in (a whole unit, and not the low half of a pair). */
+function utf16CharStart(text: TextSource, lineStart: number, column: number): number {
+  const unit = column - (column & 1);
+  if (unit < 2) return unit;
+  const before = text.read(lineStart + unit - 2, 4);
+  const code = (at: number) => (text.encoding.bigEndian ? (before[at] << 8) | before[at + 1] : before[at] | (before[at + 1] << 8));
+  return isHighSurrogate(code(0)) && code(2) >= 0xdc00 && code(2) <= 0xdfff ? unit - 2 : unit;
+}
+
+/** Drops an odd byte and a high surrogate cut from its pair by the window's end, when the line goes on past it. */
+function completeUtf16(bytes: Buffer, cut: boolean, bigEndian: boolean): Buffer {
+  const even = bytes.subarray(0, bytes.length - (bytes.length & 1));
+  if (!cut || even.length < 2) return even;
+  const last = bigEndian ? (even[even.length - 2] << 8) | even[even.length - 1] : even[even.length - 2] | (even[even.length - 1] << 8);
+  return isHighSurrogate(last) ? even.subarray(0, even.length - 2) : even;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /** Drops a multi-byte character cut by the window's end, when the line goes on past it. */

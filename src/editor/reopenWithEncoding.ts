@@ -18,21 +18,9 @@ export function encodingChoices(store: KeyValueStore): FileChoices {
 export async function reopenWithEncoding(document: HugeDocument | undefined, choices: FileChoices): Promise<void> {
   if (!mayReopen(document, 'Reopen with Encoding', 'in another encoding')) return;
   const current = document.encoding.encoding.id;
-  const items = ENCODING_IDS.map((id) => {
-    const encoding = encodingOf(id)!;
-    const notYet = encoding.unitBytes !== 1;
-    return {
-      id, label: encoding.label, description: id === current ? 'current' : document.encoding.unsupported?.id === id ? 'detected' : id,
-      detail: notYet ? 'Not read as text yet: two-byte line breaks are not indexed (listed so the detection shows).' : undefined,
-      notYet,
-    };
-  });
+  const items = ENCODING_IDS.map((id) => ({ id, label: encodingOf(id)!.label, description: id === current ? 'current' : id }));
   const picked = await vscode.window.showQuickPick(items, { title: `Reopen ${document.fileName} with Encoding`, placeHolder: 'Select File Encoding to Reopen File', matchOnDescription: true });
   if (!picked || picked.id === current) return;
-  if (picked.notYet) {
-    void vscode.window.showWarningMessage(`${picked.label} is not read as text yet; ${document.fileName} stays in ${document.encoding.encoding.label}.`);
-    return;
-  }
   await choices.set(document.uri.fsPath, picked.id);
   await reopenDocument(document);
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { GUESS_BYTES } from '../encoding/detectEncoding';
 import { fileHead } from '../encoding/fileHead';
+import type { TextEncoding } from '../encoding/textEncoding';
 import { detectLineBreak, lineBreakOf, type LineBreak, type LineBreakKind } from '../lines/lineBreak';
 import type { KeyValueStore } from '../marks/markStore';
 import { FileChoices } from './fileChoices';
@@ -18,10 +19,10 @@ export function lineBreakChoices(store: KeyValueStore): FileChoices {
   return new FileChoices(store, 'hugefile.lineBreaks', (id) => id === 'lf' || id === 'cr');
 }
 
-/** The line ends `uri` is read with: `chosen`, else what its first bytes show (see detectLineBreak). */
-export function documentLineBreak(uri: vscode.Uri, chosen: string | undefined): DocumentLineBreak {
-  if (chosen !== undefined) return { lineBreak: lineBreakOf(chosen), chosen: true };
-  return { lineBreak: detectLineBreak(fileHead(uri.fsPath, GUESS_BYTES)), chosen: false };
+/** The line ends `uri` is read with, in `encoding`: `chosen`, else what its first bytes show (see detectLineBreak). */
+export function documentLineBreak(uri: vscode.Uri, chosen: string | undefined, encoding: TextEncoding): DocumentLineBreak {
+  if (chosen !== undefined) return { lineBreak: lineBreakOf(chosen, encoding), chosen: true };
+  return { lineBreak: detectLineBreak(fileHead(uri.fsPath, GUESS_BYTES), encoding), chosen: false };
 }
 
 const OPTIONS: readonly { ends: LineBreakKind; label: string; detail: string }[] = [

@@ -13,10 +13,13 @@ export function looksBinary(head: Uint8Array): boolean {
   return head.includes(0);
 }
 
-/** `hugefile.defaultView`: "text" or "hex" as set; anything else means auto (hex when the head looks binary). */
-export function initialViewMode(setting: unknown, head: () => Uint8Array): ViewMode {
+/**
+ * `hugefile.defaultView`: "text" or "hex" as set; anything else means auto: hex when the
+ * head looks binary, unless the file is read as UTF-16 (whose text is full of NULs).
+ */
+export function initialViewMode(setting: unknown, head: () => Uint8Array, utf16 = false): ViewMode {
   if (setting === 'text' || setting === 'hex') return setting;
-  return looksBinary(head()) ? 'hex' : 'text';
+  return !utf16 && looksBinary(head()) ? 'hex' : 'text';
 }
 
 /** `hugefile.hexBytesPerRow` as a whole number of bytes in 1..MAX_BYTES_PER_ROW; 16 when unusable. */

@@ -93,7 +93,7 @@ export class ViewerSession extends Disposable {
       return;
     }
     const text = document.text!;
-    this.viewMode = initialViewMode(vscode.workspace.getConfiguration('hugefile').get('defaultView'), () => text.read(0, Math.min(SNIFF_BYTES, text.size)));
+    this.viewMode = initialViewMode(vscode.workspace.getConfiguration('hugefile').get('defaultView'), () => text.read(0, Math.min(SNIFF_BYTES, text.size)), text.encoding.units === 'utf16');
     webview.html = viewerHtml(webview, extensionUri, document.fileName);
     this.register(webview.onDidReceiveMessage((raw) => this.onMessage(raw)));
     this.register(document.onDidChangeState((state) => {
@@ -263,6 +263,7 @@ export class ViewerSession extends Disposable {
     const text = this.document.text!;
     const { start, end } = text.lineBounds(line);
     if (text.encoding.units === 'byte') return Math.min(character, end - start);
+    if (text.encoding.units === 'utf16') return Math.min(2 * character, end - start);
     // A UTF-16 unit takes at most 3 bytes of UTF-8.
     return byteColumn(text.read(start, Math.min(end - start, 3 * character)), character);
   }

@@ -19,13 +19,14 @@ export interface EditResult {
 /**
  * The byte offset of a position; the column is clamped to the line's text, which begins
  * after the byte order mark the content starts with, if any (as in VS Code, nothing is
- * typed, deleted or copied before it: it stays the file's first bytes). Throws
- * RangeError for unknown lines.
+ * typed, deleted or copied before it: it stays the file's first bytes). A column inside
+ * a UTF-16 code unit is taken back to the unit's start. Throws RangeError for unknown lines.
  */
 export function offsetOf(text: TextSource, p: LinePosition): number {
   const bounds = text.lineBounds(p.line);
   const floor = p.line === 0 ? bomLength(text) : 0;
-  return bounds.start + Math.min(Math.max(p.column, floor), bounds.end - bounds.start);
+  const column = p.column - (p.column % text.encoding.unitBytes);
+  return bounds.start + Math.min(Math.max(column, floor), bounds.end - bounds.start);
 }
 
 /** Bytes of the byte order mark the content starts with: its encoding's, when the content has it. */
@@ -106,6 +107,7 @@ export function deleteText(text: TextSource, table: PieceTable, from: LinePositi
 }
 
 function previousCharStart(text: TextSource, lineStart: number, offset: number): number {
+  if (text.encoding.units === 'utf16') return offset - (offset - lineStart >= 4 && isSurrogatePair(text, offset - 4) ? 4 : 2);
   if (text.encoding.units !== 'utf8') return offset - 1;
   const back = Math.min(4, offset - lineStart);
   const bytes = text.read(offset - back, back);
@@ -122,10 +124,18 @@ function charsBytes(text: TextSource, offset: number, lineEnd: number, count: nu
 }
 
 function nextCharEnd(text: TextSource, lineEnd: number, offset: number): number {
+  if (text.encoding.units === 'utf16') return offset + (lineEnd - offset >= 4 && isSurrogatePair(text, offset) ? 4 : 2);
   if (text.encoding.units !== 'utf8') return offset + 1;
   const ahead = Math.min(4, lineEnd - offset);
   const bytes = text.read(offset, ahead);
   let i = 1;
   while (i < ahead && (bytes[i] & 0xc0) === 0x80) i++;
   return offset + i;
+}
+
+/** Whether the four bytes at `offset` are a UTF-16 surrogate pair (one character, deleted whole). */
+function isSurrogatePair(text: TextSource, offset: number): boolean {
+  const b = text.read(offset, 4);
+  const unit = (at: number) => (text.encoding.bigEndian ? (b[at] << 8) | b[at + 1] : b[at] | (b[at + 1] << 8));
+  return unit(0) >= 0xd800 && unit(0) <= 0xdbff && unit(2) >= 0xdc00 && unit(2) <= 0xdfff;
 }

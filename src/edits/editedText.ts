@@ -104,8 +104,9 @@ export class EditedText implements TextSource {
     if (this.table.isPristine) return this.index.lineBounds(n);
     const start = n === 0 ? 0 : this.afterNewline(n);
     const next = n + 1 <= this.currentLayout().knownNewlines ? this.afterNewline(n + 1) : this.size;
-    const broken = next > start && this.byteAt(next - 1) === this.lineBreak.byte;
-    const end = broken ? textEndBefore(this.lineBreak, next - 1, start, (at) => this.byteAt(at)) : next;
+    const unit = this.lineBreak.unitBytes;
+    const broken = next - unit >= start && this.breakEndsAt(next);
+    const end = broken ? textEndBefore(this.lineBreak, next - unit, start, (at, length) => this.table.read(at, length)) : next;
     return { start, end, next };
   }
 
@@ -136,12 +137,14 @@ export class EditedText implements TextSource {
 
   /** Empty, or the last byte is a line break (read once per change: lineBounds asks for every line). */
   private endsWithBreak(): boolean {
-    this.lastIsBreak ??= this.size === 0 || this.byteAt(this.size - 1) === this.lineBreak.byte;
+    this.lastIsBreak ??= this.size === 0 || this.breakEndsAt(this.size);
     return this.lastIsBreak;
   }
 
-  private byteAt(offset: number): number {
-    return this.table.read(offset, 1)[0];
+  /** Whether a line break ends right before `offset`. */
+  private breakEndsAt(offset: number): boolean {
+    const unit = this.lineBreak.unitBytes;
+    return offset >= unit && this.lineBreak.isBreakAt(this.table.read(offset - unit, unit), 0);
   }
 
   /** Edited offset right after the `m`-th newline (1-based). */
@@ -153,9 +156,10 @@ export class EditedText implements TextSource {
     const k = m - layout.newlinesBefore[i];
     if (piece.source === 'added') {
       const bytes = this.table.pieceBytes(piece);
-      let at = -1;
-      for (let seen = 0; seen < k; seen++) at = bytes.indexOf(this.lineBreak.byte, at + 1);
-      return layout.starts[i] + at + 1;
+      const unit = this.lineBreak.unitBytes;
+      let at = -unit;
+      for (let seen = 0; seen < k; seen++) at = this.lineBreak.indexOf(bytes, at + unit);
+      return layout.starts[i] + at + unit;
     }
     const lineStart = this.index.offsetAfterNewline(this.originalNewlinesBefore(piece.start) + k);
     return layout.starts[i] + lineStart - piece.start;
@@ -174,9 +178,9 @@ export class EditedText implements TextSource {
   private newlinesIn(piece: Piece, length: number): number {
     if (piece.source === 'added' || length <= COUNT_DIRECTLY_BYTES) {
       const bytes = this.table.pieceBytes(piece, 0, length);
-      const newline = this.lineBreak.byte;
+      const { lineBreak } = this;
       let count = 0;
-      for (let at = bytes.indexOf(newline); at !== -1; at = bytes.indexOf(newline, at + 1)) count++;
+      for (let at = lineBreak.indexOf(bytes); at !== -1; at = lineBreak.indexOf(bytes, at + lineBreak.unitBytes)) count++;
       return count;
     }
     return this.originalNewlinesBefore(piece.start + length) - this.originalNewlinesBefore(piece.start);

@@ -58,7 +58,8 @@ export class UndoGroups {
 function runOf(edit: EditShape): Run | undefined {
   if (edit.action === 'backspace' || edit.action === 'delete') return edit.inserted.length === 0 ? edit.action : undefined;
   if (edit.action !== 'type' || edit.inserted.length === 0 || edit.inserted.includes(LF) || edit.inserted.includes(CR)) return undefined;
-  const blank = edit.inserted.every((b) => b === SPACE || b === TAB);
+  // A NUL byte is the other half of a UTF-16 space or tab.
+  const blank = edit.inserted.every((b) => b === SPACE || b === TAB || b === 0) && edit.inserted.some((b) => b !== 0);
   return blank ? 'space' : 'word';
 }
 

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'worker_threads';
 import * as fs from 'fs';
 import { runInBackgroundIfAsked } from '../workers/priority/threadPriority';
+import { lineBreakOf, type LineBreakKind } from './lineBreak';
 import { createScanner } from './newlineScanner';
 import { scanRange } from './scanRange';
 import { fileReaders } from './readers/fileReaders';
@@ -12,8 +13,10 @@ export interface ScanJob {
   to: number;
   every: number;
   newlinesBefore: number;
-  /** The byte that ends a line (see LineBreak). */
-  newline: number;
+  /** What ends a line, in code units of `unitBytes` (see LineBreak). */
+  lineBreak: LineBreakKind;
+  unitBytes: 1 | 2;
+  bigEndian: boolean;
 }
 
 /** What a worker posts back: batches as it goes, then done or an error. */
@@ -37,7 +40,7 @@ function run(job: ScanJob): void {
     scanRange((at, dst, n) => reader.readInto(at, dst, 0, n), job.from, job.to, job.every, job.newlinesBefore, createScanner(), (batch) => {
       post({ type: 'batch', ...batch }, [batch.checkpoints.buffer as ArrayBuffer]);
       return true;
-    }, job.newline);
+    }, lineBreakOf(job.lineBreak, job));
     post({ type: 'done' });
   } finally {
     reader.close();

@@ -3,7 +3,7 @@ import type { Worker } from 'worker_threads';
 import { TextEncoding, UTF8 } from '../encoding/textEncoding';
 import { spawnWorker } from '../workers/spawnWorker';
 import { IndexPart } from './indexPart';
-import { LF_BREAK, LineBreak, LineBreakKind, textEndBefore } from './lineBreak';
+import { lineBreakOf, LineBreak, LineBreakKind, textEndBefore } from './lineBreak';
 import type { ScanJob, WorkerMessage } from './indexWorker';
 import { createScanner, NewlineScanner } from './newlineScanner';
 import { FileReader, fileReaders } from './readers/fileReaders';
@@ -21,10 +21,10 @@ export interface LineIndexOptions {
   deferWorkers?: boolean;
   /** Workers at background priority (see spawnWorker): for the editor, not for a CLI command. */
   background?: boolean;
-  /** The file's encoding (UTF-8 when not given): one whose newline is one byte, `\n`. */
+  /** The file's encoding (UTF-8 when not given): its code units are one byte or two (UTF-16). */
   encoding?: TextEncoding;
-  /** How lines end: `\n` (and `\r\n`) when not given, or a lone `\r`. */
-  lineBreak?: LineBreak;
+  /** How lines end: `\n` (and `\r\n`) when not given, or a lone `\r`; in the encoding's units. */
+  lineBreak?: LineBreakKind;
   /**
    * The index of this file, or of its first `restore.size` bytes, as `snapshot` gave it
    * once complete: taken as it is (only bytes past it are scanned). The caller vouches
@@ -98,10 +98,7 @@ export class LineIndex {
 
   private constructor(readonly path: string, private readonly options: LineIndexOptions) {
     this.encoding = options.encoding ?? UTF8;
-    this.lineBreak = options.lineBreak ?? LF_BREAK;
-    if (this.encoding.unitBytes !== 1) {
-      throw Object.assign(new Error(`${this.encoding.label} is not read as text yet: its line breaks are two bytes wide`), { code: 'EUNSUPPORTED', path });
-    }
+    this.lineBreak = lineBreakOf(options.lineBreak, this.encoding);
     this.every = options.every ?? 256;
     if (options.deferWorkers) this.held = [];
     this.probe = this.scanner.scanBuffer(PROBE);
@@ -115,10 +112,7 @@ export class LineIndex {
     }
   }
 
-  /**
-   * Opens `path` and starts indexing it in the background. Throws like `open` (ENOENT,
-   * EISDIR, ...), and EUNSUPPORTED for an encoding whose newline is not one byte.
-   */
+  /** Opens `path` and starts indexing it in the background. Throws like `open` (ENOENT, EISDIR, ...). */
   static open(filePath: string, options: LineIndexOptions = {}): LineIndex {
     return new LineIndex(filePath, options);
   }
@@ -158,8 +152,7 @@ export class LineIndex {
     if (!this.complete) return undefined;
     const size = this.mf.size;
     if (size === 0) return 0;
-    this.mf.readInto(size - 1, this.probe, 0, 1);
-    return this.knownNewlines + (this.probe[0] === this.lineBreak.byte ? 0 : 1);
+    return this.knownNewlines + (this.breakEndsAt(size) ? 0 : 1);
   }
 
   /** A line count while indexing: exact when complete, else extrapolated from the indexed prefix. */
@@ -212,7 +205,7 @@ export class LineIndex {
     if (n === 0) return 0;
     const part = this.parts.find((p) => p.lineBase >= 0 && n > p.lineBase && n <= p.lineBase + p.newlines)!;
     const seek = part.seekNewline(n - part.lineBase);
-    return seek.skip === 0 ? seek.offset : this.nthNewlineAfter(seek.offset, seek.skip) + 1;
+    return seek.skip === 0 ? seek.offset : this.nthNewlineAfter(seek.offset, seek.skip) + this.lineBreak.unitBytes;
   }
 
   /**
@@ -223,8 +216,9 @@ export class LineIndex {
     if (!this.isLineKnown(n)) throw new RangeError(`line ${n} is not indexed yet`);
     const start = this.offsetOfLine(n);
     const next = n + 1 <= this.knownNewlines ? this.offsetAfterNewline(n + 1) : this.mf.size;
-    const broken = next > start && next <= this.mf.size && this.byteAt(next - 1) === this.lineBreak.byte;
-    const end = broken ? textEndBefore(this.lineBreak, next - 1, start, (at) => this.byteAt(at)) : next;
+    const unit = this.lineBreak.unitBytes;
+    const broken = next - unit >= start && next <= this.mf.size && this.breakEndsAt(next);
+    const end = broken ? textEndBefore(this.lineBreak, next - unit, start, (at, length) => this.mf.read(at, length)) : next;
     return { start, end, next };
   }
 
@@ -247,7 +241,7 @@ export class LineIndex {
     checkLine(offset);
     if (offset === 0) return 0;
     if (offset > this.mf.size) throw new RangeError(`offset ${offset} is past the end (${this.mf.size})`);
-    return this.lineOfOffset(offset - 1) + (this.byteAt(offset - 1) === this.lineBreak.byte ? 1 : 0);
+    return this.lineOfOffset(offset - 1) + (this.breakEndsAt(offset) ? 1 : 0);
   }
 
   /** Resolves when line `n` is fully known, or the index is complete (then `n` may be past the end). */
@@ -294,6 +288,11 @@ export class LineIndex {
       return replaced ? 'replaced' : 'shrunk';
     }
     if (stat.size === this.mf.size) return 'unchanged';
+    if (this.mf.size % this.lineBreak.unitBytes !== 0) {
+      // It ended inside a two-byte unit, which the growth completes: scan it whole again.
+      this.reset(undefined);
+      return 'grown';
+    }
     const last = this.parts[this.parts.length - 1];
     if (last && !(last.complete && this.complete)) return 'unchanged';
     const from = this.mf.size;
@@ -374,7 +373,9 @@ export class LineIndex {
   }
 
   private startScan(from: number, to: number, lineBase: number, workers: number): void {
-    const ranges = workers > 1 && to - from >= PARALLEL_MIN ? [from, from + Math.floor((to - from) / 2), to] : [from, to];
+    // Parts meet at an even offset: a two-byte unit is never cut between two scans.
+    const middle = from + Math.floor((to - from) / 4) * 2;
+    const ranges = workers > 1 && to - from >= PARALLEL_MIN ? [from, middle, to] : [from, to];
     for (let i = 0; i + 1 < ranges.length; i++) {
       const part = new IndexPart(ranges[i], ranges[i + 1], this.every);
       if (i === 0) {
@@ -383,7 +384,10 @@ export class LineIndex {
       }
       this.parts.push(part);
       if (part.complete) continue;
-      this.spawn(part, { path: this.path, from: part.scannedTo, to: part.to, every: this.every, newlinesBefore: part.newlines, newline: this.lineBreak.byte });
+      this.spawn(part, {
+        path: this.path, from: part.scannedTo, to: part.to, every: this.every, newlinesBefore: part.newlines,
+        lineBreak: this.lineBreak.kind, unitBytes: this.encoding.unitBytes, bigEndian: this.encoding.bigEndian,
+      });
     }
     this.settle();
   }
@@ -396,7 +400,7 @@ export class LineIndex {
       scanRange((at, dst, n) => this.mf.readInto(at, dst, 0, n), part.from, end, this.every, 0, createScanner(), (batch) => {
         part.append(batch.checkpoints, batch.newlines, batch.scannedTo);
         return true;
-      }, this.lineBreak.byte);
+      }, this.lineBreak);
     } catch {
       // The worker starts from wherever this got to.
     }
@@ -465,9 +469,12 @@ export class LineIndex {
     if (this.held) this.held = [];
   }
 
-  private byteAt(offset: number): number {
-    this.mf.readInto(offset, this.probe, 0, 1);
-    return this.probe[0];
+  /** Whether a line break ends right before `offset` (0 < offset <= size). */
+  private breakEndsAt(offset: number): boolean {
+    const unit = this.lineBreak.unitBytes;
+    if (offset < unit) return false;
+    this.mf.readInto(offset - unit, this.probe, 0, unit);
+    return this.lineBreak.isBreakAt(this.probe, 0);
   }
 
   /** Offset of the `n`-th (1-based) newline at or after `from`. */
@@ -476,8 +483,8 @@ export class LineIndex {
     for (let at = from; at < this.mf.size; at += PROBE) {
       const len = Math.min(PROBE, this.mf.size - at);
       this.mf.readInto(at, this.probe, 0, len);
-      const count = this.scanner.countByte(this.probe, len, this.lineBreak.byte);
-      if (count >= left) return at + this.scanner.nthByte(this.probe, len, this.lineBreak.byte, left - 1);
+      const count = this.lineBreak.count(this.scanner, this.probe, len);
+      if (count >= left) return at + this.lineBreak.nth(this.scanner, this.probe, len, left - 1);
       left -= count;
     }
     throw new RangeError(`newline not found: the file changed under the index`);
@@ -488,7 +495,7 @@ export class LineIndex {
     for (let at = from; at < to; at += PROBE) {
       const len = Math.min(PROBE, to - at);
       this.mf.readInto(at, this.probe, 0, len);
-      count += this.scanner.countByte(this.probe, len, this.lineBreak.byte);
+      count += this.lineBreak.count(this.scanner, this.probe, len);
     }
     return count;
   }

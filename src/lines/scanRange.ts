@@ -1,3 +1,4 @@
+import type { LineBreak } from './lineBreak';
 import { checkpointsIn, NewlineScanner } from './newlineScanner';
 
 /** What one stretch of scanning found, relative to the part it belongs to. */
@@ -15,8 +16,8 @@ const CHUNK = 1024 * 1024;
 const BATCH = 32 * CHUNK;
 
 /**
- * Scans [from, to) for line break bytes (`newline`: `\n`, or `\r` for a file read
- * with lone CR line ends) in 1 MiB copies and reports after the first 1 MiB
+ * Scans [from, to) for line breaks (`lineBreak`: `\n`, or `\r` for a file read with
+ * lone CR line ends; `from` even for two-byte units) in 1 MiB copies and reports after the first 1 MiB
  * (so a viewer can show the first screen as soon as the worker runs), then in
  * batches growing to 32 MiB (fewer messages for the rest).
  * `newlinesBefore` is how many newlines the part had before `from`, so checkpoints
@@ -25,7 +26,7 @@ const BATCH = 32 * CHUNK;
  */
 export function scanRange(
   read: ChunkReader, from: number, to: number, every: number, newlinesBefore: number,
-  scanner: NewlineScanner, onBatch: (batch: ScanBatch) => boolean, newline: number,
+  scanner: NewlineScanner, onBatch: (batch: ScanBatch) => boolean, lineBreak: LineBreak,
 ): void {
   const chunk = scanner.scanBuffer(CHUNK);
   const out = new Float64Array(Math.ceil(BATCH / every) + Math.ceil(CHUNK / every) + 1);
@@ -37,7 +38,7 @@ export function scanRange(
   for (let at = from; at < to; ) {
     const n = Math.min(CHUNK, to - at);
     read(at, chunk, n);
-    const count = scanner.checkpoints(chunk, n, newline, every, ordinal, out, found, at + 1);
+    const count = lineBreak.checkpoints(scanner, chunk, n, every, ordinal, out, found, at);
     found += checkpointsIn(ordinal, count, every);
     ordinal += count;
     batchNewlines += count;

@@ -19,7 +19,7 @@ export function compileQuery(query: SearchQuery, limits: ScanLimits, scanner: Ne
     case 'text': {
       // Text the encoding cannot hold is looked for in the decoded text (which has none of it).
       const bytes = encodedOrNone(encoding, query.text);
-      if (bytes && (query.matchCase || isAsciiWithoutLetters(query.text))) return new LiteralMatcher(bytes, query.wholeWord, scanner);
+      if (bytes && (query.matchCase || isAsciiWithoutLetters(query.text))) return new LiteralMatcher(bytes, query.wholeWord, scanner, encoding);
       return new RegexMatcher(escapeRegExp(query.text), regexFlags(query.matchCase), query.wholeWord, limits, encoding, lineBreak);
     }
     case 'regex':

@@ -37,11 +37,11 @@ export function filterStream(
   sink: FilterSink,
 ): { lines: number; runs: number } {
   const scanner = createScanner();
-  const LF = lineBreak.byte;
+  const u = lineBreak.unitBytes;
   const inc = include.map((q) => compileQuery(q, limits, scanner, encoding, lineBreak));
   const exc = exclude.map((q) => compileQuery(q, limits, scanner, encoding, lineBreak));
   const plan = windowPlan([...inc, ...exc], limits.chunk, lineBreak, true);
-  const counter = new LineCounter(scanner, 0, 0, LF);
+  const counter = new LineCounter(scanner, 0, 0, lineBreak);
   const runs = new LineRuns((run) => sink.run(run));
   let open: OpenLine | undefined;
 
@@ -74,11 +74,11 @@ export function filterStream(
         const xLine = lineOf(x);
         runs.add(line, xLine - line, offset);
         line = xLine + 1;
-        const newline = w.buf.indexOf(LF, Math.max(x - w.start, w.scanFrom));
-        offset = newline < 0 ? stream.size : w.start + newline + 1; // no newline: x was the last line
+        const newline = lineBreak.indexOf(w.buf, Math.max(x - w.start, w.scanFrom));
+        offset = newline < 0 ? stream.size : w.start + newline + u; // no newline: x was the last line
       }
       const atStreamEnd = w.start + w.buf.length === stream.size;
-      const endLine = counter.at(w, w.start + w.buf.length) + (atStreamEnd && w.buf[w.buf.length - 1] !== LF ? 1 : 0);
+      const endLine = counter.at(w, w.start + w.buf.length) + (atStreamEnd && !(w.buf.length >= u && lineBreak.isBreakAt(w.buf, w.buf.length - u)) ? 1 : 0);
       runs.add(line, endLine - line, offset);
     }
     return w.buf.length;
@@ -93,10 +93,11 @@ function linesHit(matcher: Matcher, w: Window, first: number, lineBreak: LineBre
   const { buf } = w;
   matcher.scan(w, (s, e) => {
     if (!matcher.lineAligned && !insideLine(buf, s, e, lineBreak)) return undefined;
-    const newline = s > 0 ? buf.lastIndexOf(lineBreak.byte, s - 1) : -1;
-    hits.push(newline >= 0 ? w.start + newline + 1 : first);
-    const end = buf.indexOf(lineBreak.byte, s);
-    return end < 0 ? STOP : end + 1;
+    const u = lineBreak.unitBytes;
+    const newline = s >= u ? lineBreak.lastIndexOf(buf, s - u) : -1;
+    hits.push(newline >= 0 ? w.start + newline + u : first);
+    const end = lineBreak.indexOf(buf, s);
+    return end < 0 ? STOP : end + u;
   });
   return hits;
 }

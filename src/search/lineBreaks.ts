@@ -1,12 +1,13 @@
-import { CR, type LineBreak } from '../lines/lineBreak';
+import type { LineBreak } from '../lines/lineBreak';
 
 /** True when a match ending at `end` took the `\r` of a `\r\n` the line break eats (or ends between the two). */
 export function touchesCrLf(buf: Uint8Array, end: number, lineBreak: LineBreak): boolean {
-  return lineBreak.eatsCr && end > 0 && buf[end] === lineBreak.byte && buf[end - 1] === CR;
+  const u = lineBreak.unitBytes;
+  return lineBreak.eatsCr && end >= u && lineBreak.isBreakAt(buf, end) && lineBreak.isCrAt(buf, end - u);
 }
 
 /** True when [start, end) lies inside one line's text: no line break, and not the `\r` of a `\r\n`. */
 export function insideLine(buf: Buffer, start: number, end: number, lineBreak: LineBreak): boolean {
-  const newline = buf.indexOf(lineBreak.byte, start);
+  const newline = lineBreak.indexOf(buf, start);
   return (newline < 0 || newline >= end) && !touchesCrLf(buf, end, lineBreak);
 }

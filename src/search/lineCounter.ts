@@ -1,3 +1,4 @@
+import type { LineBreak } from '../lines/lineBreak';
 import { NewlineScanner } from '../lines/newlineScanner';
 import { Window } from './matcher';
 import { ByteStream } from './segments';
@@ -8,8 +9,8 @@ import { ByteStream } from './segments';
  * scanBuffer, or every count pays a copy).
  */
 export class LineCounter {
-  /** Starts at stream offset `offset`, which has `newlines` newlines (line break bytes `newline`) before it. */
-  constructor(private readonly scanner: NewlineScanner, private newlines: number, private offset: number, private readonly newline: number) {}
+  /** Starts at stream offset `offset`, which has `newlines` line breaks before it. */
+  constructor(private readonly scanner: NewlineScanner, private newlines: number, private offset: number, private readonly lineBreak: LineBreak) {}
 
   /**
    * Newlines before stream offset `offset` (= the 0-based line holding that byte).
@@ -18,20 +19,20 @@ export class LineCounter {
   at(w: Window, offset: number): number {
     if (offset > this.offset) {
       const from = this.offset - w.start;
-      this.newlines += this.scanner.countByte(w.buf.subarray(from), offset - this.offset, this.newline);
+      this.newlines += this.lineBreak.count(this.scanner, w.buf.subarray(from), offset - this.offset);
       this.offset = offset;
     }
     return this.newlines;
   }
 }
 
-/** Newlines (bytes `newline`) in stream bytes [from, to), read through `buffer` (a scanBuffer of `scanner`). */
-export function countNewlines(stream: ByteStream, scanner: NewlineScanner, buffer: Buffer, from: number, to: number, newline: number): number {
+/** Line breaks in stream bytes [from, to), read through `buffer` (a scanBuffer of `scanner`; of even length for two-byte units). */
+export function countNewlines(stream: ByteStream, scanner: NewlineScanner, buffer: Buffer, from: number, to: number, lineBreak: LineBreak): number {
   let count = 0;
   for (let at = from; at < to; ) {
     const n = Math.min(buffer.length, to - at);
     stream.read(at, buffer, n);
-    count += scanner.countByte(buffer, n, newline);
+    count += lineBreak.count(scanner, buffer, n);
     at += n;
   }
   return count;

@@ -45,34 +45,37 @@ export class RegexMatcher implements Matcher {
   private readonly anchored: boolean;
   /** Bytes per piece of a long line: at least three overlaps, so each piece moves on by one. */
   private readonly piece: number;
-  /** The line break byte. */
-  private readonly newline: number;
+  /** Bytes of a code unit: where a match may start, and how far an empty one steps. */
+  private readonly unit: number;
+  /** Overlap of the pieces of a long line, in whole units. */
+  private readonly overlap: number;
 
   /** `flags` from regexFlags(); the bytes are text in `encoding`. Throws SyntaxError like `new RegExp`. */
   constructor(
     source: string, flags: string, private readonly wholeWord: boolean, private readonly limits: RegexLimits,
     private readonly encoding: TextEncoding = UTF8, private readonly lineBreak: LineBreak = LF_BREAK,
   ) {
-    this.newline = lineBreak.byte;
+    this.unit = lineBreak.unitBytes;
+    this.overlap = limits.overlap + (limits.overlap % this.unit);
     this.blockRegex = new RegExp(source, `gm${flags}`);
     this.lineRegex = new RegExp(source, `g${flags}`);
     this.blocksAllowed = !/\(\?<?[=!]/.test(source);
     this.anchored = /[$^]/.test(source);
-    this.context = limits.overlap;
-    this.lookahead = limits.overlap;
-    this.piece = Math.max(limits.block, 3 * limits.overlap);
+    this.context = this.overlap;
+    this.lookahead = this.overlap;
+    this.piece = Math.max(limits.block - (limits.block % this.unit), 3 * this.overlap);
   }
 
   scan(w: Window, onMatch: OnMatch): number {
     const { buf } = w;
     if (w.lineStart >= 0 && !w.cut) return this.scanLines(buf, w.lineStart, w.scanFrom, onMatch);
     // The line holding scanFrom began before this window or goes on after it.
-    const newline = w.cut ? -1 : buf.indexOf(this.newline, w.scanFrom);
+    const newline = w.cut ? -1 : this.lineBreak.indexOf(buf, w.scanFrom);
     const lineEnd = newline < 0 ? buf.length : newline;
     const next = this.scanLongLine(buf, Math.max(w.lineStart, 0), lineEnd, w.scanFrom, !w.cut, w.cut ? w.acceptBefore : Infinity, onMatch);
     if (next === STOP) return STOP;
     if (newline < 0) return Math.max(next, w.acceptBefore);
-    return this.scanLines(buf, newline + 1, newline + 1, onMatch);
+    return this.scanLines(buf, newline + this.unit, newline + this.unit, onMatch);
   }
 
   /** Whole lines from `lineStart` to the end of buf (which ends a line), searching from `at`. */
@@ -81,20 +84,20 @@ export class RegexMatcher implements Matcher {
       const end = this.blockEnd(buf, start);
       if (end < 0) {
         // One line longer than a block.
-        const newline = buf.indexOf(this.newline, start + this.limits.block);
+        const newline = this.lineBreak.indexOf(buf, start + this.limits.block);
         const lineEnd = newline < 0 ? buf.length : newline;
         if (this.scanLongLine(buf, start, lineEnd, Math.max(at, start), true, Infinity, onMatch) === STOP) return STOP;
-        start = at = lineEnd + 1;
+        start = at = lineEnd + this.unit;
         continue;
       }
       if (this.blocksAllowed && !(this.anchored && this.hasLoneLineBreak(buf, start, end))) {
         if (this.scanBlock(buf, start, end, at, onMatch) === STOP) return STOP;
       } else {
         for (let line = start; line < end; ) {
-          const newline = buf.indexOf(this.newline, line);
+          const newline = this.lineBreak.indexOf(buf, line);
           const lineEnd = newline < 0 || newline >= end ? end : newline;
           if (this.scanLine(buf, line, lineEnd, Math.max(at, line), true, Infinity, onMatch) === STOP) return STOP;
-          line = lineEnd + 1;
+          line = lineEnd + this.unit;
         }
       }
       start = at = end;
@@ -106,19 +109,19 @@ export class RegexMatcher implements Matcher {
   private blockEnd(buf: Buffer, start: number): number {
     const want = start + this.limits.block;
     if (want >= buf.length) return buf.length;
-    const before = buf.lastIndexOf(this.newline, want - 1);
-    return before >= start ? before + 1 : -1;
+    const before = this.lineBreak.lastIndexOf(buf, want - this.unit);
+    return before >= start ? before + this.unit : -1;
   }
 
   /**
    * A line [start, end) of any length, searched from `at` in pieces of this.piece bytes
-   * that overlap by limits.overlap (one piece when it is short). Arguments and result
+   * that overlap by this.overlap (one piece when it is short). Arguments and result
    * as scanLine's.
    */
   private scanLongLine(
     buf: Buffer, start: number, end: number, at: number, realEnd: boolean, acceptBefore: number, onMatch: OnMatch,
   ): number {
-    const { overlap } = this.limits;
+    const { overlap, unit } = this;
     for (let from = at; ; ) {
       const pieceStart = Math.max(start, from - overlap);
       const pieceEnd = Math.min(end, pieceStart + this.piece);
@@ -127,6 +130,7 @@ export class RegexMatcher implements Matcher {
       const next = this.scanLine(buf, pieceStart, pieceEnd, from, last && realEnd, accept, onMatch);
       if (next === STOP || last) return next;
       from = Math.max(next, accept);
+      from += from % unit;
       if (from >= acceptBefore) return from;
     }
   }
@@ -135,7 +139,7 @@ export class RegexMatcher implements Matcher {
   private scanBlock(buf: Buffer, start: number, end: number, at: number, onMatch: OnMatch): number {
     const text = new DecodedText(buf, start, end, false, this.encoding);
     const re = this.blockRegex;
-    const endsWithNewline = buf[end - 1] === this.newline;
+    const endsWithNewline = end - this.unit >= start && this.lineBreak.isBreakAt(buf, end - this.unit);
     let from = at;
     let lineEnd = -1; // the newline after the last match start looked at, cached: lines can be long
     re.lastIndex = text.unitAt(at);
@@ -148,14 +152,15 @@ export class RegexMatcher implements Matcher {
       const s = text.byteAt(startUnit);
       const e = text.byteAt(startUnit + m[0].length);
       if (lineEnd < s) {
-        lineEnd = buf.indexOf(this.newline, s);
+        lineEnd = this.lineBreak.indexOf(buf, s);
         if (lineEnd < 0 || lineEnd > end) lineEnd = end;
       }
       let next: number | undefined;
       if (lineEnd < e || touchesCrLf(buf, e, this.lineBreak)) {
-        const line = s > start ? Math.max(buf.lastIndexOf(this.newline, s - 1) + 1, start) : start;
+        const before = s > start ? this.lineBreak.lastIndexOf(buf, s - this.unit) : -1;
+        const line = before < 0 ? start : Math.max(before + this.unit, start);
         if (this.scanLine(buf, line, lineEnd, Math.max(from, line), true, Infinity, onMatch) === STOP) return STOP;
-        next = lineEnd + 1;
+        next = lineEnd + this.unit;
       } else {
         next = this.report(buf, s, e, onMatch);
         if (next === STOP) return STOP;
@@ -178,7 +183,8 @@ export class RegexMatcher implements Matcher {
   private scanLine(
     buf: Buffer, start: number, end: number, at: number, realEnd: boolean, acceptBefore: number, onMatch: OnMatch,
   ): number {
-    const textEnd = realEnd && this.lineBreak.eatsCr && end < buf.length && end > start && buf[end - 1] === CR ? end - 1 : end;
+    const u = this.unit;
+    const textEnd = realEnd && this.lineBreak.eatsCr && end < buf.length && end - u >= start && this.lineBreak.isCrAt(buf, end - u) ? end - u : end;
     if (at > textEnd) return at;
     const text = new DecodedText(buf, start, textEnd, !realEnd, this.encoding);
     const re = this.lineRegex;
@@ -201,12 +207,13 @@ export class RegexMatcher implements Matcher {
 
   /** Checks whole words and hands the match on; returns STOP or where to search next. */
   private report(buf: Buffer, s: number, e: number, onMatch: OnMatch): number {
-    if (this.wholeWord && !isWholeWord(buf, s, e)) return s + 1;
+    if (this.wholeWord && !isWholeWord(buf, s, e, this.encoding)) return s + this.unit;
     const next = onMatch(s, e);
     if (next !== undefined) return next;
     if (e > s) return e;
     // An empty match: step over one character, or over a whole \r\n.
-    return this.lineBreak.eatsCr && buf[e] === CR && buf[e + 1] === LF ? e + 2 : e + 1;
+    const u = this.unit;
+    return this.lineBreak.eatsCr && this.lineBreak.isCrAt(buf, e) && this.lineBreak.isBreakAt(buf, e + u) ? e + 2 * u : e + u;
   }
 
   /**
@@ -216,6 +223,7 @@ export class RegexMatcher implements Matcher {
    */
   private hasLoneLineBreak(buf: Buffer, start: number, end: number): boolean {
     const block = buf.subarray(start, end);
+    if (this.unit === 2) return (this.lineBreak.eatsCr ? /\r(?!\n)|[\u2028\u2029]/ : /[\n\u2028\u2029]/).test(this.encoding.decode(block));
     if (this.lineBreak.eatsCr) {
       for (let i = block.indexOf(CR); i >= 0; i = block.indexOf(CR, i + 1)) {
         if (buf[start + i + 1] !== LF) return true;

@@ -19,6 +19,7 @@ export function searchBackward(
   // As forward: an empty range at the end of the stream is searched once (for an empty match there).
   for (let first = true; (hi > from || (first && hi === r.stream.size)) && found < max; first = false) {
     let lo = Math.max(from, hi - r.plan.chunk);
+    lo += (lo - from) % r.plan.lineBreak.unitBytes;
     if (r.plan.lineAligned && lo > from) lo = lineStartIn(r, lo, hi, from);
     const last = new LastMatches(max - found);
     const rangeTo = r.plan.lineAligned ? hi : Math.min(to, hi + matcher.lookahead - 1);
@@ -43,14 +44,16 @@ export function searchBackward(
 function lineStartIn(r: RangeReader, lo: number, hi: number, from: number): number {
   const view = r.buffer.subarray(0, hi - lo);
   r.stream.read(lo, view, view.length);
-  const newline = view.indexOf(r.plan.lineBreak.byte);
-  if (newline >= 0 && lo + newline + 1 < hi) return lo + newline + 1;
+  const { lineBreak } = r.plan;
+  const u = lineBreak.unitBytes;
+  const newline = lineBreak.indexOf(view);
+  if (newline >= 0 && lo + newline + u < hi) return lo + newline + u;
   for (let at = lo; at > from; ) {
-    const start = Math.max(from, at - r.plan.chunk);
+    const start = Math.max(from, at - r.plan.chunk + ((at - r.plan.chunk - from) % u));
     const back = r.buffer.subarray(0, at - start);
     r.stream.read(start, back, back.length);
-    const last = back.lastIndexOf(r.plan.lineBreak.byte);
-    if (last >= 0) return start + last + 1;
+    const last = lineBreak.lastIndexOf(back);
+    if (last >= 0) return start + last + u;
     at = start;
   }
   return from;

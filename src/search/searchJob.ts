@@ -32,6 +32,7 @@ export function resolveSearch(job: SearchJob, size: number): StreamSearch {
   checkWhole('to', job.to, from, size);
   checkWhole('firstLine', job.firstLine, 0);
   checkWhole('maxMatches', job.maxMatches, 1);
+  const encoding = encodingNamed(job.encoding);
   return {
     query: checkQuery(job.query),
     from,
@@ -40,8 +41,8 @@ export function resolveSearch(job: SearchJob, size: number): StreamSearch {
     firstLine: job.firstLine,
     maxMatches: job.maxMatches ?? Infinity,
     backwards: job.backwards,
-    encoding: encodingNamed(job.encoding),
-    lineBreak: lineBreakOf(job.lineBreak),
+    encoding,
+    lineBreak: lineBreakOf(job.lineBreak, encoding),
   };
 }
 
@@ -130,7 +131,8 @@ export function runJob(input: WorkerInput, post: Post): void {
       const batch = new Batch(([firstLines, counts, firstOffsets]) => post(
         { type: 'runs', firstLines, counts, firstOffsets }, [firstLines.buffer, counts.buffer, firstOffsets.buffer] as ArrayBuffer[],
       ));
-      result = filterStream(stream, filter.include, filter.exclude, limits, encodingNamed(job.encoding), lineBreakOf(job.lineBreak), {
+      const encoding = encodingNamed(job.encoding);
+      result = filterStream(stream, filter.include, filter.exclude, limits, encoding, lineBreakOf(job.lineBreak, encoding), {
         run(run) {
           matches += run.count;
           batch.add(run.firstLine, run.count, run.firstOffset);

@@ -49,7 +49,7 @@ export interface SearchSummary {
 export function searchStream(stream: ByteStream, search: StreamSearch, limits: ScanLimits, sink: SearchSink): SearchSummary {
   const scanner = createScanner();
   const matcher = compileQuery(search.query, limits, scanner, search.encoding, search.lineBreak);
-  const newline = search.lineBreak.byte;
+  const newline = search.lineBreak;
   const plan = windowPlan([matcher], limits.chunk, search.lineBreak);
   const reader: RangeReader = { stream, buffer: scanner.scanBuffer(windowBytes(plan)), plan };
   const { from, to, maxMatches } = search;

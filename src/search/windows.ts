@@ -13,7 +13,7 @@ export interface WindowPlan {
   lookahead: number;
   /** Bytes read past the scan position per window. */
   chunk: number;
-  /** How lines end in the stream. */
+  /** How lines end in the stream (and how wide its code units are: windows start at a unit). */
   lineBreak: LineBreak;
 }
 
@@ -51,11 +51,14 @@ export function forEachWindow(
   stream: ByteStream, buffer: Buffer, from: number, to: number, plan: WindowPlan, visit: (w: Window) => number,
   hooks: WindowHooks = {},
 ): boolean {
-  let pos = from;
+  const unit = plan.lineBreak.unitBytes;
+  // Offsets inside a two-byte unit start no match: scanning goes on at the next unit.
+  const aligned = (at: number): number => at + (at % unit);
+  let pos = aligned(from);
   let atLineStart = from === 0;
   // An empty range at the end of the stream still holds the empty match at its end (`$`).
   for (let first = true; pos < to || (first && pos === stream.size && pos > 0); first = false) {
-    const readStart = atLineStart ? pos : Math.max(0, pos - plan.context);
+    const readStart = atLineStart ? pos : Math.max(0, pos - plan.context - ((pos - plan.context) % unit));
     const readEnd = Math.min(stream.size, pos + plan.chunk);
     const view = buffer.subarray(0, readEnd - readStart);
     stream.read(readStart, view, view.length);
@@ -63,9 +66,9 @@ export function forEachWindow(
     let end = view.length;
     let cut = readEnd < stream.size;
     if (cut && plan.lineAligned) {
-      const newline = view.lastIndexOf(plan.lineBreak.byte);
+      const newline = plan.lineBreak.lastIndexOf(view);
       if (newline >= scanFrom) {
-        end = newline + 1;
+        end = newline + unit;
         cut = false;
       }
     }
@@ -73,13 +76,13 @@ export function forEachWindow(
       buf: view.subarray(0, end),
       start: readStart,
       scanFrom,
-      lineStart: atLineStart ? scanFrom : lineStartBefore(view, scanFrom, readStart, plan.lineBreak.byte),
+      lineStart: atLineStart ? scanFrom : lineStartBefore(view, scanFrom, readStart, plan.lineBreak),
       acceptBefore: cut ? end - plan.lookahead + 1 : end,
       cut,
     };
     const resume = visit(w);
     if (resume === STOP) return false;
-    pos = readStart + (cut || !plan.lineAligned ? resume : end);
+    pos = aligned(readStart + (cut || !plan.lineAligned ? resume : end));
     atLineStart = plan.lineAligned && !cut;
     hooks.counter?.at(w, pos);
     if (hooks.onProgress && !hooks.onProgress(pos)) return false;
@@ -88,8 +91,9 @@ export function forEachWindow(
 }
 
 /** Index of the line start at or before `at` in `view`, or -1 when the line began before it. */
-function lineStartBefore(view: Buffer, at: number, viewStart: number, newlineByte: number): number {
-  const newline = at > 0 ? view.lastIndexOf(newlineByte, at - 1) : -1;
-  if (newline >= 0) return newline + 1;
+function lineStartBefore(view: Buffer, at: number, viewStart: number, lineBreak: LineBreak): number {
+  const u = lineBreak.unitBytes;
+  const newline = at >= u ? lineBreak.lastIndexOf(view, at - u) : -1;
+  if (newline >= 0) return newline + u;
   return viewStart === 0 ? 0 : -1;
 }

@@ -2,7 +2,8 @@
 // .vsix: a Windows-1252 log opens as UTF-8 (VS Code's default, without guessing), the
 // status bar says so, and "Reopen with Encoding" reads it as Windows-1252: accented
 // letters and the euro sign show, find finds them, typing writes their one byte, and a
-// character the encoding has not is refused with a notice, never replaced. Line ends:
+// character the encoding has not is refused with a notice, never replaced. A UTF-16 file
+// (by its byte order mark) opens as text and is edited in UTF-16. Line ends:
 // a file of lone CR line ends opens with its lines apart (status bar "CR"), find and
 // Enter work in it; the status bar's line ending reopens a file with other line ends.
 import * as assert from 'assert';
@@ -21,7 +22,7 @@ describe('Encodings in VS Code', function () {
     fs.writeFileSync(path.join(workspace, 'latin.log'), CP1252.encode(TEXT));
     fs.writeFileSync(path.join(workspace, 'mac.log'), 'first line\rsecond ERROR line\rthird\r');
     fs.writeFileSync(path.join(workspace, 'mixed.log'), 'one\rtwo\nthree\n');
-    fs.writeFileSync(path.join(workspace, 'wide.log'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('2026-12-07 ERROR wide\n', 'utf16le')]));
+    fs.writeFileSync(path.join(workspace, 'wide.log'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('2026-12-07 ERROR wide\r\nnaïve😀\r\n', 'utf16le')]));
   }, ['*.log'], { 'files.autoSave': 'off' });
   let workspace: string;
   let page: Page;
@@ -67,13 +68,27 @@ describe('Encodings in VS Code', function () {
     assert.deepStrictEqual(fs.readFileSync(file), CP1252.encode(TEXT.replace('naïve', 'naïve é')), 'one byte per character, in Windows-1252');
   });
 
-  it('a UTF-16 file is told apart (not read as text yet): Reopen with Encoding names what it was detected as', async () => {
+  it('a UTF-16 LE file opens as text: find finds in it, Backspace takes a surrogate pair whole, typing writes UTF-16', async () => {
+    const file = path.join(workspace, 'wide.log');
     await openAlone(page, 'wide.log');
-    await findInWebviews(page, '.hex-row, .row');
-    await page.locator('.statusbar-item', { hasText: /^UTF-8$/ }).first().waitFor({ timeout: 10_000 });
-    const detected = page.locator('.quick-input-list .monaco-list-row', { hasText: 'UTF-16 LE' }).filter({ hasText: 'detected' });
-    await runCommandShowing(page, 'Huge File: Reopen with Encoding', detected);
+    const { frame } = await findInWebviews(page, '.row[data-line="1"] .text:has-text("naïve")');
+    assert.match((await frame.locator('.row[data-line="0"] .text').textContent())!, /2026-12-07 ERROR wide$/);
+    await page.locator('.statusbar-item', { hasText: /^UTF-16 LE$/ }).first().waitFor({ timeout: 10_000 });
+    await frame.locator('.row[data-line="0"] .text').click({ position: { x: 2, y: 5 } });
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('naïve');
+    await frame.locator('.find-count', { hasText: /^1 of 1$/ }).waitFor({ timeout: 20_000 });
     await page.keyboard.press('Escape');
+    await frame.locator('.row[data-line="1"] .text').click({ position: { x: 2, y: 5 } });
+    await page.keyboard.press('End');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type(' ok');
+    await frame.locator('.row[data-line="1"] .text', { hasText: /^naïve ok$/ }).waitFor({ timeout: 10_000 });
+    await screenshot(page, 'encoding-utf-16');
+    await dirtyTab(page, 'wide.log').waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Control+S');
+    await dirtyTab(page, 'wide.log').waitFor({ state: 'detached', timeout: 60_000 });
+    assert.deepStrictEqual(fs.readFileSync(file), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('2026-12-07 ERROR wide\r\nnaïve ok\r\n', 'utf16le')]));
   });
 
   it('a file of lone CR line ends shows its lines; find finds in them; Enter types a CR', async () => {

@@ -50,10 +50,10 @@ export class ReferenceEditor {
   private group: { run: Run; next: number } | undefined;
 
   /**
-   * `units`: how columns count, as the view reports them: UTF-8 bytes, or one byte a character (a single-byte encoding).
+   * `units`: how columns count, as the view reports them: UTF-8 bytes, one byte a character (a single-byte encoding), or two a UTF-16 unit.
    * `lineBreak`: 'cr' for a file read with lone CR line ends (Enter types "\r").
    */
-  constructor(public text: string, private readonly units: 'utf8' | 'byte' = 'utf8', private readonly lineBreak: 'lf' | 'cr' = 'lf') {
+  constructor(public text: string, private readonly units: 'utf8' | 'byte' | 'utf16' = 'utf8', private readonly lineBreak: 'lf' | 'cr' = 'lf') {
     this.saved = text;
   }
 
@@ -74,7 +74,7 @@ export class ReferenceEditor {
     const lines = this.lines();
     const line = lines.findIndex(([, end]) => offset <= end);
     const before = this.text.slice(lines[line][0], offset);
-    return { line, column: this.units === 'byte' ? before.length : utf8Length(before) };
+    return { line, column: this.units === 'byte' ? before.length : this.units === 'utf16' ? 2 * before.length : utf8Length(before) };
   }
 
   press(key: Key): void {

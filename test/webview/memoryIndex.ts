@@ -5,14 +5,17 @@
  */
 import type { IndexedLines } from '../../src/edits/editedText';
 import { TextEncoding, UTF8 } from '../../src/encoding/textEncoding';
-import { LF_BREAK, type LineBreak, textEndBefore } from '../../src/lines/lineBreak';
+import { type LineBreak, lineBreakOf, type LineBreakKind, textEndBefore } from '../../src/lines/lineBreak';
 
 export class MemoryIndex implements IndexedLines {
   /** Offsets right after each newline. */
   private afterNewlines: number[] = [];
   private bytes = Buffer.alloc(0);
 
-  constructor(bytes: Uint8Array, readonly encoding: TextEncoding = UTF8, readonly lineBreak: LineBreak = LF_BREAK) {
+  readonly lineBreak: LineBreak;
+
+  constructor(bytes: Uint8Array, readonly encoding: TextEncoding = UTF8, lineBreak: LineBreakKind = 'lf') {
+    this.lineBreak = lineBreakOf(lineBreak, encoding);
     this.replace(bytes);
   }
 
@@ -20,7 +23,8 @@ export class MemoryIndex implements IndexedLines {
   replace(bytes: Uint8Array): void {
     this.bytes = Buffer.from(Array.from(bytes));
     this.afterNewlines = [];
-    bytes.forEach((b, i) => { if (b === this.lineBreak.byte) this.afterNewlines.push(i + 1); });
+    const u = this.lineBreak.unitBytes;
+    for (let at = this.lineBreak.indexOf(this.bytes); at >= 0; at = this.lineBreak.indexOf(this.bytes, at + u)) this.afterNewlines.push(at + u);
   }
 
   get fileSize(): number {
@@ -31,7 +35,7 @@ export class MemoryIndex implements IndexedLines {
 
   get lineCount(): number {
     const size = this.bytes.length;
-    return size === 0 ? 0 : this.afterNewlines.length + (this.bytes[size - 1] === this.lineBreak.byte ? 0 : 1);
+    return size === 0 ? 0 : this.afterNewlines.length + (this.breakEndsAt(size) ? 0 : 1);
   }
 
   get knownNewlines(): number {
@@ -56,14 +60,20 @@ export class MemoryIndex implements IndexedLines {
     if (!Number.isSafeInteger(n) || n < 0 || n >= this.lineCount) throw new RangeError(`line ${n} is not indexed yet`);
     const start = this.offsetAfterNewline(n);
     const next = n < this.afterNewlines.length ? this.afterNewlines[n] : this.bytes.length;
-    const broken = next > start && this.bytes[next - 1] === this.lineBreak.byte;
-    const end = broken ? textEndBefore(this.lineBreak, next - 1, start, (at) => this.bytes[at]) : next;
+    const u = this.lineBreak.unitBytes;
+    const broken = next - u >= start && this.breakEndsAt(next);
+    const end = broken ? textEndBefore(this.lineBreak, next - u, start, (at, length) => this.bytes.subarray(at, at + length)) : next;
     return { start, end, next };
   }
 
   lineOfOffset(offset: number): number {
     if (!Number.isSafeInteger(offset) || offset < 0 || offset >= this.bytes.length) throw new RangeError(`offset ${offset} is out of range`);
-    return this.newlinesBefore(offset + 1) - (this.bytes[offset] === this.lineBreak.byte ? 1 : 0);
+    return this.newlinesBefore(offset);
+  }
+
+  private breakEndsAt(offset: number): boolean {
+    const u = this.lineBreak.unitBytes;
+    return offset >= u && this.lineBreak.isBreakAt(this.bytes, offset - u);
   }
 
   newlinesBefore(offset: number): number {

@@ -34,15 +34,25 @@ describe('hugefile count, lines and grep --encoding', function () {
     assert.strictEqual(hugefile('count', '--encoding', 'windows1252', file).stdout, '4\n');
   });
 
-  it('without --encoding reads UTF-8 (the bytes differ); an unknown name and UTF-16 are refused with a message', () => {
+  it('without --encoding reads UTF-8 (the bytes differ); an unknown name is refused with a message', () => {
     assert.strictEqual(hugefile('grep', file, 'café').status, 1, 'as UTF-8, "café" is other bytes');
     const unknown = hugefile('count', file, '--encoding', 'ebcdic');
     assert.strictEqual(unknown.status, 2);
     assert.match(unknown.stderr, /unknown encoding ebcdic; known: utf8, utf8bom/);
-    const wide = tempFile('wide.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('one\ntwo\n', 'utf16le')]));
-    const refused = hugefile('count', wide);
-    assert.strictEqual(refused.status, 1);
-    assert.match(refused.stderr, /UTF-16 LE is not read as text yet/);
     assert.strictEqual(hugefile('lines', file, '1', '--encoding').status, 2, '--encoding without a NAME');
+  });
+
+  it('reads UTF-16 (LE by its byte order mark, BE when named): the same counts and lines as iconv\'s UTF-8', () => {
+    const text = 'naïve café\r\nĊ line with U+010A\n😀 astral\nCAFÉ crème\nlast, no newline';
+    const le = tempFile('wide-le.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const be = tempFile('wide-be.txt', Buffer.from(text, 'utf16le').swap16());
+    const utf8 = execFileSync('iconv', ['-f', 'UTF-16BE', '-t', 'UTF-8', be], { encoding: 'utf8' });
+    assert.strictEqual(utf8, text, 'iconv agrees with the encoder');
+    assert.strictEqual(hugefile('count', le).stdout, '5\n');
+    assert.strictEqual(hugefile('count', be, '--encoding', 'utf16be').stdout, '5\n');
+    assert.strictEqual(hugefile('lines', be, '2', '4', '--encoding', 'utf16be').stdout, 'Ċ line with U+010A\n😀 astral\nCAFÉ crème\nlast, no newline\n');
+    assert.strictEqual(hugefile('grep', le, 'café', '--ignore-case').stdout, '1:\ufeffnaïve café\n4:CAFÉ crème\n');
+    assert.strictEqual(hugefile('grep', le, 'line', '--count').stdout, '2\n');
+    assert.strictEqual(hugefile('grep', be, '^\\p{So}', '--regex', '--encoding', 'utf16be').stdout, '3:😀 astral\n');
   });
 });

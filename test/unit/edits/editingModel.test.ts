@@ -16,8 +16,8 @@ import { planOf } from '../../../src/edits/savePlan';
 import { type UndoEntry, type UndoStep, UndoSteps } from '../../../src/edits/undoSteps';
 import { reloadContent } from '../../../src/editor/contentReload';
 import { type FileMark, markOf } from '../../../src/editor/fileMark';
+import { encodingOf, UTF8 } from '../../../src/encoding/textEncoding';
 import { LineIndex } from '../../../src/lines';
-import { CR_BREAK, lineBreakOf } from '../../../src/lines/lineBreak';
 import { randomCase } from '../../model/keySequences';
 import { type Key, ReferenceEditor } from '../../model/referenceEditor';
 import { tempFile } from '../testUtil';
@@ -43,14 +43,14 @@ class Host {
 
   get eol(): '\n' | '\r\n' | '\r' {
     const t = this.text;
-    if (t.lineBreak === CR_BREAK) return '\r';
+    if (t.lineBreak.kind === 'cr') return '\r';
     if (t.availableLines() < 2) return '\n';
     const first = t.lineBounds(0);
-    return first.next - first.end === 2 ? '\r\n' : '\n';
+    return first.next - first.end === 2 * t.lineBreak.unitBytes ? '\r\n' : '\n';
   }
 
   content(): string {
-    return this.text.read(0, this.text.size).toString('utf8');
+    return this.text.encoding.decode(this.text.read(0, this.text.size));
   }
 
   push(result: EditResult | undefined): void {
@@ -137,17 +137,18 @@ function isMove(key: Key): boolean {
 describe('model-based editing through the host\'s edit code and the real save engine', function () {
   this.timeout(120_000);
 
-  /** `cases` random cases from FIRST_SEED, their files' lines ending as `lineBreak` says and read so. */
-  async function runCases(cases: number, lineBreak: 'lf' | 'cr'): Promise<void> {
+  /** `cases` random cases from FIRST_SEED, their files' lines ending as `lineBreak` says and read so, in `encoding`. */
+  async function runCases(cases: number, lineBreak: 'lf' | 'cr', encoding = UTF8): Promise<void> {
+    const onDisk = (file: string) => encoding.decode(fs.readFileSync(file));
     for (let n = 0; n < cases; n++) {
       const seed = FIRST_SEED + n;
       const c = randomCase(seed, STEPS, lineBreak);
-      const file = tempFile(`model-${seed}.txt`, c.file);
-      const index = LineIndex.open(file, { lineBreak: lineBreakOf(lineBreak) });
+      const file = tempFile(`model-${seed}.txt`, encoding.encode(c.file));
+      const index = LineIndex.open(file, { lineBreak, encoding });
       try {
         await index.whenComplete();
         const host = new Host(file, index);
-        const ref = new ReferenceEditor(c.file, 'utf8', lineBreak);
+        const ref = new ReferenceEditor(c.file, encoding.units, lineBreak);
         for (let i = 0; i < c.keys.length; i++) {
           const where = () => `seed ${seed} (MODEL_SEED=${seed}), file ${JSON.stringify(c.file)}, after key ${i} of ${JSON.stringify(c.keys.slice(0, i + 1))}`;
           await send(host, ref, c.keys[i]);
@@ -157,10 +158,10 @@ describe('model-based editing through the host\'s edit code and the real save en
           if (isMove(c.keys[i]) && (ref.caret !== caret || ref.anchor !== anchor)) host.endUndoStep();
           assert.strictEqual(host.content(), ref.text, where());
           assert.strictEqual(host.text.availableLines(), ref.lines().length, `line count, ${where()}`);
-          if (c.keys[i].kind === 'save') assert.strictEqual(fs.readFileSync(file, 'utf8'), ref.saved, `bytes on disk, ${where()}`);
+          if (c.keys[i].kind === 'save') assert.strictEqual(onDisk(file), ref.saved, `bytes on disk, ${where()}`);
         }
         await host.save();
-        assert.strictEqual(fs.readFileSync(file, 'utf8'), ref.text, `bytes on disk at the end, seed ${seed}`);
+        assert.strictEqual(onDisk(file), ref.text, `bytes on disk at the end, seed ${seed}`);
       } finally {
         index.dispose();
       }
@@ -170,4 +171,9 @@ describe('model-based editing through the host\'s edit code and the real save en
   it(`${CASES} random files, ${STEPS} random keys each: content after every key, bytes on disk after every save`, () => runCases(CASES, 'lf'));
 
   it(`${Math.ceil(CASES / 3)} random files of lone CR line ends, read so: Enter types CR, lines split at CR`, () => runCases(Math.ceil(CASES / 3), 'cr'));
+
+  it(`${Math.ceil(CASES / 3)} random files in UTF-16 LE and as many in UTF-16 BE (one with lone CR line ends): two bytes a unit`, async () => {
+    await runCases(Math.ceil(CASES / 3), 'lf', encodingOf('utf16le')!);
+    await runCases(Math.ceil(CASES / 3), 'cr', encodingOf('utf16be')!);
+  });
 });

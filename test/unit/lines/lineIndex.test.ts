@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import { LineIndex } from '../../../src/lines';
-import { CR_BREAK, detectLineBreak, LF_BREAK } from '../../../src/lines/lineBreak';
+import { CR_BREAK, detectLineBreak, LF_BREAK, type LineBreakKind } from '../../../src/lines/lineBreak';
 import { naiveLines, randInt, random, tempFile, tempPath } from '../testUtil';
 
 function randomText(rand: () => number, lines: number): Buffer {
@@ -17,7 +17,7 @@ function randomText(rand: () => number, lines: number): Buffer {
   return Buffer.concat(parts);
 }
 
-async function indexOf(file: string, every = 4, workers: 1 | 2 = 1, lineBreak = LF_BREAK): Promise<LineIndex> {
+async function indexOf(file: string, every = 4, workers: 1 | 2 = 1, lineBreak: LineBreakKind = 'lf'): Promise<LineIndex> {
   const index = LineIndex.open(file, { every, workers, lineBreak });
   await index.whenComplete();
   return index;
@@ -223,7 +223,7 @@ describe('LineIndex', () => {
       }
       if (rand() < 0.5) parts.push(Buffer.from('last\nline'));
       const content = Buffer.concat(parts);
-      const index = await indexOf(tempFile(`cr${lines}.txt`, content), 16, 1, CR_BREAK);
+      const index = await indexOf(tempFile(`cr${lines}.txt`, content), 16, 1, 'cr');
       try {
         checkAgainstNaive(index, content, rand);
         assert.notStrictEqual(index.lineCount, naiveLines(content).length || -1, 'counted as LF lines');
@@ -239,7 +239,7 @@ describe('LineIndex', () => {
     const snapshot = lf.snapshot()!;
     lf.dispose();
     assert.strictEqual(snapshot.lineBreak, 'lf');
-    const cr = LineIndex.open(file, { every: 1, lineBreak: CR_BREAK, restore: snapshot });
+    const cr = LineIndex.open(file, { every: 1, lineBreak: 'cr', restore: snapshot });
     await cr.whenComplete();
     assert.deepStrictEqual([cr.lineCount, cr.lineBounds(1)], [3, { start: 2, end: 5, next: 6 }]);
     cr.dispose();
