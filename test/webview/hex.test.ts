@@ -230,16 +230,16 @@ describe('hex view webview (fake host, Chromium)', function () {
     await page.evaluate(() => fakeHost.send({ type: 'marks', lines: [] , offsets: [] } as never));
     await page.waitForFunction(() => document.querySelectorAll('.hex-row.marked').length === 0);
   });
-  it('asked where the caret is for a mark command, answers with the caret as it is now, not as last reported', async () => {
+  it('asked where the caret is (for a mark command), answers with the caret as it is now, not as last reported', async () => {
     const page = await open('file=binary');
     await clickByte(page, 0x25);
     await page.keyboard.press('Control+Home');
-    await page.evaluate(() => fakeHost.send({ type: 'caretFor', action: 'toggleMark' } as never));
-    await page.waitForFunction(() => fakeHost.sent.some((m) => m.type === 'markAction'));
-    assert.deepStrictEqual((await sent(page, 'markAction')).map((m) => ({ ...m })), [{ type: 'markAction', action: 'toggleMark', offset: 0 }]);
-    await page.evaluate(() => fakeHost.send({ type: 'caretFor', action: 'eraseDisk' } as never));
+    await page.evaluate(() => fakeHost.send({ type: 'caretFor', id: 7 }));
+    await page.waitForFunction(() => fakeHost.sent.some((m) => m.type === 'caretAt'));
+    assert.deepStrictEqual((await sent(page, 'caretAt')).map((m) => ({ ...m })), [{ type: 'caretAt', id: 7, offset: 0 }]);
+    for (const id of [-1, 1.5, '8']) await page.evaluate((i) => fakeHost.send({ type: 'caretFor', id: i } as never), id);
     await page.waitForTimeout(100);
-    assert.strictEqual((await sent(page, 'markAction')).length, 1, 'an unknown action gets no answer');
+    assert.strictEqual((await sent(page, 'caretAt')).length, 1, 'a request without a proper id gets no answer');
   });
 
   it('Ctrl+G asks the host for Go to Offset; the reveal puts the caret there, past 4 GiB', async () => {
