@@ -48,8 +48,8 @@ export function replaceAll(text: EditedText, matches: MatchList, plan: ReplacePl
   for (let i = 0; i < count; i++) {
     const offset = matches.offset(i);
     const length = matches.length(i);
-    inserted.push(...old.take(offset - at));
-    old.take(length);
+    old.copy(offset - at, inserted);
+    old.skip(length);
     if (replacements[i].length > 0) inserted.push(replacements[i]);
     at = offset + length;
   }
@@ -60,29 +60,45 @@ export function replaceAll(text: EditedText, matches: MatchList, plan: ReplacePl
   return { edit: { kind: 'replace', offset: first, removed, inserted, shifts }, caretOffset: first };
 }
 
-/** Walks the pieces of a content from `offset` on, handing out the pieces of each next run of bytes, cut to fit. */
+/**
+ * Walks the pieces of a content from `offset` on: copies the pieces of the next run of
+ * bytes, cut to fit, or steps over the run without making anything (the bytes before
+ * the first match and each match's old bytes are only passed).
+ */
 class PieceCursor {
   private index = 0;
-  /** Bytes of pieces[index] already handed out or skipped. */
+  /** Bytes of pieces[index] already copied or stepped over. */
   private into = 0;
 
   constructor(private readonly pieces: readonly Piece[], offset: number) {
-    this.take(offset);
+    this.skip(offset);
   }
 
-  take(length: number): Piece[] {
-    const out: Piece[] = [];
+  /** Appends the pieces of the next `length` bytes to `out`. */
+  copy(length: number, out: Piece[]): void {
     while (length > 0) {
       const piece = this.pieces[this.index];
       const n = Math.min(length, piece.length - this.into);
       out.push({ source: piece.source, start: piece.start + this.into, length: n });
       length -= n;
-      this.into += n;
-      if (this.into === piece.length) {
-        this.index++;
-        this.into = 0;
-      }
+      this.step(n);
     }
-    return out;
+  }
+
+  /** Steps over the next `length` bytes. */
+  skip(length: number): void {
+    while (length > 0) {
+      const n = Math.min(length, this.pieces[this.index].length - this.into);
+      length -= n;
+      this.step(n);
+    }
+  }
+
+  private step(n: number): void {
+    this.into += n;
+    if (this.into === this.pieces[this.index].length) {
+      this.index++;
+      this.into = 0;
+    }
   }
 }
