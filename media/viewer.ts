@@ -291,7 +291,8 @@ export class Viewer implements View {
       this.scroll.ruler.setLane(lane, count, bits, rule);
       this.invalidate();
     },
-    caretFor: (action) => this.post({ type: 'markAction', action, line: this.sel.caret.line }),
+    // Behind the keys held: the command the host runs came after them, and acts where they leave the caret.
+    caretFor: (id) => this.queueKey(() => this.post({ type: 'caretAt', id, position: { ...this.sel.caret } })),
   };
 
   private onInit(state: FileState, topLine: number): void {

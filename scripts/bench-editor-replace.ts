@@ -17,7 +17,8 @@ import { rebaseForSave } from '../src/edits/rebaseEdits';
 import { saveInPlace } from '../src/edits/saveEngine';
 import { planOf } from '../src/edits/savePlan';
 import { LineIndex } from '../src/lines';
-import { MAX_EDITOR_REPLACEMENTS, type MatchRange, replaceAll } from '../src/replace/replaceEdits';
+import { MatchList } from '../src/replace/matchList';
+import { MAX_EDITOR_REPLACEMENTS, replaceAll } from '../src/replace/replaceEdits';
 import { planReplace } from '../src/replace/replacePlan';
 import { searchFile } from '../src/search/searchFile';
 
@@ -42,8 +43,8 @@ async function main(): Promise<void> {
     const index = LineIndex.open(file);
     await index.whenComplete();
     const text = new EditedText(index, new PieceTable(index, index.fileSize));
-    const matches: MatchRange[] = [];
-    for (let at = content.indexOf('ERROR'); at >= 0; at = content.indexOf('ERROR', at + 1)) matches.push({ offset: at, length: 5 });
+    const matches = new MatchList();
+    for (let at = content.indexOf('ERROR'); at >= 0; at = content.indexOf('ERROR', at + 1)) matches.add(at, 5);
     gc();
     const heap = process.memoryUsage().heapUsed;
     t0 = performance.now();
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
     text.availableLines();
     const replace = ms(t0);
     gc();
-    const perReplacement = (process.memoryUsage().heapUsed - heap) / matches.length;
+    const perReplacement = (process.memoryUsage().heapUsed - heap) / matches.count;
     t0 = performance.now();
     readLineSlices(text, MAX_EDITOR_REPLACEMENTS - 60, 60, 0, 4096);
     const screen = ms(t0);
@@ -78,7 +79,7 @@ async function main(): Promise<void> {
 
     const rows: [string, string][] = [
       [`sed -i 's/ERROR/FAILURE/g' + sync (reference, ${(content.length / 1e6).toFixed(1)} MB)`, `${sed.toFixed(0)} ms`],
-      [`Replace All of ${matches.length.toLocaleString('en-US')} matches in the edit list`, `${replace.toFixed(0)} ms`],
+      [`Replace All of ${matches.count.toLocaleString('en-US')} matches in the edit list`, `${replace.toFixed(0)} ms`],
       ['then a screen (60 lines) at the end', `${screen.toFixed(1)} ms`],
       ['then a key press and that screen again', `${key.toFixed(0)} ms`],
       [`then a find over the replaced content (${found.toLocaleString('en-US')} found)`, `${find.toFixed(0)} ms`],
@@ -87,7 +88,7 @@ async function main(): Promise<void> {
       ['memory per replacement (heap, target 16 bytes)', `${perReplacement.toFixed(0)} bytes`],
     ];
     for (const [what, value] of rows) console.log(`${what.padEnd(80)} ${value}`);
-    if (!same || found !== matches.length) process.exitCode = 1;
+    if (!same || found !== matches.count) process.exitCode = 1;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -6,7 +6,6 @@
  */
 import type { FindCountMessage, FoundOffsetMessage } from '../../src/editor/findProtocol';
 import type { FileState, HexSettings, NoticeMessage } from '../../src/editor/protocol';
-import { MARK_ACTIONS, type MarkAction } from '../../src/editor/markProtocol';
 import { hasRulerBuckets } from '../../src/editor/rulerProtocol';
 import { asHostMessage, isCount, isState } from '../guards';
 
@@ -28,8 +27,8 @@ export interface HexMessageHandlers {
   findRuler(count: number, bits: string | undefined): void;
   /** The offsets where the marked lines start, in order. */
   marks(offsets: number[]): void;
-  /** The host runs mark command `action` at the caret, once told where it is. */
-  caretFor(action: MarkAction): void;
+  /** The host runs a command at the caret: tell it where the caret is, answering request `id`. */
+  caretFor(id: number): void;
 }
 
 /** Hands the host's message `data` to `on`, if it is one for the hex view and well formed. */
@@ -72,7 +71,7 @@ export function handleHexMessage(data: unknown, on: HexMessageHandlers): void {
       }
       break;
     case 'caretFor':
-      if (on.ready && (MARK_ACTIONS as readonly unknown[]).includes(m.action)) on.caretFor(m.action as MarkAction);
+      if (on.ready && isCount(m.id)) on.caretFor(m.id);
       break;
     case 'notice':
       if (typeof m.text === 'string') on.notice(m.level === 'error' || m.level === 'warning' ? m.level : 'info', m.text, typeof m.topic === 'string' ? m.topic : undefined);

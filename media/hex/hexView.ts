@@ -183,7 +183,7 @@ export class HexView implements View {
         this.marks.set(offsets);
         this.invalidate();
       },
-      caretFor: (action) => this.post({ type: 'markAction', action, offset: this.cursor.caret }),
+      caretFor: (id) => this.post({ type: 'caretAt', id, offset: this.cursor.caret }),
       findRuler: (count, bits) => {
         this.viewport.ruler.setLane('find', count, bits);
         this.invalidate();

@@ -6,7 +6,6 @@
  */
 import type { FilterLinesMessage, FilterProgressMessage, FindCountMessage, FoundMessage } from '../../src/editor/findProtocol';
 import type { LogColoursMessage } from '../../src/editor/logColourProtocol';
-import { MARK_ACTIONS, type MarkAction } from '../../src/editor/markProtocol';
 import type { ReplacedMessage, ReplaceProgressMessage } from '../../src/editor/replaceProtocol';
 import { hasRulerBuckets, RULER_LANES, type RulerLane } from '../../src/editor/rulerProtocol';
 import type { FileState, Position } from '../../src/editor/protocol';
@@ -42,8 +41,8 @@ export interface TextMessageHandler {
   highlights(rules: unknown): void;
   /** A lane of the overview ruler (see RulerMessage); `count` 0 takes it away. */
   ruler(lane: RulerLane, count: number, bits: string | undefined, rule: number): void;
-  /** The host runs a mark command at the caret's line: tell it the line. */
-  caretFor(action: MarkAction): void;
+  /** The host runs a command at the caret: tell it where the caret is, answering request `id`. */
+  caretFor(id: number): void;
 }
 
 /** Hands `data` to `h` when it is a well-formed message the view can take now; drops it otherwise. */
@@ -112,7 +111,7 @@ export function routeHostMessage(data: unknown, h: TextMessageHandler): void {
       h.highlights(m.rules);
       break;
     case 'caretFor':
-      if (started && (MARK_ACTIONS as readonly unknown[]).includes(m.action)) h.caretFor(m.action);
+      if (started && isCount(m.id)) h.caretFor(m.id);
       break;
     case 'notice':
       if (typeof m.text === 'string') h.notice(m.level === 'error' || m.level === 'warning' ? m.level : 'info', m.text, typeof m.topic === 'string' ? m.topic : undefined);

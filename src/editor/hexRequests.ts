@@ -62,16 +62,16 @@ export class HexRequests {
     }
   }
 
-  /** Asks for an offset (decimal, 0x hex, +N/-N from the caret) and moves the caret there. */
-  async goToOffset(): Promise<void> {
+  /** Asks for an offset (decimal, 0x hex, +N/-N from the caret at `caret`) and moves the caret there. */
+  async goToOffset(caret: number): Promise<void> {
     const size = this.document.state().fileSize;
     const text = await vscode.window.showInputBox({
       title: 'Go to Offset',
       prompt: `Offset: decimal (4096), hex (0x1000), or relative to the caret (+16, -0x10). The file has ${size.toLocaleString('en-US')} bytes.`,
-      value: `0x${this.caret.offset.toString(16)}`,
+      value: `0x${caret.toString(16)}`,
       validateInput: (value) => {
         try {
-          parseOffset(value, this.caret.offset, size);
+          parseOffset(value, caret, size);
           return undefined;
         } catch (err) {
           return (err as Error).message;
@@ -80,7 +80,7 @@ export class HexRequests {
     });
     if (text === undefined) return;
     try {
-      this.reveal(parseOffset(text, this.caret.offset, this.document.state().fileSize), 0);
+      this.reveal(parseOffset(text, caret, this.document.state().fileSize), 0);
     } catch (err) {
       // The file changed size while the box was open.
       void vscode.window.showWarningMessage(`Go to Offset: ${(err as Error).message}`);

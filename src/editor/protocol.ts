@@ -6,10 +6,11 @@
  * see `validateViewerMessage`.
  */
 import type { ColumnUnits } from '../encoding/textEncoding';
+import { type CaretAtMessage, type CaretForMessage, validateCaretAt } from './caretProtocol';
 import { type FindHostMessage, type FindViewerMessage, validateFindMessage } from './findProtocol';
 import type { AddHighlightMessage, HighlightsMessage } from './highlightProtocol';
 import type { LogColoursMessage } from './logColourProtocol';
-import { type CaretForMessage, MARK_ACTIONS, type MarkActionMessage, type MarksMessage } from './markProtocol';
+import type { MarksMessage } from './markProtocol';
 import { type ReplaceHostMessage, type ReplaceViewerMessage, validateReplaceMessage } from './replaceProtocol';
 import type { RulerMessage } from './rulerProtocol';
 import type { Position } from './position';
@@ -349,7 +350,7 @@ export interface CopyBytesMessage {
 
 export type ViewerMessage = ReadyMessage | GetLinesMessage | CaretMessage | CopyMessage | CommandMessage | RevealRequestMessage
   | InsertMessage | DeleteMessage | PasteMessage | FindViewerMessage | GetBytesMessage | ByteCaretMessage | ReplaceBytesMessage
-  | PasteBytesMessage | CopyBytesMessage | MarkActionMessage | AddHighlightMessage | ReplaceViewerMessage;
+  | PasteBytesMessage | CopyBytesMessage | CaretAtMessage | AddHighlightMessage | ReplaceViewerMessage;
 
 function isByteArray(value: unknown, max: number): value is number[] {
   return Array.isArray(value) && value.length <= max && value.every((b) => isCount(b, 255));
@@ -385,12 +386,8 @@ export function validateViewerMessage(raw: unknown): ViewerMessage | undefined {
       const query = validateQuery(m.query);
       return query && query.kind !== 'bytes' ? { type: 'addHighlight', query } : undefined;
     }
-    case 'markAction': {
-      if (!(MARK_ACTIONS as readonly unknown[]).includes(m.action)) return undefined;
-      const action = m.action as MarkActionMessage['action'];
-      if (isCount(m.line) && m.offset === undefined) return { type: 'markAction', action, line: m.line };
-      return isCount(m.offset) && m.line === undefined ? { type: 'markAction', action, offset: m.offset } : undefined;
-    }
+    case 'caretAt':
+      return validateCaretAt(m as unknown as Record<string, unknown>);
     case 'insert':
       return isCount(m.id) && isPosition(m.at) && (m.to === undefined || isPosition(m.to)) && typeof m.text === 'string'
         && m.text.length <= MAX_INSERT_BYTES && typeof m.overwrite === 'boolean' && isOptionalFlag(m.moved)

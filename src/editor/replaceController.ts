@@ -1,5 +1,6 @@
 import { offsetOf, positionOf } from '../edits/editCommands';
-import { MAX_EDITOR_REPLACEMENTS, type MatchRange, replaceAll, replaceOne } from '../replace/replaceEdits';
+import { MatchList } from '../replace/matchList';
+import { MAX_EDITOR_REPLACEMENTS, replaceAll, replaceOne } from '../replace/replaceEdits';
 import { planReplace, type ReplacePlan } from '../replace/replacePlan';
 import { searchFile } from '../search/searchFile';
 import type { FindController } from './findController';
@@ -52,7 +53,7 @@ export class ReplaceController {
       const size = text.size;
       let changed = false;
       const watch = this.document.onDidChangeContent(() => { changed = true; });
-      let matches: MatchRange[] | undefined;
+      let matches: MatchList | undefined;
       try {
         matches = await this.search(m.id, plan, abort);
       } finally {
@@ -64,7 +65,7 @@ export class ReplaceController {
       }
       if (changed || this.document.text !== text || text.size !== size) throw new Error('the file changed while Replace All searched it; nothing was replaced');
       const result = this.document.applyEdit((edited) => replaceAll(edited, matches, plan));
-      this.post({ type: 'replaced', id: m.id, count: result ? matches.length : 0 });
+      this.post({ type: 'replaced', id: m.id, count: result ? matches.count : 0 });
     } catch (err) {
       this.post({ type: 'replaced', id: m.id, count: 0, error: `Nothing replaced: ${(err as Error).message}` });
     } finally {
@@ -78,13 +79,12 @@ export class ReplaceController {
   }
 
   /**
-   * Every match in content order, without overlaps (the first of overlapping ones, as
-   * sed); undefined when stopped. Throws RangeError past the most the editor replaces.
+   * Every match in content order, without overlaps (see MatchList.add) and without
+   * empty ones; undefined when stopped. Throws RangeError past the most the editor replaces.
    */
-  private async search(id: number, plan: ReplacePlan, abort: AbortController): Promise<MatchRange[] | undefined> {
+  private async search(id: number, plan: ReplacePlan, abort: AbortController): Promise<MatchList | undefined> {
     const text = this.document.text!;
-    const matches: MatchRange[] = [];
-    let end = 0;
+    const matches = new MatchList();
     let reportedAt = 0;
     let tooMany = false;
     await searchFile({
@@ -96,10 +96,9 @@ export class ReplaceController {
       signal: abort.signal,
       onMatches: (batch) => {
         for (const match of batch) {
-          if (match.offset < end || match.length === 0) continue;
-          matches.push(match);
-          end = match.offset + match.length;
-          if (matches.length > MAX_EDITOR_REPLACEMENTS) {
+          if (match.length === 0) continue;
+          matches.add(match.offset, match.length);
+          if (matches.count > MAX_EDITOR_REPLACEMENTS) {
             tooMany = true;
             abort.abort();
             return;
@@ -110,7 +109,7 @@ export class ReplaceController {
         const now = Date.now();
         if (now - reportedAt < PROGRESS_INTERVAL_MS) return;
         reportedAt = now;
-        this.post({ type: 'replaceProgress', id, matches: matches.length, progress: p.totalBytes > 0 ? p.scannedBytes / p.totalBytes : 1 });
+        this.post({ type: 'replaceProgress', id, matches: matches.count, progress: p.totalBytes > 0 ? p.scannedBytes / p.totalBytes : 1 });
       },
     }).catch((err: Error) => {
       if (err.name !== 'AbortError') throw err;

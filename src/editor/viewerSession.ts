@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { byteColumn, parseGoToLine } from './goToLineInput';
+import type { ViewCaret } from './caretProtocol';
+import { CaretQuery } from './caretQuery';
 import { Disposable } from './dispose';
 import { HugeDocument } from './hugeDocument';
 import { UnencodableError } from '../encoding/textEncoding';
@@ -56,6 +58,8 @@ export class ViewerSession extends Disposable {
   /** Where your highlight rules match, for the text view's ruler. */
   private readonly highlightLanes: HighlightLanes;
   private readonly filter: FilterController;
+  /** Asks the view where its caret is now, for the commands that act there. */
+  private readonly caretQuery: CaretQuery;
   /** Sent after the next `init`: what to open in a view the switch is starting. */
   private openWhenReady: OpenMessage | undefined;
   /** The last edit of the view (its id) applied or answered: what the lines it reads next include. */
@@ -81,7 +85,8 @@ export class ViewerSession extends Disposable {
     this.replacer = new ReplaceController(document, this.finder, post);
     this.filter = new FilterController(document, post);
     this.highlightLanes = new HighlightLanes(document, post);
-    this.register({ dispose: () => { this.finder.stop(); this.replacer.stop(); this.filter.stop(); this.highlightLanes.stop(); } });
+    this.caretQuery = new CaretQuery(post);
+    this.register({ dispose: () => { this.finder.stop(); this.replacer.stop(); this.filter.stop(); this.highlightLanes.stop(); this.caretQuery.dispose(); } });
     this.hex = new HexRequests(document, post, (edit) => this.edit(edit), () => this.reportCaret());
     const webview = panel.webview;
     webview.options = {
@@ -171,22 +176,24 @@ export class ViewerSession extends Disposable {
   }
 
   /**
-   * Switches between text and hex, keeping the place: the hex caret goes to the
-   * text caret's byte, the text view to the line of the hex caret when indexed.
+   * Switches between text and hex, keeping the place of the caret the view has now:
+   * the hex caret goes to the text caret's byte, the text view to the line of the hex
+   * caret when indexed.
    */
-  toggleView(): void {
+  async toggleView(): Promise<void> {
+    const caret = await this.caretNow();
     const text = this.document.text;
-    if (!text) return;
-    if (this.viewMode === 'text') {
+    if (!caret || !text) return;
+    if (caret.position) {
       try {
-        this.hex.caret = { ...this.hex.caret, offset: offsetOf(text, this.caret), selectionLength: 0 };
+        this.hex.caret = { ...this.hex.caret, offset: offsetOf(text, caret.position), selectionLength: 0 };
       } catch {
         // The caret's line is not indexed (any more): the hex caret stays where it was.
       }
       this.viewMode = 'hex';
     } else {
       try {
-        this.topLine = text.lineOfOffset(this.hex.caret.offset);
+        this.topLine = text.lineOfOffset(caret.offset);
       } catch {
         // Not indexed yet: the text view opens where it was.
       }
@@ -196,23 +203,51 @@ export class ViewerSession extends Disposable {
     this.reportCaret();
   }
 
-  /** Asks for an offset and puts the hex caret there (hex view only). */
-  goToOffset(): Promise<void> {
-    return this.viewMode === 'hex' ? this.hex.goToOffset() : Promise.resolve();
+  /** Asks for an offset and puts the hex caret there (hex view only); relative offsets count from the caret the view has now. */
+  async goToOffset(): Promise<void> {
+    if (this.viewMode !== 'hex') return;
+    const caret = await this.caretNow();
+    if (caret?.offset !== undefined) await this.hex.goToOffset(caret.offset);
   }
 
-  /** Asks for a line number and shows it, waiting for the index if it is not there yet. */
+  /** Asks for a line number, starting from the caret's line, and shows it, waiting for the index if it is not there yet. */
   async goToLine(): Promise<void> {
+    const caret = await this.caretNow();
+    if (!caret) return;
     const state = this.document.state();
     const range = state.complete ? `1–${state.lineCount.toLocaleString('en-US')}` : `1–~${state.lineCount.toLocaleString('en-US')}, still indexing`;
     const text = await vscode.window.showInputBox({
       title: 'Go to Line',
       prompt: `Line number, optionally :column (${range}; -1 is the last line)`,
-      value: String(this.caret.line + 1),
+      value: String((this.lineAt(caret) ?? 0) + 1),
       validateInput: (value) => (parseGoToLine(value, state.lineCount) ? undefined : 'Type a line number, optionally followed by :column (e.g. 120:8)'),
     });
     const target = text === undefined ? undefined : parseGoToLine(text, this.document.state().lineCount);
     if (target) await this.reveal(target.line, target.character);
+  }
+
+  /**
+   * Where the view's caret is now (see caretProtocol.ts). When the view does not answer
+   * in time (hidden, closing), or the answer comes from a view a switch is replacing,
+   * the caret it reported last. Undefined once the session is disposed.
+   */
+  private async caretNow(): Promise<ViewCaret | undefined> {
+    const answer = await this.caretQuery.ask();
+    if (this.isDisposed) return undefined;
+    const hex = this.viewMode === 'hex';
+    if (answer && (answer.offset !== undefined) === hex) return answer;
+    return hex ? { offset: this.hex.caret.offset } : { position: this.caret };
+  }
+
+  /** The caret's line (in hex, the line holding the caret's byte); undefined when that line is not indexed yet. */
+  private lineAt(caret: ViewCaret): number | undefined {
+    if (caret.position) return caret.position.line;
+    const text = this.document.text!;
+    try {
+      return text.lineOfOffset(Math.min(caret.offset, Math.max(0, text.size - 1)));
+    } catch {
+      return undefined;
+    }
   }
 
   /** Opens the find widget, with its replace row, or the filter pane (commands run from outside the webview). */
@@ -221,7 +256,7 @@ export class ViewerSession extends Disposable {
       // The filter lists lines, replace changes text: they open in the text view, which the switch starts anew, once it is ready.
       const query = this.finder.query;
       this.openWhenReady = { type: 'open', what, query: query?.kind === 'bytes' ? undefined : query };
-      this.toggleView();
+      void this.toggleView();
       return;
     }
     this.post({ type: 'open', what });
@@ -397,9 +432,8 @@ export class ViewerSession extends Disposable {
       case 'getFilterLines':
         void this.filter.lines(message);
         break;
-      case 'markAction':
-        if (message.line !== undefined) this.runMarkAction(message.action, message.line);
-        else this.markAtOffset(message.action, message.offset);
+      case 'caretAt':
+        this.caretQuery.answered(message);
         break;
       case 'addHighlight':
         void addHighlightRule(undefined, message.query);
@@ -432,7 +466,7 @@ export class ViewerSession extends Disposable {
     } else if (command === 'goToLine') void this.goToLine();
     else if (command === 'goToOffset') void this.goToOffset();
     else if (command === 'toggleFollow') this.toggleFollow();
-    else if (command === 'toggleView') this.toggleView();
+    else if (command === 'toggleView') void this.toggleView();
     else if (command === 'filterLines') this.open('filter');
     else if (command === 'save') this.saveNow();
     else void vscode.commands.executeCommand(command);
@@ -463,21 +497,13 @@ export class ViewerSession extends Disposable {
     return query?.kind === 'text' ? query.text : query?.kind === 'regex' ? query.source : undefined;
   }
 
-  /**
-   * Runs a mark command at the caret's line, which the view is asked for (see
-   * CaretForMessage); in the hex view, at the line holding the caret's byte.
-   */
-  markCommand(action: MarkAction): void {
-    this.post({ type: 'caretFor', action });
-  }
-
-  private markAtOffset(action: MarkAction, offset: number): void {
-    const text = this.document.text!;
-    try {
-      this.runMarkAction(action, text.lineOfOffset(Math.min(offset, Math.max(0, text.size - 1))));
-    } catch {
-      void vscode.window.showInformationMessage(`The line of offset ${offset.toLocaleString('en-US')} is not indexed yet; try again in a moment.`);
-    }
+  /** Runs a mark command at the line of the caret the view has now (in the hex view, the line holding the caret's byte). */
+  async markCommand(action: MarkAction): Promise<void> {
+    const caret = await this.caretNow();
+    if (!caret) return;
+    const line = this.lineAt(caret);
+    if (line !== undefined) this.runMarkAction(action, line);
+    else void vscode.window.showInformationMessage(`The line of offset ${(caret.offset ?? 0).toLocaleString('en-US')} is not indexed yet; try again in a moment.`);
   }
 
   private runMarkAction(action: MarkAction, line: number): void {

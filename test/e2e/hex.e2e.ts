@@ -1,7 +1,7 @@
 // The hex view in a real VS Code (code-server + Chromium), installed from the .vsix:
 // a binary opens in hex by itself; Go to Offset, two hex digits and Ctrl+S change that
 // byte on disk; undo and save put it back; the data inspector reads a known integer;
-// Filter Lines from hex opens the filter in the text view; a sparse file past 4 GiB
+// Ctrl+Alt+H right after Ctrl+End opens hex at the end; Filter Lines from hex opens the filter in the text view; a sparse file past 4 GiB
 // paints its first row without waiting for the line index.
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -151,6 +151,21 @@ describe('Hex view in VS Code', function () {
     // Back in hex at the text caret's byte: the start of the line the text view showed.
     await frame.locator('.hex-row:not(.hidden):not(.hex-header)').first().waitFor({ timeout: 20_000 });
     assert.strictEqual(await frame.locator('#view').getAttribute('aria-pressed'), 'true');
+  });
+
+  it('Ctrl+End then at once Ctrl+Alt+H opens the hex view at the end: at the caret the text view has, not the one it reported last (#13)', async () => {
+    const { frame } = await findInWebviews(page, '.hex-editor');
+    await frame.locator('.hex-editor').focus();
+    await page.keyboard.press('Control+Home');
+    await frame.locator('#root[data-caret="0"]').waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Control+Alt+H');
+    await frame.locator('.row[data-line="0"]').waitFor({ timeout: 20_000 });
+    await frame.locator('.editor').focus();
+    // Well within the tenth of a second the view waits before it reports its caret.
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Control+Alt+H');
+    await frame.locator('.hex-editor').waitFor({ timeout: 20_000 });
+    await until(`the hex caret at the end (${SAMPLE_SIZE})`, async () => (await frame.locator('#root').getAttribute('data-caret')) === String(SAMPLE_SIZE));
   });
 
   it('Ctrl+F2 in hex marks the line holding the caret\'s byte (a bookmark where it starts); F2 goes back to it; Ctrl+F2 unmarks', async () => {

@@ -15,6 +15,9 @@
  * Ctrl+Y / Ctrl+Shift+Z and Ctrl+S do what VS Code does with them; the generated ones
  * are read-only.
  */
+import type { ViewCaret } from '../../src/editor/caretProtocol';
+import { CaretQuery } from '../../src/editor/caretQuery';
+import { offsetOf } from '../../src/edits/editCommands';
 import { isLogFileName, logColourSetting, type LogColoursMessage } from '../../src/editor/logColourProtocol';
 import type { LogColourMap } from '../../src/highlight/logScopes';
 import type { FileState, HostMessage, LineSlice, Position, ViewerMessage, ViewMode } from '../../src/editor/protocol';
@@ -76,6 +79,14 @@ else if (!bytes && kind === 'follow') bytes = growingBytes();
 let mode: ViewMode = params.get('view') === 'hex' || (params.get('view') === null && (kind === 'binary' || kind === 'hugebin')) ? 'hex' : 'text';
 const bytesPerRow = Number(params.get('perRow') ?? '16');
 let hexCaret = 0;
+/** The text caret as the view last reported it, and the top line a switch to the text view starts at. */
+let textCaret: Position = { line: 0, column: 0 };
+let textTopLine = 0;
+/** While on, caret reports are not taken (as if still on their way, see `holdCaretReports`). */
+let holdingCarets = false;
+/** The start values of the last Go to Line and Go to Offset boxes the real host would have opened. */
+let goToLineValue: string | undefined;
+let goToOffsetValue: string | undefined;
 
 // Indexing simulation: knownLines grows in steps until the whole file is known.
 let known = kind === 'indexing' ? 0 : file.lineCount;
@@ -179,6 +190,38 @@ function runOnDocument(command: 'undo' | 'redo' | 'save'): void {
   tellChanged(command === 'undo' ? doc.undo() : command === 'redo' ? doc.redo() : doc.save());
 }
 
+// The commands that act at the caret, as ViewerSession runs them: at the caret the view has now, else at the one it reported last.
+const caretQuery = new CaretQuery((m) => toView(m));
+
+async function caretNow(): Promise<ViewCaret> {
+  const answer = await caretQuery.ask();
+  if (answer && (answer.offset !== undefined) === (mode === 'hex')) return answer;
+  return mode === 'hex' ? { offset: hexCaret } : { position: textCaret };
+}
+
+async function toggleView(): Promise<void> {
+  const caret = await caretNow();
+  if (caret.position) {
+    if (doc) hexCaret = offsetOf(doc.text, caret.position);
+    mode = 'hex';
+  } else {
+    if (doc) textTopLine = doc.position(caret.offset).line;
+    mode = 'text';
+  }
+  toView({ type: 'mode', mode });
+}
+
+async function goToLine(): Promise<void> {
+  const caret = await caretNow();
+  const line = caret.position ? caret.position.line : doc ? doc.position(caret.offset).line : 0;
+  goToLineValue = String(line + 1);
+}
+
+async function goToOffset(): Promise<void> {
+  const caret = await caretNow();
+  if (caret.offset !== undefined) goToOffsetValue = `0x${caret.offset.toString(16)}`;
+}
+
 // VS Code runs undo, redo and save for the keys the view lets through to it (the hex
 // view's; the text view asks for them); its webview script keeps the browser from
 // acting on them too (a textarea's own undo).
@@ -267,7 +310,7 @@ function onViewerMessage(raw: unknown): void {
   sent.push(m);
   switch (m.type) {
     case 'ready':
-      toView({ type: 'init', state: state(), topLine: 0, mode, hex: { bytesPerRow, caretOffset: hexCaret } });
+      toView({ type: 'init', state: state(), topLine: textTopLine, mode, hex: { bytesPerRow, caretOffset: hexCaret } });
       if (logColours) toView(logColours);
       break;
     case 'getBytes':
@@ -275,7 +318,13 @@ function onViewerMessage(raw: unknown): void {
       else answerBytes(m);
       break;
     case 'byteCaret':
-      hexCaret = m.offset;
+      if (!holdingCarets) hexCaret = m.offset;
+      break;
+    case 'caret':
+      if (!holdingCarets) textCaret = m.position;
+      break;
+    case 'caretAt':
+      caretQuery.answered(m);
       break;
     case 'replaceBytes':
       applyByteEdit(m.offset, m.deleteLength, Uint8Array.from(m.bytes));
@@ -386,10 +435,9 @@ function onViewerMessage(raw: unknown): void {
       } else if (m.command === 'toggleFollow') {
         following = !following;
         toView({ type: 'state', state: state() });
-      } else if (m.command === 'toggleView') {
-        mode = mode === 'hex' ? 'text' : 'hex';
-        toView({ type: 'mode', mode });
-      }
+      } else if (m.command === 'toggleView') void toggleView();
+      else if (m.command === 'goToLine') void goToLine();
+      else if (m.command === 'goToOffset') void goToOffset();
       break;
     default:
       break;
@@ -461,6 +509,22 @@ const fakeHost = {
     const waiting = heldBytes;
     heldBytes = [];
     waiting.forEach(answerBytes);
+  },
+  /** Runs a host command as VS Code runs it from its keybinding (Toggle Hex View: Ctrl+Alt+H), outside the view. */
+  command(name: 'toggleView' | 'goToLine' | 'goToOffset') {
+    void (name === 'toggleView' ? toggleView() : name === 'goToLine' ? goToLine() : goToOffset());
+  },
+  /** While on, the view's caret reports are not taken: the host knows the caret only as it was before (a report is sent a tenth of a second late). */
+  holdCaretReports(on: boolean) {
+    holdingCarets = on;
+  },
+  /** The start value of the last Go to Line box (the caret's line, 1-based), undefined before one. */
+  get goToLineValue() {
+    return goToLineValue;
+  },
+  /** The start value of the last Go to Offset box (the caret's offset, in hex), undefined before one. */
+  get goToOffsetValue() {
+    return goToOffsetValue;
   },
   setPasteText(text: string) {
     pasteText = text;

@@ -6,6 +6,7 @@
 import { offsetOf } from '../../src/edits/editCommands';
 import type { FoundMessage } from '../../src/editor/findProtocol';
 import type { ReplaceAllMessage, ReplaceOneMessage } from '../../src/editor/replaceProtocol';
+import { MatchList } from '../../src/replace/matchList';
 import { replaceAll, replaceOne } from '../../src/replace/replaceEdits';
 import { planReplace } from '../../src/replace/replacePlan';
 import { samePos } from '../../media/guards';
@@ -40,11 +41,12 @@ export function fakeReplaceOne(doc: FakeDocument, file: FakeFile, m: ReplaceOneM
 export function fakeReplaceAll(doc: FakeDocument, file: FakeFile, m: ReplaceAllMessage): { change?: Change; count: number; error?: string } {
   try {
     const plan = planReplace(m.query, m.replacement, m.preserveCase);
-    const matches = allMatches(file, m.query).map((x) => {
+    const matches = new MatchList();
+    for (const x of allMatches(file, m.query)) {
       const offset = offsetOf(doc.text, x.from);
-      return { offset, length: offsetOf(doc.text, x.to) - offset };
-    });
-    return { change: doc.applyReplace((text) => replaceAll(text, matches, plan)), count: matches.length };
+      matches.add(offset, offsetOf(doc.text, x.to) - offset);
+    }
+    return { change: doc.applyReplace((text) => replaceAll(text, matches, plan)), count: matches.count };
   } catch (err) {
     return { count: 0, error: (err as Error).message };
   }

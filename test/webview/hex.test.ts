@@ -20,6 +20,9 @@ interface FakeHostView {
   readBytes(offset: number, length: number): number[];
   rotate(n: number): void;
   holdBytes(on: boolean): void;
+  holdCaretReports(on: boolean): void;
+  command(name: 'toggleView' | 'goToLine' | 'goToOffset'): void;
+  readonly goToOffsetValue: string | undefined;
   readonly text: string;
 }
 declare const fakeHost: FakeHostView;
@@ -230,16 +233,33 @@ describe('hex view webview (fake host, Chromium)', function () {
     await page.evaluate(() => fakeHost.send({ type: 'marks', lines: [] , offsets: [] } as never));
     await page.waitForFunction(() => document.querySelectorAll('.hex-row.marked').length === 0);
   });
-  it('asked where the caret is for a mark command, answers with the caret as it is now, not as last reported', async () => {
+  it('asked where the caret is (for a mark command), answers with the caret as it is now, not as last reported', async () => {
     const page = await open('file=binary');
     await clickByte(page, 0x25);
     await page.keyboard.press('Control+Home');
-    await page.evaluate(() => fakeHost.send({ type: 'caretFor', action: 'toggleMark' } as never));
-    await page.waitForFunction(() => fakeHost.sent.some((m) => m.type === 'markAction'));
-    assert.deepStrictEqual((await sent(page, 'markAction')).map((m) => ({ ...m })), [{ type: 'markAction', action: 'toggleMark', offset: 0 }]);
-    await page.evaluate(() => fakeHost.send({ type: 'caretFor', action: 'eraseDisk' } as never));
+    await page.evaluate(() => fakeHost.send({ type: 'caretFor', id: 7 }));
+    await page.waitForFunction(() => fakeHost.sent.some((m) => m.type === 'caretAt'));
+    assert.deepStrictEqual((await sent(page, 'caretAt')).map((m) => ({ ...m })), [{ type: 'caretAt', id: 7, offset: 0 }]);
+    for (const id of [-1, 1.5, '8']) await page.evaluate((i) => fakeHost.send({ type: 'caretFor', id: i } as never), id);
     await page.waitForTimeout(100);
-    assert.strictEqual((await sent(page, 'markAction')).length, 1, 'an unknown action gets no answer');
+    assert.strictEqual((await sent(page, 'caretAt')).length, 1, 'a request without a proper id gets no answer');
+  });
+
+  it('Go to Offset and Toggle Hex View act at the caret the view has, not at the one the host heard of last (#13)', async () => {
+    const lines = Array.from({ length: 400 }, (_, i) => `line ${i + 1} of the log`);
+    const bytes = encodeURIComponent(Buffer.from(lines.join('\n')).toString('base64'));
+    const page = await open(`file=content&name=caret.log&view=hex&bytes=${bytes}`);
+    // The host hears of no caret from now on: the reports a tenth of a second late are all the same to it.
+    await page.evaluate(() => fakeHost.holdCaretReports(true));
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Control+G');
+    await page.waitForFunction(() => fakeHost.goToOffsetValue !== undefined);
+    assert.strictEqual(await page.evaluate(() => fakeHost.goToOffsetValue), '0x3', 'Go to Offset starts at the caret');
+    await page.keyboard.press('Control+End');
+    await page.evaluate(() => fakeHost.command('toggleView')); // Ctrl+Alt+H: VS Code runs the command
+    await page.waitForSelector('#root.text-mode[data-caret]');
+    await page.waitForFunction(() => document.getElementById('root')!.dataset.caret === '399:0', undefined, { timeout: 5_000 }).catch(() => undefined);
+    assert.strictEqual((await data(page)).caret, '399:0', 'the text view opens on the line of the hex caret, the end');
   });
 
   it('Ctrl+G asks the host for Go to Offset; the reveal puts the caret there, past 4 GiB', async () => {

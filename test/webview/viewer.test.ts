@@ -20,6 +20,9 @@ interface FakeHostView {
   append(n: number): void;
   rotate(n: number): void;
   setPasteText(text: string): void;
+  holdCaretReports(on: boolean): void;
+  command(name: 'toggleView' | 'goToLine' | 'goToOffset'): void;
+  readonly goToLineValue: string | undefined;
   readonly text: string;
   readonly state: FileState;
 }
@@ -485,6 +488,27 @@ describe('viewer webview (fake host, Chromium)', function () {
       const c = (fakeHost.sent.filter((m) => m.type === 'caret') as { position: { line: number } }[]).pop();
       return c?.position.line === 1234566;
     });
+  });
+
+  it('Go to Line and Toggle Hex View act at the caret the view has, not at the one the host heard of last (#13)', async () => {
+    const lines = Array.from({ length: 300 }, (_, i) => `line ${i + 1}`);
+    const bytes = encodeURIComponent(Buffer.from(lines.join('\n')).toString('base64'));
+    const page = await open(`file=content&name=caret.log&bytes=${bytes}`);
+    await focusEditor(page);
+    // The host hears of no caret from now on: the reports a tenth of a second late are all the same to it.
+    await page.evaluate(() => fakeHost.holdCaretReports(true));
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Control+G');
+    await page.waitForFunction(() => fakeHost.goToLineValue !== undefined);
+    assert.strictEqual(await page.evaluate(() => fakeHost.goToLineValue), '300', 'Go to Line starts at the caret\'s line');
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.evaluate(() => fakeHost.command('toggleView')); // Ctrl+Alt+H: VS Code runs the command
+    await page.waitForSelector('#root.hex-mode[data-caret]');
+    const endOfLine2 = 'line 1\nline 2'.length;
+    await page.waitForFunction((c) => document.getElementById('root')!.dataset.caret === c, String(endOfLine2), { timeout: 5_000 }).catch(() => undefined);
+    assert.strictEqual((await data(page)).caret, String(endOfLine2), 'the hex caret is on the text caret\'s byte');
   });
 
   it('a reveal in the same frame as an Up/Down does not leave the keys after it held', async () => {

@@ -17,8 +17,11 @@ describe('webview messages are untrusted input', () => {
     assert.ok(validateViewerMessage({ type: 'caret', position: { line: 0, column: 0 }, topLine: 0, overwrite: false }));
     assert.deepStrictEqual(validateViewerMessage({ type: 'caret', position: { line: 3, column: 9 }, topLine: 0, overwrite: false, anchor: { line: 3, column: 2 }, extra: 1 }),
       { type: 'caret', position: { line: 3, column: 9 }, topLine: 0, overwrite: false, anchor: { line: 3, column: 2 } });
-    assert.deepStrictEqual(validateViewerMessage({ type: 'markAction', action: 'toggleMark', line: 7, extra: 1 }), { type: 'markAction', action: 'toggleMark', line: 7 });
-    assert.deepStrictEqual(validateViewerMessage({ type: 'markAction', action: 'nextMark', offset: 4096 }), { type: 'markAction', action: 'nextMark', offset: 4096 });
+    assert.deepStrictEqual(validateViewerMessage({ type: 'caretAt', id: 3, position: { line: 7, column: 2, extra: 1 }, extra: 1 }), { type: 'caretAt', id: 3, position: { line: 7, column: 2 } });
+    assert.deepStrictEqual(validateViewerMessage({ type: 'caretAt', id: 4, offset: 10 * 2 ** 30 }), { type: 'caretAt', id: 4, offset: 10 * 2 ** 30 });
+    // The end of a line the view has not read yet: the host takes the line's end.
+    assert.deepStrictEqual(validateViewerMessage({ type: 'caretAt', id: 5, position: { line: 0, column: Number.MAX_SAFE_INTEGER } }),
+      { type: 'caretAt', id: 5, position: { line: 0, column: Number.MAX_SAFE_INTEGER } });
     assert.deepStrictEqual(validateViewerMessage({ type: 'addHighlight', query: { kind: 'regex', source: 'a+', matchCase: true, extra: 1 } }), { type: 'addHighlight', query: { kind: 'regex', source: 'a+', matchCase: true } });
     assert.deepStrictEqual(validateViewerMessage({ type: 'filter', id: 3, include: [], exclude: [], marked: true }), { type: 'filter', id: 3, include: [], exclude: [], marked: true });
     assert.deepStrictEqual(validateViewerMessage({ type: 'filter', id: 2, include: [{ kind: 'regex', source: 'a+', matchCase: true, extra: 1 }], exclude: [] }),
@@ -82,11 +85,16 @@ describe('webview messages are untrusted input', () => {
     ['a filter with no rule', { type: 'filter', id: 1, include: [], exclude: [] }],
     ['a filter with too many rules', { type: 'filter', id: 1, include: Array.from({ length: MAX_FILTER_PATTERNS + 1 }, () => ({ kind: 'text', text: 'a', matchCase: false, wholeWord: false })), exclude: [] }],
     ['a filter with a bad rule among good ones', { type: 'filter', id: 1, include: [{ kind: 'text', text: 'a', matchCase: false, wholeWord: false }, { kind: 'shell', text: 'rm' }], exclude: [] }],
-    ['an unknown mark action', { type: 'markAction', action: 'deleteMarks', line: 0 }],
-    ['a mark action on a negative line', { type: 'markAction', action: 'toggleMark', line: -1 }],
-    ['a mark action at a fractional offset', { type: 'markAction', action: 'toggleMark', offset: 1.5 }],
-    ['a mark action with both a line and an offset', { type: 'markAction', action: 'toggleMark', line: 1, offset: 9 }],
-    ['a mark action with neither a line nor an offset', { type: 'markAction', action: 'toggleMark' }],
+    ['a caret answer without an id', { type: 'caretAt', offset: 0 }],
+    ['a caret answer with a negative id', { type: 'caretAt', id: -1, offset: 0 }],
+    ['a caret answer on a negative line', { type: 'caretAt', id: 1, position: { line: -1, column: 0 } }],
+    ['a caret answer at a fractional column', { type: 'caretAt', id: 1, position: { line: 0, column: 0.5 } }],
+    ['a caret answer at a fractional offset', { type: 'caretAt', id: 1, offset: 1.5 }],
+    ['a caret answer at an offset past 2^53', { type: 'caretAt', id: 1, offset: 2 ** 53 }],
+    ['a caret answer with a line for a position', { type: 'caretAt', id: 1, position: 7 }],
+    ['a caret answer with both a position and an offset', { type: 'caretAt', id: 1, position: { line: 1, column: 0 }, offset: 9 }],
+    ['a caret answer with neither a position nor an offset', { type: 'caretAt', id: 1 }],
+    ['the old mark answer', { type: 'markAction', action: 'toggleMark', line: 7 }],
     ['a filter with marked not a flag', { type: 'filter', id: 1, include: [], exclude: [], marked: 'yes' }],
     ['a filter with marked off and no rule', { type: 'filter', id: 1, include: [], exclude: [], marked: false }],
     ['too many filter lines', { type: 'getFilterLines', id: 1, filterId: 1, start: 0, count: MAX_FILTER_LINES_PER_REQUEST + 1 }],

@@ -5,7 +5,8 @@ import { redoEdit, undoEdit } from '../../../src/edits/textEdit';
 import { encodingOf } from '../../../src/encoding/textEncoding';
 import { LineIndex } from '../../../src/lines';
 import { withCaseOf } from '../../../src/replace/preserveCase';
-import { MAX_EDITOR_REPLACEMENTS, type MatchRange, replaceAll, replaceOne } from '../../../src/replace/replaceEdits';
+import { MatchList } from '../../../src/replace/matchList';
+import { MAX_EDITOR_REPLACEMENTS, replaceAll, replaceOne } from '../../../src/replace/replaceEdits';
 import { planReplace } from '../../../src/replace/replacePlan';
 import { TemplateError } from '../../../src/replace/replaceTemplate';
 import { regexFlags, type SearchQuery } from '../../../src/search/query';
@@ -19,12 +20,19 @@ async function textOf(content: string | Buffer, name: string, encoding?: string)
 }
 
 /** The matches of `re` in `s` as byte ranges (what the search reports), the way a line search finds them. */
-function matchesOf(s: string, re: RegExp): MatchRange[] {
-  const out: MatchRange[] = [];
+function matchesOf(s: string, re: RegExp): MatchList {
+  const out = new MatchList();
   for (const m of s.matchAll(new RegExp(re.source, `${re.flags}g`))) {
     if (m[0].length === 0) continue;
-    out.push({ offset: Buffer.byteLength(s.slice(0, m.index)), length: Buffer.byteLength(m[0]) });
+    out.add(Buffer.byteLength(s.slice(0, m.index)), Buffer.byteLength(m[0]));
   }
+  return out;
+}
+
+/** A MatchList of `count` one-byte matches, at `at(i)`. */
+function oneByteMatches(count: number, at: (i: number) => number): MatchList {
+  const out = new MatchList();
+  for (let i = 0; i < count; i++) out.add(at(i), 1);
   return out;
 }
 
@@ -100,7 +108,7 @@ describe('Replace All in the editor', () => {
       const expected = c.expected(edited);
       assert.strictEqual(contentOf(text), expected, `round ${round}`);
       if (!result) {
-        assert.strictEqual(matches.length, 0);
+        assert.strictEqual(matches.count, 0);
         continue;
       }
       undoEdit(text.table, result.edit);
@@ -135,21 +143,20 @@ describe('Replace All in the editor', () => {
   it('writes replacements in the file\'s encoding, and refuses one it cannot hold, changing nothing', async () => {
     const latin = Buffer.from([0x63, 0x61, 0x66, 0x65, 0x0a, 0x63, 0x61, 0x66, 0x65, 0x0a]);
     const text = await textOf(latin, 'latin.txt', 'windows1252');
-    const matches = [{ offset: 3, length: 1 }, { offset: 8, length: 1 }];
+    const matches = oneByteMatches(2, (i) => [3, 8][i]);
     replaceAll(text, matches, planReplace({ kind: 'text', text: 'e', matchCase: true, wholeWord: false }, 'é', false));
     text.invalidate();
     assert.deepStrictEqual([...text.read(0, text.size)], [0x63, 0x61, 0x66, 0xe9, 0x0a, 0x63, 0x61, 0x66, 0xe9, 0x0a]);
     const before = [...text.read(0, text.size)];
-    assert.throws(() => replaceAll(text, [{ offset: 0, length: 1 }], planReplace({ kind: 'text', text: 'c', matchCase: true, wholeWord: false }, '€→', false)), { code: 'EUNENCODABLE' });
+    assert.throws(() => replaceAll(text, oneByteMatches(1, () => 0), planReplace({ kind: 'text', text: 'c', matchCase: true, wholeWord: false }, '€→', false)), { code: 'EUNENCODABLE' });
     assert.deepStrictEqual([...text.read(0, text.size)], before);
   });
 
   it('refuses more matches than it can hold, changing nothing', async () => {
     const text = await textOf('x'.repeat(MAX_EDITOR_REPLACEMENTS + 1), 'many.txt');
-    const matches = Array.from({ length: MAX_EDITOR_REPLACEMENTS + 1 }, (_, i) => ({ offset: i, length: 1 }));
-    assert.throws(() => replaceAll(text, matches, planReplace({ kind: 'text', text: 'x', matchCase: true, wholeWord: false }, 'y', false)), /hugefile replace/);
+    assert.throws(() => replaceAll(text, oneByteMatches(MAX_EDITOR_REPLACEMENTS + 1, (i) => i), planReplace({ kind: 'text', text: 'x', matchCase: true, wholeWord: false }, 'y', false)), /hugefile replace/);
     assert.ok(text.table.isPristine);
-    const result = replaceAll(text, matches.slice(0, MAX_EDITOR_REPLACEMENTS), planReplace({ kind: 'text', text: 'x', matchCase: true, wholeWord: false }, 'yy', false))!;
+    const result = replaceAll(text, oneByteMatches(MAX_EDITOR_REPLACEMENTS, (i) => i), planReplace({ kind: 'text', text: 'x', matchCase: true, wholeWord: false }, 'yy', false))!;
     assert.strictEqual(text.size, 2 * MAX_EDITOR_REPLACEMENTS + 1);
     undoEdit(text.table, result.edit);
     assert.strictEqual(text.size, MAX_EDITOR_REPLACEMENTS + 1);
