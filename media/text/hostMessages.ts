@@ -11,6 +11,7 @@ import type { ReplacedMessage, ReplaceProgressMessage } from '../../src/editor/r
 import { hasRulerBuckets, RULER_LANES, type RulerLane } from '../../src/editor/rulerProtocol';
 import type { FileState, Position } from '../../src/editor/protocol';
 import { MAX_RULES } from '../../src/highlight/userRules';
+import { wordWrapColumn, wordWrapSetting, type WordWrapSetting } from '../../src/editor/wordWrapProtocol';
 import { type SearchQuery, validateQuery } from '../../src/search/query';
 import { asHostMessage, isCount, isPos, isState } from '../guards';
 
@@ -44,6 +45,8 @@ export interface TextMessageHandler {
   ruler(lane: RulerLane, count: number, bits: string | undefined, rule: number): void;
   /** The host runs a mark command at the caret's line: tell it the line. */
   caretFor(action: MarkAction): void;
+  /** Word wrap's setting (editor.wordWrap, or Toggle Word Wrap). */
+  wordWrap(wrap: WordWrapSetting, column: number): void;
 }
 
 /** Hands `data` to `h` when it is a well-formed message the view can take now; drops it otherwise. */
@@ -113,6 +116,9 @@ export function routeHostMessage(data: unknown, h: TextMessageHandler): void {
       break;
     case 'caretFor':
       if (started && (MARK_ACTIONS as readonly unknown[]).includes(m.action)) h.caretFor(m.action);
+      break;
+    case 'wordWrap':
+      h.wordWrap(wordWrapSetting(m.wrap), wordWrapColumn(m.column));
       break;
     case 'notice':
       if (typeof m.text === 'string') h.notice(m.level === 'error' || m.level === 'warning' ? m.level : 'info', m.text, typeof m.topic === 'string' ? m.topic : undefined);

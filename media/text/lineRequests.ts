@@ -23,6 +23,12 @@ export interface LineRequest {
   sentAt: number;
 }
 
+/** A byte window of a line: [fromByte, fromByte + maxBytes). */
+export interface LineWindow {
+  fromByte: number;
+  maxBytes: number;
+}
+
 export interface LineRequestHost {
   post(message: ViewerMessage): void;
   /** A request went unanswered: draw again, which asks again. */
@@ -78,9 +84,10 @@ export class LineRequests {
 
   /**
    * Asks for the missing lines of the `rows` lines from `top` (+ a page either side) in
-   * the horizontal window `win`, unless a request is on its way.
+   * the horizontal window `win`, unless a request is on its way. `topWin`: the top line
+   * wants a window of its own (word wrap, scrolled into a long line), asked for first.
    */
-  fetch(state: FileState, top: number, rows: number, win: { fromByte: number; maxBytes: number }): void {
+  fetch(state: FileState, top: number, rows: number, win: LineWindow, topWin?: LineWindow): void {
     const now = performance.now();
     if (this.inflight && now - this.inflight.sentAt < REQUEST_TIMEOUT_MS) return;
     this.inflight = undefined;
@@ -95,11 +102,13 @@ export class LineRequests {
       }
     }
 
-    const needs = (line: number): boolean => {
+    const needsIn = (line: number, w: LineWindow): boolean => {
       if (line >= available || this.absent.has(line)) return false;
       const entry = this.cache.peek(line);
-      return !entry || entry.stale === true || !coversWindow(entry, win.fromByte);
+      return !entry || entry.stale === true || !coversWindow(entry, w.fromByte);
     };
+    if (topWin && needsIn(top, topWin)) return this.send(top, top + 1, topWin, now);
+    const needs = (line: number): boolean => !(topWin && line === top) && needsIn(line, win);
     const margin = Math.min(rows, Math.max(0, Math.floor((MAX_LINES_PER_REQUEST - rows) / 2)));
     let start = Math.max(0, top - margin);
     let end = Math.min(available, top + rows + margin);
@@ -112,11 +121,20 @@ export class LineRequests {
     }
     while (start < end && !needs(start)) start++;
     while (end > start && !needs(end - 1)) end--;
+    // A top line in a window of its own is never asked for again in the others' window.
+    if (topWin && start < top && top < end) {
+      if (firstVisible > top) start = top + 1;
+      else end = top;
+    }
     if (start >= end) return;
     if (end - start > MAX_LINES_PER_REQUEST) {
       if (firstVisible >= 0) start = firstVisible;
       end = Math.min(end, start + MAX_LINES_PER_REQUEST);
     }
+    this.send(start, end, win, now);
+  }
+
+  private send(start: number, end: number, win: LineWindow, now: number): void {
     const id = this.nextId++;
     this.inflight = { id, start, count: end - start, fromByte: win.fromByte, maxBytes: win.maxBytes, sentAt: now };
     this.host.post({ type: 'getLines', id, start, count: end - start, fromByte: win.fromByte, maxBytes: win.maxBytes });

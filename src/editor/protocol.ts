@@ -12,6 +12,7 @@ import type { LogColoursMessage } from './logColourProtocol';
 import { type CaretForMessage, MARK_ACTIONS, type MarkActionMessage, type MarksMessage } from './markProtocol';
 import { type ReplaceHostMessage, type ReplaceViewerMessage, validateReplaceMessage } from './replaceProtocol';
 import type { RulerMessage } from './rulerProtocol';
+import type { WordWrapMessage } from './wordWrapProtocol';
 import type { Position } from './position';
 import { type SearchQuery, validateQuery } from '../search/query';
 import { isCount, isOptionalFlag, isPosition } from './validate';
@@ -207,7 +208,7 @@ export interface OpenMessage {
 
 export type HostMessage = InitMessage | ModeMessage | StateMessage | LinesMessage | RevealMessage | NoticeMessage | EditedMessage
   | OpenMessage | FindHostMessage | BytesMessage | RevealOffsetMessage | BytesEditedMessage | LogColoursMessage | MarksMessage
-  | CaretForMessage | RulerMessage | HighlightsMessage | ReplaceHostMessage;
+  | CaretForMessage | RulerMessage | HighlightsMessage | ReplaceHostMessage | WordWrapMessage;
 
 // ---- webview -> host ----
 
