@@ -241,7 +241,7 @@ export class Viewer implements View {
       post: (m) => this.post(m),
       announce: (text) => { this.live.textContent = text; },
     });
-    this.saver = new StateSaver<SavedState>(this.vscode, () => ({ topLine: this.scroll.topLine, scrollCol: this.scroll.scrollCol, caret: this.sel.caret, anchor: this.sel.anchor }));
+    this.saver = new StateSaver<SavedState>(this.vscode, () => ({ topLine: this.scroll.topLine, topByte: this.scroll.topByte, scrollCol: this.scroll.scrollCol, caret: this.sel.caret, anchor: this.sel.anchor }));
 
     this.geometry.watch(this.editor, this.signal, () => this.invalidate());
     this.showMessage('Loading…');
@@ -313,9 +313,9 @@ export class Viewer implements View {
     const first = this.file.init(state);
     const saved = first ? restoreState(this.vscode) : undefined;
     if (saved) {
-      ({ topLine: this.scroll.topLine, scrollCol: this.scroll.scrollCol, caret: this.sel.caret, anchor: this.sel.anchor } = saved);
+      ({ topLine: this.scroll.topLine, topByte: this.scroll.topByte, scrollCol: this.scroll.scrollCol, caret: this.sel.caret, anchor: this.sel.anchor } = saved);
     } else {
-      this.scroll.topLine = topLine;
+      [this.scroll.topLine, this.scroll.topByte] = [topLine, 0];
       this.sel.caret = { line: topLine, column: 0 };
       this.sel.anchor = { ...this.sel.caret };
     }

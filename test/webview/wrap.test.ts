@@ -222,6 +222,16 @@ describe('word wrap (fake host, Chromium)', function () {
     const middle = r[0].row * w;
     assert.ok(Math.abs(middle - LONG_LINE_BYTES / 2) < LONG_LINE_BYTES / 50, `top row starts at byte ${middle}`);
     r.filter((x) => x.line === 0).forEach((x) => assert.strictEqual(x.text, longLineText(x.row * w, (x.row + 1) * w)));
+    // A page that reloads (VS Code reloads a hidden webview) comes back to the same row of the line.
+    const top = (await data(page)).topRow;
+    await page.waitForFunction(([row, cut]) => Math.floor(((fakeHost as unknown as { savedState?: { text?: { topByte: number } } }).savedState?.text?.topByte ?? 0) / cut) === row,
+      [Number(top), w] as const);
+    await page.reload();
+    await page.waitForSelector('.row[data-line] .text:not(.placeholder)');
+    await expectData(page, 'topRow', top);
+    await settled(page);
+    r = await rows(page);
+    assert.strictEqual(r[0].text, longLineText(Number(top) * w, (Number(top) + 1) * w));
     // The rows asked for: only windows of the line, never the whole of it.
     const asked = await page.evaluate(() => fakeHost.sent.filter((m) => m.type === 'getLines').map((m) => (m as { maxBytes: number }).maxBytes));
     assert.ok(asked.every((bytes) => bytes <= 16 * 1024));
