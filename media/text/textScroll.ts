@@ -10,7 +10,9 @@
  * view scrolls by rows. Nobody knows the rows of every line of a huge file, so the
  * vertical scrollbar stands for lines, the top line's part above the top row counted
  * by its bytes: in a 60 MB line the thumb moves through the line, and the end is the
- * row that puts the file's last row at the bottom.
+ * row that puts the file's last row at the bottom. Rows of lines not held count one
+ * each until they arrive, so the end (Ctrl+End, Follow) and a line centred (Go to Line,
+ * a find) are kept where they were asked for as rows arrive, until the user scrolls.
  */
 import { el } from '../dom';
 import { clamp } from '../guards';
@@ -40,6 +42,12 @@ export class TextScroll {
   topLine = 0;
   /** With word wrap on: a byte of the top row in `topLine`. */
   topByte = 0;
+  /**
+   * With word wrap on: what the top is kept at as rows arrive: the end of a file of
+   * `endOf` lines (more lines unpin it: only Follow follows), or a line's row so many
+   * rows down.
+   */
+  private pinned: { endOf: number } | { line: number; column: number; rowsAbove: number } | undefined;
   scrollCol = 0;
   /** Wheel movement short of a whole line, kept for the next event in the same direction. */
   private wheelLines = 0;
@@ -87,8 +95,11 @@ export class TextScroll {
       this.topLine = stayAtEnd ? this.maxTop() : clamp(this.topLine, 0, this.maxTop());
       return;
     }
-    this.topLine = clamp(this.topLine, 0, Math.max(0, this.host.lineCount() - 1));
-    if (stayAtEnd || this.atEnd()) this.setTop(w, this.endRow(w));
+    const lc = this.host.lineCount();
+    this.topLine = clamp(this.topLine, 0, Math.max(0, lc - 1));
+    const pin = this.pinned;
+    if (pin && 'line' in pin && pin.line < lc) this.setTop(w, w.step({ line: pin.line, row: w.rowOf(pin.line, pin.column) }, -pin.rowsAbove, lc));
+    if (stayAtEnd || (pin && 'endOf' in pin && pin.endOf === lc) || this.atEnd()) this.setTop(w, this.endRow(w));
   }
 
   /** Scrolls to put `line` on top; `user`: the user asked for it (scrolling up then stops Follow). */
@@ -113,7 +124,7 @@ export class TextScroll {
   /** Scrolls to the file's end. */
   toEnd(user: boolean): void {
     const w = this.host.wraps();
-    if (w) this.toRow(w, this.endRow(w), user);
+    if (w) this.toRow(w, this.endRow(w), user, true);
     else this.toLine(this.maxTop(), user);
   }
 
@@ -134,7 +145,8 @@ export class TextScroll {
     this.topByte = w.row(pos.line, pos.row).start;
   }
 
-  private toRow(w: LineWraps, pos: RowPos, user: boolean): void {
+  private toRow(w: LineWraps, pos: RowPos, user: boolean, toEnd = false): void {
+    this.pinned = toEnd ? { endOf: this.host.lineCount() } : undefined;
     const top = this.topRow(w);
     if (pos.line === top.line && pos.row === top.row) return;
     if (user && (pos.line < top.line || (pos.line === top.line && pos.row < top.row))) this.host.scrollingUp();
@@ -153,7 +165,8 @@ export class TextScroll {
     const w = this.host.wraps();
     if (!w) return this.toLine(Math.round(ratio * this.maxTop()), true);
     const end = this.endRow(w);
-    if (ratio >= 1) return this.toRow(w, end, true);
+    if (ratio >= 1) return this.toRow(w, end, true, true);
+    this.pinned = undefined;
     const at = ratio * this.position(w, end);
     const line = Math.floor(at);
     const byte = Math.floor((at - line) * (this.host.lineLength(line) ?? 0));
@@ -178,7 +191,10 @@ export class TextScroll {
    */
   centreOn(line: number, column = 0): void {
     const w = this.host.wraps();
-    if (w) return this.setTop(w, w.step({ line, row: w.rowOf(line, column) }, -Math.floor(this.geometry.fullRows / 2), this.host.lineCount()));
+    if (w) {
+      this.pinned = { line, column, rowsAbove: Math.floor(this.geometry.fullRows / 2) };
+      return this.setTop(w, w.step({ line, row: w.rowOf(line, column) }, -this.pinned.rowsAbove, this.host.lineCount()));
+    }
     this.topLine = clamp(line - Math.floor(this.geometry.fullRows / 2), 0, this.maxTop());
   }
 

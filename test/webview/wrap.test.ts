@@ -253,6 +253,59 @@ describe('word wrap (fake host, Chromium)', function () {
     await shot(page, 'wrap-long-line-end');
   });
 
+  it('wraps a 100 M-line file: its end, its middle and following its growth are where they are unwrapped', async () => {
+    let page = await open('file=huge&wrap=wordWrapColumn&wrapColumn=20');
+    await settled(page);
+    await page.focus('.editor');
+    await page.keyboard.press('Control+End');
+    await page.waitForSelector('.row[data-line="99999999"] .text:not(.placeholder)');
+    await settled(page);
+    let r = await rows(page);
+    const last = r[r.length - 1];
+    assert.strictEqual(last.line, 99_999_999);
+    assert.ok(r.filter((x) => x.line === last.line).length > 1, 'the last line wraps');
+    const thumb = (await (await page.$('.scroll-thumb'))!.boundingBox())!;
+    const track = (await (await page.$('.scroll-track'))!.boundingBox())!;
+    assert.ok(Math.abs(thumb.y + thumb.height - track.y - track.height) < 1);
+    await page.mouse.click(track.x + track.width / 2, track.y + track.height / 2);
+    await settled(page);
+    r = await rows(page);
+    assert.ok(Math.abs(r[0].line - 50_000_000) < 100, `middle shows line ${r[0].line}`);
+    // Go to Line centres the line, though the lines above it had no rows yet when it was asked for.
+    await page.evaluate(() => fakeHost.send({ type: 'reveal', line: 70_000_000, select: true }));
+    await page.waitForSelector('.row[data-line="70000000"] .text:not(.placeholder)');
+    await settled(page);
+    r = await rows(page);
+    const at = r.findIndex((x) => x.line === 70_000_000);
+    assert.ok(Math.abs(at - r.length / 2) <= 2, `line 70,000,001 is row ${at} of ${r.length}`);
+    await page.close();
+    page = await open('file=follow&lines=30&wrap=wordWrapColumn&wrapColumn=12');
+    await page.click('#follow');
+    await page.evaluate(() => (fakeHost as unknown as { append(n: number): void }).append(20));
+    await page.waitForSelector('.row[data-line="49"] .text:not(.placeholder)');
+    await settled(page);
+    r = await rows(page);
+    assert.strictEqual(r[r.length - 1].line, 49);
+    assert.ok(r[r.length - 1].row > 0, 'the last line\'s last row is at the bottom');
+  });
+
+  it('edits a wrapped line: typed text re-wraps it, Enter splits it', async () => {
+    const page = await open('file=wrap&wrap=wordWrapColumn&wrapColumn=30');
+    await settled(page);
+    await page.focus('.editor');
+    await page.keyboard.press('End');
+    await expectData(page, 'caret', '0:29');
+    await page.keyboard.type('NEW ');
+    await settled(page);
+    let words = (await rows(page)).filter((x) => x.line === WRAP.words).map((x) => x.text);
+    assert.deepStrictEqual(words, ['plain words: the quick brown ', 'NEW fox jumps over the lazy ', 'dog and keeps running far away ', 'from here']);
+    await page.keyboard.press('Enter');
+    await settled(page);
+    words = (await rows(page)).filter((x) => x.line === WRAP.words).map((x) => x.text);
+    assert.deepStrictEqual(words, ['plain words: the quick brown ', 'NEW ']);
+    assert.deepStrictEqual((await rows(page)).filter((x) => x.line === WRAP.words + 1).map((x) => x.text), ['fox jumps over the lazy dog ', 'and keeps running far away ', 'from here']);
+  });
+
   it('draws a screen of wrapped rows in the middle of the 100 MB line within a frame', async () => {
     const page = await open('file=long&wrap=on');
     await settled(page);
