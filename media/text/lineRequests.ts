@@ -105,7 +105,7 @@ export class LineRequests {
     const needsIn = (line: number, w: LineWindow): boolean => {
       if (line >= available || this.absent.has(line)) return false;
       const entry = this.cache.peek(line);
-      return !entry || entry.stale === true || !coversWindow(entry, w.fromByte);
+      return !entry || entry.stale === true || !coversWindow(entry, w.fromByte, w.maxBytes);
     };
     if (topWin && needsIn(top, topWin)) return this.send(top, top + 1, topWin, now);
     const needs = (line: number): boolean => !(topWin && line === top) && needsIn(line, win);

@@ -113,6 +113,11 @@ describe('word wrap (fake host, Chromium)', function () {
     assert.ok(r.every((x) => x.text.length <= w));
     assert.ok(await page.$eval('.hscroll-track', (t) => t.classList.contains('hidden')), 'no horizontal scrollbar while wrapping');
     await shot(page, 'wrap-on');
+    // Rows past the 4 KiB the unwrapped view held of the long line are asked for again.
+    for (let i = 0; i < 40; i++) await page.keyboard.press('Control+ArrowDown');
+    await expectData(page, 'topRow', '39');
+    await settled(page);
+    for (const x of (await rows(page)).filter((y) => y.line === WRAP.long)) assert.strictEqual(x.text, longLineText(x.row * w, (x.row + 1) * w));
     await page.keyboard.press('Alt+KeyZ');
     await expectData(page, 'wrapWidth', '0');
     await settled(page);
