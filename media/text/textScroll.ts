@@ -93,6 +93,7 @@ export class TextScroll {
     const w = this.host.wraps();
     if (!w) {
       this.topLine = stayAtEnd ? this.maxTop() : clamp(this.topLine, 0, this.maxTop());
+      this.pinned = undefined;
       return;
     }
     const lc = this.host.lineCount();
