@@ -302,8 +302,12 @@ export class Viewer implements View {
     },
     caretFor: (action) => this.post({ type: 'markAction', action, line: this.sel.caret.line }),
     wordWrap: (wrap, column) => {
-      this.wrapToggled = this.wrap.configure(wrap, column) || this.wrapToggled;
+      const atEnd = this.scroll.atEnd();
+      const toggled = this.wrap.configure(wrap, column);
       this.geometry.wrapping = this.wrap.active;
+      // A view at the end (a followed log) stays there; else the caret's line stays in view.
+      if (atEnd) this.scroll.toEnd(false);
+      else this.wrapToggled ||= toggled;
       this.invalidate();
     },
   };

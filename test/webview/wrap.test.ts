@@ -125,6 +125,24 @@ describe('word wrap (fake host, Chromium)', function () {
     assert.strictEqual(await page.$$eval('.row[data-row]', (els) => els.length), 0);
   });
 
+  it('keeps the caret\'s line in view when wrapping turns on', async () => {
+    const page = await open('file=wrap', { width: 340, height: 400 });
+    await page.evaluate(() => fakeHost.send({ type: 'reveal', line: 50, select: true }));
+    await expectData(page, 'caret', '50:0');
+    await settled(page);
+    const before = Number((await data(page)).topLine);
+    await page.focus('.editor');
+    await page.keyboard.press('Alt+KeyZ');
+    await page.waitForFunction(() => Number(document.getElementById('root')!.dataset.wrapWidth) > 0);
+    await settled(page);
+    const r = await rows(page);
+    assert.ok(r.some((x) => x.line === 50), `line 51 shown: ${r[0].line}..${r[r.length - 1].line}`);
+    assert.ok(r.filter((x) => x.line < 50).length > 50 - before, 'the lines above it wrapped: it moved up the screen');
+    const at = r.findIndex((x) => x.line === 50);
+    assert.ok(at >= 0 && at < Number((await data(page)).visibleRows), `line 51's first row is row ${at} of ${(await data(page)).visibleRows} whole ones`);
+    assert.ok(await page.$eval('.caret', (c) => (c.closest('.row') as HTMLElement).dataset.line === '50' && !c.classList.contains('hidden')));
+  });
+
   it('follows editor.wordWrap: wordWrapColumn wraps at its column, bounded at the smaller of it and the view', async () => {
     let page = await open('file=wrap&wrap=wordWrapColumn&wrapColumn=30');
     await settled(page);
@@ -292,6 +310,16 @@ describe('word wrap (fake host, Chromium)', function () {
     r = await rows(page);
     assert.strictEqual(r[r.length - 1].line, 49);
     assert.ok(r[r.length - 1].row > 0, 'the last line\'s last row is at the bottom');
+    // Unwrapped and wrapped again, the followed log stays at its end.
+    await page.focus('.editor');
+    await page.keyboard.press('Alt+KeyZ');
+    await expectData(page, 'wrapWidth', '0');
+    await page.keyboard.press('Alt+KeyZ');
+    await expectData(page, 'wrapWidth', '12');
+    await settled(page);
+    r = await rows(page);
+    assert.strictEqual(r[r.length - 1].line, 49);
+    assert.ok(r[r.length - 1].row > 0);
   });
 
   it('edits a wrapped line: typed text re-wraps it, Enter splits it', async () => {
