@@ -435,9 +435,7 @@ export class Viewer implements View {
     if (this.wrap.active) {
       const to = this.wrap.verticalTarget(this.sel.caret, this.sel.atRowEnd, delta, goal / this.geometry.charWidth, lc);
       this.setCaret(to.pos, extend, true, true, to.atRowEnd);
-      if (to.guessed) this.sel.aim(goal);
-      else this.sel.goalX = goal;
-      return;
+      return this.sel.aim(goal, to.guessed);
     }
     const to = lineTarget(this.cache, this.sel.caret, delta, lc, goal, this.geometry.charWidth);
     const crossed = to.line !== this.sel.caret.line;
@@ -596,10 +594,8 @@ export class Viewer implements View {
     g.layOut(lc);
     if (this.wrap.active) this.wrap.fit(g.textWidth, g.charWidth);
     this.scroll.clampTop(atEnd);
-    if (this.wrapToggled) {
-      this.wrapToggled = false;
-      this.scroll.showLine(this.sel.caret.line, this.sel.caret.column);
-    }
+    if (this.wrapToggled) this.scroll.showLine(this.sel.caret.line, this.sel.caret.column);
+    this.wrapToggled = false;
     // An edit's caret may be on a line its host reply will add (Enter at the end): not clamped meanwhile.
     if (lc > 0 && this.sel.caret.line >= lc && this.edits.pending === 0) this.sel.pullBackTo(lc - 1, this.cache);
     const top = this.scroll.topLine;

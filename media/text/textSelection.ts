@@ -64,10 +64,13 @@ export class TextSelection {
     this.atRowEnd = false;
   }
 
-  /** An Up/Down put the caret on its line at a guess: the column under `goalX` replaces it once the line is drawn. */
-  aim(goalX: number): void {
+  /**
+   * An Up/Down put the caret on its line at a guess (`pending`, the default): the column
+   * under `goalX` replaces it once the line is drawn; else `goalX` is only kept for the next.
+   */
+  aim(goalX: number, pending = true): void {
     this.goalX = goalX;
-    this.goalPending = true;
+    this.goalPending = pending;
   }
 
   /** Clamps caret and anchor to line lengths learned from replies (EOL resolves here). */
