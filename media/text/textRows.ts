@@ -275,6 +275,8 @@ export class TextRows {
   private readonly free: TextRow[] = [];
   /** Colours and find matches of held lines, worked out once for all the rows of a line. */
   private styles = new WeakMap<CachedLine, LineStyle>();
+  /** The styles are of wrapped rows, which show all of a line's window (coloured whole), not its start. */
+  private wrappedStyles = false;
   private matches = new WeakMap<CachedLine, { matcher: LineMatcher; ranges: [number, number][] }>();
 
   constructor(private readonly container: HTMLElement, private readonly colouring: LogColouring, private readonly highlights: UserHighlights) {}
@@ -317,6 +319,7 @@ export class TextRows {
    * yet. Rows of lines scrolled away are reused, new ones inserted in one go.
    */
   show(top: number, end: number, lineHeight: number, cache: LineCache, available: number): void {
+    this.styleRows(false);
     if (this.colouring.deciding) this.decideColouring(top, Math.min(end, available, top + SNIFF_LINES), cache);
     const lines = Array.from({ length: Math.max(0, end - top) }, (_, i) => top + i);
     this.place(lines.map(String), (row, i) => {
@@ -329,6 +332,7 @@ export class TextRows {
 
   /** Shows the wrapped rows `rows`, top to bottom (word wrap); lines at or past `available` are not indexed yet. */
   showWrapped(rows: readonly WrappedRow[], lineHeight: number, cache: LineCache, available: number): void {
+    this.styleRows(true);
     if (this.colouring.deciding && rows.length > 0) {
       this.decideColouring(rows[0].line, Math.min(rows[rows.length - 1].line + 1, available, rows[0].line + SNIFF_LINES), cache);
     }
@@ -371,10 +375,16 @@ export class TextRows {
     }
   }
 
+  private styleRows(wrapped: boolean): void {
+    if (wrapped === this.wrappedStyles) return;
+    this.wrappedStyles = wrapped;
+    this.styles = new WeakMap();
+  }
+
   private styleOf(entry: CachedLine): LineStyle {
     let style = this.styles.get(entry);
     if (!style) {
-      const colours = this.colouring.colours(entry.slice);
+      const colours = this.colouring.colours(entry.slice, this.wrappedStyles);
       const yours = this.highlights.active ? this.highlights.of(entry.slice.text) : undefined;
       style = {
         spans: yours ? layerSpans(colours.spans, yours.spans) : colours.spans,

@@ -379,6 +379,20 @@ describe('word wrap (fake host, Chromium)', function () {
     assert.ok(median < 160, `median frame ${median} ms`);
   });
 
+  it('colours all of a long line\'s rows as a log, not only its first 4 KiB', async () => {
+    const page = await open('file=wrap&wrap=on&logColours=on');
+    await settled(page);
+    const w = await width(page);
+    await page.focus('.editor');
+    for (let i = 0; i < 60; i++) await page.keyboard.press('Control+ArrowDown');
+    await expectData(page, 'topRow', '59');
+    await settled(page);
+    const coloured = await page.$$eval(`.row[data-line="${WRAP.long}"]`, (els) => els.map((e) => [Number((e as HTMLElement).dataset.row), e.querySelectorAll('.text .lg').length]));
+    assert.ok(coloured.length > 10);
+    for (const [row, spans] of coloured) assert.ok(spans > 0, `row ${row} (bytes from ${row * w}) has no colours`);
+    assert.ok(coloured.some(([row]) => row * w > 5000));
+  });
+
   it('find reveals a match inside a long wrapped line, on its row', async () => {
     const page = await open('file=wrap&wrap=wordWrapColumn&wrapColumn=50');
     await settled(page);
