@@ -632,8 +632,8 @@ export class Viewer implements View {
     ds.caret = `${this.sel.caret.line}:${this.sel.caret.column}`;
     ds.anchor = `${this.sel.anchor.line}:${this.sel.anchor.column}`;
 
-    const topWindow = this.wrap.active ? this.wrap.topWindow(top, this.scroll.topByte, g.drawRows) : undefined;
-    this.requests.fetch(state, top, g.drawRows, g.hWindow(this.scroll.scrollCol), topWindow);
+    const windows = wrapped && this.wrap.lineWindows(wrapped, this.scroll.topByte);
+    this.requests.fetch(state, top, g.drawRows, g.hWindow(this.scroll.scrollCol), windows);
     this.caretReporter.schedule();
     this.saver.schedule();
     this.keys.drain();

@@ -84,10 +84,10 @@ export class LineRequests {
 
   /**
    * Asks for the missing lines of the `rows` lines from `top` (+ a page either side) in
-   * the horizontal window `win`, unless a request is on its way. `topWin`: the top line
-   * wants a window of its own (word wrap, scrolled into a long line), asked for first.
+   * the horizontal window `win`, unless a request is on its way. `own`: lines that want a
+   * window of their own (word wrap's long lines on screen), each asked for alone, first.
    */
-  fetch(state: FileState, top: number, rows: number, win: LineWindow, topWin?: LineWindow): void {
+  fetch(state: FileState, top: number, rows: number, win: LineWindow, own?: ReadonlyMap<number, LineWindow>): void {
     const now = performance.now();
     if (this.inflight && now - this.inflight.sentAt < REQUEST_TIMEOUT_MS) return;
     this.inflight = undefined;
@@ -107,8 +107,8 @@ export class LineRequests {
       const entry = this.cache.peek(line);
       return !entry || entry.stale === true || !coversWindow(entry, w.fromByte, w.maxBytes);
     };
-    if (topWin && needsIn(top, topWin)) return this.send(top, top + 1, topWin, now);
-    const needs = (line: number): boolean => !(topWin && line === top) && needsIn(line, win);
+    for (const [line, w] of own ?? []) if (needsIn(line, w)) return this.send(line, line + 1, w, now);
+    const needs = (line: number): boolean => !own?.has(line) && needsIn(line, win);
     const margin = Math.min(rows, Math.max(0, Math.floor((MAX_LINES_PER_REQUEST - rows) / 2)));
     let start = Math.max(0, top - margin);
     let end = Math.min(available, top + rows + margin);
@@ -121,10 +121,11 @@ export class LineRequests {
     }
     while (start < end && !needs(start)) start++;
     while (end > start && !needs(end - 1)) end--;
-    // A top line in a window of its own is never asked for again in the others' window.
-    if (topWin && start < top && top < end) {
-      if (firstVisible > top) start = top + 1;
-      else end = top;
+    // A line in a window of its own is never asked for again in the others': the run that holds the first line on screen to ask for goes.
+    for (const line of [...own?.keys() ?? []].sort((a, b) => a - b)) {
+      if (line < start || line >= end) continue;
+      if (firstVisible > line) start = line + 1;
+      else end = line;
     }
     if (start >= end) return;
     if (end - start > MAX_LINES_PER_REQUEST) {

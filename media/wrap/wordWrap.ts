@@ -5,7 +5,7 @@
  * Code. The rows themselves are lineWraps.ts's.
  */
 import type { Position } from '../../src/editor/protocol';
-import { MAX_LINE_BYTES } from '../../src/editor/protocol';
+import { MAX_LINE_BYTES, MAX_WINDOW_BYTES } from '../../src/editor/protocol';
 import type { WordWrapSetting } from '../../src/editor/wordWrapProtocol';
 import { EOL, type LineCache } from '../lineCache';
 import { byteLength, byteToIndex, unitBytes } from '../lineRenderer';
@@ -14,7 +14,7 @@ import type { LineWindow } from '../text/lineRequests';
 import { LineWraps, type RowPos, type WrappedRow } from './lineWraps';
 import { cellsBetween, indexAtCells, isCutLine } from './wrapLayout';
 
-/** Windows of a long top line start on multiples of this, so scrolling a few rows keeps its window. */
+/** Windows of a long line start on multiples of this, so scrolling a few rows keeps its window. */
 const WINDOW_STEP = 4096;
 
 /** Where the caret goes, and whether it shows at the end of the row before when it is on a row boundary. */
@@ -66,18 +66,30 @@ export class WordWrap {
   }
 
   /**
-   * The window the top line wants when the screen shows a part of it past what its
-   * first window holds (a cut line scrolled into), else undefined. It starts a few
-   * bytes before a row's start, so a character across the row's start decodes whole.
+   * The windows the lines of `rows` (the rows on screen, from byte `topByte` of the top
+   * line) want when the screen shows a part of a long line past what a line's first
+   * window holds: a cut line scrolled into, or more of one than that window holds (a
+   * large screen). Each starts a few bytes before a row's start, so a character across
+   * the row's start decodes whole. A top line not held yet counts as cut when its top
+   * is far into it.
    */
-  topWindow(line: number, topByte: number, rows: number): LineWindow | undefined {
-    const length = this.cache.lineLength(line);
-    if (length !== undefined && !isCutLine(length)) return undefined;
+  lineWindows(rows: readonly WrappedRow[], topByte: number): Map<number, LineWindow> {
+    const windows = new Map<number, LineWindow>();
     const cut = this.lines.cut;
-    const rowStart = Math.floor(topByte / cut) * cut;
-    if (rowStart + rows * cut <= MAX_LINE_BYTES) return undefined;
     const lead = unitBytes() === 2 ? 2 : 3;
-    return { fromByte: Math.max(0, Math.floor(rowStart / WINDOW_STEP) * WINDOW_STEP - lead), maxBytes: MAX_LINE_BYTES };
+    for (let i = 0; i < rows.length;) {
+      const line = rows[i].line;
+      let j = i;
+      while (j < rows.length && rows[j].line === line) j++;
+      const length = this.cache.lineLength(line);
+      const first = i === 0 && length === undefined ? Math.floor(topByte / cut) * cut : rows[i].start;
+      const end = first + (j - i) * cut;
+      if ((length === undefined ? i === 0 : isCutLine(length)) && end > MAX_LINE_BYTES) {
+        windows.set(line, { fromByte: Math.max(0, Math.floor(first / WINDOW_STEP) * WINDOW_STEP - lead), maxBytes: MAX_WINDOW_BYTES });
+      }
+      i = j;
+    }
+    return windows;
   }
 
   /** The row the caret shows in: on a row boundary, the row it starts, unless `atRowEnd`. */

@@ -7,6 +7,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import type { HostMessage, ViewerMessage } from '../../src/editor/protocol';
+import { MAX_WINDOW_BYTES } from '../../src/editor/protocol';
 import { LONG_LINE_BYTES, longLineText, WRAP, WRAP_LONG_BYTES } from './fakeFiles';
 import { ARTIFACTS, pageSuite } from './harness';
 
@@ -257,7 +258,7 @@ describe('word wrap (fake host, Chromium)', function () {
     assert.strictEqual(r[0].text, longLineText(Number(top) * w, (Number(top) + 1) * w));
     // The rows asked for: only windows of the line, never the whole of it.
     const asked = await page.evaluate(() => fakeHost.sent.filter((m) => m.type === 'getLines').map((m) => (m as { maxBytes: number }).maxBytes));
-    assert.ok(asked.every((bytes) => bytes <= 16 * 1024));
+    assert.ok(asked.every((bytes) => bytes <= MAX_WINDOW_BYTES));
     // Wheel and keys move by rows.
     const before = r[0].row;
     await page.mouse.move(400, 300);
@@ -274,6 +275,21 @@ describe('word wrap (fake host, Chromium)', function () {
     const [trackEnd, thumbEnd] = await Promise.all([page.$eval('.scroll-track', (e) => e.getBoundingClientRect().bottom), page.$eval('.scroll-thumb', (e) => e.getBoundingClientRect().bottom)]);
     assert.ok(Math.abs(trackEnd - thumbEnd) < 1, `thumb ends at ${thumbEnd}, track at ${trackEnd}`);
     await shot(page, 'wrap-long-line-end');
+  });
+
+  it('fills a large screen with the rows of a long line, at its start and in its middle', async () => {
+    const page = await open('file=long&wrap=on', { width: 2560, height: 1440 });
+    await settled(page);
+    const w = await width(page);
+    let r = await rows(page);
+    assert.ok(r.length * w > 16 * 1024, `${r.length} rows of ${w} cells: more than one 16 KiB window`);
+    r.forEach((x) => assert.strictEqual(x.text, longLineText(x.row * w, (x.row + 1) * w)));
+    const track = (await (await page.$('.scroll-track'))!.boundingBox())!;
+    await page.mouse.click(track.x + track.width / 2, track.y + track.height / 2);
+    await settled(page);
+    r = await rows(page);
+    assert.ok(r[0].row * w > LONG_LINE_BYTES / 3);
+    r.forEach((x) => assert.strictEqual(x.text, longLineText(x.row * w, (x.row + 1) * w)));
   });
 
   it('wraps a 100 M-line file: its end, its middle and following its growth are where they are unwrapped', async () => {

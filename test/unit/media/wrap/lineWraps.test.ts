@@ -88,13 +88,19 @@ describe('word wrap rows over the cache', () => {
     assert.strictEqual(wrap.cellsOf({ line: 0, column: 13 }, false), 3);
   });
 
-  it('asks for a long top line in a window around its top row, starting a character\'s bytes early', () => {
+  it('asks for a long line in a window of its own where the screen shows more of it than its first 16 KiB', () => {
     const wrap = new WordWrap(cacheWith(0));
     wrap.configure('wordWrapColumn', 100);
     wrap.fit(10_000, 8);
-    assert.strictEqual(wrap.topWindow(0, 0, 40), undefined);
-    assert.strictEqual(wrap.topWindow(1, 500, 40), undefined);
-    assert.deepStrictEqual(wrap.topWindow(1, 500_050, 40), { fromByte: 499_712 - 3, maxBytes: 16384 });
-    assert.strictEqual(wrap.topWindow(3, 500_050, 40), undefined);
+    const screen = (line: number, row: number, count: number) => wrap.rowsFrom({ line, row }, count, 4);
+    // The words and the long line's first rows: its first window holds them.
+    assert.deepStrictEqual(wrap.lineWindows(screen(0, 0, 40), 0), new Map());
+    // Scrolled into the long line: a window from a few bytes before a 4 KiB step below the top row.
+    assert.deepStrictEqual(wrap.lineWindows(screen(1, 5000, 40), 500_050), new Map([[1, { fromByte: 499_712 - 3, maxBytes: 65536 }]]));
+    // A large screen shows more of its start than 16 KiB.
+    assert.deepStrictEqual(wrap.lineWindows(screen(0, 0, 200), 0), new Map([[1, { fromByte: 0, maxBytes: 65536 }]]));
+    // A top line not held yet, scrolled far into (a scrollbar drag), counts as long.
+    assert.deepStrictEqual(wrap.lineWindows(screen(2, 0, 40), 300_000), new Map([[2, { fromByte: 299_008 - 3, maxBytes: 65536 }]]));
+    assert.deepStrictEqual(wrap.lineWindows(screen(2, 0, 40), 100), new Map());
   });
 });
