@@ -1,6 +1,6 @@
 /**
  * Word wrap in the text view: the host's setting (editor.wordWrap, or Toggle Word
- * Wrap), the width it wraps at, the rows a frame shows, the window the top line is
+ * Wrap), the width it wraps at, the rows a frame shows, the windows its long lines are
  * asked for in, and where the caret goes by visual row (Up/Down, Home/End) as in VS
  * Code. The rows themselves are lineWraps.ts's.
  */
