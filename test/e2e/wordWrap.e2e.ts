@@ -60,3 +60,23 @@ describe('Word wrap in VS Code', function () {
     await until('the view to unwrap', async () => (await wrapWidth(frame)) === 0);
   });
 });
+
+describe('Word wrap in VS Code, from editor.wordWrap', function () {
+  const suite = suiteSession('wrap-setting', (workspace) => {
+    fs.writeFileSync(path.join(workspace, 'wrap.log'), `${LINES.join('\n')}\n`);
+  }, ['*.log'], { 'files.autoSave': 'off', 'editor.wordWrap': 'wordWrapColumn', 'editor.wordWrapColumn': 40 });
+
+  it('a view opens wrapped at editor.wordWrapColumn; Alt+Z turns it off and back to that column', async () => {
+    const page = suite.page;
+    await openAlone(page, 'wrap.log');
+    const { frame } = await findInWebviews(page, '.row[data-line="1"] .text:not(.placeholder)');
+    await until('the view to wrap at 40 cells', async () => (await wrapWidth(frame)) === 40);
+    assert.strictEqual(await frame.locator('.row[data-line="0"][data-row="0"] .text').textContent(), '2026-12-07T06:00:00Z INFO request 1 ');
+    await frame.locator('.row[data-line="1"] .text').first().click({ position: { x: 2, y: 5 } });
+    await page.keyboard.press('Alt+KeyZ');
+    await until('the view to unwrap', async () => (await wrapWidth(frame)) === 0);
+    await page.keyboard.press('Alt+KeyZ');
+    await until('the view to wrap at 40 cells again', async () => (await wrapWidth(frame)) === 40);
+    await screenshot(page, 'word-wrap-column');
+  });
+});
