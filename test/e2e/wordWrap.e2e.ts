@@ -64,9 +64,9 @@ describe('Word wrap in VS Code', function () {
 describe('Word wrap in VS Code, from editor.wordWrap', function () {
   const suite = suiteSession('wrap-setting', (workspace) => {
     fs.writeFileSync(path.join(workspace, 'wrap.log'), `${LINES.join('\n')}\n`);
-  }, ['*.log'], { 'files.autoSave': 'off', 'editor.wordWrap': 'wordWrapColumn', 'editor.wordWrapColumn': 40 });
+  }, ['*.log'], { 'files.autoSave': 'off', 'editor.wordWrap': 'off', 'editor.wordWrapColumn': 40, '[log]': { 'editor.wordWrap': 'wordWrapColumn' } });
 
-  it('a view opens wrapped at editor.wordWrapColumn; Alt+Z turns it off and back to that column', async () => {
+  it('a log opens wrapped as the [log] language\'s editor.wordWrap says, at editor.wordWrapColumn; Alt+Z turns it off and back to that column', async () => {
     const page = suite.page;
     await openAlone(page, 'wrap.log');
     const { frame } = await findInWebviews(page, '.row[data-line="1"] .text:not(.placeholder)');
