@@ -288,15 +288,12 @@ export class TextRows {
   at(line: number, column = 0, atRowEnd = false): TextRow | undefined {
     const whole = this.byKey.get(String(line));
     if (whole) return whole;
-    let found: TextRow | undefined;
     for (const row of this.screen) {
       const p = row.part;
-      if (row.line !== line || !p) continue;
-      if (column < p.start) break;
-      found = row;
-      if (column < p.end || (column === p.end && atRowEnd)) break;
+      if (row.line !== line || !p || column < p.start) continue;
+      if (column < p.end || (column === p.end && atRowEnd) || (column >= p.end && p.last)) return row;
     }
-    return found;
+    return undefined;
   }
 
   /** The row `index` rows down the screen. */

@@ -213,6 +213,24 @@ describe('word wrap (fake host, Chromium)', function () {
     if (words.length === 1) await expectData(page, 'caret', '1:0');
   });
 
+  it('hides the caret when its row is off screen, though other rows of its line show', async () => {
+    const page = await open('file=wrap&wrap=on');
+    await settled(page);
+    const w = await width(page);
+    await page.click('.row[data-line="1"][data-row="0"] .line', { position: { x: 1, y: 5 } });
+    for (let i = 0; i < 60; i++) await page.keyboard.press('ArrowDown');
+    await expectData(page, 'caret', `1:${60 * w}`);
+    await settled(page);
+    assert.ok(await page.$eval('.caret', (c) => !c.classList.contains('hidden') && (c.closest('.row') as HTMLElement).dataset.row === '60'));
+    await page.mouse.move(400, 300);
+    for (let i = 0; i < 10; i++) await page.mouse.wheel(0, -400);
+    await expectData(page, 'topLine', '0');
+    await expectData(page, 'topRow', '0');
+    await settled(page);
+    assert.ok((await rows(page)).some((x) => x.line === 1), 'rows of the caret\'s line show');
+    assert.ok(await page.$eval('.caret', (c) => c.classList.contains('hidden')), 'the caret is hidden');
+  });
+
   it('a click on a wrapped row puts the caret at that column; past its end, at the row\'s end', async () => {
     const page = await open('file=wrap&wrap=wordWrapColumn&wrapColumn=40');
     await settled(page);
