@@ -27,6 +27,7 @@ export class WordWrap {
   readonly lines: LineWraps;
   private setting: WordWrapSetting = 'off';
   private column = 80;
+  private configured = false;
 
   constructor(private readonly cache: LineCache) {
     this.lines = new LineWraps(cache);
@@ -36,9 +37,14 @@ export class WordWrap {
     return this.setting !== 'off';
   }
 
-  /** The host's word wrap setting; true when wrapping turned on or off. */
+  /**
+   * The host's word wrap setting; true when wrapping turned on or off, not for the
+   * first setting (the host sends it as the view starts, maybe where a reloaded view
+   * was left, which must not move).
+   */
   configure(wrap: WordWrapSetting, column: number): boolean {
-    const was = this.active;
+    const was = this.configured ? this.active : wrap !== 'off';
+    this.configured = true;
     this.setting = wrap;
     this.column = column;
     return was !== this.active;

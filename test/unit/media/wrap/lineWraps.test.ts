@@ -88,6 +88,16 @@ describe('word wrap rows over the cache', () => {
     assert.strictEqual(wrap.cellsOf({ line: 0, column: 13 }, false), 3);
   });
 
+  it('says wrapping turned on or off, except for the setting the view starts with', () => {
+    const wrap = new WordWrap(new LineCache());
+    assert.strictEqual(wrap.configure('on', 80), false);
+    assert.ok(wrap.active);
+    assert.strictEqual(wrap.configure('bounded', 80), false);
+    assert.strictEqual(wrap.configure('off', 80), true);
+    assert.strictEqual(wrap.configure('off', 80), false);
+    assert.strictEqual(wrap.configure('wordWrapColumn', 40), true);
+  });
+
   it('asks for a long line in a window of its own where the screen shows more of it than its first 16 KiB', () => {
     const wrap = new WordWrap(cacheWith(0));
     wrap.configure('wordWrapColumn', 100);
