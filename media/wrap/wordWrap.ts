@@ -50,12 +50,15 @@ export class WordWrap {
     return was !== this.active;
   }
 
-  /** Wraps at the text column's width (`textWidth` px of `charWidth` cells) or at the setting's column, as VS Code does. */
+  /**
+   * Wraps at the text column's width (`textWidth` px of `charWidth` cells) or at the
+   * setting's column, as VS Code does; a column wider than the view wraps at the view's
+   * width (VS Code would scroll sideways, which nothing does while wrapping here).
+   */
   fit(textWidth: number, charWidth: number): void {
     // A pixel stays free for the caret after a full row.
     const viewport = Math.max(1, Math.floor((textWidth - 2) / charWidth));
-    const s = this.setting;
-    this.lines.setWidth(s === 'wordWrapColumn' ? this.column : s === 'bounded' ? Math.min(viewport, this.column) : viewport);
+    this.lines.setWidth(this.setting === 'on' ? viewport : Math.min(viewport, this.column));
   }
 
   /** Up to `count` rows from `top` down, of a file of `lineCount` lines. */

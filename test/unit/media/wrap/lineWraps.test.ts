@@ -96,6 +96,11 @@ describe('word wrap rows over the cache', () => {
     assert.strictEqual(wrap.configure('off', 80), true);
     assert.strictEqual(wrap.configure('off', 80), false);
     assert.strictEqual(wrap.configure('wordWrapColumn', 40), true);
+    wrap.fit(800, 8);
+    assert.strictEqual(wrap.lines.width, 40);
+    // A column wider than the view: the view's width, as nothing scrolls sideways.
+    wrap.fit(200, 8);
+    assert.strictEqual(wrap.lines.width, 24);
   });
 
   it('asks for a long line in a window of its own where the screen shows more of it than its first 16 KiB', () => {
