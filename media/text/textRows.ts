@@ -17,6 +17,7 @@ import { type LineMatcher, lineMatches } from '../../src/search/lineMatches';
 import { byteLength, byteToIndex, clientXToIndex, indexToClientX, type RenderedText, renderText } from '../lineRenderer';
 import type { ClassSpan } from '../highlight/spanRuns';
 import type { WrappedRow } from '../wrap/lineWraps';
+import { isCutLine } from '../wrap/wrapLayout';
 
 /** What a row without text shows: nothing, the line not loaded yet, or not indexed yet. */
 export type Placeholder = '' | 'loading' | 'indexing';
@@ -126,8 +127,8 @@ export class TextRow {
       if (this.fresh || this.entry !== entry || moved) {
         this.entry = entry;
         this.placeholder = '';
-        this.text.className = 'text';
         const s = entry.slice;
+        this.text.className = part && isCutLine(s.length) ? 'text cut-line' : 'text';
         const style = this.styleOf(entry);
         this.shownText = part ? s.text.slice(part.from, part.to) : s.text;
         this.startByte = part ? part.start : s.fromByte;

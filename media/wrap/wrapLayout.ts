@@ -13,8 +13,8 @@
  * - A longer line (a 60 MB JSON or base64 blob) is cut every `width` units: row r holds
  *   the characters starting in bytes [r x cut, (r + 1) x cut), cut = width x the bytes
  *   of a unit. Its rows are known from its length, and any row's text from a window
- *   around it. A tab there is one cell as any other character (tabs in such lines are
- *   rare; the cut cannot depend on the text).
+ *   around it. A tab there is drawn one cell wide, as the cut counts it (tabs in such
+ *   lines are rare; the cut cannot depend on the text).
  */
 import { MAX_LINE_BYTES } from '../../src/editor/protocol';
 import { byteLength, charSize } from '../lineRenderer';

@@ -158,6 +158,14 @@ describe('word wrap (fake host, Chromium)', function () {
     assert.deepStrictEqual(tabs, ['\tone tab\ttwo\t\tthree\t', 'columns\t|\tfour\tfive\t', 'six\tseven\teight\tnine\t', 'ten']);
     const utf8 = (await rows(page)).filter((x) => x.line === WRAP.utf8).map((x) => x.text);
     assert.deepStrictEqual(utf8, ['utf8: café naïve ', '中文中文中文中文中文中文中文中', '文中文中文 😀😀😀😀 ok']);
+    // A line cut every 30 bytes draws its tabs a cell wide, as the cut counts them: its rows fit the width.
+    const cw = await page.$eval('#root', (e) => parseFloat(getComputedStyle(e).getPropertyValue('--char-width')));
+    const cutRows = await page.$$eval(`.row[data-line="${WRAP.longTabs}"] .text`, (els) => els.map((e) => [e.textContent ?? '', e.getBoundingClientRect().width] as const));
+    assert.ok(cutRows.length > 1);
+    for (const [text, px] of cutRows) {
+      assert.strictEqual(text.length, 30);
+      assert.ok(px <= 30 * cw + 1, `a row of ${JSON.stringify(text)} is ${px / cw} cells wide`);
+    }
     await shot(page, 'wrap-column-30');
     await page.close();
     page = await open('file=wrap&wrap=bounded&wrapColumn=500');
