@@ -24,9 +24,9 @@ export function isWholeLine(entry: CachedLine): boolean {
   return entry.reqFrom === 0 && entry.slice.length <= entry.reqMax;
 }
 
-/** True when `entry` can be shown for the window [fromByte, fromByte + maxBytes). */
-export function coversWindow(entry: CachedLine, fromByte: number): boolean {
-  return isWholeLine(entry) || entry.reqFrom === fromByte;
+/** True when `entry` can be shown for the window [fromByte, fromByte + maxBytes): the whole line, or a window at least as long from there. */
+export function coversWindow(entry: CachedLine, fromByte: number, maxBytes = 0): boolean {
+  return isWholeLine(entry) || (entry.reqFrom === fromByte && entry.reqMax >= maxBytes);
 }
 
 /**

@@ -94,6 +94,11 @@ export function setColumnUnits(value: unknown): void {
   units = value === 'byte' || value === 'utf16' ? value : 'utf8';
 }
 
+/** Bytes of the file one UTF-16 unit of text stands for, at most (2 in UTF-16, else 1). */
+export function unitBytes(): number {
+  return units === 'utf16' ? 2 : 1;
+}
+
 /**
  * Bytes of text[start, end) in the file. In UTF-8, U+FFFD counts as one byte: the host decodes each
  * invalid byte to one replacement character, and a real U+FFFD in a file is rare, so

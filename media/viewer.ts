@@ -14,6 +14,8 @@
  *   window starting at byte F is drawn at cell F (text/textGeometry.ts).
  * - Positions are (line, byte column) as in the protocol; the decoded text of a window
  *   is converted back to bytes with lineRenderer's UTF-8 arithmetic.
+ * - Word wrap (wrap/) turns each line into rows, also virtualized inside a line: the
+ *   view scrolls by rows and keys move by rows, positions stay (line, byte column).
  *
  * This class ties the parts in text/ together: it routes the host's messages, runs the
  * keys' commands, places the caret and draws each frame.
@@ -33,7 +35,7 @@ import { setColumnUnits } from './lineRenderer';
 import type { View, ViewPage, VsCodeApi } from './page';
 import { ReplaceSession } from './replace/replaceSession';
 import { StateSaver } from './stateSaver';
-import { charTarget, homeTarget, lineEnd, lineTarget, pageLines, wholeLine } from './text/caretMotion';
+import { charTarget, lineEnd, lineTarget, pageLines, wholeLine } from './text/caretMotion';
 import { CaretReporter } from './text/caretReporter';
 import { routeHostMessage, type TextMessageHandler } from './text/hostMessages';
 import { KeyQueue } from './text/keyQueue';
@@ -49,6 +51,7 @@ import { TextPointer } from './text/textPointer';
 import { type TextColumn, TextRows } from './text/textRows';
 import { TextScroll } from './text/textScroll';
 import { TextSelection } from './text/textSelection';
+import { WordWrap } from './wrap/wordWrap';
 
 const CACHE_LINES = 5000;
 
@@ -72,6 +75,9 @@ export class Viewer implements View {
   private readonly requests: LineRequests;
   private readonly file: ShownFile;
   private readonly edits: TextEdits;
+  private readonly wrap = new WordWrap(this.cache);
+  /** Word wrap turned on or off: the caret's row is shown once the next frame has laid out rows. */
+  private wrapToggled = false;
 
   // Where the view is, and what draws it.
   private readonly sel = new TextSelection();
@@ -145,6 +151,8 @@ export class Viewer implements View {
 
     this.scroll = new TextScroll(this.editor, this.geometry, {
       lineCount: () => this.file.lineCount,
+      wraps: () => (this.wrap.active ? this.wrap.lines : undefined),
+      lineLength: (line) => this.cache.lineLength(line),
       invalidate: () => this.invalidate(),
       scrollingUp: () => {
         if (!this.file.state?.following || this.followOffAsked) return;
@@ -205,19 +213,20 @@ export class Viewer implements View {
       get lineHeight() { return view.geometry.lineHeight; },
       get gutterWidth() { return view.geometry.gutterWidth; },
       get textWidth() { return view.geometry.textWidth; },
+      get wrapping() { return view.wrap.active; },
       textColumn: () => this.textColumn(),
-      setCaret: (pos, extend) => this.setCaret(pos, extend, false),
+      setCaret: (pos, extend, atRowEnd) => this.setCaret(pos, extend, false, true, atRowEnd),
       select: (anchor, caret) => {
         this.sel.anchor = anchor;
         this.setCaret(caret, true, false);
       },
-      scrollToLine: (line) => this.scroll.toLine(line, true),
+      scrollBy: (rows) => this.scroll.scrollBy(rows, true),
       scrollToCol: (col) => this.scroll.toCol(col),
       focus: () => this.input.focus(),
     });
     this.painter = new SelectionPainter(this.rows, this.geometry, this.input.textarea, {
       get caret() { return view.sel.caret; },
-      get topLine() { return view.scroll.topLine; },
+      get atRowEnd() { return view.sel.atRowEnd; },
       get overwrite() { return view.edits.overwrite; },
       selection: () => this.sel.ordered(),
       textColumn: () => this.textColumn(),
@@ -232,7 +241,7 @@ export class Viewer implements View {
       post: (m) => this.post(m),
       announce: (text) => { this.live.textContent = text; },
     });
-    this.saver = new StateSaver<SavedState>(this.vscode, () => ({ topLine: this.scroll.topLine, scrollCol: this.scroll.scrollCol, caret: this.sel.caret, anchor: this.sel.anchor }));
+    this.saver = new StateSaver<SavedState>(this.vscode, () => ({ topLine: this.scroll.topLine, topByte: this.scroll.topByte, scrollCol: this.scroll.scrollCol, caret: this.sel.caret, anchor: this.sel.anchor }));
 
     this.geometry.watch(this.editor, this.signal, () => this.invalidate());
     this.showMessage('Loading…');
@@ -293,6 +302,15 @@ export class Viewer implements View {
     },
     // Behind the keys held: the command the host runs came after them, and acts where they leave the caret.
     caretFor: (id) => this.queueKey(() => this.post({ type: 'caretAt', id, position: { ...this.sel.caret } })),
+    wordWrap: (wrap, column) => {
+      const atEnd = this.scroll.atEnd();
+      const toggled = this.wrap.configure(wrap, column);
+      this.geometry.wrapping = this.wrap.active;
+      // A view at the end (a followed log) stays there; else the caret's line stays in view.
+      if (atEnd) this.scroll.toEnd(false);
+      else this.wrapToggled ||= toggled;
+      this.invalidate();
+    },
   };
 
   private onInit(state: FileState, topLine: number): void {
@@ -300,9 +318,9 @@ export class Viewer implements View {
     const first = this.file.init(state);
     const saved = first ? restoreState(this.vscode) : undefined;
     if (saved) {
-      ({ topLine: this.scroll.topLine, scrollCol: this.scroll.scrollCol, caret: this.sel.caret, anchor: this.sel.anchor } = saved);
+      ({ topLine: this.scroll.topLine, topByte: this.scroll.topByte, scrollCol: this.scroll.scrollCol, caret: this.sel.caret, anchor: this.sel.anchor } = saved);
     } else {
-      this.scroll.topLine = topLine;
+      [this.scroll.topLine, this.scroll.topByte] = [topLine, 0];
       this.sel.caret = { line: topLine, column: 0 };
       this.sel.anchor = { ...this.sel.caret };
     }
@@ -315,9 +333,7 @@ export class Viewer implements View {
   private stateMoved(prev: FileState, next: FileState): void {
     if (!next.following) this.followOffAsked = false;
     else this.followResumable = false;
-    if (next.following && (next.lineCount > prev.lineCount || !prev.following)) {
-      this.scroll.topLine = this.scroll.maxTop();
-    }
+    if (next.following && (next.lineCount > prev.lineCount || !prev.following)) this.scroll.toEnd(false);
     this.invalidate();
   }
 
@@ -327,7 +343,8 @@ export class Viewer implements View {
     this.showPending();
     this.filter.contentChanged();
     // After a truncation or rotation the old top line may be past the end: placing the caret must not scroll "up" (that stops following).
-    if (reset) this.scroll.topLine = state.following ? this.scroll.maxTop() : Math.min(this.scroll.topLine, this.scroll.maxTop());
+    if (reset && state.following) this.scroll.toEnd(false);
+    else if (reset) this.scroll.clampTop(false);
     this.edits.answered(editId, caret);
     this.invalidate();
   }
@@ -335,7 +352,7 @@ export class Viewer implements View {
   private reveal(line: number, select: boolean, column: number): void {
     if (!this.file.state) return;
     this.file.reach(line);
-    if (line < this.scroll.topLine || line >= this.scroll.topLine + this.geometry.fullRows) this.scroll.centreOn(line);
+    if (!this.scroll.shows(line, column)) this.scroll.centreOn(line, column);
     if (select) {
       this.userSelects(() => this.sel.select({ line, column }, { line, column }));
       this.scroll.scrollCol = 0;
@@ -349,7 +366,8 @@ export class Viewer implements View {
   private showMatch(from: Position, to: Position): void {
     if (!this.file.state) return;
     this.file.reach(to.line);
-    if (from.line < this.scroll.topLine + this.find.widget.rowsCovered(this.geometry.lineHeight) || to.line >= this.scroll.topLine + this.geometry.fullRows) this.scroll.centreOn(from.line);
+    const covered = this.find.widget.rowsCovered(this.geometry.lineHeight);
+    if (!this.scroll.shows(from.line, from.column, covered) || !this.scroll.shows(to.line, to.column)) this.scroll.centreOn(from.line, from.column);
     this.userSelects(() => this.sel.select(from, to));
     this.painter.markFound(from, to);
     this.sel.revealPending = true;
@@ -376,10 +394,11 @@ export class Viewer implements View {
   /**
    * Puts the caret at `pos`; moves the anchor too unless extending a selection.
    * `byUser`: a move of the user's (not where an edit left it), which ends the typing undo step.
+   * `atRowEnd`: word wrap's caret on a row boundary shows at the end of the row before.
    */
-  private setCaret(pos: Position, extend: boolean, reveal = true, byUser = true): void {
-    if (byUser) this.userSelects(() => this.sel.place(pos, extend));
-    else this.sel.place(pos, extend);
+  private setCaret(pos: Position, extend: boolean, reveal = true, byUser = true, atRowEnd = false): void {
+    if (byUser) this.userSelects(() => this.sel.place(pos, extend, atRowEnd));
+    else this.sel.place(pos, extend, atRowEnd);
     if (reveal) this.revealCaret();
     this.painter.restartBlink();
     this.invalidate();
@@ -395,7 +414,7 @@ export class Viewer implements View {
 
   /** Scrolls vertically now; the horizontal part waits until the line is drawn. */
   private revealCaret(): void {
-    this.scroll.showLine(this.sel.caret.line);
+    this.scroll.showLine(this.sel.caret.line, this.sel.caret.column);
     this.sel.revealPending = true;
   }
 
@@ -409,11 +428,16 @@ export class Viewer implements View {
     if (to) this.setCaret(to, extend);
   }
 
-  /** Up/Down keep the x they started from (goalX) until the caret moves otherwise. */
+  /** Up/Down keep the x they started from (goalX) until the caret moves otherwise; with word wrap they move by rows. */
   private moveVertical(delta: number, extend: boolean): void {
     const lc = this.file.lineCount;
     if (lc === 0) return;
     const goal = this.sel.goalX ?? this.caretColumnX();
+    if (this.wrap.active) {
+      const to = this.wrap.verticalTarget(this.sel.caret, this.sel.atRowEnd, delta, goal / this.geometry.charWidth, lc);
+      this.setCaret(to.pos, extend, true, true, to.atRowEnd);
+      return this.sel.aim(goal, to.guessed);
+    }
     const to = lineTarget(this.cache, this.sel.caret, delta, lc, goal, this.geometry.charWidth);
     const crossed = to.line !== this.sel.caret.line;
     this.setCaret(to, extend);
@@ -423,12 +447,13 @@ export class Viewer implements View {
   private page(dir: -1 | 1, extend: boolean): void {
     // The view scrolls by a page where it can; the caret always moves by a page (clamped to the file).
     const page = pageLines(this.geometry.fullRows);
-    this.scroll.toLine(this.scroll.topLine + dir * page, true);
+    this.scroll.scrollBy(dir * page, true);
     this.moveVertical(dir * page, extend);
   }
 
   /** Caret x in column space (cells from the line start, in px), for Up/Down. */
   private caretColumnX(): number {
+    if (this.wrap.active) return this.wrap.cellsOf(this.sel.caret, this.sel.atRowEnd) * this.geometry.charWidth;
     const row = this.rows.at(this.sel.caret.line);
     const x = row?.xOf(this.sel.caret.column, this.textColumn());
     if (x !== undefined) return x + this.scroll.scrollCol * this.geometry.charWidth;
@@ -439,7 +464,7 @@ export class Viewer implements View {
   private docEdge(end: boolean, extend: boolean): void {
     if (end) {
       if (this.followResumable && !extend) this.toggleFollow();
-      this.scroll.toLine(this.scroll.maxTop(), true);
+      this.scroll.toEnd(true);
       this.setCaret(lineEnd(this.cache, Math.max(0, this.file.lineCount - 1)), extend);
     } else {
       this.scroll.toLine(0, true);
@@ -507,9 +532,12 @@ export class Viewer implements View {
       case 'char': return this.moveHorizontal(command.dir, command.word, command.extend);
       case 'line': return this.moveVertical(command.dir, command.extend);
       case 'page': return this.page(command.dir, command.extend);
-      case 'lineEdge': return this.setCaret(command.end ? lineEnd(this.cache, this.sel.caret.line) : homeTarget(this.cache, this.sel.caret), command.extend);
+      case 'lineEdge': {
+        const to = this.wrap.edgeTarget(this.sel.caret, this.sel.atRowEnd, command.end);
+        return this.setCaret(to.pos, command.extend, true, true, to.atRowEnd);
+      }
       case 'fileEdge': return this.docEdge(command.end, command.extend);
-      case 'scroll': return this.scroll.toLine(this.scroll.topLine + command.lines, true);
+      case 'scroll': return this.scroll.scrollBy(command.lines, true);
       case 'type': return this.edits.type(command.text);
       case 'tab': return this.edits.editable(false) ? this.edits.type('\t') : undefined;
       case 'delete': return this.edits.delete(command.direction, command.word);
@@ -565,14 +593,17 @@ export class Viewer implements View {
 
     const atEnd = this.scroll.atEnd(); // stays there when the scrollbar takes a row
     g.layOut(lc);
+    if (this.wrap.active) this.wrap.fit(g.textWidth, g.charWidth);
     this.scroll.clampTop(atEnd);
+    if (this.wrapToggled) this.scroll.showLine(this.sel.caret.line, this.sel.caret.column);
+    this.wrapToggled = false;
     // An edit's caret may be on a line its host reply will add (Enter at the end): not clamped meanwhile.
     if (lc > 0 && this.sel.caret.line >= lc && this.edits.pending === 0) this.sel.pullBackTo(lc - 1, this.cache);
     const top = this.scroll.topLine;
-    const end = Math.min(lc, top + g.drawRows);
     const available = state.complete ? lc : Math.min(lc, state.knownLines);
-
-    this.rows.show(top, end, g.lineHeight, this.cache, available);
+    const wrapped = this.wrap.active ? this.wrap.rowsFrom(this.scroll.topRow(this.wrap.lines), g.drawRows, lc) : undefined;
+    if (wrapped) this.rows.showWrapped(wrapped, g.lineHeight, this.cache, available);
+    else this.rows.show(top, Math.min(lc, top + g.drawRows), g.lineHeight, this.cache, available);
     this.positionTexts();
 
     // Reads (one layout): text widths, then what depends on them.
@@ -594,6 +625,7 @@ export class Viewer implements View {
     this.root.classList.toggle('indexing', !state.complete);
     const ds = this.root.dataset;
     ds.topLine = String(top);
+    [ds.topRow, ds.wrapWidth] = [String(wrapped?.[0]?.row ?? 0), String(wrapped ? this.wrap.lines.width : 0)];
     ds.lineCount = String(lc);
     ds.complete = String(state.complete);
     ds.visibleRows = String(g.fullRows);
@@ -601,7 +633,8 @@ export class Viewer implements View {
     ds.caret = `${this.sel.caret.line}:${this.sel.caret.column}`;
     ds.anchor = `${this.sel.anchor.line}:${this.sel.anchor.column}`;
 
-    this.requests.fetch(state, this.scroll.topLine, g.drawRows, g.hWindow(this.scroll.scrollCol));
+    const windows = wrapped && this.wrap.lineWindows(wrapped, this.scroll.topByte);
+    this.requests.fetch(state, top, g.drawRows, g.hWindow(this.scroll.scrollCol), windows);
     this.caretReporter.schedule();
     this.saver.schedule();
     this.keys.drain();
@@ -615,8 +648,8 @@ export class Viewer implements View {
 
   /** Settles what waited for the caret's line to be drawn: Up/Down goal and reveal. */
   private resolveCaret(): void {
-    const row = this.rows.at(this.sel.caret.line);
+    const row = this.rows.at(this.sel.caret.line, this.sel.caret.column, this.sel.atRowEnd);
     const x = row && this.sel.resolve(row, this.textColumn());
-    if (x !== undefined) this.scroll.showX(x);
+    if (x !== undefined && !this.wrap.active) this.scroll.showX(x);
   }
 }

@@ -31,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     vscode.commands.registerCommand('hugefile.goToLine', () => provider.activeSession?.goToLine()),
     vscode.commands.registerCommand('hugefile.toggleFollow', () => provider.activeSession?.toggleFollow()),
+    vscode.commands.registerCommand('hugefile.toggleWordWrap', () => provider.activeSession?.toggleWordWrap()),
     vscode.commands.registerCommand('hugefile.toggleHexView', () => provider.activeSession?.toggleView()),
     vscode.commands.registerCommand('hugefile.goToOffset', () => provider.activeSession?.goToOffset()),
     vscode.commands.registerCommand('hugefile.find', () => provider.activeSession?.open('find')),

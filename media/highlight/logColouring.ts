@@ -12,7 +12,7 @@ import type { LineSlice } from '../../src/editor/protocol';
 import { ansiSpans, blankEscapes } from './ansiSgr';
 import { type ClassSpan, layerSpans } from './spanRuns';
 import { looksLikeLog } from './logSniff';
-import { tokenizeLogLine } from './logTokens';
+import { MAX_SCANNED, tokenizeLogLine } from './logTokens';
 
 /** Lines looked at to decide whether a file looks like a log (fewer when the file is shorter). */
 export const SNIFF_LINES = 50;
@@ -75,18 +75,26 @@ export class LogColouring {
     return s.mode === 'on' || s.logName || this.looked === true;
   }
 
-  /** The spans and row tint of `slice`'s text (none while colouring is off, but the ANSI colours). */
-  colours(slice: LineSlice): LineColours {
-    return this.lineColours(slice.text, slice.fromByte === 0);
+  /**
+   * The spans and row tint of `slice`'s text (none while colouring is off, but the ANSI
+   * colours); `whole`: all of it (word wrap shows a whole window), not its start only.
+   */
+  colours(slice: LineSlice, whole = false): LineColours {
+    return this.lineColours(slice.text, slice.fromByte === 0, whole);
   }
 
   /** `colours` of a text that is the start of its line (`atLineStart`) or a window further in. */
-  lineColours(text: string, atLineStart: boolean): LineColours {
+  lineColours(text: string, atLineStart: boolean, whole = false): LineColours {
     const ansi = this.settings?.ansi ? ansiSpans(text) : [];
     if (!this.active) return ansi.length > 0 ? { spans: ansi, tint: '' } : PLAIN;
-    const { spans, level } = tokenizeLogLine(blankEscapes(text), atLineStart);
+    const blanked = blankEscapes(text);
+    const { spans, level } = tokenizeLogLine(blanked, atLineStart);
     const tint = this.settings!.tint && (level === 'error' || level === 'warning') ? `log-tint-${level}` : '';
     const log = spans.map((s) => ({ start: s.start, end: s.end, className: this.classes.get(s.kind)! }));
+    // The tokenizer scans MAX_SCANNED units at a time: the rest of a whole text, piece by piece.
+    for (let at = MAX_SCANNED; whole && at < text.length && (log.length === 0 || log[log.length - 1].end <= at); at += MAX_SCANNED) {
+      for (const t of tokenizeLogLine(blanked.slice(at, at + MAX_SCANNED), false).spans) log.push({ start: t.start + at, end: t.end + at, className: this.classes.get(t.kind)! });
+    }
     return { spans: layerSpans(log, ansi), tint };
   }
 }

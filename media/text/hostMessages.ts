@@ -10,6 +10,7 @@ import type { ReplacedMessage, ReplaceProgressMessage } from '../../src/editor/r
 import { hasRulerBuckets, RULER_LANES, type RulerLane } from '../../src/editor/rulerProtocol';
 import type { FileState, Position } from '../../src/editor/protocol';
 import { MAX_RULES } from '../../src/highlight/userRules';
+import { wordWrapColumn, wordWrapSetting, type WordWrapSetting } from '../../src/editor/wordWrapProtocol';
 import { type SearchQuery, validateQuery } from '../../src/search/query';
 import { asHostMessage, isCount, isPos, isState } from '../guards';
 
@@ -43,6 +44,8 @@ export interface TextMessageHandler {
   ruler(lane: RulerLane, count: number, bits: string | undefined, rule: number): void;
   /** The host runs a command at the caret: tell it where the caret is, answering request `id`. */
   caretFor(id: number): void;
+  /** Word wrap's setting (editor.wordWrap, or Toggle Word Wrap). */
+  wordWrap(wrap: WordWrapSetting, column: number): void;
 }
 
 /** Hands `data` to `h` when it is a well-formed message the view can take now; drops it otherwise. */
@@ -112,6 +115,9 @@ export function routeHostMessage(data: unknown, h: TextMessageHandler): void {
       break;
     case 'caretFor':
       if (started && isCount(m.id)) h.caretFor(m.id);
+      break;
+    case 'wordWrap':
+      h.wordWrap(wordWrapSetting(m.wrap), wordWrapColumn(m.column));
       break;
     case 'notice':
       if (typeof m.text === 'string') h.notice(m.level === 'error' || m.level === 'warning' ? m.level : 'info', m.text, typeof m.topic === 'string' ? m.topic : undefined);

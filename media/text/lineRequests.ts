@@ -23,6 +23,12 @@ export interface LineRequest {
   sentAt: number;
 }
 
+/** A byte window of a line: [fromByte, fromByte + maxBytes). */
+export interface LineWindow {
+  fromByte: number;
+  maxBytes: number;
+}
+
 export interface LineRequestHost {
   post(message: ViewerMessage): void;
   /** A request went unanswered: draw again, which asks again. */
@@ -78,9 +84,10 @@ export class LineRequests {
 
   /**
    * Asks for the missing lines of the `rows` lines from `top` (+ a page either side) in
-   * the horizontal window `win`, unless a request is on its way.
+   * the horizontal window `win`, unless a request is on its way. `own`: lines that want a
+   * window of their own (word wrap's long lines on screen), each asked for alone, first.
    */
-  fetch(state: FileState, top: number, rows: number, win: { fromByte: number; maxBytes: number }): void {
+  fetch(state: FileState, top: number, rows: number, win: LineWindow, own?: ReadonlyMap<number, LineWindow>): void {
     const now = performance.now();
     if (this.inflight && now - this.inflight.sentAt < REQUEST_TIMEOUT_MS) return;
     this.inflight = undefined;
@@ -95,11 +102,13 @@ export class LineRequests {
       }
     }
 
-    const needs = (line: number): boolean => {
+    const needsIn = (line: number, w: LineWindow): boolean => {
       if (line >= available || this.absent.has(line)) return false;
       const entry = this.cache.peek(line);
-      return !entry || entry.stale === true || !coversWindow(entry, win.fromByte);
+      return !entry || entry.stale === true || !coversWindow(entry, w.fromByte, w.maxBytes);
     };
+    for (const [line, w] of own ?? []) if (needsIn(line, w)) return this.send(line, line + 1, w, now);
+    const needs = (line: number): boolean => !own?.has(line) && needsIn(line, win);
     const margin = Math.min(rows, Math.max(0, Math.floor((MAX_LINES_PER_REQUEST - rows) / 2)));
     let start = Math.max(0, top - margin);
     let end = Math.min(available, top + rows + margin);
@@ -112,11 +121,21 @@ export class LineRequests {
     }
     while (start < end && !needs(start)) start++;
     while (end > start && !needs(end - 1)) end--;
+    // A line in a window of its own is never asked for again in the others': the run that holds the first line on screen to ask for goes.
+    for (const line of [...own?.keys() ?? []].sort((a, b) => a - b)) {
+      if (line < start || line >= end) continue;
+      if (firstVisible > line) start = line + 1;
+      else end = line;
+    }
     if (start >= end) return;
     if (end - start > MAX_LINES_PER_REQUEST) {
       if (firstVisible >= 0) start = firstVisible;
       end = Math.min(end, start + MAX_LINES_PER_REQUEST);
     }
+    this.send(start, end, win, now);
+  }
+
+  private send(start: number, end: number, win: LineWindow, now: number): void {
     const id = this.nextId++;
     this.inflight = { id, start, count: end - start, fromByte: win.fromByte, maxBytes: win.maxBytes, sentAt: now };
     this.host.post({ type: 'getLines', id, start, count: end - start, fromByte: win.fromByte, maxBytes: win.maxBytes });

@@ -9,6 +9,8 @@ import type { VsCodeApi } from '../page';
 /** The text view's position as saved. */
 export interface SavedState {
   topLine: number;
+  /** Word wrap: a byte of the top row in the top line (0 unwrapped). */
+  topByte: number;
   scrollCol: number;
   caret: Position;
   anchor: Position;
@@ -19,5 +21,5 @@ export function restoreState(vscode: VsCodeApi): SavedState | undefined {
   const saved = vscode.getState() as Partial<SavedState> | undefined;
   if (!saved || !isCount(saved.topLine) || !isPos(saved.caret) || !isPos(saved.anchor)) return undefined;
   const scrollCol = typeof saved.scrollCol === 'number' && Number.isFinite(saved.scrollCol) && saved.scrollCol >= 0 ? saved.scrollCol : 0;
-  return { topLine: saved.topLine, scrollCol, caret: saved.caret, anchor: saved.anchor };
+  return { topLine: saved.topLine, topByte: isCount(saved.topByte) ? saved.topByte : 0, scrollCol, caret: saved.caret, anchor: saved.anchor };
 }

@@ -11,12 +11,13 @@ import { clamp, samePos } from '../guards';
 import { EOL } from '../lineCache';
 import type { LineMatcher } from '../../src/search/lineMatches';
 import type { TextGeometry } from './textGeometry';
-import type { TextColumn, TextRows } from './textRows';
+import type { TextColumn, TextRow, TextRows } from './textRows';
 
 /** What the painter reads from the view each frame. */
 export interface SelectionPainterHost {
   readonly caret: Position;
-  readonly topLine: number;
+  /** Word wrap: the caret on a row boundary shows at the end of the row before. */
+  readonly atRowEnd: boolean;
   /** Typing replaces the characters after the caret: the caret is drawn as a block. */
   readonly overwrite: boolean;
   /** The selection, start first. */
@@ -71,7 +72,9 @@ export class SelectionPainter {
       row.markCurrent(line === caret.line, selecting);
       let x1 = 0;
       let x2 = 0;
-      if (selecting && line >= s.line && line <= e.line && !(line === e.line && e.column === 0 && line > s.line)) {
+      if (row.part) {
+        if (selecting) [x1, x2] = this.wrappedSelection(row, s, e, at);
+      } else if (selecting && line >= s.line && line <= e.line && !(line === e.line && e.column === 0 && line > s.line)) {
         x1 = line === s.line ? row.xOf(s.column, at) ?? 0 : -at.scrollCol * cw;
         if (line === e.line) {
           x2 = row.xOf(e.column, at) ?? x1;
@@ -85,7 +88,7 @@ export class SelectionPainter {
       }
       row.showSelection(x1, x2, isFound);
     }
-    const caretRow = this.rows.at(caret.line);
+    const caretRow = this.rows.at(caret.line, caret.column, h.atRowEnd);
     const x = caretRow ? caretRow.xOf(caret.column, at) ?? (caretRow.entry ? undefined : -at.scrollCol * cw) : undefined;
     if (caretRow && x !== undefined && x >= -1 && x <= w) {
       if (this.caretEl.parentElement !== caretRow.box) caretRow.box.appendChild(this.caretEl);
@@ -96,8 +99,21 @@ export class SelectionPainter {
     }
     this.caretEl.classList.toggle('overwrite', h.overwrite);
     // Input method windows open where the textarea is: keep it on the caret.
-    const caretTop = caretRow ? (caretRow.line - h.topLine) * this.geometry.lineHeight : 0;
+    const caretTop = caretRow ? caretRow.index * this.geometry.lineHeight : 0;
     const caretLeft = this.geometry.gutterWidth + clamp(x ?? 0, 0, w);
     this.input.style.transform = `translate(${caretLeft}px, ${caretTop}px)`;
+  }
+
+  /** The x range of the selection [s, e] on a wrapped row: its part of the row, and the line break after the line's last row. */
+  private wrappedSelection(row: TextRow, s: Position, e: Position, at: TextColumn): [number, number] {
+    const part = row.part!;
+    const line = row.line;
+    if (line < s.line || line > e.line || (line === e.line && e.column === 0 && line > s.line)) return [0, 0];
+    const from = Math.max(line === s.line ? s.column : 0, part.start);
+    const to = Math.min(line === e.line ? e.column : EOL, part.end);
+    if (to < from) return [0, 0];
+    const x1 = row.xOf(from, at) ?? 0;
+    const x2 = (row.xOf(to, at) ?? x1) + (part.last && line < e.line ? this.geometry.charWidth / 2 : 0);
+    return [clamp(x1, 0, this.geometry.textWidth), clamp(x2, 0, this.geometry.textWidth)];
   }
 }

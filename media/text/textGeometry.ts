@@ -37,6 +37,8 @@ export class TextGeometry {
   hVisible = false;
   /** Client x of the editor's left edge, read once per frame. */
   editorLeft = 0;
+  /** Word wrap is on: nothing scrolls sideways, and every line is asked for from its start. */
+  wrapping = false;
 
   /** `probe`: an invisible element in the editor's font; `rows` are measured again when the font changes. */
   constructor(private readonly root: HTMLElement, private readonly probe: HTMLElement, private readonly rows: TextRows) {}
@@ -90,6 +92,10 @@ export class TextGeometry {
    * lines has no text yet: the width may still grow.
    */
   measureContent(available: number): boolean {
+    if (this.wrapping) {
+      this.contentCols = 0;
+      return true;
+    }
     let cols = 0;
     let allLoaded = true;
     for (const row of this.rows.all()) {
@@ -111,11 +117,13 @@ export class TextGeometry {
 
   /** The horizontal scroll range, in character cells. */
   hMax(): number {
+    if (this.wrapping) return 0;
     return Math.max(0, this.contentCols + 2 - this.textWidth / this.charWidth);
   }
 
   /** The byte window every line is asked with when scrolled `scrollCol` cells right. */
   hWindow(scrollCol: number): { fromByte: number; maxBytes: number } {
+    if (this.wrapping) return { fromByte: 0, maxBytes: MAX_LINE_BYTES };
     const viewCols = Math.ceil(this.textWidth / this.charWidth);
     const maxBytes = viewCols + 2 * H_STEP > WINDOW_BYTES / 2 ? MAX_LINE_BYTES : WINDOW_BYTES;
     if (scrollCol + viewCols + H_STEP <= maxBytes) return { fromByte: 0, maxBytes };

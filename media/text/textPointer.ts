@@ -27,13 +27,18 @@ export interface TextPointerHost {
   readonly gutterWidth: number;
   /** Width of the text column on screen. */
   readonly textWidth: number;
+  /** Word wrap is on: rows on screen are wrapped rows, not lines. */
+  readonly wrapping: boolean;
   textColumn(): TextColumn;
-  /** Moves the caret to `pos`, the anchor too unless `extend`; the pointer is on screen, so nothing scrolls. */
-  setCaret(pos: Position, extend: boolean): void;
+  /**
+   * Moves the caret to `pos`, the anchor too unless `extend`; the pointer is on screen, so nothing scrolls.
+   * `atRowEnd`: a click past the end of a wrapped row, whose end is the next row's start.
+   */
+  setCaret(pos: Position, extend: boolean, atRowEnd: boolean): void;
   /** Selects from `anchor` to `caret`, likewise. */
   select(anchor: Position, caret: Position): void;
-  /** User-driven scrolls. */
-  scrollToLine(line: number): void;
+  /** User-driven scrolls: by lines, or rows while wrapping. */
+  scrollBy(rows: number): void;
   scrollToCol(col: number): void;
   focus(): void;
 }
@@ -55,21 +60,25 @@ export class TextPointer {
     editor.addEventListener('pointercancel', (e) => this.up(e));
   }
 
-  /** File position under a client point; the gutter counts as column 0. */
-  private positionAt(clientX: number, clientY: number): Position {
+  /**
+   * File position under a client point; the gutter counts as column 0. `atRowEnd`:
+   * past the end of a wrapped row that is not its line's last.
+   */
+  private positionAt(clientX: number, clientY: number): Position & { atRowEnd: boolean } {
     const h = this.host;
     const rect = this.editor.getBoundingClientRect();
     const lc = h.state?.lineCount ?? 0;
-    if (lc === 0) return { line: 0, column: 0 };
+    if (lc === 0) return { line: 0, column: 0, atRowEnd: false };
     const rowIndex = Math.floor((clientY - rect.top) / h.lineHeight);
-    const line = h.topLine + rowIndex;
-    if (line < 0) return { line: 0, column: 0 };
-    if (line >= lc) return lineEnd(this.cache, lc - 1);
+    const row = h.wrapping ? this.rows.atIndex(rowIndex) : this.rows.at(h.topLine + rowIndex);
+    const line = row ? row.line : h.topLine + rowIndex;
+    if (line < 0 || rowIndex < 0) return { line: 0, column: 0, atRowEnd: false };
+    if (line >= lc || (h.wrapping && !row)) return { ...lineEnd(this.cache, lc - 1), atRowEnd: false };
     const x = clientX - rect.left - h.gutterWidth;
-    const row = this.rows.at(line);
     const at = h.textColumn();
     const column = row ? row.columnAt(Math.max(0, x), at) : Math.max(0, Math.round(x / at.charWidth + at.scrollCol));
-    return { line, column };
+    const part = row?.part;
+    return { line, column, atRowEnd: part !== undefined && !part.last && column === part.end };
   }
 
   private down(e: PointerEvent): void {
@@ -102,7 +111,7 @@ export class TextPointer {
         h.select({ line: pos.line, column: s.fromByte + byteLength(s.text, 0, a) }, { line: pos.line, column: s.fromByte + byteLength(s.text, 0, b) });
       }
     } else {
-      h.setCaret(pos, e.shiftKey);
+      h.setCaret({ line: pos.line, column: pos.column }, e.shiftKey, pos.atRowEnd);
     }
     this.drag?.dispose();
     this.drag = new PointerDrag(this.editor, e, () => this.dragTo(), () => this.autoScroll());
@@ -116,7 +125,7 @@ export class TextPointer {
     const y = clamp(drag.y, rect.top, rect.top + h.fullRows * h.lineHeight - 1);
     const x = clamp(drag.x, rect.left + h.gutterWidth, rect.left + h.gutterWidth + h.textWidth);
     const pos = this.positionAt(x, y);
-    if (!samePos(pos, h.caret)) h.setCaret(pos, true);
+    if (!samePos(pos, h.caret)) h.setCaret({ line: pos.line, column: pos.column }, true, pos.atRowEnd);
   }
 
   /** While a drag is past an edge, scroll by an amount growing with the distance. */
@@ -126,8 +135,8 @@ export class TextPointer {
     const h = this.host;
     const rect = this.editor.getBoundingClientRect();
     const bottom = rect.top + h.fullRows * h.lineHeight;
-    if (drag.y < rect.top) h.scrollToLine(h.topLine - Math.ceil((rect.top - drag.y) / h.lineHeight));
-    else if (drag.y > bottom) h.scrollToLine(h.topLine + Math.ceil((drag.y - bottom) / h.lineHeight));
+    if (drag.y < rect.top) h.scrollBy(-Math.ceil((rect.top - drag.y) / h.lineHeight));
+    else if (drag.y > bottom) h.scrollBy(Math.ceil((drag.y - bottom) / h.lineHeight));
     const left = rect.left + h.gutterWidth;
     const right = left + h.textWidth;
     const { scrollCol, charWidth } = h.textColumn();

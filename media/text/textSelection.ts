@@ -20,6 +20,8 @@ export class TextSelection {
   goalPending = false;
   /** The caret is to be scrolled into view sideways once its row is drawn. */
   revealPending = false;
+  /** Word wrap: the caret, on a boundary between two rows of its line, shows at the end of the first (End, a click past a row's end). */
+  atRowEnd = false;
 
   /** True when something is selected. */
   hasSelection(): boolean {
@@ -40,12 +42,13 @@ export class TextSelection {
     return at && end && at.slice === end.slice ? at.slice.text.slice(at.index, end.index) : undefined;
   }
 
-  /** Puts the caret at `pos`, the anchor too unless `extend`; the Up/Down goal is dropped. */
-  place(pos: Position, extend: boolean): void {
+  /** Puts the caret at `pos`, the anchor too unless `extend`; the Up/Down goal is dropped. `atRowEnd`: see the field. */
+  place(pos: Position, extend: boolean, atRowEnd = false): void {
     this.caret = { line: pos.line, column: pos.column };
     if (!extend) this.anchor = { ...this.caret };
     this.goalX = undefined;
     this.goalPending = false;
+    this.atRowEnd = atRowEnd;
   }
 
   /**
@@ -58,12 +61,16 @@ export class TextSelection {
     this.caret = { ...caret };
     this.goalX = undefined;
     this.goalPending = false;
+    this.atRowEnd = false;
   }
 
-  /** An Up/Down put the caret on its line at a guess: the column under `goalX` replaces it once the line is drawn. */
-  aim(goalX: number): void {
+  /**
+   * An Up/Down put the caret on its line at a guess (`pending`, the default): the column
+   * under `goalX` replaces it once the line is drawn; else `goalX` is only kept for the next.
+   */
+  aim(goalX: number, pending = true): void {
     this.goalX = goalX;
-    this.goalPending = true;
+    this.goalPending = pending;
   }
 
   /** Clamps caret and anchor to line lengths learned from replies (EOL resolves here). */
@@ -92,6 +99,7 @@ export class TextSelection {
       this.caret = { line: this.caret.line, column: col };
       if (!extend) this.anchor = { ...this.caret };
       this.goalPending = false;
+      this.atRowEnd = row.part !== undefined && !row.part.last && col === row.part.end;
     }
     if (!this.revealPending || !loaded) return undefined;
     this.revealPending = false;

@@ -13,6 +13,7 @@ import type { LogColoursMessage } from './logColourProtocol';
 import type { MarksMessage } from './markProtocol';
 import { type ReplaceHostMessage, type ReplaceViewerMessage, validateReplaceMessage } from './replaceProtocol';
 import type { RulerMessage } from './rulerProtocol';
+import type { WordWrapMessage } from './wordWrapProtocol';
 import type { Position } from './position';
 import { type SearchQuery, validateQuery } from '../search/query';
 import { isCount, isOptionalFlag, isPosition } from './validate';
@@ -21,6 +22,8 @@ import { isCount, isOptionalFlag, isPosition } from './validate';
 export const MAX_LINES_PER_REQUEST = 400;
 /** Most bytes of one line sent per request (a horizontal window of a long line). */
 export const MAX_LINE_BYTES = 16 * 1024;
+/** Most bytes of a line a request for that line alone may ask for: a screen of a long line's wrapped rows. */
+export const MAX_WINDOW_BYTES = 64 * 1024;
 /** Largest selection the viewer may copy to the clipboard. */
 export const MAX_COPY_BYTES = 16 * 1024 * 1024;
 /** Largest text one edit may insert (a paste). */
@@ -211,7 +214,7 @@ export interface OpenMessage {
 
 export type HostMessage = InitMessage | ModeMessage | StateMessage | LinesMessage | RevealMessage | NoticeMessage | EditedMessage
   | OpenMessage | FindHostMessage | BytesMessage | RevealOffsetMessage | BytesEditedMessage | LogColoursMessage | MarksMessage
-  | CaretForMessage | RulerMessage | HighlightsMessage | ReplaceHostMessage;
+  | CaretForMessage | RulerMessage | HighlightsMessage | ReplaceHostMessage | WordWrapMessage;
 
 // ---- webview -> host ----
 
@@ -367,7 +370,8 @@ export function validateViewerMessage(raw: unknown): ViewerMessage | undefined {
     case 'ready':
       return { type: 'ready' };
     case 'getLines':
-      return isCount(m.id) && isCount(m.start) && isCount(m.count, MAX_LINES_PER_REQUEST) && isCount(m.fromByte) && isCount(m.maxBytes, MAX_LINE_BYTES)
+      return isCount(m.id) && isCount(m.start) && isCount(m.count, MAX_LINES_PER_REQUEST) && isCount(m.fromByte)
+        && isCount(m.maxBytes, m.count === 1 ? MAX_WINDOW_BYTES : MAX_LINE_BYTES)
         ? { type: 'getLines', id: m.id, start: m.start, count: m.count, fromByte: m.fromByte, maxBytes: m.maxBytes }
         : undefined;
     case 'caret':

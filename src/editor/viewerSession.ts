@@ -24,6 +24,7 @@ import { HostMessage, OpenMessage, Position, validateViewerMessage, ViewerComman
 import { bytesPerRowSetting, initialViewMode, SNIFF_BYTES } from './viewMode';
 import { errorHtml, viewerHtml } from './webviewHtml';
 import { windowRoundTrip } from './windowRoundTrip';
+import { onDidChangeWordWrap, ViewWordWrap } from './wordWrap';
 
 /** What the status bar shows for the active viewer. */
 export interface CaretReport {
@@ -72,6 +73,8 @@ export class ViewerSession extends Disposable {
   /** The unsaved edits' lane of the ruler: sent soon, and whether the view shows one. */
   private editsLaneTimer: NodeJS.Timeout | undefined;
   private editsLaneShown = false;
+  /** The text view's word wrap: the settings', or as Toggle Word Wrap left it. */
+  private readonly wordWrap: ViewWordWrap;
 
   constructor(
     readonly document: HugeDocument,
@@ -80,6 +83,7 @@ export class ViewerSession extends Disposable {
     private readonly onCaret: (report: CaretReport) => void,
   ) {
     super();
+    this.wordWrap = new ViewWordWrap(document.uri);
     const post = (message: HostMessage): void => this.post(message);
     this.finder = new FindController(document, post);
     this.replacer = new ReplaceController(document, this.finder, post);
@@ -134,6 +138,10 @@ export class ViewerSession extends Disposable {
     }
     this.register(document.onDidReset((reason) => this.onReset(reason)));
     this.register(onDidChangeLogColours(() => this.post(logColoursMessage(document.fileName))));
+    this.register(onDidChangeWordWrap(document.uri, () => {
+      this.wordWrap.reset();
+      if (this.viewMode === 'text') this.post(this.wordWrap.message);
+    }));
     this.register(onDidChangeHighlights(() => {
       this.post(highlightsMessage());
       if (this.viewMode === 'text') this.highlightLanes.setRules(highlightRulesNow());
@@ -262,6 +270,13 @@ export class ViewerSession extends Disposable {
     this.post({ type: 'open', what });
   }
 
+  /** Toggle Word Wrap (Alt+Z): the text view wraps, or stops wrapping. */
+  toggleWordWrap(): void {
+    if (this.viewMode !== 'text') return;
+    this.wordWrap.toggle();
+    this.post(this.wordWrap.message);
+  }
+
   toggleFollow(): void {
     this.document.setFollowing(!this.document.isFollowing);
     const known = this.document.state().knownLines;
@@ -353,6 +368,7 @@ export class ViewerSession extends Disposable {
         this.post({ type: 'init', state: this.document.state(), topLine: this.topLine, mode: this.viewMode, hex: { bytesPerRow, caretOffset: this.hex.caret.offset } });
         this.post(logColoursMessage(this.document.fileName));
         this.post(highlightsMessage());
+        if (this.viewMode === 'text') this.post(this.wordWrap.message);
         if (this.viewMode === 'text') this.highlightLanes.setRules(highlightRulesNow());
         else this.highlightLanes.setRules([]);
         this.sentMarks = undefined;

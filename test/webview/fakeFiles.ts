@@ -125,6 +125,30 @@ export function specialFile(): BytesFile {
   return bytesFile('special-chars.txt', lines);
 }
 
+/** Line indexes of the word wrap file, for the tests. */
+export const WRAP = {
+  words: 0,
+  long: 1,
+  tabs: 2,
+  utf8: 3,
+  longTabs: 4,
+} as const;
+
+/** Bytes of the word wrap file's long line (longLineText's tokens: wrapped rows hold no whitespace). */
+export const WRAP_LONG_BYTES = 300_000;
+
+/** Lines to wrap: words, a 300 KB line (cut at fixed offsets), tabs, wide characters, a 20 KB line of tabs, and short lines after them. */
+export function wrapFile(): BytesFile {
+  return bytesFile('wrap.txt', [
+    bytes('plain words: the quick brown fox jumps over the lazy dog and keeps running far away from here'),
+    bytes(longLineText(0, WRAP_LONG_BYTES)),
+    bytes('\tone tab\ttwo\t\tthree\tcolumns\t|\tfour\tfive\tsix\tseven\teight\tnine\tten'),
+    bytes('utf8: café naïve 中文中文中文中文中文中文中文中文中文中文 😀😀😀😀 ok'),
+    bytes('\tx234567'.repeat(2500)),
+    ...Array.from({ length: 60 }, (_, i) => bytes(`filler line ${i + 1}: a few words that wrap once the view is narrow enough`)),
+  ]);
+}
+
 export function smallFile(count: number, name = 'growing.log'): FakeFile & { append(n: number): void; rotate(n: number): void } {
   let lines = count;
   let generation = 0;

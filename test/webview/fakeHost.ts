@@ -4,12 +4,14 @@
  * file, applies a VS Code theme's CSS variables, and records everything for the tests
  * (`window.fakeHost`).
  *
- * Query parameters: file=huge|long|special|empty|indexing|follow|binary|hugebin|content
+ * Query parameters: file=huge|long|special|wrap|empty|indexing|follow|binary|hugebin|content
  * (default huge), lines=<count for huge>, theme=dark|light, latency=<ms per reply>,
  * readonly=1, view=text|hex (binary and hugebin open in hex), perRow=<hex bytes per row>,
  * logColours=auto|on|off (sends the log colouring set-up; tint=1, colours=<JSON colour map>),
  * and for file=content: bytes=<base64 of the file>, name=<its name>, clock=frozen (no pause
  * in typing, for undo groups), encoding=<VS Code's name of the file's encoding, utf8 by default>.
+ * wrap=off|on|wordWrapColumn|bounded (editor.wordWrap) and wrapColumn=<cells> set word wrap up;
+ * Alt+Z toggles it, as VS Code runs Huge File: Toggle Word Wrap for it.
  * The special, empty, content and binary files can be edited: the host's own edit code
  * applies the edits (FakeDocument) and the replaces (fakeReplace.ts), and Ctrl+Z,
  * Ctrl+Y / Ctrl+Shift+Z and Ctrl+S do what VS Code does with them; the generated ones
@@ -29,8 +31,9 @@ import type { Change } from './fakeDocument';
 import { parseHexBytes } from '../../src/hex/hexDump';
 import { type ByteFile, editableBinary, hugeBinary } from './fakeBytes';
 import { documentBytes, documentLines, FakeDocument } from './fakeDocument';
-import { type BytesFile, concat, emptyFile, type FakeFile, hugeFile, longLineFile, richLogFile, smallFile, specialFile } from './fakeFiles';
+import { type BytesFile, concat, emptyFile, type FakeFile, hugeFile, longLineFile, richLogFile, smallFile, specialFile, wrapFile } from './fakeFiles';
 import { fakeReplaceAll, fakeReplaceOne } from './fakeReplace';
+import { toggledWordWrap, wordWrapColumn, wordWrapSetting } from '../../src/editor/wordWrapProtocol';
 import { allMatches, byteMatches, filterLines, filterRows, findMatch, findOffset } from './fakeSearch';
 import { applyTheme } from './themes';
 import { visibleMatches } from '../../media/hex/hexMatches';
@@ -60,6 +63,7 @@ switch (kind) {
   case 'hugebin': bytes = hugeBinary(); file = { ...emptyFile(), name: bytes.name }; break;
   case 'long': file = longLineFile(); break;
   case 'special': doc = documentOf(specialFile()); file = documentLines(doc, 'special-chars.txt'); break;
+  case 'wrap': doc = documentOf(wrapFile()); file = documentLines(doc, 'wrap.txt'); break;
   case 'empty': doc = new FakeDocument(new Uint8Array(0)); file = documentLines(doc, 'empty.txt'); break;
   case 'content': {
     // clock=frozen: no pause in typing ever ends an undo group (the model test decides the groups, not the machine's load).
@@ -101,6 +105,11 @@ const logColours: LogColoursMessage | undefined = params.get('logColours') === n
   ansi: params.get('ansi') !== 'raw',
   colours: params.get('colours') ? JSON.parse(params.get('colours')!) as LogColourMap : undefined,
 };
+/** Word wrap as configured (editor.wordWrap), and as toggled. */
+const configuredWrap = wordWrapSetting(params.get('wrap'));
+let wrap = configuredWrap;
+const wrapColumn = wordWrapColumn(Number(params.get('wrapColumn')));
+const sendWrap = (): void => toView({ type: 'wordWrap', wrap, column: wrapColumn });
 /** What a paste inserts (the real host reads the system clipboard). */
 let pasteText = 'pasted text';
 /** Edits received and not applied yet, while `holdEdits` is on (a save runs: the real host holds them). */
@@ -233,6 +242,11 @@ window.addEventListener('keydown', (e) => {
   else if (key === 'y' || (key === 'z' && e.shiftKey)) runOnDocument('redo');
   else if (key === 's' && !e.shiftKey) runOnDocument('save');
 });
+window.addEventListener('keydown', (e) => {
+  if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || e.code !== 'KeyZ' || mode !== 'text') return;
+  wrap = toggledWordWrap(wrap, configuredWrap);
+  sendWrap();
+});
 
 const sent: ViewerMessage[] = [];
 const invalid: unknown[] = [];
@@ -312,6 +326,7 @@ function onViewerMessage(raw: unknown): void {
     case 'ready':
       toView({ type: 'init', state: state(), topLine: textTopLine, mode, hex: { bytesPerRow, caretOffset: hexCaret } });
       if (logColours) toView(logColours);
+      if (mode === 'text') sendWrap();
       break;
     case 'getBytes':
       if (holdingBytes) heldBytes.push(m);

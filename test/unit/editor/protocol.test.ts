@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { MAX_FILTER_LINES_PER_REQUEST, MAX_FILTER_PATTERNS } from '../../../src/editor/findProtocol';
 import {
-  MAX_BYTES_PER_EDIT, MAX_BYTES_PER_REQUEST, MAX_INSERT_BYTES, MAX_LINE_BYTES, MAX_LINES_PER_REQUEST, validateViewerMessage,
+  MAX_BYTES_PER_EDIT, MAX_BYTES_PER_REQUEST, MAX_INSERT_BYTES, MAX_LINE_BYTES, MAX_LINES_PER_REQUEST, MAX_WINDOW_BYTES, validateViewerMessage,
 } from '../../../src/editor/protocol';
 import { MAX_PATTERN_LENGTH } from '../../../src/search/query';
 
@@ -9,6 +9,8 @@ describe('webview messages are untrusted input', () => {
   it('accepts well-formed messages and copies only the known fields', () => {
     const m = validateViewerMessage({ type: 'getLines', id: 1, start: 2 ** 40, count: MAX_LINES_PER_REQUEST, fromByte: 0, maxBytes: MAX_LINE_BYTES, extra: 'x' });
     assert.deepStrictEqual(m, { type: 'getLines', id: 1, start: 2 ** 40, count: MAX_LINES_PER_REQUEST, fromByte: 0, maxBytes: MAX_LINE_BYTES });
+    // One line alone may come in a wider window (a screen of its wrapped rows).
+    assert.strictEqual(validateViewerMessage({ type: 'getLines', id: 2, start: 0, count: 1, fromByte: 5, maxBytes: MAX_WINDOW_BYTES })?.type, 'getLines');
     assert.deepStrictEqual(validateViewerMessage({ type: 'delete', id: 4, from: { line: 3, column: 1 }, direction: 'forward' }),
       { type: 'delete', id: 4, from: { line: 3, column: 1 }, to: undefined, direction: 'forward', moved: undefined });
     assert.deepStrictEqual(validateViewerMessage({ type: 'insert', id: 5, at: { line: 0, column: 0 }, text: 'x', overwrite: false, moved: true, extra: 1 }),
@@ -53,7 +55,8 @@ describe('webview messages are untrusted input', () => {
     ['a negative start', { type: 'getLines', id: 1, start: -1, count: 1, fromByte: 0, maxBytes: 10 }],
     ['a fractional count', { type: 'getLines', id: 1, start: 0, count: 1.5, fromByte: 0, maxBytes: 10 }],
     ['too many lines', { type: 'getLines', id: 1, start: 0, count: MAX_LINES_PER_REQUEST + 1, fromByte: 0, maxBytes: 10 }],
-    ['too many bytes per line', { type: 'getLines', id: 1, start: 0, count: 1, fromByte: 0, maxBytes: MAX_LINE_BYTES + 1 }],
+    ['too many bytes per line', { type: 'getLines', id: 1, start: 0, count: 2, fromByte: 0, maxBytes: MAX_LINE_BYTES + 1 }],
+    ['too many bytes of one line', { type: 'getLines', id: 1, start: 0, count: 1, fromByte: 0, maxBytes: MAX_WINDOW_BYTES + 1 }],
     ['a line past 2^53', { type: 'revealLine', line: 2 ** 53 }],
     ['a string number', { type: 'revealLine', line: '5' }],
     ['NaN', { type: 'revealLine', line: NaN }],
