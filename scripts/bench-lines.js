@@ -6,6 +6,7 @@ const { execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { bestOf: best } = require('./bestOf');
 const { makeLog } = require('./make-log');
 const { LineIndex } = require('../dist/lines.js');
 
@@ -16,18 +17,6 @@ if (!fs.existsSync(file)) {
 }
 const bytes = fs.statSync(file).size;
 const cli = path.join(__dirname, '../dist/cli.js');
-
-function best(run, rounds = 3) {
-  run();
-  let seconds = Infinity;
-  let result;
-  for (let i = 0; i < rounds; i++) {
-    const t0 = process.hrtime.bigint();
-    result = run();
-    seconds = Math.min(seconds, Number(process.hrtime.bigint() - t0) / 1e9);
-  }
-  return { result, seconds };
-}
 
 const wc = best(() => Number(execFileSync('wc', ['-l', file], { encoding: 'utf8' }).trim().split(/\s+/)[0]));
 const count = best(() => Number(execFileSync(process.execPath, [cli, 'count', file], { encoding: 'utf8' }).trim()));

@@ -8,6 +8,7 @@ const { execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { bestOf } = require('./bestOf');
 
 const ROUNDS = 3;
 const PROBES = 20000;
@@ -48,26 +49,14 @@ async function child(file) {
   process.stdout.write(JSON.stringify({ index, search, lineReadUs, bytes }));
 }
 
-function bestOf(run) {
-  run();
-  let seconds = Infinity;
-  let result;
-  for (let i = 0; i < ROUNDS; i++) {
-    const t0 = process.hrtime.bigint();
-    result = run();
-    seconds = Math.min(seconds, Number(process.hrtime.bigint() - t0) / 1e9);
-  }
-  return { seconds, result };
-}
-
 function main(file) {
   if (!fs.existsSync(file)) {
     console.log(`generating ${file} ...`);
     require('./make-log').makeLog(file, 2 ** 30);
   }
   const size = fs.statSync(file).size;
-  const wc = bestOf(() => Number(execFileSync('wc', ['-l', file], { encoding: 'utf8' }).trim().split(/\s+/)[0]));
-  const grep = bestOf(() => Number(execFileSync('grep', ['-c', '-F', 'ERROR', file], { encoding: 'utf8' }).trim()));
+  const wc = bestOf(() => Number(execFileSync('wc', ['-l', file], { encoding: 'utf8' }).trim().split(/\s+/)[0]), ROUNDS);
+  const grep = bestOf(() => Number(execFileSync('grep', ['-c', '-F', 'ERROR', file], { encoding: 'utf8' }).trim()), ROUNDS);
   const modes = Object.fromEntries(['mapped', 'plain'].map((mode) => [mode, JSON.parse(execFileSync(process.execPath, [__filename, '--child', file], {
     encoding: 'utf8', env: { ...process.env, HUGEFILE_READS: mode }, maxBuffer: 1 << 20,
   }))]));

@@ -8,6 +8,7 @@ const { execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { bestOf: best } = require('./bestOf');
 const { makeLog } = require('./make-log');
 
 const mib = Number(process.argv[2] ?? 512);
@@ -19,18 +20,6 @@ if (!fs.existsSync(utf16)) {
   execFileSync('sh', ['-c', `iconv -f UTF-8 -t UTF-16LE "${utf8}" >> "${utf16}"`]);
 }
 const cli = path.join(__dirname, '../dist/cli.js');
-
-function best(run, rounds = 3) {
-  run();
-  let seconds = Infinity;
-  let result;
-  for (let i = 0; i < rounds; i++) {
-    const t0 = process.hrtime.bigint();
-    result = run();
-    seconds = Math.min(seconds, Number(process.hrtime.bigint() - t0) / 1e9);
-  }
-  return { result, seconds };
-}
 
 const out = (cmd, args) => execFileSync(cmd, args, { encoding: 'utf8' }).trim();
 const grepCount = (args) => { try { return out('grep', args); } catch (e) { return e.stdout.trim(); } };
