@@ -50,7 +50,9 @@ export class ViewerStatusBar extends Disposable {
     }
     this.item.command = 'hugefile.goToLine';
     this.item.tooltip = 'Go to Line';
-    const parts = [`Ln ${(caret.position.line + 1).toLocaleString('en-US')}, Col ${caret.position.column + 1}`];
+    // Columns are bytes from the line's start; in UTF-16 a column is a code unit, as VS Code counts them.
+    const column = caret.position.column / (caret.document.text?.encoding.unitBytes ?? 1);
+    const parts = [`Ln ${(caret.position.line + 1).toLocaleString('en-US')}, Col ${Math.floor(column) + 1}`];
     if (caret.byteOffset !== undefined) parts.push(`Byte ${caret.byteOffset.toLocaleString('en-US')}`);
     if (caret.overwrite) parts.push('Overwrite');
     if (!state.complete) parts.push(`$(sync~spin) Indexing ${Math.floor(state.progress * 100)} %`);
