@@ -1,4 +1,5 @@
 import { offsetOf } from '../edits/editCommands';
+import { codeUnitAt, isHighSurrogate, isSurrogatePairAt } from '../encoding/utf16Units';
 import type { TextSource } from '../lines/textSource';
 import { formatBytes } from './format';
 import { LineSlice, MAX_COPY_BYTES, Position } from './protocol';
@@ -57,21 +58,14 @@ function charStart(text: TextSource, lineStart: number, column: number, length: 
 function utf16CharStart(text: TextSource, lineStart: number, column: number): number {
   const unit = column - (column & 1);
   if (unit < 2) return unit;
-  const before = text.read(lineStart + unit - 2, 4);
-  const code = (at: number) => (text.encoding.bigEndian ? (before[at] << 8) | before[at + 1] : before[at] | (before[at + 1] << 8));
-  return isHighSurrogate(code(0)) && code(2) >= 0xdc00 && code(2) <= 0xdfff ? unit - 2 : unit;
+  return isSurrogatePairAt(text.read(lineStart + unit - 2, 4), 0, text.encoding.bigEndian) ? unit - 2 : unit;
 }
 
 /** Drops an odd byte and a high surrogate cut from its pair by the window's end, when the line goes on past it. */
 function completeUtf16(bytes: Buffer, cut: boolean, bigEndian: boolean): Buffer {
   const even = bytes.subarray(0, bytes.length - (bytes.length & 1));
   if (!cut || even.length < 2) return even;
-  const last = bigEndian ? (even[even.length - 2] << 8) | even[even.length - 1] : even[even.length - 2] | (even[even.length - 1] << 8);
-  return isHighSurrogate(last) ? even.subarray(0, even.length - 2) : even;
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
+  return isHighSurrogate(codeUnitAt(even, even.length - 2, bigEndian)) ? even.subarray(0, even.length - 2) : even;
 }
 
 /** Drops a multi-byte character cut by the window's end, when the line goes on past it. */

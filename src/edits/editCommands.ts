@@ -1,6 +1,7 @@
 import type { TextSource } from '../lines/textSource';
 import { PieceTable } from './pieceTable';
 import { replaceRange, TextEdit } from './textEdit';
+import { isSurrogatePairAt } from '../encoding/utf16Units';
 
 /** A line and a byte column in it (0-based), as the viewer sends them. */
 export interface LinePosition {
@@ -135,7 +136,5 @@ function nextCharEnd(text: TextSource, lineEnd: number, offset: number): number 
 
 /** Whether the four bytes at `offset` are a UTF-16 surrogate pair (one character, deleted whole). */
 function isSurrogatePair(text: TextSource, offset: number): boolean {
-  const b = text.read(offset, 4);
-  const unit = (at: number) => (text.encoding.bigEndian ? (b[at] << 8) | b[at + 1] : b[at] | (b[at + 1] << 8));
-  return unit(0) >= 0xd800 && unit(0) <= 0xdbff && unit(2) >= 0xdc00 && unit(2) <= 0xdfff;
+  return isSurrogatePairAt(text.read(offset, 4), 0, text.encoding.bigEndian);
 }

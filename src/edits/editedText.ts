@@ -4,7 +4,7 @@ import type { LineIndex } from '../lines';
 export type IndexedLines = Pick<LineIndex, 'encoding' | 'lineBreak' | 'complete' | 'lineCount' | 'knownNewlines' | 'estimatedLineCount' | 'progress'
   | 'lineBounds' | 'lineOfOffset' | 'offsetAfterNewline' | 'newlinesBefore'>;
 import type { TextEncoding } from '../encoding/textEncoding';
-import { type LineBreak, textEndBefore } from '../lines/lineBreak';
+import { type LineBreak, lineTextEnd } from '../lines/lineBreak';
 import type { TextSource } from '../lines/textSource';
 import { Piece, PieceTable } from './pieceTable';
 import { indexAtOrBefore } from '../util/sortedSearch';
@@ -104,10 +104,7 @@ export class EditedText implements TextSource {
     if (this.table.isPristine) return this.index.lineBounds(n);
     const start = n === 0 ? 0 : this.afterNewline(n);
     const next = n + 1 <= this.currentLayout().knownNewlines ? this.afterNewline(n + 1) : this.size;
-    const unit = this.lineBreak.unitBytes;
-    const broken = next - unit >= start && this.breakEndsAt(next);
-    const end = broken ? textEndBefore(this.lineBreak, next - unit, start, (at, length) => this.table.read(at, length)) : next;
-    return { start, end, next };
+    return { start, end: lineTextEnd(this.lineBreak, start, next, (at, length) => this.table.read(at, length)), next };
   }
 
   lineOfOffset(offset: number): number {

@@ -216,11 +216,12 @@ export function detectLineBreak(head: Buffer, encoding?: Pick<TextEncoding, 'uni
 }
 
 /**
- * Where the text of a line ends, given where its line break starts (`breakAt`) and
- * where the line starts: before a `\r` of a `\r\n` the line break eats. `read` gives
- * `length` bytes at an offset.
+ * Where the text of the line [start, next) ends: before its line break, if it has one,
+ * and before a `\r` of a `\r\n` the line break eats. `read` gives `length` bytes at an offset.
  */
-export function textEndBefore(lineBreak: LineBreak, breakAt: number, start: number, read: (offset: number, length: number) => Uint8Array): number {
+export function lineTextEnd(lineBreak: LineBreak, start: number, next: number, read: (offset: number, length: number) => Uint8Array): number {
   const u = lineBreak.unitBytes;
+  const breakAt = next - u;
+  if (breakAt < start || !lineBreak.isBreakAt(read(breakAt, u), 0)) return next;
   return lineBreak.eatsCr && breakAt - u >= start && lineBreak.isCrAt(read(breakAt - u, u), 0) ? breakAt - u : breakAt;
 }

@@ -3,7 +3,7 @@ import type { Worker } from 'worker_threads';
 import { TextEncoding, UTF8 } from '../encoding/textEncoding';
 import { spawnWorker } from '../workers/spawnWorker';
 import { IndexPart } from './indexPart';
-import { lineBreakOf, LineBreak, LineBreakKind, textEndBefore } from './lineBreak';
+import { lineBreakOf, LineBreak, LineBreakKind, lineTextEnd } from './lineBreak';
 import type { ScanJob, WorkerMessage } from './indexWorker';
 import { createScanner, NewlineScanner } from './newlineScanner';
 import { FileReader, fileReaders } from './readers/fileReaders';
@@ -216,9 +216,7 @@ export class LineIndex {
     if (!this.isLineKnown(n)) throw new RangeError(`line ${n} is not indexed yet`);
     const start = this.offsetOfLine(n);
     const next = n + 1 <= this.knownNewlines ? this.offsetAfterNewline(n + 1) : this.mf.size;
-    const unit = this.lineBreak.unitBytes;
-    const broken = next - unit >= start && next <= this.mf.size && this.breakEndsAt(next);
-    const end = broken ? textEndBefore(this.lineBreak, next - unit, start, (at, length) => this.mf.read(at, length)) : next;
+    const end = next <= this.mf.size ? lineTextEnd(this.lineBreak, start, next, (at, length) => this.mf.read(at, length)) : next;
     return { start, end, next };
   }
 

@@ -1,5 +1,6 @@
 import { isAscii } from 'buffer';
 import { TextEncoding, UTF8 } from '../encoding/textEncoding';
+import { isHighSurrogate, isLowSurrogate } from '../encoding/utf16Units';
 import { Utf8Cursor } from './utf8Cursor';
 
 /**
@@ -62,12 +63,4 @@ export class DecodedText {
   moveTo(offset: number, unit: number): void {
     this.cursor?.moveTo(offset, unit);
   }
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
 }

@@ -49,11 +49,10 @@ export interface SearchSummary {
 export function searchStream(stream: ByteStream, search: StreamSearch, limits: ScanLimits, sink: SearchSink): SearchSummary {
   const scanner = createScanner();
   const matcher = compileQuery(search.query, limits, scanner, search.encoding, search.lineBreak);
-  const newline = search.lineBreak;
   const plan = windowPlan([matcher], limits.chunk, search.lineBreak);
   const reader: RangeReader = { stream, buffer: scanner.scanBuffer(windowBytes(plan)), plan };
   const { from, to, maxMatches } = search;
-  const linesBefore = (): number => search.firstLine ?? countNewlines(stream, scanner, reader.buffer, 0, from, newline);
+  const linesBefore = (): number => search.firstLine ?? countNewlines(stream, scanner, reader.buffer, 0, from, search.lineBreak);
   let matches = 0;
   let matchingLines = 0;
   let lastLine = -1;
@@ -80,14 +79,14 @@ export function searchStream(stream: ByteStream, search: StreamSearch, limits: S
       let at = from;
       let newlines = linesBefore();
       for (const m of [...kept].reverse()) {
-        newlines += countNewlines(stream, scanner, reader.buffer, at, m.offset, newline);
+        newlines += countNewlines(stream, scanner, reader.buffer, at, m.offset, search.lineBreak);
         at = m.offset;
         lines.set(m.offset, newlines);
       }
       for (const m of kept) take(m.offset, m.length, lines.get(m.offset)!);
     }
   } else {
-    const counter = search.lines ? new LineCounter(scanner, linesBefore(), from, newline) : undefined;
+    const counter = search.lines ? new LineCounter(scanner, linesBefore(), from, search.lineBreak) : undefined;
     stoppedEarly = false;
     searchRange(reader, matcher, from, to, counter, (offset, length, line) => {
       take(offset, length, line);

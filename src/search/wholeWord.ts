@@ -1,3 +1,5 @@
+import { codeUnitAt } from '../encoding/utf16Units';
+
 /**
  * Word characters for "whole word": ASCII letters, digits and `_`, and every
  * non-ASCII character (all bytes of a multi-byte UTF-8 character are >= 0x80, so
@@ -24,7 +26,7 @@ const BYTES: CodeUnits = { unitBytes: 1, bigEndian: false };
  */
 export function isWholeWord(buf: Uint8Array, start: number, end: number, units: CodeUnits = BYTES): boolean {
   const u = units.unitBytes;
-  const word = (at: number): boolean => isWordByte(u === 1 ? buf[at] : units.bigEndian ? (buf[at] << 8) | buf[at + 1] : buf[at] | (buf[at + 1] << 8));
+  const word = (at: number): boolean => isWordByte(u === 1 ? buf[at] : codeUnitAt(buf, at, units.bigEndian));
   if (start >= u && word(start - u) && word(start)) return false;
   return !(end + u <= buf.length && end > start && word(end - u) && word(end));
 }

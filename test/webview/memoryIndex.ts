@@ -5,7 +5,7 @@
  */
 import type { IndexedLines } from '../../src/edits/editedText';
 import { TextEncoding, UTF8 } from '../../src/encoding/textEncoding';
-import { type LineBreak, lineBreakOf, type LineBreakKind, textEndBefore } from '../../src/lines/lineBreak';
+import { type LineBreak, lineBreakOf, type LineBreakKind, lineTextEnd } from '../../src/lines/lineBreak';
 
 export class MemoryIndex implements IndexedLines {
   /** Offsets right after each newline. */
@@ -60,10 +60,7 @@ export class MemoryIndex implements IndexedLines {
     if (!Number.isSafeInteger(n) || n < 0 || n >= this.lineCount) throw new RangeError(`line ${n} is not indexed yet`);
     const start = this.offsetAfterNewline(n);
     const next = n < this.afterNewlines.length ? this.afterNewlines[n] : this.bytes.length;
-    const u = this.lineBreak.unitBytes;
-    const broken = next - u >= start && this.breakEndsAt(next);
-    const end = broken ? textEndBefore(this.lineBreak, next - u, start, (at, length) => this.bytes.subarray(at, at + length)) : next;
-    return { start, end, next };
+    return { start, end: lineTextEnd(this.lineBreak, start, next, (at, length) => this.bytes.subarray(at, at + length)), next };
   }
 
   lineOfOffset(offset: number): number {
