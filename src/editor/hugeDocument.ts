@@ -7,6 +7,8 @@ import { PieceTable } from '../edits/pieceTable';
 import { recoverInterruptedSave } from '../edits/saveEngine';
 import type { SpliceRecord } from '../edits/spliceRecord';
 import { StepResult, UndoEntry, UndoSteps } from '../edits/undoSteps';
+import { GUESS_BYTES } from '../encoding/detectEncoding';
+import { fileHead } from '../encoding/fileHead';
 import { UTF8 } from '../encoding/textEncoding';
 import { LineIndex, ResetReason } from '../lines';
 import { LF_BREAK } from '../lines/lineBreak';
@@ -125,8 +127,10 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
       if (recovery.recovered) {
         void vscode.window.showWarningMessage(`A save of ${path.basename(uri.fsPath)} was interrupted. The file was restored to its content before that save. (${recovery.detail})`);
       }
-      const encoding = documentEncoding(uri, chosen.encoding);
-      const lineBreak = documentLineBreak(uri, chosen.lineBreak, encoding.encoding);
+      // Read once for both guesses: the encoding's, then the line ends' in it.
+      const head = fileHead(uri.fsPath, GUESS_BYTES);
+      const encoding = documentEncoding(uri, chosen.encoding, head);
+      const lineBreak = documentLineBreak(chosen.lineBreak, encoding.encoding, head);
       const restore = indexCache?.load(uri.fsPath);
       const index = LineIndex.open(uri.fsPath, {
         workers: 1, deferWorkers: true, background: true, encoding: encoding.encoding, lineBreak: lineBreak.lineBreak.kind, restore,

@@ -1,6 +1,4 @@
 import * as vscode from 'vscode';
-import { GUESS_BYTES } from '../encoding/detectEncoding';
-import { fileHead } from '../encoding/fileHead';
 import type { TextEncoding } from '../encoding/textEncoding';
 import { detectLineBreak, lineBreakOf, type LineBreak, type LineBreakKind } from '../lines/lineBreak';
 import type { KeyValueStore } from '../marks/markStore';
@@ -19,10 +17,10 @@ export function lineBreakChoices(store: KeyValueStore): FileChoices {
   return new FileChoices(store, 'hugefile.lineBreaks', (id) => id === 'lf' || id === 'cr');
 }
 
-/** The line ends `uri` is read with, in `encoding`: `chosen`, else what its first bytes show (see detectLineBreak). */
-export function documentLineBreak(uri: vscode.Uri, chosen: string | undefined, encoding: TextEncoding): DocumentLineBreak {
+/** The line ends a file is read with, in `encoding`: `chosen`, else what its first bytes (`head`) show (see detectLineBreak). */
+export function documentLineBreak(chosen: string | undefined, encoding: TextEncoding, head: Buffer): DocumentLineBreak {
   if (chosen !== undefined) return { lineBreak: lineBreakOf(chosen, encoding), chosen: true };
-  return { lineBreak: detectLineBreak(fileHead(uri.fsPath, GUESS_BYTES), encoding), chosen: false };
+  return { lineBreak: detectLineBreak(head, encoding), chosen: false };
 }
 
 const OPTIONS: readonly { ends: LineBreakKind; label: string; detail: string }[] = [
