@@ -9,13 +9,29 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { encodingOf } from '../../src/encoding/textEncoding';
 import { findInWebviews, openAlone, runCommandShowing, screenshot, suiteSession } from './harness';
 
 const CP1252 = encodingOf('windows1252')!;
 const dirtyTab = (page: Page, name: string) => page.locator('.tabs-container .tab.active.dirty', { hasText: name });
 const TEXT = 'café crème brûlée\nprice: 5 €\nnaïve “quotes”\n';
+
+/** Clicks into line `line`, finds `text` with Ctrl+F (it must match once), and closes the find widget. */
+async function findOnce(page: Page, frame: Frame, line: number, text: string): Promise<void> {
+  await frame.locator(`.row[data-line="${line}"] .text`).click({ position: { x: 2, y: 5 } });
+  await page.keyboard.press('Control+F');
+  await page.keyboard.type(text);
+  await frame.locator('.find-count', { hasText: /^1 of 1$/ }).waitFor({ timeout: 20_000 });
+  await page.keyboard.press('Escape');
+}
+
+/** Waits for `name`'s tab to be dirty, saves with Ctrl+S, and waits for it to be clean. */
+async function saveEdited(page: Page, name: string): Promise<void> {
+  await dirtyTab(page, name).waitFor({ timeout: 20_000 });
+  await page.keyboard.press('Control+S');
+  await dirtyTab(page, name).waitFor({ state: 'detached', timeout: 60_000 });
+}
 
 describe('Encodings in VS Code', function () {
   const suite = suiteSession('encodings', (workspace) => {
@@ -46,11 +62,7 @@ describe('Encodings in VS Code', function () {
     await page.locator('.statusbar-item', { hasText: 'Western (Windows 1252)' }).first().waitFor({ timeout: 10_000 });
 
     // Find a word with two accented letters: one match, on line 1 at its characters.
-    await frame.locator('.row[data-line="2"] .text').click({ position: { x: 2, y: 5 } });
-    await page.keyboard.press('Control+F');
-    await page.keyboard.type('brûlée');
-    await frame.locator('.find-count', { hasText: /^1 of 1$/ }).waitFor({ timeout: 20_000 });
-    await page.keyboard.press('Escape');
+    await findOnce(page, frame, 2, 'brûlée');
 
     // The caret after "naïve" (5 characters, 5 bytes here): type " é" and a character Windows-1252 has not.
     await frame.locator('.row[data-line="2"] .text').click({ position: { x: 2, y: 5 } });
@@ -62,9 +74,7 @@ describe('Encodings in VS Code', function () {
     await frame.locator('.notice', { hasText: /cannot be written in Western \(Windows 1252\)/ }).waitFor({ timeout: 10_000 });
     await frame.locator('.row[data-line="2"] .text', { hasText: 'naïve é “quotes”' }).waitFor({ timeout: 10_000 });
     await screenshot(page, 'encoding-windows-1252');
-    await dirtyTab(page, 'latin.log').waitFor({ timeout: 20_000 });
-    await page.keyboard.press('Control+S');
-    await dirtyTab(page, 'latin.log').waitFor({ state: 'detached', timeout: 60_000 });
+    await saveEdited(page, 'latin.log');
     assert.deepStrictEqual(fs.readFileSync(file), CP1252.encode(TEXT.replace('naïve', 'naïve é')), 'one byte per character, in Windows-1252');
   });
 
@@ -74,20 +84,14 @@ describe('Encodings in VS Code', function () {
     const { frame } = await findInWebviews(page, '.row[data-line="1"] .text:has-text("naïve")');
     assert.match((await frame.locator('.row[data-line="0"] .text').textContent())!, /2026-12-07 ERROR wide$/);
     await page.locator('.statusbar-item', { hasText: /^UTF-16 LE$/ }).first().waitFor({ timeout: 10_000 });
-    await frame.locator('.row[data-line="0"] .text').click({ position: { x: 2, y: 5 } });
-    await page.keyboard.press('Control+F');
-    await page.keyboard.type('naïve');
-    await frame.locator('.find-count', { hasText: /^1 of 1$/ }).waitFor({ timeout: 20_000 });
-    await page.keyboard.press('Escape');
+    await findOnce(page, frame, 0, 'naïve');
     await frame.locator('.row[data-line="1"] .text').click({ position: { x: 2, y: 5 } });
     await page.keyboard.press('End');
     await page.keyboard.press('Backspace');
     await page.keyboard.type(' ok');
     await frame.locator('.row[data-line="1"] .text', { hasText: /^naïve ok$/ }).waitFor({ timeout: 10_000 });
     await screenshot(page, 'encoding-utf-16');
-    await dirtyTab(page, 'wide.log').waitFor({ timeout: 20_000 });
-    await page.keyboard.press('Control+S');
-    await dirtyTab(page, 'wide.log').waitFor({ state: 'detached', timeout: 60_000 });
+    await saveEdited(page, 'wide.log');
     assert.deepStrictEqual(fs.readFileSync(file), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('2026-12-07 ERROR wide\r\nnaïve ok\r\n', 'utf16le')]));
   });
 
@@ -97,11 +101,7 @@ describe('Encodings in VS Code', function () {
     const { frame } = await findInWebviews(page, '.row[data-line="2"] .text:has-text("third")');
     assert.strictEqual(await frame.locator('.row[data-line="1"] .text').textContent(), 'second ERROR line');
     await page.locator('.statusbar-item', { hasText: /^CR$/ }).first().waitFor({ timeout: 10_000 });
-    await frame.locator('.row[data-line="0"] .text').click({ position: { x: 2, y: 5 } });
-    await page.keyboard.press('Control+F');
-    await page.keyboard.type('ERROR');
-    await frame.locator('.find-count', { hasText: /^1 of 1$/ }).waitFor({ timeout: 20_000 });
-    await page.keyboard.press('Escape');
+    await findOnce(page, frame, 0, 'ERROR');
     await frame.locator('.row[data-line="1"] .text').click({ position: { x: 2, y: 5 } });
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
@@ -109,9 +109,7 @@ describe('Encodings in VS Code', function () {
     await frame.locator('.row[data-line="2"] .text', { hasText: /^new$/ }).waitFor({ timeout: 10_000 });
     await frame.locator('.row[data-line="3"] .text', { hasText: /^third$/ }).waitFor({ timeout: 10_000 });
     await screenshot(page, 'line-endings-cr');
-    await dirtyTab(page, 'mac.log').waitFor({ timeout: 20_000 });
-    await page.keyboard.press('Control+S');
-    await dirtyTab(page, 'mac.log').waitFor({ state: 'detached', timeout: 60_000 });
+    await saveEdited(page, 'mac.log');
     assert.strictEqual(fs.readFileSync(file, 'latin1'), 'first line\rsecond ERROR line\rnew\rthird\r');
   });
 
