@@ -125,3 +125,17 @@ if (require.main === module) {
     console.log(`fake host: ${url}?file=huge|long|special|empty|indexing|follow&theme=dark|light`);
   })();
 }
+
+/** The view's `data-*` attributes on #root (what it drew: top line, caret, counts...). */
+export async function data(page: Page): Promise<Record<string, string>> {
+  return page.$eval('#root', (root) => ({ ...(root as HTMLElement).dataset }) as Record<string, string>);
+}
+
+/** Waits until the view's `data-<key>` is `value` (the view sets them when it draws), else fails naming what it is. */
+export async function expectData(page: Page, key: string, value: string): Promise<void> {
+  try {
+    await page.waitForFunction(([k, v]) => document.getElementById('root')!.dataset[k] === v, [key, value] as const, { timeout: 10_000 });
+  } catch {
+    assert.strictEqual((await data(page))[key], value, `data-${key}`);
+  }
+}

@@ -8,7 +8,7 @@ import type { HostMessage, ViewerMessage } from '../../src/editor/protocol';
 import { MAX_BYTES_PER_REQUEST } from '../../src/editor/protocol';
 import { HUGE_BINARY_SIZE, hugeByte, KNOWN_AT, KNOWN_BYTES } from './fakeBytes';
 import { rulerLanesAt } from '../rulerPixels';
-import { ARTIFACTS, pageSuite } from './harness';
+import { ARTIFACTS, data, pageSuite } from './harness';
 
 interface FakeHostView {
   sent: ViewerMessage[];
@@ -48,10 +48,6 @@ describe('hex view webview (fake host, Chromium)', function () {
   /** Waits until the view's root says `key` is `value` (it updates on the next frame after a key). */
   async function until(page: Page, key: string, value: string | number): Promise<void> {
     await page.waitForFunction(([k, v]) => (document.querySelector('#root') as HTMLElement).dataset[k] === v, [key, String(value)] as const);
-  }
-
-  async function data(page: Page): Promise<Record<string, string>> {
-    return page.$eval('#root', (root) => ({ ...(root as HTMLElement).dataset }) as Record<string, string>);
   }
 
   /** The visible rows: offset as shown, hex cells, characters. */

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import type { CopyMessage, FileState, GetLinesMessage, HostMessage, ViewerMessage } from '../../src/editor/protocol';
 import { MAX_LINE_BYTES, MAX_LINES_PER_REQUEST } from '../../src/editor/protocol';
 import { hugeLineText, LONG_LINE_BYTES, SPECIAL } from './fakeFiles';
-import { ARTIFACTS, pageSuite } from './harness';
+import { ARTIFACTS, data, expectData, pageSuite } from './harness';
 
 interface FakeHostView {
   sent: ViewerMessage[];
@@ -38,22 +38,9 @@ describe('viewer webview (fake host, Chromium)', function () {
     return page;
   }
 
-  async function data(page: Page): Promise<Record<string, string>> {
-    return page.$eval('#root', (root) => ({ ...(root as HTMLElement).dataset }) as Record<string, string>);
-  }
-
   /** Waits (keys take effect on the next frame, which a loaded machine can delay) until the top line is `line`, else fails naming what it is. */
   async function expectTopLine(page: Page, line: number): Promise<void> {
     await expectData(page, 'topLine', String(line));
-  }
-
-  /** Waits until the view's `data-<key>` is `value` (the view sets them when it draws), else fails naming what it is. */
-  async function expectData(page: Page, key: string, value: string): Promise<void> {
-    try {
-      await page.waitForFunction(([k, v]) => document.getElementById('root')!.dataset[k] === v, [key, value] as const, { timeout: 10_000 });
-    } catch {
-      assert.strictEqual((await data(page))[key], value, `data-${key}`);
-    }
   }
 
   /** Waits until every message the fake host sent has reached the view, and the view has drawn what they said. */

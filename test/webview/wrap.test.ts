@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import type { HostMessage, ViewerMessage } from '../../src/editor/protocol';
 import { MAX_WINDOW_BYTES } from '../../src/editor/protocol';
 import { LONG_LINE_BYTES, longLineText, WRAP, WRAP_LONG_BYTES } from './fakeFiles';
-import { ARTIFACTS, pageSuite } from './harness';
+import { ARTIFACTS, data, expectData, pageSuite } from './harness';
 
 declare const fakeHost: { sent: ViewerMessage[]; clipboard: string; undelivered: number; send(message: HostMessage): void };
 
@@ -30,19 +30,6 @@ describe('word wrap (fake host, Chromium)', function () {
     await page.waitForSelector('#root[data-line-count]');
     await page.waitForSelector('.row[data-line] .text:not(.placeholder)');
     return page;
-  }
-
-  async function data(page: Page): Promise<Record<string, string>> {
-    return page.$eval('#root', (root) => ({ ...(root as HTMLElement).dataset }) as Record<string, string>);
-  }
-
-  /** Waits until the view's `data-<key>` is `value`, else fails naming what it is. */
-  async function expectData(page: Page, key: string, value: string): Promise<void> {
-    try {
-      await page.waitForFunction(([k, v]) => document.getElementById('root')!.dataset[k] === v, [key, value] as const, { timeout: 10_000 });
-    } catch {
-      assert.strictEqual((await data(page))[key], value, `data-${key}`);
-    }
   }
 
   /** Waits until every visible row has its text, and the view holds no key. */
