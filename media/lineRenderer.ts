@@ -9,6 +9,7 @@
  */
 import { indexAtOrBefore } from '../src/util/sortedSearch';
 import type { ColumnUnits } from '../src/encoding/textEncoding';
+import { charSize, isHighSurrogate, isLowSurrogate } from '../src/encoding/utf16Units';
 import { type ClassSpan, classAt, splitRun } from './highlight/spanRuns';
 
 /** The text as laid out in one row. */
@@ -111,7 +112,7 @@ export function byteLength(text: string, start = 0, end = text.length): number {
     const c = text.charCodeAt(i);
     if (c < 0x80) n += 1;
     else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < end && isLowSurrogate(text.charCodeAt(i + 1))) {
+    else if (isHighSurrogate(c) && i + 1 < end && isLowSurrogate(text.charCodeAt(i + 1))) {
       n += 4;
       i++;
     } else if (c === REPLACEMENT) n += 1;
@@ -120,15 +121,6 @@ export function byteLength(text: string, start = 0, end = text.length): number {
   return n;
 }
 
-function isLowSurrogate(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
-}
-
-/** Length in UTF-16 units of the character starting at text[i]. */
-export function charSize(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
-}
 
 /**
  * The text index of the character boundary at byte `bytes` of the text (rounded down

@@ -314,7 +314,7 @@ export class Viewer implements View {
   };
 
   private onInit(state: FileState, topLine: number): void {
-    setColumnUnits(state.units);
+    setColumnUnits(state.reading?.units);
     const first = this.file.init(state);
     const saved = first ? restoreState(this.vscode) : undefined;
     if (saved) {

@@ -11,6 +11,7 @@ import { FindSession } from '../findSession';
 import type { ByteCache } from './byteCache';
 import type { HexCursor } from './hexCursor';
 import { byteHex } from './hexFormat';
+import type { TextReading } from '../../src/search/textReading';
 import { MatchMarks } from './hexMatches';
 import type { CellMarks } from './hexRows';
 
@@ -70,12 +71,13 @@ export class HexFind {
 
   /**
    * Finds the matches touching bytes [from, to) of a file of `size` bytes in the
-   * bytes held, and forgets the match found once the selection or the query moved
+   * bytes held, read as text as `reading` says, and forgets the match found once the selection or the query moved
    * off it. Each frame, before `markAt`.
    */
-  update(from: number, to: number, size: number): void {
+  update(from: number, to: number, size: number, reading: TextReading): void {
     const s = this.session;
-    this.matches.update(`${s.version}:${this.cache.version}`, s.currentQuery, s.matcher, (at) => this.cache.byteAt(at), from, to, size);
+    const key = `${s.version}:${this.cache.version}:${reading.units}:${reading.bigEndian}:${reading.lineBreak}`;
+    this.matches.update(key, s.currentQuery, s.matcher, reading, (at) => this.cache.byteAt(at), from, to, size);
     const sel = this.cursor.selection();
     const f = this.found;
     if (f && (f.start !== sel.start || f.end !== sel.end || f.version !== s.version)) this.found = undefined;

@@ -2,12 +2,13 @@
  * Where the find query matches in the bytes the hex view holds, to highlight every
  * visible match: the search engine's rules (src/search) applied to a window around
  * the visible rows. Byte patterns match at every position, overlapping ones included
- * (BytesMatcher); text and regex queries match per line of decoded UTF-8, as the
- * engine's and the text view's matchers do (lineMatches.ts), mapped back to bytes.
+ * (BytesMatcher); text and regex queries match per line of text read in the file's
+ * encoding and line ends (textReading.ts), as the engine's and the text view's
+ * matchers do (lineMatches.ts), mapped back to bytes.
  */
 import type { SearchQuery } from '../../src/search/query';
-import { Utf8Cursor } from '../../src/search/utf8Cursor';
 import { type LineMatcher, lineMatches } from '../../src/search/lineMatches';
+import { forEachLine, type TextReading } from '../../src/search/textReading';
 
 /** [start, end) byte offsets of one match. */
 export type ByteRange = [number, number];
@@ -17,18 +18,16 @@ export type ByteRange = [number, number];
  * off screen, and the byte before and after a whole word, are seen whole.
  */
 const CONTEXT_BYTES = 256;
-const LF = 0x0a;
-const CR = 0x0d;
 
 /**
  * Matches of `query` that touch bytes [from, to) of a file of `size` bytes, in
  * order. `byteAt` gives a byte or undefined when it is not loaded: matches are
  * looked for only in runs of loaded bytes. `matcher` is the query's compiled line
- * matcher (undefined for byte patterns).
+ * matcher (undefined for byte patterns); `reading` how the bytes read as text.
  */
-export function visibleMatches(query: SearchQuery, matcher: LineMatcher | undefined,
+export function visibleMatches(query: SearchQuery, matcher: LineMatcher | undefined, reading: TextReading,
   byteAt: (offset: number) => number | undefined, from: number, to: number, size: number): ByteRange[] {
-  const context = Math.max(CONTEXT_BYTES, patternBytes(query) + 1);
+  const context = Math.max(CONTEXT_BYTES, patternBytes(query, reading) + 1);
   const start = Math.max(0, from - context);
   const end = Math.min(size, to + context);
   const out: ByteRange[] = [];
@@ -36,7 +35,7 @@ export function visibleMatches(query: SearchQuery, matcher: LineMatcher | undefi
   const flush = (runEnd: number) => {
     const base = runEnd - run.length;
     const bytes = Uint8Array.from(run);
-    const found = query.kind === 'bytes' ? patternMatches(query.pattern, bytes) : textMatches(matcher, bytes);
+    const found = query.kind === 'bytes' ? patternMatches(query.pattern, bytes) : textMatches(matcher, reading, bytes, base);
     for (const [a, b] of found) if (base + b > from && base + a < to) out.push([base + a, base + b]);
     run = [];
   };
@@ -50,9 +49,10 @@ export function visibleMatches(query: SearchQuery, matcher: LineMatcher | undefi
 }
 
 /** The length of the longest match the query's text or pattern spells out (a regex: 0, unknown). */
-function patternBytes(query: SearchQuery): number {
+function patternBytes(query: SearchQuery, reading: TextReading): number {
   if (query.kind === 'bytes') return query.pattern.length;
-  return query.kind === 'text' ? new TextEncoder().encode(query.text).length : 0;
+  if (query.kind !== 'text') return 0;
+  return reading.units === 'utf8' ? new TextEncoder().encode(query.text).length : query.text.length * (reading.units === 'utf16' ? 2 : 1);
 }
 
 /** Every position where `pattern` (null: any byte) matches. */
@@ -66,21 +66,12 @@ function patternMatches(pattern: readonly (number | null)[], bytes: Uint8Array):
   return out;
 }
 
-/** Matches in each line of `bytes` (split at LF, without the CR of a CRLF), as byte ranges. */
-function textMatches(matcher: LineMatcher | undefined, bytes: Uint8Array): ByteRange[] {
+/** Matches in each line of `bytes` (file offset `base`), as byte ranges in `bytes`. */
+function textMatches(matcher: LineMatcher | undefined, reading: TextReading, bytes: Uint8Array, base: number): ByteRange[] {
   const out: ByteRange[] = [];
-  const decoder = new TextDecoder();
-  for (let lineStart = 0; lineStart <= bytes.length; ) {
-    const newline = bytes.indexOf(LF, lineStart);
-    const next = newline < 0 ? bytes.length : newline;
-    const lineEnd = newline > lineStart && bytes[newline - 1] === CR ? newline - 1 : next;
-    const line = bytes.subarray(lineStart, lineEnd);
-    const ranges = lineMatches(matcher, decoder.decode(line), line.length);
-    const cursor = new Utf8Cursor(bytes, lineStart, lineEnd);
-    for (const [a, b] of ranges) out.push([cursor.byteAt(a), cursor.byteAt(b)]);
-    if (newline < 0) break;
-    lineStart = newline + 1;
-  }
+  forEachLine(reading, bytes, base, (line) => {
+    for (const [a, b] of lineMatches(matcher, line.text, line.end - line.start)) out.push([line.byteAt(a), line.byteAt(b)]);
+  });
   return out;
 }
 
@@ -94,7 +85,7 @@ export class MatchMarks {
    * Marks the matches touching bytes [from, to) (see visibleMatches); `key` names
    * everything else they depend on (the query's and the bytes' versions).
    */
-  update(key: string, query: SearchQuery | undefined, matcher: LineMatcher | undefined,
+  update(key: string, query: SearchQuery | undefined, matcher: LineMatcher | undefined, reading: TextReading,
     byteAt: (offset: number) => number | undefined, from: number, to: number, size: number): void {
     const full = `${key}:${from}:${to}:${size}`;
     if (full === this.key) return;
@@ -102,7 +93,7 @@ export class MatchMarks {
     this.from = from;
     this.marks = new Uint8Array(query ? to - from : 0);
     if (!query) return;
-    for (const [a, b] of visibleMatches(query, matcher, byteAt, from, to, size)) {
+    for (const [a, b] of visibleMatches(query, matcher, reading, byteAt, from, to, size)) {
       this.marks.fill(1, Math.max(a, from) - from, Math.min(b, to) - from);
     }
   }

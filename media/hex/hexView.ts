@@ -43,6 +43,7 @@ import { HexPointer } from './hexPointer';
 import { rowChars } from './hexRows';
 import { readSavedHexState, type SavedHexState } from './hexSavedState';
 import { HexViewport } from './hexViewport';
+import { UTF8_READING } from '../../src/search/textReading';
 
 /** The hex view of one file, on the page `ViewPage` gives it; `onMessage` takes the host's messages. */
 export class HexView implements View {
@@ -312,7 +313,7 @@ export class HexView implements View {
     this.cursor.clamp(size);
     const c = this.cursor;
     const shown = Math.min(vp.drawRows, total - top);
-    this.find.update(top * perRow, (top + shown) * perRow, size);
+    this.find.update(top * perRow, (top + shown) * perRow, size, this.state?.reading ?? UTF8_READING);
     this.painter.paint({ topRow: top, shown, lineHeight: vp.lineHeight, digits, size });
     this.root.classList.toggle('insert-mode', c.insert);
     this.root.classList.toggle('text-column', c.column === 'text');

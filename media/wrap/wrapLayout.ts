@@ -17,7 +17,8 @@
  *   lines are rare; the cut cannot depend on the text).
  */
 import { MAX_LINE_BYTES } from '../../src/editor/protocol';
-import { byteLength, charSize } from '../lineRenderer';
+import { charSize } from '../../src/encoding/utf16Units';
+import { byteLength } from '../lineRenderer';
 
 /** Lines up to this long wrap at whitespace; longer ones are cut at fixed offsets. Every line this long arrives whole. */
 export const WHOLE_WRAP_BYTES = MAX_LINE_BYTES;

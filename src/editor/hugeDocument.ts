@@ -12,6 +12,7 @@ import { fileHead } from '../encoding/fileHead';
 import { UTF8 } from '../encoding/textEncoding';
 import { LineIndex, ResetReason } from '../lines';
 import { LF_BREAK } from '../lines/lineBreak';
+import { textReadingOf } from '../search/textReading';
 import type { MarkStore } from '../marks/markStore';
 import { backupToRestore, LeftoverBackup, leftoverBackup, readBackup, RolledBack, writeBackup } from './backup';
 import { DiskFollower } from './diskFollower';
@@ -462,7 +463,7 @@ export class HugeDocument extends Disposable implements vscode.CustomDocument {
       complete: progress.complete,
       progress: progress.fileSize === 0 ? 1 : progress.indexedBytes / progress.fileSize,
       eol: this.eol,
-      units: text.encoding.units,
+      reading: textReadingOf(text.encoding, text.lineBreak.kind),
     };
   }
 

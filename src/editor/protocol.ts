@@ -5,7 +5,6 @@
  * ever handles `any`. The host treats every webview message as untrusted input:
  * see `validateViewerMessage`.
  */
-import type { ColumnUnits } from '../encoding/textEncoding';
 import { type CaretAtMessage, type CaretForMessage, validateCaretAt } from './caretProtocol';
 import { type FindHostMessage, type FindViewerMessage, validateFindMessage } from './findProtocol';
 import type { AddHighlightMessage, HighlightsMessage } from './highlightProtocol';
@@ -16,6 +15,7 @@ import type { RulerMessage } from './rulerProtocol';
 import type { WordWrapMessage } from './wordWrapProtocol';
 import type { Position } from './position';
 import { type SearchQuery, validateQuery } from '../search/query';
+import type { TextReading } from '../search/textReading';
 import { isCount, isOptionalFlag, isPosition } from './validate';
 
 /** Most lines one `getLines` request may ask for. */
@@ -91,8 +91,8 @@ export interface FileState {
   dirty: boolean;
   /** The line ending Enter inserts (the file's own). */
   eol: Eol;
-  /** How the text's characters map to the file's bytes (its encoding's): UTF-8 when absent. */
-  units?: ColumnUnits;
+  /** How the file's bytes read as text (its encoding and line ends): UTF-8 and LF when absent. */
+  reading?: TextReading;
 }
 
 // ---- host -> webview ----

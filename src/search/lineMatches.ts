@@ -4,6 +4,7 @@
  * host tests the few lines it holds itself (marked lines against a filter). Byte
  * patterns do not apply to text.
  */
+import { charSize } from '../encoding/utf16Units';
 import { regexFlags, type SearchQuery } from './query';
 import { isWordByte } from './wholeWord';
 
@@ -50,7 +51,9 @@ export function lineMatches(matcher: LineMatcher | undefined, text: string, max 
   regex.lastIndex = 0;
   for (let m = regex.exec(text); m && out.length < max; m = regex.exec(text)) {
     if (m[0].length === 0) {
-      regex.lastIndex++;
+      // A step of one code point: a regex with the u flag that resumes between the halves
+      // of a surrogate pair resumes at its first half, so a step of one unit never ends.
+      regex.lastIndex = m.index + charSize(text, m.index);
       continue;
     }
     const end = m.index + m[0].length;

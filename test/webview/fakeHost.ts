@@ -38,6 +38,7 @@ import { allMatches, byteMatches, filterLines, filterRows, findMatch, findOffset
 import { applyTheme } from './themes';
 import { visibleMatches } from '../../media/hex/hexMatches';
 import { compileMatcher } from '../../src/search/lineMatches';
+import { textReadingOf, UTF8_READING } from '../../src/search/textReading';
 
 const params = new URLSearchParams(location.search);
 const kind = params.get('file') ?? 'huge';
@@ -141,7 +142,7 @@ function state(): FileState {
     readOnlyReason: editable ? undefined : 'the hugefile.readOnly setting is on',
     dirty: doc?.dirty ?? false,
     eol: doc?.eol ?? '\n',
-    units: doc?.text.encoding.units,
+    reading: doc && textReadingOf(doc.text.encoding, doc.text.lineBreak.kind),
   };
 }
 
@@ -425,7 +426,7 @@ function onViewerMessage(raw: unknown): void {
       const query = m.query;
       const ranges = query.kind === 'bytes'
         ? byteMatches(data, query.pattern).map((at) => [at, at + query.pattern.length])
-        : visibleMatches(query, compileMatcher(query), (i) => data[i], 0, data.length, data.length);
+        : visibleMatches(query, compileMatcher(query), state().reading ?? UTF8_READING, (i) => data[i], 0, data.length, data.length);
       const all = ranges.map(([at]) => at);
       const found = findOffset(all, m.from, m.backwards);
       const match = found && { offset: all[found.index], length: ranges[found.index][1] - all[found.index], index: found.index };

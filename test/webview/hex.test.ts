@@ -368,6 +368,18 @@ describe('hex view webview (fake host, Chromium)', function () {
     await page.waitForFunction(() => !document.querySelector('.hex-match'));
   });
 
+  it('highlights text matches in the file\'s encoding: UTF-16 LE units, a match at an odd row position included', async () => {
+    // BOM, then "x ERROR\nERROR y ERROR\n" in UTF-16 LE: matches at bytes 6, 18 and 34, each 10 bytes.
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('x ERROR\nERROR y ERROR\n', 'utf16le')]);
+    const page = await open(`file=content&name=wide.log&view=hex&encoding=utf16le&bytes=${encodeURIComponent(bytes.toString('base64'))}`);
+    await page.keyboard.press('Control+F');
+    await page.keyboard.press('Alt+X'); // text, not hex bytes
+    await page.keyboard.type('ERROR');
+    await until(page, 'anchor', 6);
+    await page.waitForFunction(() => document.querySelectorAll('.hb.hex-match').length === 20);
+    assert.deepStrictEqual(await matchMarks(page), { ...marked('found', [6, 10]), ...marked('match', [18, 10], [34, 10]) });
+  });
+
   it('highlights text matches by the engine\'s rules: case, whole word', async () => {
     const page = await open('file=binary');
     await page.keyboard.press('Control+F');

@@ -8,6 +8,7 @@ import { visibleMatches } from '../../media/hex/hexMatches';
 import { dragSelection, moveCaret, rowCount, selectionOf } from '../../media/hex/hexMotion';
 import { compileMatcher } from '../../src/search/lineMatches';
 import type { SearchQuery } from '../../src/search/query';
+import { UTF8_READING } from '../../src/search/textReading';
 import { MAX_BYTES_PER_REQUEST } from '../../src/editor/protocol';
 import { random, randInt } from '../unit/testUtil';
 import { byteMatches } from './fakeSearch';
@@ -115,18 +116,18 @@ describe('hex view model', () => {
     const all = byteMatches(data, pattern);
     // The window's ends fall inside matches.
     const [from, to] = [all.find((a) => a > 1000)! + 2, all.find((a) => a > 1600)! + 1];
-    const got = visibleMatches(query, undefined, (i) => data[i], from, to, data.length);
+    const got = visibleMatches(query, undefined, UTF8_READING, (i) => data[i], from, to, data.length);
     assert.deepStrictEqual(got, all.filter((a) => a + 4 > from && a < to).map((a) => [a, a + 4]));
     assert.ok(got.some(([a]) => a < from) && got.some(([, b]) => b > to), 'matches cut by the window are whole');
     // Bytes 1200..1299 not loaded: no match touches them.
-    const holed = visibleMatches(query, undefined, (i) => (i >= 1200 && i < 1300 ? undefined : data[i]), from, to, data.length);
+    const holed = visibleMatches(query, undefined, UTF8_READING, (i) => (i >= 1200 && i < 1300 ? undefined : data[i]), from, to, data.length);
     assert.deepStrictEqual(holed, got.filter(([a, b]) => b <= 1200 || a >= 1300));
     assert.ok(holed.length < got.length);
   });
 
   it('visible text matches: per line, case and whole word as the engine, UTF-8 mapped back to bytes', () => {
     const bytes = new TextEncoder().encode('Grüße grüße\r\ngrüßen x\nGRÜSSE');
-    const at = (q: SearchQuery) => visibleMatches(q, compileMatcher(q), (i) => bytes[i], 0, bytes.length, bytes.length);
+    const at = (q: SearchQuery) => visibleMatches(q, compileMatcher(q), UTF8_READING, (i) => bytes[i], 0, bytes.length, bytes.length);
     const text = (q: Partial<Extract<SearchQuery, { kind: 'text' }>>) => at({ kind: 'text', text: 'grüße', matchCase: false, wholeWord: false, ...q });
     // "Grüße" is 7 bytes (ü and ß take two); the second line starts at 15, after CR LF.
     assert.deepStrictEqual(text({}), [[0, 7], [8, 15], [17, 24]]);
