@@ -1,4 +1,5 @@
 import type { PieceTable } from '../edits/pieceTable';
+import { type TextEncoding, UTF8 } from '../encoding/textEncoding';
 import { formatHex } from '../hex/hexDump';
 import { formatBytes } from './format';
 import { MAX_COPY_BYTES, MAX_HEX_COPY_BYTES } from './protocol';
@@ -26,14 +27,14 @@ export function readByteWindow(table: PieceTable, offset: number, length: number
 }
 
 /**
- * A selection for the clipboard, as hex pairs ("de ad be ef") or as text (UTF-8).
- * Throws a RangeError naming the size when it is over the copy limit for that form.
+ * A selection for the clipboard, as hex pairs ("de ad be ef") or as text in the file's
+ * `encoding`. Throws a RangeError naming the size when it is over the copy limit for that form.
  */
-export function readByteSelection(table: PieceTable, offset: number, length: number, as: 'hex' | 'text'): string {
+export function readByteSelection(table: PieceTable, offset: number, length: number, as: 'hex' | 'text', encoding: TextEncoding = UTF8): string {
   const from = Math.min(offset, table.size);
   const n = Math.min(length, table.size - from);
   const limit = as === 'hex' ? MAX_HEX_COPY_BYTES : MAX_COPY_BYTES;
   if (n > limit) throw new RangeError(`the selection is ${formatBytes(n)}; copying as ${as} is limited to ${formatBytes(limit)}`);
   const bytes = table.read(from, n);
-  return as === 'hex' ? formatHex(bytes) : bytes.toString('utf8');
+  return as === 'hex' ? formatHex(bytes) : encoding.decode(bytes);
 }

@@ -1,7 +1,12 @@
 import type { CaretAtMessage, CaretForMessage, ViewCaret } from './caretProtocol';
 
-/** How long a command waits for the view's caret: a shown view answers within a frame or two; a hidden or closing one may never. */
-export const CARET_ANSWER_MS = 300;
+/**
+ * How long a command waits for the view's caret. A shown view answers within a frame or
+ * two, but a loaded machine can hold the webview back for hundreds of milliseconds (300
+ * was seen to run out under a full test run): going on with the caret of the last report
+ * then acts at the wrong place. Only a view that is closing never answers.
+ */
+export const CARET_ANSWER_MS = 2000;
 
 /**
  * Asks the view where its caret is (see caretProtocol.ts), pairing each answer with

@@ -102,9 +102,12 @@ export class HexRequests {
     }
     let bytes: Uint8Array;
     try {
-      bytes = message.as === 'hex' ? parseHexBytes(clip) : Buffer.from(clip, 'utf8');
+      bytes = message.as === 'hex' ? parseHexBytes(clip) : this.document.text!.encoding.encode(clip);
     } catch (err) {
-      this.post({ type: 'notice', level: 'warning', text: `Not pasted: ${(err as Error).message}. Paste in the text column to insert the clipboard as text.` });
+      // A hex column paste that is no hex, or text the file's encoding cannot hold.
+      const why = (err as Error).message.replace(/\.$/, '');
+      const hint = message.as === 'hex' ? ' Paste in the text column to insert the clipboard as text.' : '';
+      this.post({ type: 'notice', level: 'warning', text: `Not pasted: ${why}.${hint}` });
       return;
     }
     const table = this.document.text!.table;
@@ -115,7 +118,7 @@ export class HexRequests {
   private copy(offset: number, length: number, as: 'hex' | 'text'): void {
     let text: string;
     try {
-      text = readByteSelection(this.document.text!.table, offset, length, as);
+      text = readByteSelection(this.document.text!.table, offset, length, as, this.document.text!.encoding);
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
       void vscode.window.showWarningMessage(`Not copied: ${err.message}.`);

@@ -129,7 +129,7 @@ export class FakeDocument {
   }
 
   byteSelection(offset: number, length: number, as: 'hex' | 'text'): string {
-    return readByteSelection(this.text.table, offset, length, as);
+    return readByteSelection(this.text.table, offset, length, as, this.text.encoding);
   }
 
   position(offset: number): Position {

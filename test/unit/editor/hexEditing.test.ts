@@ -9,6 +9,7 @@ import { MAX_HEX_COPY_BYTES } from '../../../src/editor/protocol';
 import { replaceBytes } from '../../../src/edits/byteEdits';
 import type { EditResult } from '../../../src/edits/editCommands';
 import { PieceTable } from '../../../src/edits/pieceTable';
+import { encodingOf } from '../../../src/encoding/textEncoding';
 import { saveInPlace } from '../../../src/edits/saveEngine';
 import { planOf } from '../../../src/edits/savePlan';
 import { redoEdit, undoEdit } from '../../../src/edits/textEdit';
@@ -134,5 +135,16 @@ describe('hex editing on the host', () => {
     assert.strictEqual(readByteSelection(table, 0, 6, 'text'), 'héllo');
     const big = new PieceTable({ read: (_o, n) => Buffer.alloc(n) }, MAX_HEX_COPY_BYTES + 1);
     assert.throws(() => readByteSelection(big, 0, MAX_HEX_COPY_BYTES + 1, 'hex'), (e: Error) => e instanceof RangeError && /4\.0 MB/.test(e.message));
+  });
+
+  it('copies text in the file\'s encoding: UTF-16 LE and BE, Windows-1252', () => {
+    const wide = Buffer.from('héllo 😀', 'utf16le');
+    const le = new PieceTable(fileSource(tempFile('copy16.bin', wide)), wide.length);
+    assert.strictEqual(readByteSelection(le, 0, wide.length, 'text', encodingOf('utf16le')!), 'héllo 😀');
+    const swapped = Buffer.from(wide).swap16();
+    const be = new PieceTable(fileSource(tempFile('copy16be.bin', swapped)), swapped.length);
+    assert.strictEqual(readByteSelection(be, 2, 8, 'text', encodingOf('utf16be')!), 'éllo');
+    const legacy = new PieceTable(fileSource(tempFile('copy1252.bin', Uint8Array.from([0x80, 0x20, 0xe9]))), 3);
+    assert.strictEqual(readByteSelection(legacy, 0, 3, 'text', encodingOf('windows1252')!), '€ é');
   });
 });
