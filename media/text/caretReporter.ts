@@ -36,7 +36,8 @@ export class CaretReporter {
     this.timer = window.setTimeout(() => {
       this.timer = 0;
       const { caret, anchor, topLine, overwrite } = this.host;
-      const at = (p: Position): Position => ({ line: p.line, column: p.column === EOL ? this.cache.lineLength(p.line) ?? 0 : p.column });
+      // The end of a line not loaded yet goes as EOL, which the host cuts to the line's length: 0 would put it at the line's start.
+      const at = (p: Position): Position => ({ line: p.line, column: p.column === EOL ? this.cache.lineLength(p.line) ?? EOL : p.column });
       const position = at(caret);
       const other = at(anchor);
       const selected = other.line !== position.line || other.column !== position.column;

@@ -52,7 +52,9 @@ export class ViewerStatusBar extends Disposable {
     this.item.tooltip = 'Go to Line';
     // Columns are bytes from the line's start; in UTF-16 a column is a code unit, as VS Code counts them.
     const column = caret.position.column / (caret.document.text?.encoding.unitBytes ?? 1);
-    const parts = [`Ln ${(caret.position.line + 1).toLocaleString('en-US')}, Col ${Math.floor(column) + 1}`];
+    // The end of a line not indexed yet has no column number to show.
+    const columnText = caret.position.column === Number.MAX_SAFE_INTEGER ? '' : `, Col ${Math.floor(column) + 1}`;
+    const parts = [`Ln ${(caret.position.line + 1).toLocaleString('en-US')}${columnText}`];
     if (caret.byteOffset !== undefined) parts.push(`Byte ${caret.byteOffset.toLocaleString('en-US')}`);
     if (caret.overwrite) parts.push('Overwrite');
     if (!state.complete) parts.push(`$(sync~spin) Indexing ${Math.floor(state.progress * 100)} %`);

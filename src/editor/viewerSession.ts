@@ -5,7 +5,7 @@ import { CaretQuery } from './caretQuery';
 import { Disposable } from './dispose';
 import { HugeDocument } from './hugeDocument';
 import { UnencodableError } from '../encoding/textEncoding';
-import { offsetOf, positionOf } from '../edits/editCommands';
+import { clampToLine, offsetOf, positionOf } from '../edits/editCommands';
 import { FilterController } from './filterController';
 import { FindController } from './findController';
 import { ReplaceController } from './replaceController';
@@ -389,8 +389,8 @@ export class ViewerSession extends Disposable {
         break;
       }
       case 'caret':
-        this.caret = message.position;
-        this.anchor = message.anchor;
+        this.caret = clampToLine(this.document.text!, message.position);
+        this.anchor = message.anchor && clampToLine(this.document.text!, message.anchor);
         this.topLine = message.topLine;
         this.overwrite = message.overwrite;
         this.reportCaret();

@@ -30,6 +30,16 @@ export function offsetOf(text: TextSource, p: LinePosition): number {
   return bounds.start + Math.min(Math.max(column, floor), bounds.end - bounds.start);
 }
 
+/**
+ * `p` with its column cut to its line's length when the line is indexed: the view says
+ * "the end of the line" with the largest column when it has not loaded that line yet.
+ */
+export function clampToLine(text: TextSource, p: LinePosition): LinePosition {
+  if (p.line >= text.availableLines()) return p;
+  const bounds = text.lineBounds(p.line);
+  return { line: p.line, column: Math.min(p.column, bounds.end - bounds.start) };
+}
+
 /** Bytes of the byte order mark the content starts with: its encoding's, when the content has it. */
 export function bomLength(text: TextSource): number {
   const bom = text.encoding.bom;

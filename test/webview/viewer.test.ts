@@ -477,6 +477,17 @@ describe('viewer webview (fake host, Chromium)', function () {
     });
   });
 
+  it('Ctrl+End before the last line arrived reports the caret at the end of that line, not at its start (#13)', async () => {
+    // A slow host: the last line's text comes long after the tenth of a second a caret report waits.
+    const page = await open('file=huge&latency=600');
+    await focusEditor(page);
+    await page.keyboard.press('Control+End');
+    await page.waitForFunction(() => fakeHost.sent.some((m) => m.type === 'caret' && m.position.line > 0), undefined, { timeout: 5_000 });
+    const first = await page.evaluate(() => (fakeHost.sent.filter((m) => m.type === 'caret') as { position: { line: number; column: number } }[]).find((m) => m.position.line > 0)!.position);
+    const last = Number((await data(page)).caret.split(':')[0]);
+    assert.deepStrictEqual(first, { line: last, column: Number.MAX_SAFE_INTEGER }, 'the end of a line the view has not loaded: the host cuts it to the line');
+  });
+
   it('Go to Line and Toggle Hex View act at the caret the view has, not at the one the host heard of last (#13)', async () => {
     const lines = Array.from({ length: 300 }, (_, i) => `line ${i + 1}`);
     const bytes = encodeURIComponent(Buffer.from(lines.join('\n')).toString('base64'));

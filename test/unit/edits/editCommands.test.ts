@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { deleteText, positionOf, typeText } from '../../../src/edits/editCommands';
+import { clampToLine, deleteText, positionOf, typeText } from '../../../src/edits/editCommands';
 import { EditedText } from '../../../src/edits/editedText';
 import { PieceTable } from '../../../src/edits/pieceTable';
 import { undoEdit, redoEdit } from '../../../src/edits/textEdit';
@@ -24,6 +24,15 @@ function typeAlong(text: EditedText, start: { line: number; column: number }, pa
 }
 
 describe('edit commands', () => {
+  it('cuts a column past its line (the view\'s end of a line it has not loaded) to the line, and leaves lines not indexed alone', async () => {
+    const t = await editable('alpha\r\nbe\n');
+    assert.deepStrictEqual(clampToLine(t.text, { line: 0, column: Number.MAX_SAFE_INTEGER }), { line: 0, column: 5 }, 'without the CR');
+    assert.deepStrictEqual(clampToLine(t.text, { line: 1, column: 1 }), { line: 1, column: 1 });
+    assert.deepStrictEqual(clampToLine(t.text, { line: 2, column: 7 }), { line: 2, column: 0 }, 'the empty last line');
+    assert.deepStrictEqual(clampToLine(t.text, { line: 9, column: 7 }), { line: 9, column: 7 });
+    t.index.dispose();
+  });
+
   it('Enter at the end of the last line starts a new last line, where the typing goes (issue #13 item 2)', async () => {
     let t = await editable('alpha\nbeta\n');
     // Ctrl+End: the empty line after the final newline, as in VS Code.
