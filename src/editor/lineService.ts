@@ -1,5 +1,6 @@
 import { offsetOf } from '../edits/editCommands';
 import { codeUnitAt, isHighSurrogate, isSurrogatePairAt } from '../encoding/utf16Units';
+import { decodeUtf8ForView } from '../encoding/viewUtf8';
 import type { TextSource } from '../lines/textSource';
 import { formatBytes } from './format';
 import { LineSlice, MAX_COPY_BYTES, Position } from './protocol';
@@ -23,7 +24,7 @@ export function readLineSlices(text: TextSource, start: number, count: number, f
     const bytes = text.read(bounds.start + from, Math.min(maxBytes, length - from));
     const cut = bounds.start + from + bytes.length < bounds.end;
     const whole = units === 'utf8' ? completeUtf8(bytes, cut) : units === 'utf16' ? completeUtf16(bytes, cut, text.encoding.bigEndian) : bytes;
-    out.push({ line, text: text.encoding.decode(whole), length, fromByte: from });
+    out.push({ line, text: units === 'utf8' ? decodeUtf8ForView(whole) : text.encoding.decode(whole), length, fromByte: from });
   }
   return out;
 }

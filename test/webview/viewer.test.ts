@@ -25,6 +25,7 @@ interface FakeHostView {
   readonly goToLineValue: string | undefined;
   readonly text: string;
   readonly state: FileState;
+  contentBytes(): number[];
 }
 declare const fakeHost: FakeHostView;
 
@@ -648,6 +649,21 @@ describe('viewer webview (fake host, Chromium)', function () {
       assert.strictEqual((await data(page)).caret, '0:5');
       const inserts = (await sent(page, 'insert')).map((m) => m.text).join('');
       assert.strictEqual(inserts, '!? fast typing\n');
+    });
+
+    it('after an invalid UTF-8 sequence the caret stays on its byte: each invalid byte is one \ufffd (E2 82 before A)', async () => {
+      const bytes = encodeURIComponent(Buffer.from([0xe2, 0x82, 0x41, 0x0a, 0x62, 0x0a]).toString('base64'));
+      const page = await open(`file=content&name=invalid.log&bytes=${bytes}`);
+      await focusEditor(page);
+      // End, then one character left: before the A, at byte 2 (not 1, inside the sequence).
+      await page.keyboard.press('End');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.type('y');
+      await page.keyboard.press('End');
+      await page.keyboard.type('x');
+      await page.waitForFunction(() => document.getElementById('root')!.dataset.pendingEdits === '0');
+      assert.deepStrictEqual(await page.evaluate(() => fakeHost.contentBytes()), [0xe2, 0x82, 0x79, 0x41, 0x78, 0x0a, 0x62, 0x0a]);
+      assert.strictEqual(await rowText(page, 0), '\ufffd\ufffdyAx');
     });
 
     it('keys typed while the host holds edits (a save) act on the text they will have, not on lines read before', async () => {
