@@ -58,10 +58,10 @@ describe('Replace in VS Code', function () {
     const frame = await openReplace(suite.page, 'app.log', 'ERROR', 'FAILURE');
     await suite.page.keyboard.press('Control+Alt+Enter');
     await frame.locator('.find-widget .find-count', { hasText: `Replaced ${count.toLocaleString('en-US')} occurrences` }).waitFor({ timeout: 60_000 });
-    await screenshot(suite.page, 'replace-all');
     const expected = original.replaceAll('ERROR', 'FAILURE');
     await autoSaved(suite.page, file, expected, 'the auto-save wrote the replacements');
     await frame.locator('.row[data-line="0"] .text', { hasText: 'FAILURE' }).waitFor();
+    await screenshot(suite.page, 'replace-all');
     await suite.page.keyboard.press('Escape');
     await suite.page.keyboard.press('Control+Z');
     await autoSaved(suite.page, file, original, 'one undo took every replacement back, on disk');
