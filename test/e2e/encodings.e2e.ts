@@ -90,6 +90,8 @@ describe('Encodings in VS Code', function () {
     await page.keyboard.press('Backspace');
     await page.keyboard.type(' ok');
     await frame.locator('.row[data-line="1"] .text', { hasText: /^naïve ok$/ }).waitFor({ timeout: 10_000 });
+    // Columns count UTF-16 units, as VS Code's do: after "naïve ok" is column 9.
+    await page.locator('.statusbar-item', { hasText: /^Ln 2, Col 9\b/ }).first().waitFor({ timeout: 10_000 });
     await screenshot(page, 'encoding-utf-16');
     await saveEdited(page, 'wide.log');
     assert.deepStrictEqual(fs.readFileSync(file), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('2026-12-07 ERROR wide\r\nnaïve ok\r\n', 'utf16le')]));
