@@ -44,15 +44,18 @@ export class HexEdits {
   type(key: string): void {
     if (!this.editable()) return;
     const c = this.cursor;
+    // Overwriting a selection starts at its first byte (overwrite never changes the file's length); inserting replaces it.
+    const overwriteFromStart = () => { if (c.hasSelection && !c.insert) c.moveTo(c.selection().start, false); };
     if (c.column === 'text') {
+      overwriteFromStart();
       this.write(encoder.encode(key));
       return;
     }
     const digit = hexDigitValue(key);
     if (digit === undefined) return;
     if (c.pendingNibble === undefined) {
-      // Overwriting a selection starts at its first byte; inserting replaces it on the second digit.
-      if (c.hasSelection && !c.insert) c.moveTo(c.selection().start, false);
+      // In insert mode the selection stays until the second digit replaces it.
+      overwriteFromStart();
       c.pendingNibble = digit;
       this.host.changed(false);
       return;
@@ -129,7 +132,7 @@ export class HexEdits {
     this.hostPlacesCaret = true;
   }
 
-  /** Typed or inspector bytes at the caret: overwrite as many bytes, insert, or replace the selection. */
+  /** Typed bytes at the caret: overwrite as many bytes, insert, or (inserting) replace the selection. */
   private write(bytes: Uint8Array): void {
     const c = this.cursor;
     const size = this.host.state!.fileSize;
