@@ -29,12 +29,25 @@ export class HexEdits {
   private caretAfterEdit: number | undefined;
   /** The host's caret applies to what is confirmed next: false while an edit whose caret this view chose is on its way. */
   private hostPlacesCaret = true;
+  /** How much each edit on its way changes the file's length, oldest first (a paste's is not known here: 0). */
+  private growth: number[] = [];
 
   constructor(private readonly cursor: HexCursor, private readonly cache: ByteCache, private readonly host: EditHost) {}
 
   /** Edits sent and not confirmed yet. */
   get pending(): number {
     return this.inFlight;
+  }
+
+  /**
+   * The file's size once the edits on their way are applied: where the caret may be and
+   * what an edit may touch. Typing at the end puts the caret after bytes the host has
+   * not confirmed yet; measured against the host's last size, the caret would be
+   * clamped back onto them and the next byte overwrite them, or a Delete ask for a
+   * negative length.
+   */
+  get size(): number {
+    return (this.host.state?.fileSize ?? 0) + this.growth.reduce((a, b) => a + b, 0);
   }
 
   /**
@@ -74,21 +87,20 @@ export class HexEdits {
       return;
     }
     if (!this.editable()) return;
-    const size = this.host.state!.fileSize;
     let { start, end } = c.selection();
     if (start === end) {
       if (direction === 'backward') start = Math.max(0, start - 1);
-      else end = Math.min(size, end + 1);
+      else end = Math.min(this.size, end + 1);
     }
     if (start === end) return;
-    this.send({ type: 'replaceBytes', offset: start, deleteLength: end - start, bytes: [] }, start);
+    this.send({ type: 'replaceBytes', offset: start, deleteLength: end - start, bytes: [] }, start, start - end);
   }
 
   /** Writes `bytes` over the bytes at `offset` (the data inspector); returns false when the file is read-only. */
   overwriteAt(offset: number, bytes: Uint8Array): boolean {
     if (!this.editable()) return false;
     this.cache.patch(offset, bytes);
-    this.send({ type: 'replaceBytes', offset, deleteLength: bytes.length, bytes: [...bytes] }, offset);
+    this.send({ type: 'replaceBytes', offset, deleteLength: bytes.length, bytes: [...bytes] }, offset, Math.max(0, offset + bytes.length - this.size));
     return true;
   }
 
@@ -97,14 +109,14 @@ export class HexEdits {
     if (!this.editable()) return;
     const c = this.cursor;
     const { start, end } = c.selection();
-    this.send({ type: 'pasteBytes', offset: start, deleteLength: end - start, as: c.column, overwrite: !c.insert }, undefined);
+    this.send({ type: 'pasteBytes', offset: start, deleteLength: end - start, as: c.column, overwrite: !c.insert }, undefined, 0);
   }
 
   /** Copies the selection (or the byte at the caret): as hex from the hex column, as text from the text column or when asked. */
   copy(asText: boolean): void {
     const c = this.cursor;
     let { start, end } = c.selection();
-    if (start === end) end = Math.min(this.host.state?.fileSize ?? 0, start + 1);
+    if (start === end) end = Math.min(this.size, start + 1);
     if (start === end) return;
     this.host.post({ type: 'copyBytes', offset: start, length: end - start, as: asText || c.column === 'text' ? 'text' : 'hex' });
   }
@@ -124,7 +136,9 @@ export class HexEdits {
    */
   confirmed(caretOffset: number | undefined): void {
     this.inFlight = Math.max(0, this.inFlight - 1);
+    this.growth.shift();
     if (this.inFlight > 0) return;
+    this.growth = [];
     const c = this.cursor;
     const moved = this.caretAfterEdit !== undefined && (c.hasSelection || c.caret !== this.caretAfterEdit);
     if (!moved && this.hostPlacesCaret && caretOffset !== undefined) c.moveTo(caretOffset, false);
@@ -135,18 +149,21 @@ export class HexEdits {
   /** Typed bytes at the caret: overwrite as many bytes, insert, or (inserting) replace the selection. */
   private write(bytes: Uint8Array): void {
     const c = this.cursor;
-    const size = this.host.state!.fileSize;
     const { start, end } = c.selection();
-    const deleteLength = end > start ? end - start : c.insert ? 0 : Math.min(bytes.length, size - start);
+    const deleteLength = end > start ? end - start : c.insert ? 0 : Math.min(bytes.length, this.size - start);
     if (deleteLength === bytes.length) this.cache.patch(start, bytes);
-    this.send({ type: 'replaceBytes', offset: start, deleteLength, bytes: [...bytes] }, start + bytes.length);
+    this.send({ type: 'replaceBytes', offset: start, deleteLength, bytes: [...bytes] }, start + bytes.length, bytes.length - deleteLength);
   }
 
-  private send(message: ViewerMessage, caret: number | undefined): void {
+  private send(message: ViewerMessage, caret: number | undefined, growth: number): void {
     this.host.post(message);
     this.inFlight++;
+    this.growth.push(growth);
     clearTimeout(this.timer);
-    this.timer = window.setTimeout(() => { this.inFlight = 0; }, CONFIRM_TIMEOUT_MS);
+    this.timer = window.setTimeout(() => {
+      this.inFlight = 0;
+      this.growth = [];
+    }, CONFIRM_TIMEOUT_MS);
     const c = this.cursor;
     c.moveTo(caret ?? c.selection().start, false);
     this.caretAfterEdit = c.caret;

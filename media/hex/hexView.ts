@@ -151,7 +151,8 @@ export class HexView implements View {
       },
     });
     this.commands = new HexCommands(this.cursor, this.edits, {
-      get size() { return view.state?.fileSize ?? 0; },
+      // With the edits on their way: the caret moves over bytes just typed.
+      get size() { return view.edits.size; },
       get bytesPerRow() { return view.bytesPerRow; },
       get pageRows() { return view.viewport.pageRows; },
       scrollBy: (rows) => this.viewport.scrollBy(rows),
@@ -261,7 +262,7 @@ export class HexView implements View {
     this.state = state;
     const before = this.cursor.caret;
     this.edits.confirmed(caretOffset);
-    this.clampCaret(state.fileSize);
+    this.cursor.clamp(this.edits.size);
     if (this.cursor.caret !== before) this.viewport.revealCaret();
     this.invalidate();
   }
@@ -278,17 +279,6 @@ export class HexView implements View {
     this.viewport.revealOffset(start);
     if (focus) this.focusView();
     this.invalidate();
-  }
-
-  /**
-   * Keeps the caret inside the file (it got shorter), but not while an edit of ours is
-   * on its way: typing at the end put the caret after the appended bytes, past the size
-   * the view knows until the host confirms; clamped back, the caret would stay behind
-   * (the host's caret no longer applies once the caret moved) and the next byte typed
-   * would overwrite the one just appended instead of following it.
-   */
-  private clampCaret(size: number): void {
-    if (this.edits.pending === 0) this.cursor.clamp(size);
   }
 
   // ---- rendering ----
@@ -321,7 +311,7 @@ export class HexView implements View {
     vp.layout(offsetPx);
     this.root.style.setProperty('--scroll-x', `${vp.scrollX}px`);
     const top = vp.topRow;
-    this.clampCaret(size);
+    this.cursor.clamp(this.edits.size);
     const c = this.cursor;
     const shown = Math.min(vp.drawRows, total - top);
     this.find.update(top * perRow, (top + shown) * perRow, size, this.state?.reading ?? UTF8_READING);
