@@ -33,7 +33,8 @@ export function randomHexKey(rand: () => number): HexKey {
   if (r < 0.84) return { kind: 'insertKey' };
   if (r < 0.86) return { kind: 'escape' };
   if (r < 0.87) return { kind: 'selectAll' };
-  if (r < 0.93) return { kind: 'undo' };
+  if (r < 0.9) return pick(rand, [{ kind: 'paste', hex: 'de ad be ef', text: 'Hi' }, { kind: 'paste', hex: '00', text: '€' }, { kind: 'cut' }] as const);
+  if (r < 0.94) return { kind: 'undo' };
   if (r < 0.97) return { kind: 'redo' };
   return { kind: 'save' };
 }

@@ -9,7 +9,8 @@
  * first waits, pending), in the text column a character writes its UTF-8 bytes.
  * Overwrite mode (the default) writes over the bytes at the caret, appending past the
  * end, and never changes the length otherwise; insert mode (Insert toggles) inserts,
- * replacing a selection. Every edit is one undo step (the host never groups byte
+ * replacing a selection. A paste replaces the selection, else overwrites (or inserts)
+ * as many bytes as it holds. Every edit is one undo step (the host never groups byte
  * edits); undo puts the caret where the edit started, redo after what it wrote.
  */
 
@@ -24,6 +25,9 @@ export type HexKey =
   | { kind: 'insertKey' }
   | { kind: 'escape' }
   | { kind: 'selectAll' }
+  /** Ctrl+V with the clipboard holding `hex` (hex pairs) in the hex column, `text` in the text column. */
+  | { kind: 'paste'; hex: string; text: string }
+  | { kind: 'cut' }
   | { kind: 'undo' }
   | { kind: 'redo' }
   | { kind: 'save' };
@@ -91,6 +95,10 @@ export class ReferenceHexEditor {
         this.pending = undefined;
         return;
       case 'selectAll': return this.select(0, this.size);
+      case 'paste': return this.paste(this.column === 'hex' ? key.hex.split(' ').map((pair) => parseInt(pair, 16)) : [...new TextEncoder().encode(key.text)]);
+      case 'cut':
+        if (this.start < this.end) this.edit(this.start, this.end - this.start, []);
+        return;
       case 'undo': return this.undo();
       case 'redo': return this.redo();
       case 'save':
@@ -117,6 +125,11 @@ export class ReferenceHexEditor {
   private write(written: number[]): void {
     const at = this.start;
     this.edit(at, this.insert ? this.end - at : written.length, written);
+  }
+
+  private paste(pasted: number[]): void {
+    const at = this.start;
+    this.edit(at, this.start < this.end || this.insert ? this.end - at : pasted.length, pasted);
   }
 
   private backspace(): void {

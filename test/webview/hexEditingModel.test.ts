@@ -14,10 +14,10 @@ import { randomHexCase } from '../model/hexKeySequences';
 import { type HexKey, ReferenceHexEditor } from '../model/referenceHexEditor';
 import { pageSuite } from './harness';
 
-declare const fakeHost: { savedBytes(): number[] };
+declare const fakeHost: { savedBytes(): number[]; setPasteText(text: string): void };
 
-const CASES = Number(process.env.HEX_MODEL_CASES ?? 48);
-const STEPS = Number(process.env.HEX_MODEL_STEPS ?? 40);
+const CASES = Number(process.env.HEX_MODEL_CASES ?? 40);
+const STEPS = Number(process.env.HEX_MODEL_STEPS ?? 32);
 const FIRST_SEED = Number(process.env.HEX_MODEL_SEED ?? 1);
 const PARALLEL = 4;
 
@@ -79,10 +79,13 @@ interface Shown {
 const KEYS: Record<string, string> = {
   backspace: 'Backspace', delete: 'Delete', left: 'ArrowLeft', right: 'ArrowRight', up: 'ArrowUp', down: 'ArrowDown',
   home: 'Home', end: 'End', fileStart: 'Control+Home', fileEnd: 'Control+End', pageUp: 'PageUp', pageDown: 'PageDown',
-  tab: 'Tab', insertKey: 'Insert', escape: 'Escape', selectAll: 'Control+A', undo: 'Control+Z', redo: 'Control+Y', save: 'Control+S',
+  tab: 'Tab', insertKey: 'Insert', escape: 'Escape', selectAll: 'Control+A', paste: 'Control+V', cut: 'Control+X',
+  undo: 'Control+Z', redo: 'Control+Y', save: 'Control+S',
 };
 
-function press(page: Page, key: HexKey): Promise<void> {
+/** Presses `key` in the view, whose typing goes to `column`. */
+async function press(page: Page, key: HexKey, column: 'hex' | 'text'): Promise<void> {
+  if (key.kind === 'paste') await page.evaluate((clip) => fakeHost.setPasteText(clip), column === 'hex' ? key.hex : key.text);
   if (key.kind === 'type' && key.text.charCodeAt(0) >= 128) {
     // Not on Playwright's US keyboard: the keydown a keyboard with the key sends.
     return page.$eval('.hex-editor', (e, k) => { e.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true })); }, key.text);
@@ -127,7 +130,7 @@ describe('hex view model-based editing: random keys against a reference hex edit
     for (let i = 0; i < all.length; i++) {
       const key = all[i];
       if (!ref.takes(key)) continue;
-      await press(page, key);
+      await press(page, key, ref.column);
       ref.press(key);
       if (fast && i < all.length - 1) continue;
       const got = await showsWithin(page, want(ref));
@@ -153,14 +156,15 @@ describe('hex view model-based editing: random keys against a reference hex edit
   }
 
   // A case waits on the page's frames far more than it computes: a few run side by side.
-  // Pressed ahead of the host's answers, the keys leave out undo, redo and save: VS Code
-  // runs them on the document at once, before the view knows of the edits on their way.
+  // Pressed ahead of the host's answers, the keys leave out undo, redo and save (VS Code
+  // runs them on the document at once, before the view knows of the edits on their way)
+  // and paste (the host places the caret after the clipboard's bytes when it has read it).
   const variants = [{ fast: false, cases: CASES }, { fast: true, cases: Math.ceil(CASES / 4) }];
   for (const { fast, cases: count } of variants) {
     for (let first = 0; first < count; first += PARALLEL) {
       const cases = Array.from({ length: Math.min(PARALLEL, count - first) }, (_, i) => {
         const c = randomHexCase(FIRST_SEED + first + i, STEPS);
-        return fast ? { ...c, keys: c.keys.filter((k) => !['undo', 'redo', 'save'].includes(k.kind)) } : c;
+        return fast ? { ...c, keys: c.keys.filter((k) => !['undo', 'redo', 'save', 'paste'].includes(k.kind)) } : c;
       });
       const how = fast ? ', pressed ahead of the host\'s answers' : '';
       it(`seeds ${cases.map((c) => `${c.seed} (${c.bytes.length} bytes, ${c.perRow} a row)`).join(', ')}: ${STEPS} random keys each${how}`, async () => {
