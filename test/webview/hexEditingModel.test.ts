@@ -144,10 +144,10 @@ describe('hex view model-based editing: random keys against a reference hex edit
     return undefined;
   }
 
-  /** Drops the keys after the failing one, then others while the case still fails (for at most 75 s): a shorter case to read. */
+  /** Drops the keys after the failing one, then others while the case still fails (for at most 50 s, inside the test timeout): a shorter case to read. */
   async function shrink(bytes: number[], perRow: number, keys: HexKey[], failedAt: number, fast: boolean): Promise<HexKey[]> {
     let current = keys.slice(0, failedAt + 1);
-    const deadline = Date.now() + 75_000;
+    const deadline = Date.now() + 50_000;
     for (let i = current.length - 1; i >= 0 && current.length > 1 && Date.now() < deadline; i--) {
       const shorter = [...current.slice(0, i), ...current.slice(i + 1)];
       if (await run(bytes, perRow, shorter, fast)) current = shorter;
