@@ -34,7 +34,7 @@ export class HexCommands {
     switch (command.kind) {
       case 'move': {
         const { motion, extend } = command;
-        let target = moveCaret(c.caret, motion, size, h.bytesPerRow, h.pageRows, extend);
+        let target = moveCaret(c.caret, motion, size, h.bytesPerRow, h.pageRows, extend, c.anchor);
         // Left / Right with a selection go to its start / end, as in a text editor.
         if (!extend && c.hasSelection && (motion === 'left' || motion === 'right')) target = motion === 'left' ? c.selection().start : c.selection().end;
         if (motion === 'pageUp' || motion === 'pageDown') h.scrollBy((motion === 'pageUp' ? -1 : 1) * h.pageRows);

@@ -20,10 +20,13 @@ export function selectionOf(anchor: number, caret: number): { start: number; end
 /**
  * The caret after `motion`. `extend` (Shift) matters for rowEnd: moving, the caret
  * lands on the row's last byte; selecting, just after it, so that byte is included.
+ * A selection that ends just after a row (Shift+End made it) still ends on that row:
+ * Shift+End again keeps it, Shift+Home goes to that row's start (`anchor` tells).
  */
-export function moveCaret(caret: number, motion: Motion, size: number, bytesPerRow: number, pageRows: number, extend: boolean): number {
+export function moveCaret(caret: number, motion: Motion, size: number, bytesPerRow: number, pageRows: number, extend: boolean, anchor = caret): number {
   const clampTo = (x: number) => Math.min(size, Math.max(0, x));
-  const rowStart = Math.floor(caret / bytesPerRow) * bytesPerRow;
+  const onRow = extend && caret > anchor && caret % bytesPerRow === 0 ? caret - 1 : caret;
+  const rowStart = Math.floor(onRow / bytesPerRow) * bytesPerRow;
   switch (motion) {
     case 'left': return clampTo(caret - 1);
     case 'right': return clampTo(caret + 1);

@@ -173,7 +173,9 @@ export class ReferenceHexEditor {
 
   private move(motion: Motion, shift: boolean): void {
     const clamp = (x: number) => Math.max(0, Math.min(this.size, x));
-    const rowStart = this.caret - (this.caret % this.perRow);
+    // A selection ending just after a row (Shift+End) ends on that row, for Home and End.
+    const onRow = shift && this.caret > this.anchor && this.caret % this.perRow === 0 ? this.caret - 1 : this.caret;
+    const rowStart = onRow - (onRow % this.perRow);
     const page = this.pageRows * this.perRow;
     const targets: Record<Motion, number> = {
       // Without Shift, Left / Right from a selection go to its start / end, as in a text editor.

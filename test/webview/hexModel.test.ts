@@ -86,6 +86,10 @@ describe('hex view model', () => {
     assert.deepStrictEqual([m(0, 'left'), m(5, 'right'), m(100, 'right'), m(20, 'up'), m(5, 'up'), m(90, 'down'), m(20, 'down')], [0, 6, 100, 4, 0, 100, 36]);
     assert.deepStrictEqual([m(70, 'pageUp'), m(10, 'pageUp'), m(10, 'pageDown'), m(60, 'pageDown')], [6, 0, 74, 100]);
     assert.deepStrictEqual([m(37, 'rowStart'), m(37, 'rowEnd'), m(37, 'rowEnd', true), m(99, 'rowEnd'), m(37, 'fileStart'), m(37, 'fileEnd')], [32, 47, 48, 100, 0, 100]);
+    // Shift+End from 37 (anchor 37) selects to 48, just after row 32..47: that end is still on row 32.
+    assert.strictEqual(moveCaret(48, 'rowEnd', size, 16, 4, true, 37), 48, 'Shift+End again keeps the selection');
+    assert.strictEqual(moveCaret(48, 'rowStart', size, 16, 4, true, 37), 32, 'Shift+Home goes to the start of the row it ends on');
+    assert.strictEqual(moveCaret(48, 'rowEnd', size, 16, 4, true, 60), 64, 'a backward selection\'s caret at 48 is on row 48');
     assert.strictEqual(rowCount(0, 16), 1, 'an empty file has the row the caret is on');
     assert.strictEqual(rowCount(32, 16), 3, 'the end of a full row starts a row');
     assert.strictEqual(rowCount(10 * 2 ** 30, 16), 671088641);
