@@ -1,4 +1,5 @@
-import { Piece, PieceTable } from './pieceTable';
+import { flatPieces } from './flatPieces';
+import { FlatPiece, Piece, PieceTable } from './pieceTable';
 import { TextEdit } from './textEdit';
 
 /** Most bytes of the old file kept in memory for undo across one save. */
@@ -26,7 +27,7 @@ export function rebaseForSave(table: PieceTable, edits: readonly TextEdit[], lim
   let budget = limit;
   const rebasePieces = (pieces: readonly Piece[]): Piece[] | undefined => {
     const out: Piece[] = [];
-    for (const piece of pieces) {
+    for (const piece of flatPieces(pieces)) {
       if (piece.source === 'added') {
         out.push(piece);
         continue;
@@ -55,7 +56,7 @@ export function rebaseForSave(table: PieceTable, edits: readonly TextEdit[], lim
 function survivingRuns(table: PieceTable): Run[] {
   const runs: Run[] = [];
   let at = 0;
-  for (const piece of table.list()) {
+  for (const piece of flatPieces(table.list())) {
     if (piece.source === 'original') runs.push({ oldStart: piece.start, length: piece.length, newStart: at });
     at += piece.length;
   }
@@ -63,7 +64,7 @@ function survivingRuns(table: PieceTable): Run[] {
 }
 
 /** `piece` (of the old file) cut where runs start and end: each part inside a run, or in none. */
-function splitByRuns(piece: Piece, runs: Run[]): { start: number; length: number; run: Run | undefined }[] {
+function splitByRuns(piece: FlatPiece, runs: Run[]): { start: number; length: number; run: Run | undefined }[] {
   const parts: { start: number; length: number; run: Run | undefined }[] = [];
   const end = piece.start + piece.length;
   let at = piece.start;
