@@ -169,7 +169,11 @@ export class EditedText implements TextSource {
   }
 
   private newRunNewlines(): RunNewlines {
-    return new RunNewlines({ count: (piece, length, cache) => this.newlinesIn(piece, length, cache), after: (piece, k) => this.afterNewlineIn(piece, k) });
+    return new RunNewlines({
+      count: (piece, length, cache) => this.newlinesIn(piece, length, cache),
+      inBytes: (piece) => this.newlinesInBytes(piece, piece.length),
+      after: (piece, k) => this.afterNewlineIn(piece, k),
+    });
   }
 
   private newlinesInPiece(piece: Piece): number {
@@ -186,15 +190,18 @@ export class EditedText implements TextSource {
     if (piece.source === 'replaced' && length > COUNT_DIRECTLY_BYTES) {
       return this.runNewlines.before(piece.run, piece.start + length) - this.runNewlines.before(piece.run, piece.start);
     }
-    if (piece.source !== 'original' || length <= COUNT_DIRECTLY_BYTES) {
-      const bytes = this.table.pieceBytes(piece, 0, length);
-      const { lineBreak } = this;
-      let count = 0;
-      for (let at = lineBreak.indexOf(bytes); at !== -1; at = lineBreak.indexOf(bytes, at + lineBreak.unitBytes)) count++;
-      return count;
-    }
+    if (piece.source !== 'original' || length <= COUNT_DIRECTLY_BYTES) return this.newlinesInBytes(piece, length);
     if (!cache) return this.index.newlinesBefore(piece.start + length) - this.index.newlinesBefore(piece.start);
     return this.originalNewlinesBefore(piece.start + length) - this.originalNewlinesBefore(piece.start);
+  }
+
+  /** Newlines in the first `length` bytes of `piece`, counted in its bytes. */
+  private newlinesInBytes(piece: Piece, length: number): number {
+    const bytes = this.table.pieceBytes(piece, 0, length);
+    const { lineBreak } = this;
+    let count = 0;
+    for (let at = lineBreak.indexOf(bytes); at !== -1; at = lineBreak.indexOf(bytes, at + lineBreak.unitBytes)) count++;
+    return count;
   }
 
   private isOriginalKnownAt(piece: Piece, within: number): boolean {

@@ -7,6 +7,9 @@ import { flatPieces } from './flatPieces';
 import type { ReplacedRun } from './replacedRun';
 import { indexAtOrBefore } from '../util/sortedSearch';
 
+/** Most bytes of the file read at once for a slice of a Replace All (see replacedBytes). */
+const WINDOW_BYTES = 1024 * 1024;
+
 /** A run of bytes: from the original file, or from the added-bytes buffer. */
 export interface FlatPiece {
   readonly source: 'original' | 'added';
@@ -83,12 +86,7 @@ export class PieceTable {
    * the next edit.
    */
   pieceBytes(piece: Piece, from = 0, length = piece.length - from): Buffer {
-    if (piece.source === 'replaced') {
-      const out = Buffer.allocUnsafe(length);
-      let at = 0;
-      for (const part of piece.run.parts(piece.start + from, length)) at += this.pieceBytes(part).copy(out, at);
-      return out;
-    }
+    if (piece.source === 'replaced') return this.replacedBytes(piece, from, length);
     return piece.source === 'added'
       ? this.added.subarray(piece.start + from, piece.start + from + length)
       : this.original.read(piece.start + from, length);
@@ -250,6 +248,34 @@ export class PieceTable {
     this.pieces = originalSize > 0 ? [{ source: 'original', start: 0, length: originalSize }] : [];
     this.startsCache = undefined;
     this.total = originalSize;
+  }
+
+  /**
+   * Bytes of a slice of a Replace All. Its runs of the file are short and close together:
+   * when they lie within WINDOW_BYTES they are read with one read, not one each.
+   */
+  private replacedBytes(piece: ReplacedPiece, from: number, length: number): Buffer {
+    const out = Buffer.allocUnsafe(length);
+    const parts = flatPieces(piece.run.parts(piece.start + from, length));
+    let at = 0;
+    if (length > WINDOW_BYTES) {
+      for (const part of parts) at += this.pieceBytes(part).copy(out, at);
+      return out;
+    }
+    const list = [...parts];
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = 0;
+    for (const part of list) {
+      if (part.source !== 'original') continue;
+      lo = Math.min(lo, part.start);
+      hi = Math.max(hi, part.start + part.length);
+    }
+    const window = hi > lo && hi - lo <= WINDOW_BYTES ? this.original.read(lo, hi - lo) : undefined;
+    for (const part of list) {
+      const bytes = window && part.source === 'original' ? window.subarray(part.start - lo, part.start - lo + part.length) : this.pieceBytes(part);
+      at += bytes.copy(out, at);
+    }
+    return out;
   }
 
   private appendAdded(bytes: Buffer): number {

@@ -62,6 +62,8 @@ export class ReplacedRun {
   /** Replacement i's length; undefined when every match has the same replacement. */
   private readonly replacedLengths: Counts | undefined;
   private readonly tail: number;
+  /** The replacements' bytes (see Replacements). */
+  private readonly replaced: Piece;
   /** Per block b, the cursor at item b * BLOCK. */
   private readonly oldAt: Float64Array;
   private readonly editedAt: Float64Array;
@@ -72,8 +74,10 @@ export class ReplacedRun {
    * replaced by `replacements`. Throws RangeError for matches out of order, overlapping
    * or outside the span. Nothing invalidates it: it is never changed.
    */
-  constructor(readonly base: readonly Piece[], matches: SpanMatches, private readonly replacements: Replacements) {
+  constructor(readonly base: readonly Piece[], matches: SpanMatches, replacements: Replacements) {
     this.count = matches.count;
+    // Not the Replacements: its `lengths` may hold on to a larger array than ours.
+    this.replaced = replacements.bytes;
     this.baseStarts = new Float64Array(base.length);
     let baseLength = 0;
     let originalEnd = 0;
@@ -149,7 +153,7 @@ export class ReplacedRun {
       const putLength = this.replacedLength(at.i);
       if (put + putLength > from && putLength > 0) {
         const into = Math.max(0, from - put);
-        const bytes = this.replacements.bytes;
+        const bytes = this.replaced;
         yield { ...bytes, start: bytes.start + (this.replacedLengths ? at.replaced : 0) + into, length: Math.min(end, put + putLength) - put - into };
       }
       if (put + putLength >= end) return;
@@ -198,7 +202,7 @@ export class ReplacedRun {
   }
 
   private replacedLength(i: number): number {
-    return this.replacedLengths ? this.replacedLengths[i] : this.replacements.bytes.length;
+    return this.replacedLengths ? this.replacedLengths[i] : this.replaced.length;
   }
 
   private cursorAt(block: number): Cursor {

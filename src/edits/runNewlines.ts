@@ -1,10 +1,16 @@
 import type { Piece } from './pieceTable';
 import type { ReplacedRun } from './replacedRun';
 
+/** Blocks up to this long are counted in their bytes, CHUNK_BYTES at a time. */
+const READ_BYTES = 1024 * 1024;
+const CHUNK_BYTES = 64 * 1024;
+
 /** How EditedText counts and finds newlines in a piece (which may be a slice of another run). */
 export interface PieceNewlines {
   /** Newlines in the first `length` bytes of `piece`; `cache` false when asked once per piece of a whole run. */
   count(piece: Piece, length: number, cache: boolean): number;
+  /** Newlines in `piece`, counted in its bytes. */
+  inBytes(piece: Piece): number;
   /** Offset in `piece` right after its k-th newline (1-based); the piece has at least k. */
   after(piece: Piece, k: number): number;
 }
@@ -60,8 +66,16 @@ export class RunNewlines {
     return checkpoints;
   }
 
+  /**
+   * Newlines in bytes [from, to) of `run`: read in chunks when short (a block of short
+   * matches and gaps: one read of the file, not one per gap), else part by part.
+   */
   private countIn(run: ReplacedRun, from: number, to: number, cache: boolean): number {
     let n = 0;
+    if (to - from <= READ_BYTES) {
+      for (let at = from; at < to; at += CHUNK_BYTES) n += this.pieces.inBytes({ source: 'replaced', run, start: at, length: Math.min(to, at + CHUNK_BYTES) - at });
+      return n;
+    }
     for (const part of run.parts(from, to - from)) n += this.pieces.count(part, part.length, cache);
     return n;
   }
