@@ -2,7 +2,7 @@ import type { Piece } from './pieceTable';
 import type { ReplacedRun } from './replacedRun';
 
 /** Blocks up to this long are counted in their bytes, CHUNK_BYTES at a time. */
-const READ_BYTES = 1024 * 1024;
+const READ_BYTES = 256 * 1024;
 const CHUNK_BYTES = 64 * 1024;
 
 /** How EditedText counts and finds newlines in a piece (which may be a slice of another run). */

@@ -29,9 +29,8 @@ function randomText(rand: () => number, alphabet: string, length: number): strin
 }
 
 /** Random non-overlapping matches in `size` bytes: some empty, some long, dense or sparse. */
-function randomMatches(rand: () => number, size: number): MatchList {
+function randomMatches(rand: () => number, size: number, spacing = 1 + randInt(rand, rand() < 0.5 ? 4 : 40)): MatchList {
   const matches = new MatchList();
-  const spacing = 1 + randInt(rand, rand() < 0.5 ? 4 : 40);
   for (let at = randInt(rand, spacing); at <= size; at += randInt(rand, spacing) + 1) {
     const length = Math.min(size - at, rand() < 0.15 ? 0 : 1 + randInt(rand, rand() < 0.9 ? 4 : 30));
     matches.add(at, length);
@@ -80,6 +79,18 @@ function searched(table: PieceTable, file: Buffer): Buffer {
   return Buffer.concat(parts);
 }
 
+/** How many of the sorted `values` are below `limit`. */
+function countBelow(values: number[], limit: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Everything a reader of `text` sees, against `expected`. */
 function check(rand: () => number, text: EditedText, expected: Buffer, file: Buffer, where: string): void {
   text.invalidate();
@@ -94,14 +105,15 @@ function check(rand: () => number, text: EditedText, expected: Buffer, file: Buf
   const lines = naiveLines(expected);
   if (expected.length === 0 || expected[expected.length - 1] === 0x0a) lines.push({ start: expected.length, end: expected.length });
   assert.strictEqual(text.availableLines(), lines.length, `${where}: line count`);
+  const newlines: number[] = [];
+  for (let at = expected.indexOf(0x0a); at >= 0; at = expected.indexOf(0x0a, at + 1)) newlines.push(at);
   for (let probe = 0; probe < 12; probe++) {
     const n = probe === 0 ? lines.length - 1 : randInt(rand, lines.length);
     const b = text.lineBounds(n);
     assert.deepStrictEqual([b.start, b.end], [lines[n].start, lines[n].end], `${where}: line ${n}`);
     if (expected.length > 0) {
       const offset = randInt(rand, expected.length);
-      const newlines = expected.subarray(0, offset).filter((byte) => byte === 0x0a).length;
-      assert.strictEqual(text.lineOfOffset(offset), newlines, `${where}: line of offset ${offset}`);
+      assert.strictEqual(text.lineOfOffset(offset), countBelow(newlines, offset), `${where}: line of offset ${offset}`);
     }
   }
 }
@@ -119,7 +131,7 @@ interface Step {
  * against the reference; then everything undone and redone, step by step. Returns the
  * steps, the last one's content last.
  */
-function randomSession(rand: () => number, text: EditedText, original: Buffer, where: string): Step[] {
+function randomSession(rand: () => number, text: EditedText, original: Buffer, where: string, spacing?: number): Step[] {
   const steps: Step[] = [];
   let expected: Buffer = Buffer.from(original);
   const heard: Shift[] = [];
@@ -131,7 +143,7 @@ function randomSession(rand: () => number, text: EditedText, original: Buffer, w
     let edit: TextEdit;
     let shifts: Shift[] | undefined;
     if (s === 0 || rand() < 0.35) {
-      const matches = randomMatches(rand, expected.length);
+      const matches = randomMatches(rand, expected.length, spacing);
       const { plan, of } = randomPlan(rand, matches);
       const result = replaceAll(text, matches, plan);
       if (!result) continue;
@@ -185,6 +197,15 @@ describe('Replace All as one compact run (differential)', () => {
       const size = rand() < 0.97 ? randInt(rand, 120) : 4096 + randInt(rand, 8000);
       const original = Buffer.from(randomText(rand, CONTENT, size));
       randomSession(rand, textOver(original), original, `seed ${seed}`);
+    }
+  });
+
+  it('gaps and reads longer than a window of the file (1 MiB) are read and counted part by part', function () {
+    this.timeout(300_000);
+    for (let seed = 1; seed <= 4; seed++) {
+      const rand = random(20_000 + seed);
+      const original = Buffer.from(randomText(rand, CONTENT, 1_300_000 + randInt(rand, 500_000)));
+      randomSession(rand, textOver(original), original, `seed ${seed}`, seed % 2 === 0 ? 1_200_000 : 100_000);
     }
   });
 
