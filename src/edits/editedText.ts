@@ -157,21 +157,25 @@ export class EditedText implements TextSource {
 
   /** Offset in `piece` right after its k-th newline (1-based). */
   private afterNewlineIn(piece: Piece, k: number): number {
-    if (piece.source === 'added') {
-      const bytes = this.table.pieceBytes(piece);
-      const unit = this.lineBreak.unitBytes;
-      let at = -unit;
-      for (let seen = 0; seen < k; seen++) at = this.lineBreak.indexOf(bytes, at + unit);
-      return at + unit;
-    }
+    if (piece.source === 'added') return this.afterNewlineInBytes(piece, k);
     if (piece.source === 'replaced') return this.runNewlines.after(piece.run, this.runNewlines.before(piece.run, piece.start) + k) - piece.start;
     return this.index.offsetAfterNewline(this.originalNewlinesBefore(piece.start) + k) - piece.start;
+  }
+
+  /** Offset in `piece` right after its k-th newline (1-based), found in its bytes. */
+  private afterNewlineInBytes(piece: Piece, k: number): number {
+    const bytes = this.table.pieceBytes(piece);
+    const unit = this.lineBreak.unitBytes;
+    let at = -unit;
+    for (let seen = 0; seen < k; seen++) at = this.lineBreak.indexOf(bytes, at + unit);
+    return at + unit;
   }
 
   private newRunNewlines(): RunNewlines {
     return new RunNewlines({
       count: (piece, length, cache) => this.newlinesIn(piece, length, cache),
       inBytes: (piece) => this.newlinesInBytes(piece, piece.length),
+      afterInBytes: (piece, k) => this.afterNewlineInBytes(piece, k),
       after: (piece, k) => this.afterNewlineIn(piece, k),
     });
   }

@@ -13,6 +13,8 @@ export interface PieceNewlines {
   inBytes(piece: Piece): number;
   /** Offset in `piece` right after its k-th newline (1-based); the piece has at least k. */
   after(piece: Piece, k: number): number;
+  /** The same, found in its bytes. */
+  afterInBytes(piece: Piece, k: number): number;
 }
 
 /**
@@ -45,6 +47,8 @@ export class RunNewlines {
     }
     let at = run.blockStart(lo);
     let seen = checkpoints[lo];
+    const end = lo + 1 < run.blocks ? run.blockStart(lo + 1) : run.length;
+    if (end - at <= READ_BYTES) return at + this.pieces.afterInBytes({ source: 'replaced', run, start: at, length: end - at }, k - seen);
     for (const part of run.parts(at, run.length - at)) {
       const n = this.pieces.count(part, part.length, true);
       if (seen + n >= k) return at + this.pieces.after(part, k - seen);
