@@ -82,8 +82,7 @@ export class PieceTable {
 
   /**
    * Bytes of one piece (added pieces only hold what was typed; original ones are read
-   * from the file). Those of an added piece are a view of the added buffer, valid until
-   * the next edit.
+   * from the file; a Replace All's are put together from both).
    */
   pieceBytes(piece: Piece, from = 0, length = piece.length - from): Buffer {
     if (piece.source === 'replaced') return this.replacedBytes(piece, from, length);
