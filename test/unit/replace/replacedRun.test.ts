@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import { segmentsOf } from '../../../src/editor/searchSegments';
-import { EditedText } from '../../../src/edits/editedText';
+import { EditedText, type IndexedLines } from '../../../src/edits/editedText';
 import type { PieceTable, Shift } from '../../../src/edits/pieceTable';
 import { PieceTable as Table } from '../../../src/edits/pieceTable';
 import { rebaseForSave } from '../../../src/edits/rebaseEdits';
@@ -207,6 +207,34 @@ describe('Replace All as one compact run (differential)', () => {
       const original = Buffer.from(randomText(rand, CONTENT, 1_300_000 + randInt(rand, 500_000)));
       randomSession(rand, textOver(original), original, `seed ${seed}`, seed % 2 === 0 ? 1_200_000 : 100_000);
     }
+  });
+
+  it('counts the lines in a run only once the file it reads is indexed that far', () => {
+    const original = Buffer.from('ab\nERROR x\n'.repeat(2000));
+    const full = new MemoryIndex(original);
+    let indexed = 0;
+    // The memory index as a LineIndex is while it scans: lines known up to `indexed` bytes.
+    const index = Object.create(full, {
+      complete: { get: () => indexed >= original.length },
+      knownNewlines: { get: () => full.newlinesBefore(indexed) },
+      lineCount: { get: () => (indexed >= original.length ? full.lineCount : undefined) },
+      progress: { get: () => ({ fileSize: original.length, indexedBytes: indexed, scannedBytes: indexed, complete: indexed >= original.length }) },
+    }) as IndexedLines;
+    const text = new EditedText(index, new Table({ read: (offset, length) => Buffer.from(original.subarray(offset, offset + length)) }, original.length));
+    const matches = new MatchList();
+    text.table.insert(0, Buffer.from('top\n'));
+    for (let at = original.indexOf('ERROR'); at >= 0; at = original.indexOf('ERROR', at + 1)) matches.add(4 + at, 5);
+    replaceAll(text, matches, { query: QUERY, constant: 'OK\n', replacementOf: () => 'OK\n' });
+    const expected = Buffer.from(`top\n${'ab\nOK\n x\n'.repeat(2000)}`);
+    // The run reads the file up to its last match's end.
+    const runEnd = original.lastIndexOf('ERROR') + 5;
+    for (indexed of [0, 5000, runEnd - 1]) {
+      text.invalidate();
+      assert.strictEqual(text.availableLines(), indexed >= 3 ? 2 : 1, `indexed ${indexed}: only the lines before the run are known`);
+      assert.throws(() => text.lineOfOffset(100), /not indexed yet/);
+    }
+    indexed = original.length;
+    check(random(1), text, expected, original, 'indexed');
   });
 
   it('saves the bytes of the reference through the real save engine, also after undo across the save', async function () {
