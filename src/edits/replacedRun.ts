@@ -11,7 +11,7 @@ import { indexAtOrBefore } from '../util/sortedSearch';
  * checkpoints, then a walk of at most this many matches: 24 bytes per block, 0.4 byte
  * per match.
  */
-export const BLOCK = 64;
+const BLOCK = 64;
 
 /** Whole numbers in the smallest typed array that holds them all. */
 type Counts = Uint8Array | Uint16Array | Uint32Array | Float64Array;
@@ -70,9 +70,10 @@ export class ReplacedRun {
   private readonly replacedAt: Float64Array;
 
   /**
-   * The run over the old span `base` (pieces, `baseLength` bytes) whose `matches` are
-   * replaced by `replacements`. Throws RangeError for matches out of order, overlapping
-   * or outside the span. Nothing invalidates it: it is never changed.
+   * The run over the old span made of the pieces `base`, whose `matches` (offsets from
+   * the span's start) are replaced by `replacements`. Throws RangeError for matches out
+   * of order, overlapping or outside the span, and for replacements' lengths that do
+   * not add up to their bytes. Nothing invalidates it: it is never changed.
    */
   constructor(readonly base: readonly Piece[], matches: SpanMatches, replacements: Replacements) {
     this.count = matches.count;
