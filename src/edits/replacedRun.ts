@@ -79,15 +79,9 @@ export class ReplacedRun {
     this.count = matches.count;
     // Not the Replacements: its `lengths` may hold on to a larger array than ours.
     this.replaced = replacements.bytes;
-    this.baseStarts = new Float64Array(base.length);
-    let baseLength = 0;
-    let originalEnd = 0;
-    base.forEach((piece, i) => {
-      this.baseStarts[i] = baseLength;
-      baseLength += piece.length;
-      originalEnd = Math.max(originalEnd, piece.source === 'original' ? piece.start + piece.length : piece.source === 'replaced' ? piece.run.originalEnd : 0);
-    });
-    this.originalEnd = originalEnd;
+    this.baseStarts = startsOf(base);
+    this.originalEnd = originalEndOf(base);
+    const baseLength = base.length > 0 ? this.baseStarts[base.length - 1] + base[base.length - 1].length : 0;
     let maxGap = 0;
     let maxLength = 0;
     let maxReplaced = 0;
@@ -187,6 +181,31 @@ export class ReplacedRun {
     }
   }
 
+  /**
+   * This run over `base`, other pieces with the same bytes (a save moved them in the
+   * file). It shares this run's numbers, which never change.
+   */
+  withBase(base: readonly Piece[]): ReplacedRun {
+    const run = Object.create(ReplacedRun.prototype) as ReplacedRun;
+    return Object.assign(run, this, { base, baseStarts: startsOf(base), originalEnd: originalEndOf(base) });
+  }
+
+  /**
+   * The run that takes this one back: over `base` (pieces with this run's bytes), each
+   * replacement is replaced by its match's old bytes, which `oldBytes` holds one after
+   * another (see oldMatches). What undo puts back once a save made this run the file.
+   */
+  inverse(base: readonly Piece[], oldBytes: Piece): ReplacedRun {
+    const offsets = new Float64Array(this.count);
+    for (const at = this.cursorAt(0); at.i < this.count; this.step(at)) offsets[at.i] = at.edited + this.gaps[at.i];
+    return new ReplacedRun(base, { count: this.count, offset: (i) => offsets[i], length: (i) => this.replacedLength(i) }, { bytes: oldBytes, lengths: (i) => this.matchLengths[i] });
+  }
+
+  /** Each match's old bytes, in order, as base pieces (which may be slices of another run). */
+  *oldMatches(): Generator<Piece[]> {
+    for (const at = this.cursorAt(0); at.i < this.count; this.step(at)) yield [...this.baseParts(at.old + this.gaps[at.i], this.matchLengths[at.i])];
+  }
+
   /** Base pieces of old bytes [from, from + length), cut to fit. */
   private *baseParts(from: number, length: number): Generator<Piece> {
     const end = from + length;
@@ -225,4 +244,20 @@ export class ReplacedRun {
     at.replaced += put;
     at.i++;
   }
+}
+
+function startsOf(pieces: readonly Piece[]): Float64Array {
+  const starts = new Float64Array(pieces.length);
+  let at = 0;
+  pieces.forEach((piece, i) => {
+    starts[i] = at;
+    at += piece.length;
+  });
+  return starts;
+}
+
+function originalEndOf(pieces: readonly Piece[]): number {
+  let end = 0;
+  for (const piece of pieces) end = Math.max(end, piece.source === 'original' ? piece.start + piece.length : piece.source === 'replaced' ? piece.run.originalEnd : 0);
+  return end;
 }

@@ -53,14 +53,16 @@ export function replaceAll(text: EditedText, matches: MatchList, plan: ReplacePl
   const first = matches.offset(0);
   const spanLength = matches.offset(count - 1) + matches.length(count - 1) - first;
   const replacements = plan.constant === undefined ? eachReplacement(text, matches, plan) : { bytes: table.addBytes(text.encoding.encode(plan.constant)) };
-  const run = new ReplacedRun(table.piecesIn(first, spanLength), {
+  const base = table.piecesIn(first, spanLength);
+  const run = new ReplacedRun(base, {
     count,
     offset: (i) => matches.offset(i) - first,
     length: (i) => matches.length(i),
   }, replacements);
   const inserted: Piece[] = run.length > 0 ? [{ source: 'replaced', run, start: 0, length: run.length }] : [];
-  const removed = table.splice(first, spanLength, inserted, run.shifts(first, true));
-  return { edit: { kind: 'replace', offset: first, removed, inserted, shifts: (forward) => run.shifts(first, forward) }, caretOffset: first };
+  table.splice(first, spanLength, inserted, run.shifts(first, true));
+  // The run's own base as what it removed (the same bytes): a save then knows one from the other (see rebaseForSave).
+  return { edit: { kind: 'replace', offset: first, removed: base, inserted, shifts: (forward) => run.shifts(first, forward) }, caretOffset: first };
 }
 
 /**

@@ -256,13 +256,56 @@ describe('Replace All as one compact run (differential)', () => {
       await saveInPlace(planOf(file, table, { size: stat.size, mtimeMs: stat.mtimeMs }), { hooks: { applyIn: 'inline' } });
       assert.ok(fs.readFileSync(file).equals(expected), `seed ${seed}: saved bytes`);
       if (search) assert.strictEqual(await countQ(file), qs, `seed ${seed}: search of the saved file`);
-      const rebased = finish();
+      let rebased = finish();
       table.reset(expected.length);
       for (let s = steps.length - 1; s >= 0; s--) {
         undoEdit(table, rebased[s]!);
         assert.ok(table.read(0, table.size).equals(steps[s].before), `seed ${seed}: undo ${s} after the save`);
       }
+      // Saved again half undone (auto-save), then all redone, then undone again.
+      const half = Math.floor(steps.length / 2);
+      for (let s = 0; s < half; s++) redoEdit(table, rebased[s]!);
+      const again = rebaseForSave(table, rebased.map((edit) => edit!));
+      const now = fs.statSync(file);
+      await saveInPlace(planOf(file, table, { size: now.size, mtimeMs: now.mtimeMs }), { hooks: { applyIn: 'inline' } });
+      const halfContent = half > 0 ? steps[half - 1].after : original;
+      assert.ok(fs.readFileSync(file).equals(halfContent), `seed ${seed}: saved half undone`);
+      rebased = again();
+      table.reset(halfContent.length);
+      for (let s = half; s < steps.length; s++) {
+        redoEdit(table, rebased[s]!);
+        assert.ok(table.read(0, table.size).equals(steps[s].after), `seed ${seed}: redo ${s} after the second save`);
+      }
+      for (let s = steps.length - 1; s >= 0; s--) {
+        undoEdit(table, rebased[s]!);
+        assert.ok(table.read(0, table.size).equals(steps[s].before), `seed ${seed}: undo ${s} after the second save`);
+      }
     }
+  });
+
+  it('stays one piece for undo across saves: a range of the new file, and the run that takes it back', async () => {
+    const original = Buffer.from('ab ERROR x\n'.repeat(5000));
+    const file = tempFile('undo.txt', original);
+    const table = new Table(fileSource(file), original.length);
+    const text = textOver(original, table);
+    const matches = new MatchList();
+    for (let at = original.indexOf('ERROR'); at >= 0; at = original.indexOf('ERROR', at + 1)) matches.add(at, 5);
+    let edit = replaceAll(text, matches, { query: QUERY, constant: 'FAILURE', replacementOf: () => 'FAILURE' })!.edit;
+    const save = async (): Promise<void> => {
+      const finish = rebaseForSave(table, [edit]);
+      const stat = fs.statSync(file);
+      await saveInPlace(planOf(file, table, { size: stat.size, mtimeMs: stat.mtimeMs }), { hooks: { applyIn: 'inline' } });
+      edit = finish()[0]!;
+      table.reset(fs.statSync(file).size);
+    };
+    await save();
+    assert.deepStrictEqual([edit.inserted.length, edit.removed.length, edit.removed[0].source], [1, 1, 'replaced'], 'after the save');
+    undoEdit(table, edit);
+    await save();
+    assert.ok(fs.readFileSync(file).equals(original), 'undone and saved');
+    assert.deepStrictEqual([edit.inserted.length, edit.removed.length, edit.inserted[0].source], [1, 1, 'replaced'], 'after the second save');
+    redoEdit(table, edit);
+    assert.ok(table.read(0, table.size).equals(Buffer.from('ab FAILURE x\n'.repeat(5000))));
   });
 
   it('a same-length replacement writes only the matches, and one Replace All is one piece however many matches', () => {
