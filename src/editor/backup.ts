@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Piece, PieceTable } from '../edits/pieceTable';
+import { flatPieces } from '../edits/flatPieces';
+import { FlatPiece, PieceTable } from '../edits/pieceTable';
 import { appendedTo, FileMark } from './fileMark';
 import { HeldEdit, isHeldEdit } from './heldEdit';
 
@@ -13,7 +14,7 @@ interface BackupFile {
   /** The file's inode and edges (see FileMark): tell a log that only grew since. */
   inode?: number;
   edges?: string;
-  pieces: Piece[];
+  pieces: FlatPiece[];
   /** Bytes of the added pieces, base64, in piece order. */
   added: string;
   /** Edits asked for during a save, to carry out after the pieces (see HeldEdit). */
@@ -35,7 +36,7 @@ export interface RolledBack {
 
 /** Writes the pending edits of `table` to `destination`, then `held`, the edits waiting for a running save. */
 export async function writeBackup(destination: string, filePath: string, baseline: FileMark, table: PieceTable, held: readonly HeldEdit[] = []): Promise<void> {
-  const pieces = table.list();
+  const pieces = [...flatPieces(table.list())];
   const added = Buffer.concat(pieces.filter((p) => p.source === 'added').map((p) => table.pieceBytes(p)));
   const backup: BackupFile = {
     version: 1, path: filePath, size: baseline.size, mtimeMs: baseline.mtimeMs, inode: baseline.inode, edges: baseline.edges,

@@ -1,6 +1,6 @@
 import { offsetOf, positionOf } from '../edits/editCommands';
 import { MatchList } from '../replace/matchList';
-import { MAX_EDITOR_REPLACEMENTS, replaceAll, replaceOne } from '../replace/replaceEdits';
+import { maxReplacements, replaceAll, replaceOne } from '../replace/replaceEdits';
 import { planReplace, type ReplacePlan } from '../replace/replacePlan';
 import { searchFile } from '../search/searchFile';
 import type { FindController } from './findController';
@@ -85,6 +85,7 @@ export class ReplaceController {
   private async search(id: number, plan: ReplacePlan, abort: AbortController): Promise<MatchList | undefined> {
     const text = this.document.text!;
     const matches = new MatchList();
+    const most = maxReplacements(plan);
     let reportedAt = 0;
     let tooMany = false;
     await searchFile({
@@ -98,7 +99,7 @@ export class ReplaceController {
         for (const match of batch) {
           if (match.length === 0) continue;
           matches.add(match.offset, match.length);
-          if (matches.count > MAX_EDITOR_REPLACEMENTS) {
+          if (matches.count > most) {
             tooMany = true;
             abort.abort();
             return;
@@ -115,7 +116,7 @@ export class ReplaceController {
       if (err.name !== 'AbortError') throw err;
     });
     if (tooMany) {
-      throw new RangeError(`more than ${MAX_EDITOR_REPLACEMENTS.toLocaleString('en-US')} matches: more than Replace All changes in the editor; \`hugefile replace\` changes any number, in place`);
+      throw new RangeError(`more than ${most.toLocaleString('en-US')} matches: more than Replace All changes in the editor; \`hugefile replace\` changes any number, in place`);
     }
     return abort.signal.aborted ? undefined : matches;
   }

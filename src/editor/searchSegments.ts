@@ -1,4 +1,5 @@
-import type { PieceTable } from '../edits/pieceTable';
+import { flatPieces } from '../edits/flatPieces';
+import type { FlatPiece, PieceTable } from '../edits/pieceTable';
 import type { PackedSegments } from '../search/segments';
 
 /**
@@ -11,7 +12,7 @@ import type { PackedSegments } from '../search/segments';
  */
 export function segmentsOf(table: PieceTable): PackedSegments | undefined {
   if (table.isPristine) return undefined;
-  const pieces = table.list();
+  const pieces: FlatPiece[] = [...flatPieces(table.list())];
   const inFile = new Uint8Array(pieces.length);
   const start = new Float64Array(pieces.length);
   const length = new Float64Array(pieces.length);

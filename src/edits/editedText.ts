@@ -7,6 +7,7 @@ import type { TextEncoding } from '../encoding/textEncoding';
 import { type LineBreak, lineTextEnd } from '../lines/lineBreak';
 import type { TextSource } from '../lines/textSource';
 import { Piece, PieceTable } from './pieceTable';
+import { RunNewlines } from './runNewlines';
 import { indexAtOrBefore } from '../util/sortedSearch';
 
 /**
@@ -40,6 +41,7 @@ export class EditedText implements TextSource {
    * pieces (a Replace All) counts those few. Emptied when the table becomes the file again.
    */
   private pieceNewlines = new WeakMap<Piece, number>();
+  private runNewlines = this.newRunNewlines();
   private piecesGeneration = -1;
   private lastIsBreak: boolean | undefined;
 
@@ -68,6 +70,7 @@ export class EditedText implements TextSource {
     this.newlineCache.clear();
     if (this.piecesGeneration !== this.table.generation) {
       this.pieceNewlines = new WeakMap();
+      this.runNewlines = this.newRunNewlines();
       this.piecesGeneration = this.table.generation;
     }
   }
@@ -149,17 +152,32 @@ export class EditedText implements TextSource {
     const layout = this.currentLayout();
     const pieces = this.table.list();
     const i = lastBelow(layout.newlinesBefore, m, Math.min(pieces.length, layout.knownPieces + 1));
-    const piece = pieces[i];
-    const k = m - layout.newlinesBefore[i];
-    if (piece.source === 'added') {
-      const bytes = this.table.pieceBytes(piece);
-      const unit = this.lineBreak.unitBytes;
-      let at = -unit;
-      for (let seen = 0; seen < k; seen++) at = this.lineBreak.indexOf(bytes, at + unit);
-      return layout.starts[i] + at + unit;
-    }
-    const lineStart = this.index.offsetAfterNewline(this.originalNewlinesBefore(piece.start) + k);
-    return layout.starts[i] + lineStart - piece.start;
+    return layout.starts[i] + this.afterNewlineIn(pieces[i], m - layout.newlinesBefore[i]);
+  }
+
+  /** Offset in `piece` right after its k-th newline (1-based). */
+  private afterNewlineIn(piece: Piece, k: number): number {
+    if (piece.source === 'added') return this.afterNewlineInBytes(piece, k);
+    if (piece.source === 'replaced') return this.runNewlines.after(piece.run, this.runNewlines.before(piece.run, piece.start) + k) - piece.start;
+    return this.index.offsetAfterNewline(this.originalNewlinesBefore(piece.start) + k) - piece.start;
+  }
+
+  /** Offset in `piece` right after its k-th newline (1-based), found in its bytes. */
+  private afterNewlineInBytes(piece: Piece, k: number): number {
+    const bytes = this.table.pieceBytes(piece);
+    const unit = this.lineBreak.unitBytes;
+    let at = -unit;
+    for (let seen = 0; seen < k; seen++) at = this.lineBreak.indexOf(bytes, at + unit);
+    return at + unit;
+  }
+
+  private newRunNewlines(): RunNewlines {
+    return new RunNewlines({
+      count: (piece, length, cache) => this.newlinesIn(piece, length, cache),
+      inBytes: (piece) => this.newlinesInBytes(piece, piece.length),
+      afterInBytes: (piece, k) => this.afterNewlineInBytes(piece, k),
+      after: (piece, k) => this.afterNewlineIn(piece, k),
+    });
   }
 
   private newlinesInPiece(piece: Piece): number {
@@ -171,20 +189,27 @@ export class EditedText implements TextSource {
     return n;
   }
 
-  /** Newlines in the first `length` bytes of `piece`. */
-  private newlinesIn(piece: Piece, length: number): number {
-    if (piece.source === 'added' || length <= COUNT_DIRECTLY_BYTES) {
-      const bytes = this.table.pieceBytes(piece, 0, length);
-      const { lineBreak } = this;
-      let count = 0;
-      for (let at = lineBreak.indexOf(bytes); at !== -1; at = lineBreak.indexOf(bytes, at + lineBreak.unitBytes)) count++;
-      return count;
+  /** Newlines in the first `length` bytes of `piece`; `cache` false to keep the index's answers out of newlineCache. */
+  private newlinesIn(piece: Piece, length: number, cache = true): number {
+    if (piece.source === 'replaced' && length > COUNT_DIRECTLY_BYTES) {
+      return this.runNewlines.before(piece.run, piece.start + length) - this.runNewlines.before(piece.run, piece.start);
     }
+    if (piece.source !== 'original' || length <= COUNT_DIRECTLY_BYTES) return this.newlinesInBytes(piece, length);
+    if (!cache) return this.index.newlinesBefore(piece.start + length) - this.index.newlinesBefore(piece.start);
     return this.originalNewlinesBefore(piece.start + length) - this.originalNewlinesBefore(piece.start);
   }
 
+  /** Newlines in the first `length` bytes of `piece`, counted in its bytes. */
+  private newlinesInBytes(piece: Piece, length: number): number {
+    const bytes = this.table.pieceBytes(piece, 0, length);
+    const { lineBreak } = this;
+    let count = 0;
+    for (let at = lineBreak.indexOf(bytes); at !== -1; at = lineBreak.indexOf(bytes, at + lineBreak.unitBytes)) count++;
+    return count;
+  }
+
   private isOriginalKnownAt(piece: Piece, within: number): boolean {
-    return piece.source === 'added' || piece.start + within < this.index.progress.indexedBytes;
+    return piece.source === 'added' || (piece.source === 'original' && piece.start + within < this.index.progress.indexedBytes);
   }
 
   private originalNewlinesBefore(offset: number): number {
@@ -213,6 +238,11 @@ export class EditedText implements TextSource {
       if (knownPieces === pieces.length && piece.source === 'original' && piece.start + piece.length > indexed) {
         knownPieces = i;
         knownNewlines = newlines + (piece.start < indexed ? this.index.knownNewlines - this.originalNewlinesBefore(piece.start) : 0);
+      }
+      // Lines in a run are counted only once all the file it reads is indexed.
+      if (knownPieces === pieces.length && piece.source === 'replaced' && piece.run.originalEnd > indexed) {
+        knownPieces = i;
+        knownNewlines = newlines;
       }
       if (knownPieces === pieces.length) newlines += this.newlinesInPiece(piece);
       offset += piece.length;

@@ -3,14 +3,29 @@
  * (read through the mapping when needed) and runs of an append-only buffer of
  * added bytes. Memory grows with the edits, never with the file. No `vscode`.
  */
+import { flatPieces } from './flatPieces';
+import type { ReplacedRun } from './replacedRun';
 import { indexAtOrBefore } from '../util/sortedSearch';
 
+/** Most bytes of the file read at once for a slice of a Replace All (see replacedBytes). */
+const WINDOW_BYTES = 1024 * 1024;
+
 /** A run of bytes: from the original file, or from the added-bytes buffer. */
-export interface Piece {
+export interface FlatPiece {
   readonly source: 'original' | 'added';
   readonly start: number;
   readonly length: number;
 }
+
+/** Bytes [start, start + length) of what a Replace All made (see ReplacedRun). */
+export interface ReplacedPiece {
+  readonly source: 'replaced';
+  readonly run: ReplacedRun;
+  readonly start: number;
+  readonly length: number;
+}
+
+export type Piece = FlatPiece | ReplacedPiece;
 
 /** Reads bytes of the original file (the mapping). */
 export interface ByteSource {
@@ -65,11 +80,28 @@ export class PieceTable {
     return this.pieces;
   }
 
-  /** Bytes of one piece (added pieces only hold what was typed; original ones are read from the file). */
+  /**
+   * Bytes of one piece (added pieces only hold what was typed; original ones are read
+   * from the file; a Replace All's are put together from both).
+   */
   pieceBytes(piece: Piece, from = 0, length = piece.length - from): Buffer {
+    if (piece.source === 'replaced') return this.replacedBytes(piece, from, length);
     return piece.source === 'added'
       ? this.added.subarray(piece.start + from, piece.start + from + length)
       : this.original.read(piece.start + from, length);
+  }
+
+  /** Copies of the pieces of [offset, offset + length), cut to fit; the content does not change. */
+  piecesIn(offset: number, length: number): Piece[] {
+    this.checkRange(offset, length);
+    const out: Piece[] = [];
+    const end = offset + length;
+    for (let i = this.pieceAt(offset); i < this.pieces.length && this.starts()[i] < end; i++) {
+      const piece = this.pieces[i];
+      const into = Math.max(0, offset - this.starts()[i]);
+      out.push({ ...piece, start: piece.start + into, length: Math.min(end, this.starts()[i] + piece.length) - this.starts()[i] - into });
+    }
+    return out;
   }
 
   /** Inserts `bytes` at `offset`; returns the pieces inserted (for undo). */
@@ -81,7 +113,7 @@ export class PieceTable {
   }
 
   /** Keeps a copy of `bytes` in the added buffer, outside the content: a piece to insert later (undo after a save). */
-  addBytes(bytes: Buffer): Piece {
+  addBytes(bytes: Buffer): FlatPiece {
     return { source: 'added', start: this.appendAdded(bytes), length: bytes.length };
   }
 
@@ -118,7 +150,7 @@ export class PieceTable {
    * before it leave it): onShift hears of those, so what refers to places between
    * them (marks) keeps its place. Returns the removed pieces.
    */
-  splice(offset: number, length: number, pieces: readonly Piece[], shifts: readonly Shift[]): Piece[] {
+  splice(offset: number, length: number, pieces: readonly Piece[], shifts: Iterable<Shift>): Piece[] {
     const told = this.onShift;
     this.onShift = undefined;
     let removed: Piece[];
@@ -152,21 +184,15 @@ export class PieceTable {
    * not saved yet), as [start, end) pairs in order, adjacent runs joined.
    */
   addedRanges(offset: number, length: number): [number, number][] {
-    this.checkRange(offset, length);
     const out: [number, number][] = [];
-    const end = offset + length;
-    for (let i = this.pieceAt(offset); i < this.pieces.length; i++) {
-      const piece = this.pieces[i];
-      const pieceStart = this.starts()[i];
-      if (pieceStart >= end) break;
-      const pieceEnd = pieceStart + piece.length;
+    let at = offset;
+    for (const piece of flatPieces(this.piecesIn(offset, length))) {
       if (piece.source === 'added') {
-        const from = Math.max(pieceStart, offset);
-        const to = Math.min(pieceEnd, end);
         const last = out[out.length - 1];
-        if (last && last[1] === from) last[1] = to;
-        else out.push([from, to]);
+        if (last && last[1] === at) last[1] = at + piece.length;
+        else out.push([at, at + piece.length]);
       }
+      at += piece.length;
     }
     return out;
   }
@@ -179,7 +205,7 @@ export class PieceTable {
     const out: number[] = [];
     let at = 0;
     let next = 0;
-    for (const piece of this.pieces) {
+    for (const piece of flatPieces(this.pieces)) {
       if (piece.source === 'original') {
         if (piece.start > next) out.push(at);
         next = piece.start + piece.length;
@@ -223,6 +249,34 @@ export class PieceTable {
     this.total = originalSize;
   }
 
+  /**
+   * Bytes of a slice of a Replace All. Its runs of the file are short and close together:
+   * when they lie within WINDOW_BYTES they are read with one read, not one each.
+   */
+  private replacedBytes(piece: ReplacedPiece, from: number, length: number): Buffer {
+    const out = Buffer.allocUnsafe(length);
+    const parts = flatPieces(piece.run.parts(piece.start + from, length));
+    let at = 0;
+    if (length > WINDOW_BYTES) {
+      for (const part of parts) at += this.pieceBytes(part).copy(out, at);
+      return out;
+    }
+    const list = [...parts];
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = 0;
+    for (const part of list) {
+      if (part.source !== 'original') continue;
+      lo = Math.min(lo, part.start);
+      hi = Math.max(hi, part.start + part.length);
+    }
+    const window = hi > lo && hi - lo <= WINDOW_BYTES ? this.original.read(lo, hi - lo) : undefined;
+    for (const part of list) {
+      const bytes = window && part.source === 'original' ? window.subarray(part.start - lo, part.start - lo + part.length) : this.pieceBytes(part);
+      at += bytes.copy(out, at);
+    }
+    return out;
+  }
+
   private appendAdded(bytes: Buffer): number {
     if (this.addedLength + bytes.length > this.added.length) {
       const grown = Buffer.alloc(Math.max(this.added.length * 2, this.addedLength + bytes.length));
@@ -242,9 +296,7 @@ export class PieceTable {
     const head = offset - this.starts()[i];
     if (head === 0) return i;
     const piece = this.pieces[i];
-    this.pieces.splice(i, 1,
-      { source: piece.source, start: piece.start, length: head },
-      { source: piece.source, start: piece.start + head, length: piece.length - head });
+    this.pieces.splice(i, 1, { ...piece, length: head }, { ...piece, start: piece.start + head, length: piece.length - head });
     this.startsCache = undefined;
     return i + 1;
   }
@@ -275,8 +327,8 @@ export class PieceTable {
     for (let i = Math.min(last, this.pieces.length - 1); i >= Math.max(1, first); i--) {
       const a = this.pieces[i - 1];
       const b = this.pieces[i];
-      if (a.source === b.source && a.start + a.length === b.start) {
-        this.pieces.splice(i - 1, 2, { source: a.source, start: a.start, length: a.length + b.length });
+      if (a.source === b.source && a.start + a.length === b.start && (a.source !== 'replaced' || a.run === (b as ReplacedPiece).run)) {
+        this.pieces.splice(i - 1, 2, { ...a, length: a.length + b.length });
         this.startsCache = undefined;
       }
     }

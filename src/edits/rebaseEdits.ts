@@ -1,4 +1,7 @@
-import { Piece, PieceTable } from './pieceTable';
+import { flatPieces } from './flatPieces';
+import { FlatPiece, Piece, PieceTable } from './pieceTable';
+import { RunRebaser } from './rebaseRuns';
+import type { ReplacedRun } from './replacedRun';
 import { TextEdit } from './textEdit';
 
 /** Most bytes of the old file kept in memory for undo across one save. */
@@ -22,16 +25,22 @@ interface Run {
  * in `limit` bytes (over all edits, oldest first).
  */
 export function rebaseForSave(table: PieceTable, edits: readonly TextEdit[], limit = MAX_UNDO_COPY_BYTES): () => (TextEdit | undefined)[] {
-  const runs = survivingRuns(table);
+  const kept = survivingRuns(table);
   let budget = limit;
   const rebasePieces = (pieces: readonly Piece[]): Piece[] | undefined => {
     const out: Piece[] = [];
     for (const piece of pieces) {
+      if (piece.source === 'replaced') {
+        const parts = runs.piece(piece);
+        if (!parts) return undefined;
+        out.push(...parts);
+        continue;
+      }
       if (piece.source === 'added') {
         out.push(piece);
         continue;
       }
-      for (const part of splitByRuns(piece, runs)) {
+      for (const part of splitByRuns(piece, kept)) {
         if (part.run) {
           out.push({ source: 'original', start: part.run.newStart + part.start - part.run.oldStart, length: part.length });
         } else {
@@ -43,19 +52,43 @@ export function rebaseForSave(table: PieceTable, edits: readonly TextEdit[], lim
     }
     return out;
   };
+  const runs = new RunRebaser(table, rebasePieces, (bytes) => (budget -= bytes) >= 0);
   const rebased = edits.map((edit) => {
+    const [side, run] = runOver(edit) ?? [];
+    if (side === 'removed') {
+      const inserted = rebasePieces(edit.inserted);
+      const removed = inserted && runs.undone(run!, inserted);
+      return removed && inserted ? { ...edit, removed, inserted } : undefined;
+    }
     const removed = rebasePieces(edit.removed);
-    const inserted = removed && rebasePieces(edit.inserted);
+    const inserted = removed && (side === 'inserted' ? runs.undone(run!, removed) : rebasePieces(edit.inserted));
     return removed && inserted ? { ...edit, removed, inserted } : undefined;
   });
   return () => rebased;
+}
+
+/**
+ * When `edit` is a Replace All (or its undo rebased) that put a run in whole over the
+ * very pieces on the other side (its base): the side that is the run's base, and the
+ * run. That side is then rebased as it is, and the other as the run over it.
+ */
+function runOver(edit: TextEdit): ['removed' | 'inserted', ReplacedRun] | undefined {
+  if (!edit.shifts) return undefined;
+  const whole = (pieces: readonly Piece[]) => {
+    const [piece] = pieces;
+    return pieces.length === 1 && piece.source === 'replaced' && piece.start === 0 && piece.length === piece.run.length ? piece.run : undefined;
+  };
+  const made = whole(edit.inserted);
+  if (made?.base === edit.removed) return ['removed', made];
+  const undone = whole(edit.removed);
+  return undone?.base === edit.inserted ? ['inserted', undone] : undefined;
 }
 
 /** The original pieces of `table`: old-file runs the saved content keeps, by old offset. */
 function survivingRuns(table: PieceTable): Run[] {
   const runs: Run[] = [];
   let at = 0;
-  for (const piece of table.list()) {
+  for (const piece of flatPieces(table.list())) {
     if (piece.source === 'original') runs.push({ oldStart: piece.start, length: piece.length, newStart: at });
     at += piece.length;
   }
@@ -63,7 +96,7 @@ function survivingRuns(table: PieceTable): Run[] {
 }
 
 /** `piece` (of the old file) cut where runs start and end: each part inside a run, or in none. */
-function splitByRuns(piece: Piece, runs: Run[]): { start: number; length: number; run: Run | undefined }[] {
+function splitByRuns(piece: FlatPiece, runs: Run[]): { start: number; length: number; run: Run | undefined }[] {
   const parts: { start: number; length: number; run: Run | undefined }[] = [];
   const end = piece.start + piece.length;
   let at = piece.start;

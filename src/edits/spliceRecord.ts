@@ -1,3 +1,4 @@
+import { flatPieces } from './flatPieces';
 import type { PieceTable } from './pieceTable';
 import { lengthOf, TextEdit } from './textEdit';
 
@@ -20,7 +21,7 @@ export function spliceRecords(table: PieceTable, edits: readonly TextEdit[], for
     return {
       offset: edit.offset,
       deleteLength: lengthOf(gone),
-      insert: put.map((piece) => piece.source === 'original'
+      insert: [...flatPieces(put)].map((piece) => piece.source === 'original'
         ? { start: piece.start, length: piece.length }
         : { base64: table.pieceBytes(piece).toString('base64') }),
     };

@@ -1,4 +1,4 @@
-import { Piece, PieceTable, Shift } from './pieceTable';
+import type { Piece, PieceTable, Shift } from './pieceTable';
 
 /**
  * One undoable change: at `offset`, the pieces `removed` were replaced by the
@@ -11,10 +11,11 @@ export interface TextEdit {
   readonly removed: readonly Piece[];
   readonly inserted: readonly Piece[];
   /**
-   * The changes it is made of, in order (see PieceTable.splice), when it is many
-   * (Replace All): undo and redo then move marks change by change.
+   * The changes it is made of, in the order redo (`forward`) or undo makes them (see
+   * PieceTable.splice), when it is many (Replace All): marks then move change by
+   * change. Worked out each time, not kept: a Replace All may be millions.
    */
-  readonly shifts?: readonly Shift[];
+  readonly shifts?: (forward: boolean) => Iterable<Shift>;
 }
 
 export function lengthOf(pieces: readonly Piece[]): number {
@@ -31,7 +32,7 @@ export function replaceRange(table: PieceTable, kind: TextEdit['kind'], offset: 
 /** Applies `edit` again after an undo. */
 export function redoEdit(table: PieceTable, edit: TextEdit): void {
   if (edit.shifts) {
-    table.splice(edit.offset, lengthOf(edit.removed), edit.inserted, edit.shifts);
+    table.splice(edit.offset, lengthOf(edit.removed), edit.inserted, edit.shifts(true));
     return;
   }
   table.delete(edit.offset, lengthOf(edit.removed));
@@ -41,9 +42,7 @@ export function redoEdit(table: PieceTable, edit: TextEdit): void {
 /** Takes `edit` back. */
 export function undoEdit(table: PieceTable, edit: TextEdit): void {
   if (edit.shifts) {
-    // Forward, each change's offset holds once the ones after it are done; back, once the ones before it are undone.
-    const back = [...edit.shifts].reverse().map(([at, removed, inserted]): Shift => [at, inserted, removed]);
-    table.splice(edit.offset, lengthOf(edit.inserted), edit.removed, back);
+    table.splice(edit.offset, lengthOf(edit.inserted), edit.removed, edit.shifts(false));
     return;
   }
   table.delete(edit.offset, lengthOf(edit.inserted));

@@ -45,6 +45,8 @@ export class MarkSet {
    * inside the removed bytes go to where they were (their text is gone).
    */
   shift(offset: number, removed: number, inserted: number): void {
+    // A Replace All tells of each match: those past the last mark move none (and cost nothing).
+    if (this.offsets.length === 0 || this.offsets[this.offsets.length - 1] < offset) return;
     const delta = inserted - removed;
     const moved: number[] = [];
     for (const mark of this.offsets) {

@@ -1,16 +1,29 @@
 import type { EditResult } from '../edits/editCommands';
 import type { EditedText } from '../edits/editedText';
-import type { Piece, Shift } from '../edits/pieceTable';
+import type { Piece } from '../edits/pieceTable';
+import { ReplacedRun, type Replacements } from '../edits/replacedRun';
 import { replaceRange } from '../edits/textEdit';
 import type { MatchList } from './matchList';
 import type { ReplacePlan } from './replacePlan';
 
 /**
- * Most matches Replace All changes in the editor: each costs two pieces of the piece
- * table (about 100 bytes) and the table's reads walk its pieces. `hugefile replace`
- * has no such limit.
+ * Most matches Replace All changes in the editor. The edit itself costs a few bytes per
+ * match (see ReplacedRun), but a save, a search and a backup take its result apart into
+ * two pieces per match for as long as they run. `hugefile replace` has no such limit.
  */
-export const MAX_EDITOR_REPLACEMENTS = 200_000;
+export const MAX_EDITOR_REPLACEMENTS = 1_000_000;
+
+/**
+ * Most matches when each has its own replacement (groups, Preserve Case): each is worked
+ * out on the extension host, the match read and the pattern run again (6.6 s for a
+ * million here), so as many as before the compact runs, about a second.
+ */
+export const MAX_EACH_REPLACEMENTS = 200_000;
+
+/** Most matches Replace All changes in the editor with `plan`. */
+export function maxReplacements(plan: ReplacePlan): number {
+  return plan.constant === undefined ? MAX_EACH_REPLACEMENTS : MAX_EDITOR_REPLACEMENTS;
+}
 
 /**
  * Replaces the match at [offset, offset + length) of `text` as one edit; the caret goes
@@ -24,81 +37,45 @@ export function replaceOne(text: EditedText, offset: number, length: number, pla
 
 /**
  * Replaces every match in `matches` as one edit, so one undo takes all back; marks
- * between matches keep their places. Undefined when there is none. Every replacement
- * is worked out before anything changes: throws (changing nothing) RangeError past
- * MAX_EDITOR_REPLACEMENTS, UnencodableError, and the plan's errors.
+ * between matches keep their places. The replaced span becomes one piece of the table
+ * (a ReplacedRun), whatever the number of matches. Undefined when there is none. Every
+ * replacement is worked out before anything changes: throws (changing nothing)
+ * RangeError past maxReplacements(plan), UnencodableError, and the plan's errors.
  */
 export function replaceAll(text: EditedText, matches: MatchList, plan: ReplacePlan): EditResult | undefined {
   const count = matches.count;
   if (count === 0) return undefined;
-  if (count > MAX_EDITOR_REPLACEMENTS) {
-    throw new RangeError(`${count.toLocaleString('en-US')} matches are more than Replace All changes in the editor (${MAX_EDITOR_REPLACEMENTS.toLocaleString('en-US')}); \`hugefile replace\` changes any number, in place`);
+  const most = maxReplacements(plan);
+  if (count > most) {
+    throw new RangeError(`${count.toLocaleString('en-US')} matches are more than Replace All changes in the editor (${most.toLocaleString('en-US')}); \`hugefile replace\` changes any number, in place`);
   }
   const table = text.table;
-  const constant = plan.constant === undefined ? undefined : table.addBytes(text.encoding.encode(plan.constant));
-  const replacements: Piece[] = [];
-  for (let i = 0; i < count; i++) {
-    replacements.push(constant ?? table.addBytes(text.encoding.encode(plan.replacementOf(text, matches.offset(i), matches.length(i)))));
-  }
   const first = matches.offset(0);
   const spanLength = matches.offset(count - 1) + matches.length(count - 1) - first;
-  const old = new PieceCursor(table.list(), first);
-  const inserted: Piece[] = [];
-  let at = first;
-  for (let i = 0; i < count; i++) {
-    const offset = matches.offset(i);
-    const length = matches.length(i);
-    old.copy(offset - at, inserted);
-    old.skip(length);
-    if (replacements[i].length > 0) inserted.push(replacements[i]);
-    at = offset + length;
-  }
-  // Last match first: each change's offset then holds as it is made.
-  const shifts: Shift[] = [];
-  for (let i = count - 1; i >= 0; i--) shifts.push([matches.offset(i), matches.length(i), replacements[i].length]);
-  const removed = table.splice(first, spanLength, inserted, shifts);
-  return { edit: { kind: 'replace', offset: first, removed, inserted, shifts }, caretOffset: first };
+  const replacements = plan.constant === undefined ? eachReplacement(text, matches, plan) : { bytes: table.addBytes(text.encoding.encode(plan.constant)) };
+  const base = table.piecesIn(first, spanLength);
+  const run = new ReplacedRun(base, {
+    count,
+    offset: (i) => matches.offset(i) - first,
+    length: (i) => matches.length(i),
+  }, replacements);
+  const inserted: Piece[] = run.length > 0 ? [{ source: 'replaced', run, start: 0, length: run.length }] : [];
+  table.splice(first, spanLength, inserted, run.shifts(first, true));
+  // The run's own base as what it removed (the same bytes): a save then knows one from the other (see rebaseForSave).
+  return { edit: { kind: 'replace', offset: first, removed: base, inserted, shifts: (forward) => run.shifts(first, forward) }, caretOffset: first };
 }
 
 /**
- * Walks the pieces of a content from `offset` on: copies the pieces of the next run of
- * bytes, cut to fit, or steps over the run without making anything (the bytes before
- * the first match and each match's old bytes are only passed).
+ * Each match's replacement, one after another in the table's added bytes (adding bytes
+ * does not change the content the next replacement is worked out from).
  */
-class PieceCursor {
-  private index = 0;
-  /** Bytes of pieces[index] already copied or stepped over. */
-  private into = 0;
-
-  constructor(private readonly pieces: readonly Piece[], offset: number) {
-    this.skip(offset);
+function eachReplacement(text: EditedText, matches: MatchList, plan: ReplacePlan): Replacements {
+  const lengths = new Uint32Array(matches.count);
+  const start = text.table.addBytes(Buffer.alloc(0)).start;
+  let total = 0;
+  for (let i = 0; i < matches.count; i++) {
+    lengths[i] = text.table.addBytes(text.encoding.encode(plan.replacementOf(text, matches.offset(i), matches.length(i)))).length;
+    total += lengths[i];
   }
-
-  /** Appends the pieces of the next `length` bytes to `out`. */
-  copy(length: number, out: Piece[]): void {
-    while (length > 0) {
-      const piece = this.pieces[this.index];
-      const n = Math.min(length, piece.length - this.into);
-      out.push({ source: piece.source, start: piece.start + this.into, length: n });
-      length -= n;
-      this.step(n);
-    }
-  }
-
-  /** Steps over the next `length` bytes. */
-  skip(length: number): void {
-    while (length > 0) {
-      const n = Math.min(length, this.pieces[this.index].length - this.into);
-      length -= n;
-      this.step(n);
-    }
-  }
-
-  private step(n: number): void {
-    this.into += n;
-    if (this.into === this.pieces[this.index].length) {
-      this.index++;
-      this.into = 0;
-    }
-  }
+  return { bytes: { source: 'added', start, length: total }, lengths: (i) => lengths[i] };
 }

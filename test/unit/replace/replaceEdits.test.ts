@@ -6,7 +6,7 @@ import { encodingOf } from '../../../src/encoding/textEncoding';
 import { LineIndex } from '../../../src/lines';
 import { withCaseOf } from '../../../src/replace/preserveCase';
 import { MatchList } from '../../../src/replace/matchList';
-import { MAX_EDITOR_REPLACEMENTS, replaceAll, replaceOne } from '../../../src/replace/replaceEdits';
+import { MAX_EACH_REPLACEMENTS, MAX_EDITOR_REPLACEMENTS, replaceAll, replaceOne } from '../../../src/replace/replaceEdits';
 import { planReplace } from '../../../src/replace/replacePlan';
 import { TemplateError } from '../../../src/replace/replaceTemplate';
 import { regexFlags, type SearchQuery } from '../../../src/search/query';
@@ -155,6 +155,8 @@ describe('Replace All in the editor', () => {
   it('refuses more matches than it can hold, changing nothing', async () => {
     const text = await textOf('x'.repeat(MAX_EDITOR_REPLACEMENTS + 1), 'many.txt');
     assert.throws(() => replaceAll(text, oneByteMatches(MAX_EDITOR_REPLACEMENTS + 1, (i) => i), planReplace({ kind: 'text', text: 'x', matchCase: true, wholeWord: false }, 'y', false)), /hugefile replace/);
+    assert.ok(text.table.isPristine);
+    assert.throws(() => replaceAll(text, oneByteMatches(MAX_EACH_REPLACEMENTS + 1, (i) => i), planReplace({ kind: 'text', text: 'x', matchCase: true, wholeWord: false }, 'y', true)), /200,000/, 'fewer when each has its own replacement');
     assert.ok(text.table.isPristine);
     const result = replaceAll(text, oneByteMatches(MAX_EDITOR_REPLACEMENTS, (i) => i), planReplace({ kind: 'text', text: 'x', matchCase: true, wholeWord: false }, 'yy', false))!;
     assert.strictEqual(text.size, 2 * MAX_EDITOR_REPLACEMENTS + 1);
