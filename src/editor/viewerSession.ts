@@ -389,8 +389,8 @@ export class ViewerSession extends Disposable {
         break;
       }
       case 'caret':
-        this.caret = clampToLine(this.document.text!, message.position);
-        this.anchor = message.anchor && clampToLine(this.document.text!, message.anchor);
+        this.caret = message.position;
+        this.anchor = message.anchor;
         this.topLine = message.topLine;
         this.overwrite = message.overwrite;
         this.reportCaret();
@@ -569,11 +569,13 @@ export class ViewerSession extends Disposable {
   /** Tells the status bar where the caret is, in the view shown. */
   reportCaret(): void {
     const text = this.document.text!;
-    const { line, column } = this.caret;
-    const known = !this.document.isSaving && line < text.availableLines();
-    const byteOffset = known ? text.lineBounds(line).start + column : undefined;
+    // Lines are not read during a save (the file is being rewritten under the index).
+    const known = !this.document.isSaving && this.caret.line < text.availableLines();
+    // The view names the end of a line it has not loaded by the largest column: cut to the line.
+    const position = known ? clampToLine(text, this.caret) : this.caret;
+    const byteOffset = known ? text.lineBounds(position.line).start + position.column : undefined;
     const hex = this.viewMode === 'hex' ? this.hex.caret : undefined;
-    this.onCaret({ document: this.document, position: this.caret, byteOffset, overwrite: this.overwrite, hex });
+    this.onCaret({ document: this.document, position, byteOffset, overwrite: this.overwrite, hex });
   }
 
   /**
