@@ -103,7 +103,7 @@ export function unitBytes(): number {
 /**
  * Bytes of text[start, end) in the file. In UTF-8, U+FFFD counts as one byte: the host
  * makes each byte that is no part of a character one U+FFFD, and a real one three
- * (src/encoding/viewUtf8.ts), so this is exact.
+ * (src/editor/viewUtf8.ts), so this is exact.
  */
 export function byteLength(text: string, start = 0, end = text.length): number {
   if (units !== 'utf8') return (end - start) * (units === 'utf16' ? 2 : 1);

@@ -1,6 +1,6 @@
 import { offsetOf } from '../edits/editCommands';
 import { codeUnitAt, isHighSurrogate, isSurrogatePairAt } from '../encoding/utf16Units';
-import { decodeUtf8ForView } from '../encoding/viewUtf8';
+import { decodeUtf8ForView } from './viewUtf8';
 import type { TextSource } from '../lines/textSource';
 import { formatBytes } from './format';
 import { LineSlice, MAX_COPY_BYTES, Position } from './protocol';

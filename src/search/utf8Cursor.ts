@@ -34,32 +34,40 @@ export class Utf8Cursor {
 
   /** Moves over one decoded character (or one U+FFFD for an invalid subsequence). */
   private step(): void {
-    const buf = this.buf;
-    const b = buf[this.byte];
-    let need = 0;
-    let lower = 0x80;
-    let upper = 0xbf;
-    if (b < 0x80) need = 0;
-    else if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      if (b === 0xe0) lower = 0xa0;
-      if (b === 0xed) upper = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      if (b === 0xf0) lower = 0x90;
-      if (b === 0xf4) upper = 0x8f;
-    }
-    let k = 1;
-    for (; k <= need; k++) {
-      const c = this.byte + k;
-      if (c >= this.end || buf[c] < lower || buf[c] > upper) break;
-      lower = 0x80;
-      upper = 0xbf;
-    }
-    // A complete 4-byte sequence is a surrogate pair; anything else is one unit (a
-    // broken sequence is one U+FFFD and the byte that broke it starts the next step).
-    this.unit += need === 3 && k === 4 ? 2 : 1;
-    this.byte += k;
+    const n = utf8SequenceAt(this.buf, this.byte, this.end);
+    // A complete 4-byte sequence is a surrogate pair; anything else is one unit.
+    this.unit += n === 4 ? 2 : 1;
+    this.byte += Math.abs(n);
   }
+}
+
+/**
+ * What the WHATWG decoder takes at `at` (before `end`) for one character: the length of
+ * the valid sequence there, or minus the length of the broken one it makes one U+FFFD
+ * of (the byte that broke it starts the next).
+ */
+export function utf8SequenceAt(buf: Uint8Array, at: number, end: number): number {
+  const b = buf[at];
+  let need = 0;
+  let lower = 0x80;
+  let upper = 0xbf;
+  if (b < 0x80) return 1;
+  if (b >= 0xc2 && b <= 0xdf) need = 1;
+  else if (b >= 0xe0 && b <= 0xef) {
+    need = 2;
+    if (b === 0xe0) lower = 0xa0;
+    if (b === 0xed) upper = 0x9f;
+  } else if (b >= 0xf0 && b <= 0xf4) {
+    need = 3;
+    if (b === 0xf0) lower = 0x90;
+    if (b === 0xf4) upper = 0x8f;
+  } else return -1;
+  let k = 1;
+  for (; k <= need; k++) {
+    const c = at + k;
+    if (c >= end || buf[c] < lower || buf[c] > upper) return -k;
+    lower = 0x80;
+    upper = 0xbf;
+  }
+  return k;
 }

@@ -2,7 +2,7 @@
 // byte): the host's decoding for it must make that exact for any bytes, or a caret
 // after an invalid sequence types at the wrong byte.
 import * as assert from 'assert';
-import { decodeUtf8ForView } from '../../../src/encoding/viewUtf8';
+import { decodeUtf8ForView } from '../../../src/editor/viewUtf8';
 import { byteLength } from '../../../media/lineRenderer';
 import { randInt, random } from '../testUtil';
 
